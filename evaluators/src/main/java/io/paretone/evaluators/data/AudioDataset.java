@@ -1,0 +1,17 @@
+package io.paretone.evaluators.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A source of audio clips, deterministic for its settings and seed. One implementation per kind. */
+public interface AudioDataset {
+    /** A short name for tables and provenance, such as {@code notes}. */
+    String name();
+
+    /**
+     * The three splits, built on first use and cached under {@code cacheDir}, then read back.
+     *
+     * @throws IOException if the cache cannot be read or written
+     */
+    AudioSplits load(Path cacheDir) throws IOException;
+}

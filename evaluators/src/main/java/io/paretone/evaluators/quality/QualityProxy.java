@@ -1,0 +1,18 @@
+package io.paretone.evaluators.quality;
+
+/**
+ * An automatic stand-in for a listening test: a %MOS estimate for generated audio, calibrated so
+ * that held-out real audio scores 1 and white noise scores 0.
+ */
+public interface QualityProxy {
+    String name();
+
+    /** Scores clips that must be as many and as long as {@link #clipCount()} and {@link #clipSamples()}. */
+    QualityScore score(float[][] generated);
+
+    /** How many clips every candidate (and every reference) is judged on. */
+    int clipCount();
+
+    /** How long each judged clip is, in samples. */
+    int clipSamples();
+}
