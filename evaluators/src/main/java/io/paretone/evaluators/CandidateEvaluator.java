@@ -1,0 +1,110 @@
+package io.paretone.evaluators;
+
+import ai.djl.Model;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import io.paretone.evaluators.cost.FlopCounter;
+import io.paretone.evaluators.cost.ParameterCounter;
+import io.paretone.evaluators.data.AudioClip;
+import io.paretone.evaluators.data.AudioSplits;
+import io.paretone.evaluators.energy.EnergyMeter;
+import io.paretone.evaluators.energy.EnergyReading;
+import io.paretone.evaluators.quality.QualityProxy;
+import io.paretone.evaluators.quality.QualityScore;
+import io.paretone.evaluators.training.BudgetedTrainer;
+import io.paretone.evaluators.training.StepListener;
+import io.paretone.evaluators.training.TrainingFailedException;
+import io.paretone.evaluators.training.TrainingOutcome;
+import io.paretone.spaces.Architecture;
+import io.paretone.spaces.runtime.DjlRuntime;
+import java.util.List;
+
+/**
+ * Trains one candidate and measures it on the four objectives. Each candidate gets its own DJL
+ * {@link Model}, closed at the end, so nothing of it outlives the evaluation.
+ */
+public final class CandidateEvaluator {
+    private final EvaluationSettings settings;
+    private final AudioSplits data;
+    private final List<float[]> trainingClips;
+    private final QualityProxy quality;
+
+    public CandidateEvaluator(EvaluationSettings settings, AudioSplits data, QualityProxy quality) {
+        this.settings = settings;
+        this.data = data;
+        this.trainingClips = data.train().stream().map(AudioClip::samples).toList();
+        this.quality = quality;
+    }
+
+    /**
+     * Trainable parameters of an architecture, counted on a freshly initialised block without
+     * training it, so limits can be checked before any energy is spent.
+     */
+    public long parametersOf(Architecture architecture) {
+        try (Model model = Model.newInstance("count", settings.device())) {
+            Block block = architecture.newBlock();
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, architecture.inputShapes(1));
+            return ParameterCounter.trainable(block);
+        }
+    }
+
+    /**
+     * @param seed seeds weight initialisation, batch sampling and generation
+     * @throws TrainingFailedException if training or generation fails; the reason says why
+     */
+    public CandidateMeasurement evaluate(Architecture architecture, long seed, StepListener listener)
+            throws TrainingFailedException {
+        DjlRuntime.engine().setRandomSeed((int) seed);
+        try (Model model = Model.newInstance("candidate", settings.device())) {
+            Block block = architecture.newBlock();
+            model.setBlock(block);
+            EnergyMeter meter = settings.meter();
+
+            EnergyMeter.Window trainingWindow = meter.start();
+            TrainingOutcome outcome = new BudgetedTrainer().train(model, architecture, trainingClips, seed, listener);
+            EnergyReading training = trainingWindow.stop();
+
+            long parameters = ParameterCounter.trainable(block);
+            long flops = architecture.generationFlopsPerSecond(block, new FlopCounter(), data.sampleRate());
+
+            EnergyMeter.Window generationWindow = meter.start();
+            float[][] clips =
+                    architecture.sampler()
+                            .generate(
+                                    block,
+                                    new ParameterStore(model.getNDManager(), false),
+                                    quality.clipCount(),
+                                    quality.clipSamples(),
+                                    seed);
+            EnergyReading generation = generationWindow.stop();
+            checkFinite(clips);
+
+            QualityScore score = quality.score(clips);
+            double hours = training.seconds() / 3600;
+            return new CandidateMeasurement(
+                    parameters,
+                    flops,
+                    outcome,
+                    training,
+                    settings.carbon().kgCo2e(training.joules()),
+                    settings.carbon().lacosteKgCo2e(settings.lacoste().devices(), settings.lacoste().pMaxKw(), hours),
+                    generation,
+                    (double) quality.clipCount() * quality.clipSamples() / data.sampleRate(),
+                    score,
+                    clips);
+        } catch (ai.djl.engine.EngineException e) {
+            throw new TrainingFailedException("the engine failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkFinite(float[][] clips) throws TrainingFailedException {
+        for (float[] clip : clips) {
+            for (float v : clip) {
+                if (!Float.isFinite(v)) {
+                    throw new TrainingFailedException("generated audio contains " + v);
+                }
+            }
+        }
+    }
+}

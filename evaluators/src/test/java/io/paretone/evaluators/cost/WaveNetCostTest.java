@@ -1,0 +1,47 @@
+package io.paretone.evaluators.cost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import io.paretone.spaces.Architecture;
+import io.paretone.spaces.runtime.DjlRuntime;
+import io.paretone.spaces.wavenet.WaveNetFamily;
+import org.junit.jupiter.api.Test;
+
+/** The WaveNet family's parameters and generation FLOPs against counts made by hand. */
+class WaveNetCostTest {
+    private final WaveNetFamily family = new WaveNetFamily();
+    private final Architecture arch = family.decode(family.space().parse(
+            "layers=3 dilation_cycle=2 residual_channels=4 skip_channels=8 kernel_size=3"
+                    + " learning_rate=1e-3 training_steps=10"));
+
+    @Test
+    void parameterCountMatchesTheHandCount() {
+        // input 1x1 conv 256->4, no bias: 1024
+        // per layer: dilated 4->8 k3: 96+8; residual 4->4: 16+4; skip 4->8: 32+8 => 164, x3 = 492
+        // post1 8->8: 72; post2 8->256: 2048+256 = 2304
+        try (Model model = Model.newInstance("w", DjlRuntime.device("cpu"))) {
+            Block block = arch.newBlock();
+            block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(2));
+            assertEquals(1024 + 492 + 72 + 2304, ParameterCounter.trainable(block));
+        }
+    }
+
+    @Test
+    void generationFlopsPerSecondMatchTheHandCount() {
+        // One sample step, batch 1:
+        // input conv: 2 x 4 x 256 = 2048
+        // layer: dilated 2 x 8 x 4 x 3 + 8 = 200; gate 3 x 4 = 12; residual 2 x 4 x 4 + 4 = 36;
+        //        skip 2 x 8 x 4 + 8 = 72; residual add 4; skip sum 8 (not for the first layer)
+        //        => 324 + 332 + 332 = 988
+        // head: ReLU 8, post1 2 x 8 x 8 + 8 = 136, ReLU 8, post2 2 x 256 x 8 + 256 = 4352 => 4504
+        long perSample = 2048 + 988 + 4504;
+        try (Model model = Model.newInstance("w", DjlRuntime.device("cpu"))) {
+            Block block = arch.newBlock();
+            block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
+            assertEquals(perSample * 16000, arch.generationFlopsPerSecond(block, new FlopCounter(), 16000));
+        }
+    }
+}

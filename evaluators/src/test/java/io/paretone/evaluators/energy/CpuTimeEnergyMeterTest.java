@@ -1,0 +1,31 @@
+package io.paretone.evaluators.energy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+class CpuTimeEnergyMeterTest {
+    @Test
+    void busyWorkIsChargedAtTheCoreFigureAndMarkedEstimated() {
+        var meter = new CpuTimeEnergyMeter(10);
+        var thread = ManagementFactory.getThreadMXBean();
+        long threadCpu0 = thread.getCurrentThreadCpuTime();
+        EnergyMeter.Window w = meter.start();
+        double x = 0;
+        long end = System.nanoTime() + 300_000_000L;
+        while (System.nanoTime() < end) {
+            x += Math.sqrt(x + 1);
+        }
+        EnergyReading r = w.stop();
+        double busySeconds = (thread.getCurrentThreadCpuTime() - threadCpu0) / 1e9;
+        assertTrue(x > 0);
+        // At least this thread's CPU time at 10 W; other JVM threads may add a little.
+        assertTrue(r.joules() >= busySeconds * 10 * 0.95, r.toString());
+        assertTrue(r.joules() <= r.seconds() * Runtime.getRuntime().availableProcessors() * 10 * 1.05, r.toString());
+        assertTrue(r.estimated());
+        assertEquals("cpu-time", r.meter());
+        assertEquals(r.joules() / 3.6e6, r.kilowattHours(), 1e-15);
+    }
+}

@@ -1,0 +1,23 @@
+package io.paretone.search;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import io.paretone.evaluators.data.AudioSplits;
+
+/** Collects the versions and environment that every trial records. */
+final class Provenances {
+    private Provenances() {}
+
+    static Provenance of(Device device, AudioSplits data) {
+        String version = Provenances.class.getPackage().getImplementationVersion();
+        return new Provenance(
+                0,
+                device.toString(),
+                data.datasetName(),
+                data.contentHash(),
+                version == null ? "dev" : version,
+                Engine.getDjlVersion(),
+                System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    }
+}

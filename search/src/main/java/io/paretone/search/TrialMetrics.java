@@ -1,0 +1,30 @@
+package io.paretone.search;
+
+/**
+ * Measured figures of a completed trial, in SI units unless named otherwise.
+ *
+ * @param percentMos the quality proxy's %MOS estimate
+ * @param trainingJoules energy of training, measured or estimated per {@code energyEstimated}
+ * @param trainingKgCo2e CO2e of that energy
+ * @param lacosteKgCo2e alpha x n x p_max x hours, for comparison
+ * @param generationJoulesPerSecond energy per generated second of audio
+ * @param initialLoss mean loss over the first tenth of training
+ * @param finalLoss mean loss over the last tenth of training
+ */
+public record TrialMetrics(
+        long parameters,
+        long generationFlopsPerSecond,
+        double percentMos,
+        double qualityDistance,
+        double trainingJoules,
+        double trainingKgCo2e,
+        double lacosteKgCo2e,
+        double trainingSeconds,
+        double generationSeconds,
+        double generationJoulesPerSecond,
+        int trainingSteps,
+        double initialLoss,
+        double finalLoss,
+        String energyMeter,
+        boolean energyEstimated,
+        String energyMethod) {}

@@ -1,0 +1,190 @@
+package io.paretone.search;
+
+import io.paretone.evaluators.CandidateEvaluator;
+import io.paretone.evaluators.CandidateMeasurement;
+import io.paretone.evaluators.objectives.Objective;
+import io.paretone.evaluators.training.TrainingFailedException;
+import io.paretone.search.nsga.ArchitectureProblem;
+import io.paretone.search.nsga.GenerationListener;
+import io.paretone.search.store.RunFolder;
+import io.paretone.spaces.Architecture;
+import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.genome.Genome;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.uma.jmetal.solution.integersolution.IntegerSolution;
+
+/**
+ * Turns a solution into a trial: decodes it, trains and measures it once (a genome seen before
+ * reuses its trial), records it, and writes its objectives and constraints back. A candidate that
+ * fails is a FAILED trial with its reason, violating the "trained" constraint so it ranks below
+ * every feasible one; the study goes on.
+ */
+final class TrialRunner implements GenerationListener {
+    /** Objective value of failed or untrained candidates: worse than any real one. */
+    static final double WORST = Double.MAX_VALUE;
+    private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
+
+    private final StudySettings settings;
+    private final ModelFamily family;
+    private final CandidateEvaluator evaluator;
+    private final RunFolder folder;
+    private final SearchProgress progress;
+    private final Provenance provenance;
+    private final Map<Genome, Trial> byGenome = new LinkedHashMap<>();
+    private final List<Trial> trials = new ArrayList<>();
+    private int generation;
+    private int indexInGeneration;
+    private int generationSize;
+    private ArchitectureProblem problem;
+
+    TrialRunner(
+            StudySettings settings,
+            CandidateEvaluator evaluator,
+            RunFolder folder,
+            SearchProgress progress,
+            Provenance provenance) {
+        this.settings = settings;
+        this.family = settings.family();
+        this.evaluator = evaluator;
+        this.folder = folder;
+        this.progress = progress;
+        this.provenance = provenance;
+    }
+
+    void attach(ArchitectureProblem problem) {
+        this.problem = problem;
+    }
+
+    List<Trial> trials() {
+        return List.copyOf(trials);
+    }
+
+    @Override
+    public void generationStarted(int generation, int candidates) {
+        this.generation = generation;
+        this.indexInGeneration = 0;
+        this.generationSize = candidates;
+        progress.generationStarted(generation, settings.generations(), candidates);
+    }
+
+    @Override
+    public void generationFinished(int generation) {
+        int front = io.paretone.search.pareto.ParetoFront.nonDominated(
+                        trials.stream().filter(Trial::complete).filter(this::feasible).toList(), Trial::objectives)
+                .size();
+        progress.generationFinished(generation, front);
+    }
+
+    boolean feasible(Trial t) {
+        return t.complete()
+                && settings.constraints().parameterSlack(t.metrics().parameters()) >= 0
+                && settings.constraints().co2eSlack(t.metrics().trainingKgCo2e()) >= 0;
+    }
+
+    IntegerSolution evaluate(IntegerSolution solution) {
+        indexInGeneration++;
+        Genome genome = problem.genome(solution);
+        Trial trial = byGenome.get(genome);
+        boolean cached = trial != null;
+        if (!cached) {
+            trial = run(genome);
+            byGenome.put(genome, trial);
+            trials.add(trial);
+            folder.append(trial);
+        } else {
+            progress.candidateStarted(generation, indexInGeneration, generationSize, trial.description());
+        }
+        progress.candidateFinished(trial, cached);
+        write(trial, solution);
+        return solution;
+    }
+
+    private Trial run(Genome genome) {
+        int number = trials.size() + 1;
+        long seed = candidateSeed(genome);
+        Architecture architecture = family.decode(genome);
+        String description = architecture.describe();
+        progress.candidateStarted(generation, indexInGeneration, generationSize, description);
+        Provenance prov = provenance.withSeed(seed);
+        try {
+            long parameters = evaluator.parametersOf(architecture);
+            if (settings.constraints().parameterSlack(parameters) < 0) {
+                return failed(number, genome, description, prov, String.format(
+                        "not trained: %d parameters exceed max_parameters %d", parameters, settings.constraints().maxParameters()));
+            }
+            CandidateMeasurement m = evaluator.evaluate(architecture, seed, progress::trainingStep);
+            progress.candidateGenerating();
+            double[] objectives = Objective.ALL.stream().mapToDouble(o -> o.value(m)).toArray();
+            return new Trial(number, generation, genome, description, TrialStatus.COMPLETE, objectives, null, metrics(m), prov);
+        } catch (TrainingFailedException e) {
+            LOG.warn("trial {} failed: {}", number, e.getMessage(), e);
+            return failed(number, genome, description, prov, e.getMessage());
+        } catch (RuntimeException e) {
+            // An unexpected error in one candidate must not end a study that may have run for hours.
+            LOG.error("trial {} failed with an internal error", number, e);
+            return failed(number, genome, description, prov, "internal error: " + e);
+        }
+    }
+
+    private Trial failed(int number, Genome genome, String description, Provenance prov, String reason) {
+        return new Trial(number, generation, genome, description, TrialStatus.FAILED, new double[0], reason, null, prov);
+    }
+
+    private static TrialMetrics metrics(CandidateMeasurement m) {
+        return new TrialMetrics(
+                m.parameters(),
+                m.generationFlopsPerSecond(),
+                m.quality().percentMos(),
+                m.quality().distance(),
+                m.training().joules(),
+                m.trainingKgCo2e(),
+                m.lacosteKgCo2e(),
+                m.training().seconds(),
+                m.generation().seconds(),
+                m.generationJoulesPerSecond(),
+                m.outcome().steps(),
+                m.outcome().initialLoss(),
+                m.outcome().finalLoss(),
+                m.training().meter(),
+                m.training().estimated(),
+                m.training().method());
+    }
+
+    private void write(Trial trial, IntegerSolution solution) {
+        double[] objectives = solution.objectives();
+        double[] constraints = solution.constraints();
+        Arrays.fill(constraints, 0);
+        if (trial.complete()) {
+            System.arraycopy(trial.objectives(), 0, objectives, 0, objectives.length);
+            constraints[Constraints.PARAMETERS] = settings.constraints().parameterSlack(trial.metrics().parameters());
+            constraints[Constraints.CO2E] = settings.constraints().co2eSlack(trial.metrics().trainingKgCo2e());
+        } else {
+            Arrays.fill(objectives, WORST);
+            constraints[Constraints.TRAINED] = -1;
+        }
+    }
+
+    /** A seed for a genome that depends only on the study seed and the genome, not on order. */
+    long candidateSeed(Genome genome) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] d = sha.digest((settings.seed() + "/" + genome).getBytes(StandardCharsets.UTF_8));
+            long s = 0;
+            for (int i = 0; i < 4; i++) {
+                s = (s << 8) | (d[i] & 0xff);
+            }
+            return s; // 32 bits: PyTorch's seed setter takes an int
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

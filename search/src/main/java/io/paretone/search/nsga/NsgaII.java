@@ -1,0 +1,82 @@
+package io.paretone.search.nsga;
+
+import io.paretone.spaces.check.Check;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.uma.jmetal.component.algorithm.EvolutionaryAlgorithm;
+import org.uma.jmetal.component.catalogue.ea.replacement.Replacement;
+import org.uma.jmetal.component.catalogue.ea.replacement.impl.RankingAndDensityEstimatorReplacement;
+import org.uma.jmetal.component.catalogue.ea.variation.impl.CrossoverAndMutationVariation;
+import org.uma.jmetal.operator.crossover.impl.IntegerSBXCrossover;
+import org.uma.jmetal.operator.mutation.impl.IntegerPolynomialMutation;
+import org.uma.jmetal.solution.doublesolution.repairsolution.impl.RepairDoubleSolutionWithBoundValue;
+import org.uma.jmetal.solution.integersolution.IntegerSolution;
+import org.uma.jmetal.util.comparator.dominanceComparator.impl.DominanceWithConstraintsComparator;
+import org.uma.jmetal.util.densityestimator.impl.CrowdingDistanceDensityEstimator;
+import org.uma.jmetal.util.ranking.impl.FastNonDominatedSortRanking;
+
+/**
+ * NSGA-II (Deb et al. 2002) assembled from jMetal's component parts: seeded random creation,
+ * constraint-aware binary tournament, integer SBX crossover and polynomial mutation, and
+ * rank-and-crowding replacement whose ranking uses {@link DominanceWithConstraintsComparator}, so
+ * feasible candidates always beat infeasible or failed ones.
+ *
+ * <p>Every random draw comes from generators split from the seed; jMetal's global generator is
+ * never used for a decision.
+ */
+public final class NsgaII {
+    private static final double CROSSOVER_PROBABILITY = 0.9;
+    private static final double DISTRIBUTION_INDEX = 20.0;
+
+    private final ArchitectureProblem problem;
+    private final int populationSize;
+    private final int generations;
+    private final long seed;
+
+    /**
+     * @param generations generations to evaluate, the initial population included
+     */
+    public NsgaII(ArchitectureProblem problem, int populationSize, int generations, long seed) {
+        this.problem = problem;
+        this.populationSize = Check.atLeast("population", populationSize, 2);
+        this.generations = Check.positive("generations", generations);
+        this.seed = seed;
+        if (populationSize % 2 != 0) {
+            throw new io.paretone.spaces.check.InvalidValueException(
+                    "population", populationSize, "must be even (NSGA-II breeds in pairs)");
+        }
+    }
+
+    /** Runs the search and returns the final population. */
+    public List<IntegerSolution> run(GenerationListener listener) {
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom creation = root.split();
+        SplittableRandom selection = root.split();
+        SplittableRandom crossoverRandom = root.split();
+        SplittableRandom mutationRandom = root.split();
+
+        var ranking = new FastNonDominatedSortRanking<IntegerSolution>(new DominanceWithConstraintsComparator<>());
+        var variation =
+                new CrossoverAndMutationVariation<>(
+                        populationSize,
+                        new IntegerSBXCrossover(CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, crossoverRandom::nextDouble),
+                        new IntegerPolynomialMutation(
+                                1.0 / problem.numberOfVariables(),
+                                DISTRIBUTION_INDEX,
+                                new RepairDoubleSolutionWithBoundValue(),
+                                mutationRandom::nextDouble));
+        GenerationEvaluation evaluation = new GenerationEvaluation(problem, listener);
+        var algorithm =
+                new EvolutionaryAlgorithm<>(
+                        "NSGA-II",
+                        new SeededSolutionsCreation(problem, populationSize, creation),
+                        evaluation,
+                        status -> evaluation.generationsEvaluated() >= generations,
+                        new SeededTournamentSelection<>(ranking, variation.getMatingPoolSize(), selection),
+                        variation,
+                        new RankingAndDensityEstimatorReplacement<>(
+                                ranking, new CrowdingDistanceDensityEstimator<>(), Replacement.RemovalPolicy.ONE_SHOT));
+        algorithm.run();
+        return algorithm.result();
+    }
+}

@@ -1,0 +1,209 @@
+package io.paretone.search.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paretone.evaluators.objectives.Objective;
+import io.paretone.search.Trial;
+import io.paretone.search.TrialMetrics;
+import io.paretone.spaces.check.InvalidValueException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A study's folder of results. Each trial is appended to {@code trials.csv} and
+ * {@code trials.jsonl} the moment it ends, so a crash loses nothing finished; {@code front.*} and
+ * {@code trials.json} are written at the end. JSON files carry a schema version.
+ */
+public final class RunFolder {
+    public static final int SCHEMA_VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON_LINE = new ObjectMapper();
+
+    private final Path dir;
+
+    private RunFolder(Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Creates {@code parent/<name>-<timestamp>} and checks it can be written.
+     *
+     * @throws InvalidValueException if the folder cannot be created or written
+     */
+    public static RunFolder create(Path parent, String name) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path dir = parent.resolve(name + "-" + stamp);
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = parent.resolve(name + "-" + stamp + "-" + i);
+        }
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new InvalidValueException(
+                    "output", parent, "cannot write there (" + e.getClass().getSimpleName() + ": "
+                            + e.getMessage() + "); choose a writable folder with --output");
+        }
+        return new RunFolder(dir);
+    }
+
+    public Path path() {
+        return dir;
+    }
+
+    /** Writes the study's settings and data description, as given by the caller. */
+    public void writeStudy(ObjectNode study) {
+        study.put("schema_version", SCHEMA_VERSION);
+        writeAtomically("study.json", json(study));
+    }
+
+    /** Appends one finished trial to the CSV and JSON-lines logs. */
+    public synchronized void append(Trial trial) {
+        try {
+            Path csv = dir.resolve("trials.csv");
+            if (!Files.exists(csv)) {
+                Files.writeString(csv, String.join(",", csvHeader()) + "\n", StandardCharsets.UTF_8);
+            }
+            Files.writeString(csv, String.join(",", csvRow(trial)) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            Files.writeString(
+                    dir.resolve("trials.jsonl"),
+                    JSON_LINE.writeValueAsString(toJson(trial)) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not record trial " + trial.number() + " in " + dir, e);
+        }
+    }
+
+    /** Writes all trials and the Pareto front as CSV and JSON. */
+    public void writeResults(List<Trial> trials, List<Trial> front, ObjectNode summary) {
+        ArrayNode all = JSON.createArrayNode();
+        trials.forEach(t -> all.add(toJson(t)));
+        ObjectNode trialsDoc = JSON.createObjectNode().put("schema_version", SCHEMA_VERSION);
+        trialsDoc.set("trials", all);
+        writeAtomically("trials.json", json(trialsDoc));
+
+        ArrayNode frontArray = JSON.createArrayNode();
+        front.forEach(t -> frontArray.add(toJson(t)));
+        ObjectNode frontDoc = JSON.createObjectNode().put("schema_version", SCHEMA_VERSION);
+        frontDoc.set("objectives", objectivesJson());
+        frontDoc.set("front", frontArray);
+        writeAtomically("front.json", json(frontDoc));
+
+        StringBuilder csv = new StringBuilder(String.join(",", csvHeader())).append('\n');
+        front.forEach(t -> csv.append(String.join(",", csvRow(t))).append('\n'));
+        writeAtomically("front.csv", csv.toString());
+
+        summary.put("schema_version", SCHEMA_VERSION);
+        writeAtomically("summary.json", json(summary));
+    }
+
+    private static ArrayNode objectivesJson() {
+        ArrayNode a = JSON.createArrayNode();
+        for (Objective o : Objective.ALL) {
+            a.addObject().put("name", o.name()).put("unit", o.unit()).put("meaning", o.meaning()).put("direction", "minimise");
+        }
+        return a;
+    }
+
+    private static List<String> csvHeader() {
+        List<String> h = new ArrayList<>(List.of("trial", "generation", "status", "genome"));
+        for (Objective o : Objective.ALL) {
+            h.add(o.name());
+        }
+        h.addAll(List.of(
+                "percent_mos", "training_joules", "lacoste_kg_co2e", "training_seconds", "generation_seconds",
+                "generation_joules_per_audio_second", "initial_loss", "final_loss", "energy_meter",
+                "energy_estimated", "seed", "device", "dataset_hash", "failure", "description"));
+        return h;
+    }
+
+    private static List<String> csvRow(Trial t) {
+        List<String> r = new ArrayList<>(List.of(
+                Integer.toString(t.number()), Integer.toString(t.generation()), t.status().name(), quote(t.genome().toString())));
+        for (int i = 0; i < Objective.ALL.size(); i++) {
+            r.add(t.complete() ? number(t.objectives()[i]) : "");
+        }
+        TrialMetrics m = t.metrics();
+        if (m != null) {
+            r.addAll(List.of(
+                    number(m.percentMos()), number(m.trainingJoules()), number(m.lacosteKgCo2e()),
+                    number(m.trainingSeconds()), number(m.generationSeconds()), number(m.generationJoulesPerSecond()),
+                    number(m.initialLoss()), number(m.finalLoss()), m.energyMeter(), Boolean.toString(m.energyEstimated())));
+        } else {
+            for (int i = 0; i < 10; i++) {
+                r.add("");
+            }
+        }
+        r.add(Long.toString(t.provenance().seed()));
+        r.add(t.provenance().device());
+        r.add(t.provenance().datasetHash());
+        r.add(quote(t.failure() == null ? "" : t.failure()));
+        r.add(quote(t.description()));
+        return r;
+    }
+
+    /** One trial as a JSON object. */
+    public static ObjectNode toJson(Trial t) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("trial", t.number()).put("generation", t.generation()).put("status", t.status().name());
+        o.put("family", t.genome().space().family());
+        ObjectNode genes = o.putObject("genome");
+        t.genome().asText().forEach(genes::put);
+        o.put("description", t.description());
+        if (t.complete()) {
+            ObjectNode obj = o.putObject("objectives");
+            for (int i = 0; i < Objective.ALL.size(); i++) {
+                obj.put(Objective.ALL.get(i).name(), t.objectives()[i]);
+            }
+        }
+        if (t.failure() != null) {
+            o.put("failure", t.failure());
+        }
+        if (t.metrics() != null) {
+            o.set("metrics", JSON.valueToTree(t.metrics()));
+        }
+        o.set("provenance", JSON.valueToTree(t.provenance()));
+        return o;
+    }
+
+    private static String json(Object node) {
+        try {
+            return JSON.writeValueAsString(node) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeAtomically(String file, String content) {
+        try {
+            Path tmp = dir.resolve(file + ".tmp");
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + dir.resolve(file), e);
+        }
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    private static String quote(String s) {
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}
