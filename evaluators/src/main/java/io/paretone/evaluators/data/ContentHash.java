@@ -1,0 +1,72 @@
+package io.paretone.evaluators.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The {@link AudioSplits#contentHash()} of three splits: SHA-256 in hex over train, validation and
+ * test in that order, each as its clip count, then per clip its UTF-8 label and its samples'
+ * IEEE 754 bits, every number little-endian. Two datasets hash alike only if every label and
+ * every sample bit match, however they were produced.
+ */
+public final class ContentHash {
+    private ContentHash() {}
+
+    public static String of(List<AudioClip> train, List<AudioClip> validation, List<AudioClip> test) {
+        MessageDigest digest = sha256();
+        for (List<AudioClip> split : List.of(train, validation, test)) {
+            digest.update(ints(split.size()));
+            for (AudioClip clip : split) {
+                byte[] label = clip.label().getBytes(StandardCharsets.UTF_8);
+                digest.update(ints(label.length));
+                digest.update(label);
+                float[] samples = clip.samples();
+                ByteBuffer bytes = ByteBuffer.allocate(4 + 4 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
+                bytes.putInt(samples.length);
+                for (float sample : samples) {
+                    bytes.putInt(Float.floatToIntBits(sample));
+                }
+                digest.update(bytes.array());
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** SHA-256 of UTF-8 text in hex, for cache keys. */
+    static String ofText(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** SHA-256 of a file's bytes in hex. */
+    static String ofFile(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static byte[] ints(int value) {
+        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform provides SHA-256", e);
+        }
+    }
+}
