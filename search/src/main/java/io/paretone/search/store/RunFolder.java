@@ -1,6 +1,7 @@
 package io.paretone.search.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,6 +12,7 @@ import io.paretone.spaces.check.InvalidValueException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,7 +30,9 @@ import java.util.Locale;
  */
 public final class RunFolder {
     public static final int SCHEMA_VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper JSON_LINE = new ObjectMapper();
 
     private final Path dir;
@@ -52,10 +56,14 @@ public final class RunFolder {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
             Files.delete(probe);
+        } catch (FileSystemException e) {
+            String reason = e.getReason() == null ? "not writable" : e.getReason();
+            throw new InvalidValueException(
+                    "output", parent, "cannot write there (" + reason + ": " + e.getFile()
+                            + "); choose a writable folder with --output");
         } catch (IOException | SecurityException e) {
             throw new InvalidValueException(
-                    "output", parent, "cannot write there (" + e.getClass().getSimpleName() + ": "
-                            + e.getMessage() + "); choose a writable folder with --output");
+                    "output", parent, "cannot write there (" + e.getMessage() + "); choose a writable folder with --output");
         }
         return new RunFolder(dir);
     }

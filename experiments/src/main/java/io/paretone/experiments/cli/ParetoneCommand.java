@@ -1,0 +1,22 @@
+package io.paretone.experiments.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code paretone} command; it only dispatches to subcommands. */
+@Command(
+        name = "paretone",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Multi-objective architecture search for audio generative models: quality against"
+                + " training CO2e, parameters and FLOPs.",
+        subcommands = {QuickstartCommand.class, SearchCommand.class},
+        synopsisSubcommandLabel = "COMMAND")
+public final class ParetoneCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: quickstart or search");
+    }
+}

@@ -1,0 +1,36 @@
+package io.paretone.experiments.cli;
+
+import io.paretone.experiments.config.ConfigReader;
+import io.paretone.experiments.config.StudyConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code paretone search}: a study from a YAML config and/or options. */
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Run an architecture search. Keys of the YAML config are documented in the README;"
+                + " options override them.")
+public final class SearchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML study config.")
+    Path config;
+
+    @Mixin
+    StudyOptions options;
+
+    @Override
+    public Integer call() {
+        StudyConfig c = config == null ? new StudyConfig() : ConfigReader.read(config);
+        options.applyTo(c);
+        return StudyLauncher.run(c, spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,65 @@
+package io.paretone.experiments.cli;
+
+import io.paretone.experiments.config.StudyConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by {@code search} and {@code quickstart}; each one, when given, overrides the
+ * same key of the config.
+ */
+public final class StudyOptions {
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the whole study (default 42).")
+    Long seed;
+
+    @Option(names = "--device", paramLabel = "DEV", description = "auto (a GPU if DJL sees one), cpu, gpu or gpu:N.")
+    String device;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Folder for runs and caches (default runs).")
+    Path output;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Study name, used in the run folder's name.")
+    String name;
+
+    @Option(names = "--population", paramLabel = "N", description = "Candidates per generation (even).")
+    Integer population;
+
+    @Option(names = "--generations", paramLabel = "N", description = "Generations, the initial one included.")
+    Integer generations;
+
+    @Option(names = "--carbon-intensity", paramLabel = "KG_PER_KWH",
+            description = "Grid carbon intensity (default 0.437, the 2018 world average).")
+    Double carbonIntensity;
+
+    @Option(names = "--pue", paramLabel = "X", description = "Data-centre PUE multiplying energy (default 1.0).")
+    Double pue;
+
+    @Option(names = "--watts-per-core", paramLabel = "W",
+            description = "Power of one busy CPU core for the CPU-time energy estimate (default 10).")
+    Double wattsPerCore;
+
+    @Option(names = "--max-parameters", paramLabel = "N", description = "Constraint: most trainable parameters.")
+    Long maxParameters;
+
+    @Option(names = "--max-co2e-kg", paramLabel = "KG", description = "Constraint: most training CO2e per candidate.")
+    Double maxCo2eKg;
+
+    @Option(names = "--notes", paramLabel = "N", description = "Notes rendered for the built-in dataset.")
+    Integer notes;
+
+    /** Writes every option that was given over the config. */
+    void applyTo(StudyConfig c) {
+        if (seed != null) c.seed = seed;
+        if (device != null) c.device = device;
+        if (output != null) c.output = output.toString();
+        if (name != null) c.name = name;
+        if (population != null) c.population = population;
+        if (generations != null) c.generations = generations;
+        if (carbonIntensity != null) c.energy.carbonIntensity = carbonIntensity;
+        if (pue != null) c.energy.pue = pue;
+        if (wattsPerCore != null) c.energy.wattsPerCore = wattsPerCore;
+        if (maxParameters != null) c.constraints.maxParameters = maxParameters;
+        if (maxCo2eKg != null) c.constraints.maxCo2eKg = maxCo2eKg;
+        if (notes != null) c.dataset.notes = notes;
+    }
+}

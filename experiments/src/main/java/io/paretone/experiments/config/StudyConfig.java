@@ -1,0 +1,57 @@
+package io.paretone.experiments.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A study as written in YAML. Every key is optional; unknown keys are errors. Field names are the
+ * YAML keys. Values left out take the defaults of {@code StudySettings} and the dataset.
+ */
+public final class StudyConfig {
+    public String name;
+    public String family;
+    public Long seed;
+    public Integer population;
+    public Integer generations;
+    public String device;
+    public String output;
+    public DatasetConfig dataset = new DatasetConfig();
+    public QualityConfig quality = new QualityConfig();
+    public EnergyConfig energy = new EnergyConfig();
+    public ConstraintsConfig constraints = new ConstraintsConfig();
+    /** Gene name to the values the search may use, each one of the family's allowed values. */
+    public Map<String, List<Double>> space = new LinkedHashMap<>();
+
+    /** The dataset; only the built-in {@code notes} so far. */
+    public static final class DatasetConfig {
+        public String kind;
+        public Integer notes;
+        @JsonProperty("clip_seconds")
+        public Double clipSeconds;
+        /** General MIDI programs (0-127) to render. */
+        public List<Integer> programs;
+    }
+
+    public static final class QualityConfig {
+        public Integer clips;
+        @JsonProperty("clip_seconds")
+        public Double clipSeconds;
+    }
+
+    public static final class EnergyConfig {
+        @JsonProperty("carbon_intensity")
+        public Double carbonIntensity;
+        public Double pue;
+        @JsonProperty("watts_per_core")
+        public Double wattsPerCore;
+    }
+
+    public static final class ConstraintsConfig {
+        @JsonProperty("max_parameters")
+        public Long maxParameters;
+        @JsonProperty("max_co2e_kg")
+        public Double maxCo2eKg;
+    }
+}

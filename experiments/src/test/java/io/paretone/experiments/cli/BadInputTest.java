@@ -1,0 +1,99 @@
+package io.paretone.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every kind of bad input ends with one clear line on stderr, exit code 2 and no stack trace. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    private static void assertUsageError(CliRun run, String... mentions) {
+        assertEquals(2, run.exitCode(), run.err());
+        String err = run.err().strip();
+        assertEquals(1, err.lines().count(), "one line expected: " + err);
+        assertTrue(err.startsWith("paretone: "), err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), "stack trace leaked: " + err);
+        for (String m : mentions) {
+            assertTrue(err.contains(m), "'" + m + "' missing from: " + err);
+        }
+    }
+
+    private Path config(String yaml) throws IOException {
+        Path f = dir.resolve("study.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    @Test
+    void unknownOptionIsRejected() {
+        assertUsageError(CliRun.of("search", "--populaton", "4"), "--populaton");
+    }
+
+    @Test
+    void missingCommandIsRejected() {
+        assertUsageError(CliRun.of(), "quickstart or search");
+    }
+
+    @Test
+    void missingConfigFileIsNamed() {
+        assertUsageError(CliRun.of("search", "--config", dir.resolve("nope.yaml").toString()), "nope.yaml", "does not exist");
+    }
+
+    @Test
+    void malformedYamlGivesItsLine() throws IOException {
+        assertUsageError(CliRun.of("search", "--config", config("name: x\npopulation: 4: 5\n").toString()),
+                "not valid YAML", "line");
+    }
+
+    @Test
+    void unknownKeyIsNamedWithTheKnownOnes() throws IOException {
+        assertUsageError(CliRun.of("search", "--config", config("name: x\npopulaton: 4\n").toString()),
+                "unknown key 'populaton'", "line 2", "population");
+    }
+
+    @Test
+    void wrongTypeIsNamed() throws IOException {
+        assertUsageError(CliRun.of("search", "--config", config("population: many\n").toString()),
+                "'population'", "whole number");
+    }
+
+    @Test
+    void outOfRangeValuesAreNamedWithTheFix() throws IOException {
+        assertUsageError(CliRun.of("search", "--population", "3"), "population = 3", "even");
+        assertUsageError(CliRun.of("search", "--generations", "0"), "generations = 0");
+        assertUsageError(CliRun.of("search", "--carbon-intensity", "-1"), "carbon intensity");
+        assertUsageError(CliRun.of("search", "--config", config("space:\n  layers: [5]\n").toString()),
+                "layers = 5", "allowed values");
+        assertUsageError(CliRun.of("search", "--config", config("space:\n  depth: [5]\n").toString()), "depth");
+        assertUsageError(CliRun.of("search", "--config", config("family: transformer\n").toString()), "transformer");
+        assertUsageError(CliRun.of("search", "--device", "tpu"), "device = tpu");
+    }
+
+    @Test
+    void unwritableOutputFolderIsNamed() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
+        assertUsageError(CliRun.of("quickstart", "--output", file.resolve("runs").toString()),
+                "cannot write there", "--output");
+    }
+
+    @Test
+    void helpAndVersionExitZero() {
+        CliRun help = CliRun.of("--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("quickstart") && help.out().contains("search"), help.out());
+        CliRun searchHelp = CliRun.of("search", "--help");
+        assertEquals(0, searchHelp.exitCode());
+        assertTrue(searchHelp.out().contains("--config"), searchHelp.out());
+        CliRun version = CliRun.of("quickstart", "--version");
+        assertEquals(0, version.exitCode());
+        assertTrue(version.out().contains("paretone") && version.out().contains("DJL"), version.out());
+    }
+}

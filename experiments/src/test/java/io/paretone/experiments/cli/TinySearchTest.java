@@ -1,0 +1,67 @@
+package io.paretone.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A whole search through the command line: real data, real training, two generations of tiny models. */
+class TinySearchTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void tinySearchTrainsCandidatesAndWritesTheFront() throws IOException {
+        Path config = dir.resolve("tiny.yaml");
+        Files.writeString(config, """
+                name: tiny
+                population: 4
+                generations: 2
+                device: cpu
+                dataset:
+                  notes: 12
+                  clip_seconds: 0.25
+                quality:
+                  clips: 2
+                  clip_seconds: 0.1
+                space:
+                  layers: [2]
+                  dilation_cycle: [1, 2]
+                  residual_channels: [4, 8]
+                  skip_channels: [8]
+                  kernel_size: [2]
+                  learning_rate: [0.003, 0.01]
+                  training_steps: [10, 20]
+                """);
+        CliRun run = CliRun.of("search", "--config", config.toString(), "--output", dir.resolve("runs").toString());
+        assertEquals(0, run.exitCode(), run.err() + run.out());
+        assertTrue(run.out().contains("generation 2/2"), run.out());
+        assertTrue(run.out().contains("Pareto front:"), run.out());
+
+        Path folder;
+        try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
+            folder = s.filter(p -> p.getFileName().toString().startsWith("tiny-")).findFirst().orElseThrow();
+        }
+        List<String> csv = Files.readAllLines(folder.resolve("trials.csv"));
+        JsonNode trials = new ObjectMapper().readTree(folder.resolve("trials.json").toFile()).get("trials");
+        assertEquals(csv.size() - 1, trials.size());
+        assertTrue(trials.size() >= 3, "at least three distinct genomes trained: " + trials.size());
+        for (JsonNode t : trials) {
+            assertEquals("COMPLETE", t.get("status").asText(), t.toString());
+            JsonNode m = t.get("metrics");
+            assertTrue(m.get("final_loss").asDouble() < m.get("initial_loss").asDouble(), "loss went down: " + m);
+            assertTrue(t.get("objectives").get("co2e").asDouble() > 0);
+            assertTrue(t.get("objectives").get("parameters").asDouble() > 0);
+        }
+        JsonNode front = new ObjectMapper().readTree(folder.resolve("front.json").toFile()).get("front");
+        assertTrue(front.size() >= 1);
+    }
+}
