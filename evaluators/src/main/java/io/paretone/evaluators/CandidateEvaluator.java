@@ -37,6 +37,19 @@ public final class CandidateEvaluator {
     }
 
     /**
+     * Trains and samples an architecture once and throws the result away, so that JIT compilation
+     * and the engine's first-use costs are not charged to the first real candidate. The study's
+     * own footprint still counts this work.
+     */
+    public void warmUp(Architecture architecture) {
+        try {
+            evaluate(architecture, 0, StepListener.NONE);
+        } catch (TrainingFailedException e) {
+            // A warm-up that fails has still warmed up; the real candidates report their own failures.
+        }
+    }
+
+    /**
      * Trainable parameters of an architecture, counted on a freshly initialised block without
      * training it, so limits can be checked before any energy is spent.
      */

@@ -52,7 +52,7 @@ public final class Study {
         progress.preparing("loading dataset " + dataset.name());
         AudioSplits data;
         try {
-            data = dataset.load(settings.outputDir().resolve("cache"));
+            data = dataset.load(cacheDir(settings));
         } catch (IOException e) {
             throw new UncheckedIOException("could not load dataset " + dataset.name() + ": " + e.getMessage(), e);
         }
@@ -66,8 +66,10 @@ public final class Study {
         Provenance provenance = Provenances.of(device, data);
         folder.writeStudy(describe(data, proxy, device));
 
-        TrialRunner runner =
-                new TrialRunner(settings, new CandidateEvaluator(evaluation, data, proxy), folder, progress, provenance);
+        CandidateEvaluator evaluator = new CandidateEvaluator(evaluation, data, proxy);
+        progress.preparing("warming up the engine on the smallest genome (charged to the study, not to a candidate)");
+        evaluator.warmUp(settings.family().decode(settings.space().genome(new int[settings.space().size()])));
+        TrialRunner runner = new TrialRunner(settings, evaluator, folder, progress, provenance, data.sampleRate());
         ArchitectureProblem problem =
                 new ArchitectureProblem(settings.space(), io.paretone.evaluators.objectives.Objective.ALL.size(),
                         Constraints.COUNT, runner::evaluate);

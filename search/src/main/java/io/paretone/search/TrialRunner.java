@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
 import org.uma.jmetal.solution.integersolution.IntegerSolution;
 
 /**
- * Turns a solution into a trial: decodes it, trains and measures it once (a genome seen before
- * reuses its trial), records it, and writes its objectives and constraints back. A candidate that
+ * Turns a solution into a trial: decodes it, trains and measures it once, records it, and writes
+ * its objectives and constraints back. NSGA-II proposes many duplicates, and different genomes can
+ * decode to the same network (a dilation cycle longer than the stack changes nothing), so trials
+ * are keyed by the decoded architecture: a second encounter reuses the first trial. A candidate that
  * fails is a FAILED trial with its reason, violating the "trained" constraint so it ranks below
  * every feasible one; the study goes on.
  */
@@ -39,7 +41,8 @@ final class TrialRunner implements GenerationListener {
     private final RunFolder folder;
     private final SearchProgress progress;
     private final Provenance provenance;
-    private final Map<Genome, Trial> byGenome = new LinkedHashMap<>();
+    private final int sampleRate;
+    private final Map<String, Trial> byArchitecture = new LinkedHashMap<>();
     private final List<Trial> trials = new ArrayList<>();
     private int generation;
     private int indexInGeneration;
@@ -51,7 +54,9 @@ final class TrialRunner implements GenerationListener {
             CandidateEvaluator evaluator,
             RunFolder folder,
             SearchProgress progress,
-            Provenance provenance) {
+            Provenance provenance,
+            int sampleRate) {
+        this.sampleRate = sampleRate;
         this.settings = settings;
         this.family = settings.family();
         this.evaluator = evaluator;
@@ -93,11 +98,13 @@ final class TrialRunner implements GenerationListener {
     IntegerSolution evaluate(IntegerSolution solution) {
         indexInGeneration++;
         Genome genome = problem.genome(solution);
-        Trial trial = byGenome.get(genome);
+        Architecture architecture = family.decode(genome);
+        String key = architecture.describe();
+        Trial trial = byArchitecture.get(key);
         boolean cached = trial != null;
         if (!cached) {
-            trial = run(genome);
-            byGenome.put(genome, trial);
+            trial = run(genome, architecture);
+            byArchitecture.put(key, trial);
             trials.add(trial);
             folder.append(trial);
         } else {
@@ -108,11 +115,10 @@ final class TrialRunner implements GenerationListener {
         return solution;
     }
 
-    private Trial run(Genome genome) {
+    private Trial run(Genome genome, Architecture architecture) {
         int number = trials.size() + 1;
-        long seed = candidateSeed(genome);
-        Architecture architecture = family.decode(genome);
         String description = architecture.describe();
+        long seed = candidateSeed(description);
         progress.candidateStarted(generation, indexInGeneration, generationSize, description);
         Provenance prov = provenance.withSeed(seed);
         try {
@@ -123,6 +129,7 @@ final class TrialRunner implements GenerationListener {
             }
             CandidateMeasurement m = evaluator.evaluate(architecture, seed, progress::trainingStep);
             progress.candidateGenerating();
+            folder.writeSample(number, m.clips()[0], sampleRate);
             double[] objectives = Objective.ALL.stream().mapToDouble(o -> o.value(m)).toArray();
             return new Trial(number, generation, genome, description, TrialStatus.COMPLETE, objectives, null, metrics(m), prov);
         } catch (TrainingFailedException e) {
@@ -173,11 +180,11 @@ final class TrialRunner implements GenerationListener {
         }
     }
 
-    /** A seed for a genome that depends only on the study seed and the genome, not on order. */
-    long candidateSeed(Genome genome) {
+    /** A seed that depends only on the study seed and the architecture, not on the order of trials. */
+    long candidateSeed(String architecture) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] d = sha.digest((settings.seed() + "/" + genome).getBytes(StandardCharsets.UTF_8));
+            byte[] d = sha.digest((settings.seed() + "/" + architecture).getBytes(StandardCharsets.UTF_8));
             long s = 0;
             for (int i = 0; i < 4; i++) {
                 s = (s << 8) | (d[i] & 0xff);

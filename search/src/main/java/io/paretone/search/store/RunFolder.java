@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paretone.evaluators.audio.WavFiles;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.Trial;
 import io.paretone.search.TrialMetrics;
@@ -94,6 +95,16 @@ public final class RunFolder {
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("could not record trial " + trial.number() + " in " + dir, e);
+        }
+    }
+
+    /** Saves the first generated clip of a trial as {@code samples/trial-NNNN.wav}, to listen to. */
+    public void writeSample(int trialNumber, float[] clip, int sampleRate) {
+        try {
+            Path samples = Files.createDirectories(dir.resolve("samples"));
+            WavFiles.write(samples.resolve(String.format("trial-%04d.wav", trialNumber)), clip, sampleRate);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save a sample of trial " + trialNumber + " in " + dir, e);
         }
     }
 
