@@ -20,7 +20,7 @@ class WaveNetCostTest {
     @Test
     void parameterCountMatchesTheHandCount() {
         // input 1x1 conv 256->4, no bias: 1024
-        // per layer: dilated 4->8 k3: 96+8; residual 4->4: 16+4; skip 4->8: 32+8 => 164, x3 = 492
+        // per layer: filter and gate 4->4 k3: 2 x (48+4); residual 4->4: 16+4; skip 4->8: 32+8 => 164, x3 = 492
         // post1 8->8: 72; post2 8->256: 2048+256 = 2304
         try (Model model = Model.newInstance("w", DjlRuntime.device("cpu"))) {
             Block block = arch.newBlock();
@@ -33,7 +33,7 @@ class WaveNetCostTest {
     void generationFlopsPerSecondMatchTheHandCount() {
         // One sample step, batch 1:
         // input conv: 2 x 4 x 256 = 2048
-        // layer: dilated 2 x 8 x 4 x 3 + 8 = 200; gate 3 x 4 = 12; residual 2 x 4 x 4 + 4 = 36;
+        // layer: filter and gate 2 x (2 x 4 x 4 x 3 + 4) = 200; gate 3 x 4 = 12; residual 2 x 4 x 4 + 4 = 36;
         //        skip 2 x 8 x 4 + 8 = 72; residual add 4; skip sum 8 (not for the first layer)
         //        => 324 + 332 + 332 = 988
         // head: ReLU 8, post1 2 x 8 x 8 + 8 = 136, ReLU 8, post2 2 x 256 x 8 + 256 = 4352 => 4504

@@ -1,6 +1,7 @@
 package io.paretone.spaces.wavenet;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -16,16 +17,21 @@ import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntToLongFunction;
 
 /**
  * The WaveNet network. Input: mu-law classes {@code [batch, time]} (int64). Output: logits
  * {@code [batch, 256, time]}, where output t predicts input t+1.
  *
- * <p>Layout: one-hot input, a 1x1 input convolution, then per layer a dilated causal convolution
- * to 2R channels, the gate tanh(a) * sigmoid(b), a 1x1 residual convolution added back to the
+ * <p>Layout: one-hot input, a 1x1 input convolution, then per layer two dilated causal
+ * convolutions to R channels, a filter and a gate, combined as tanh(filter) * sigmoid(gate), a 1x1 residual convolution added back to the
  * layer's input and a 1x1 skip convolution summed over layers; finally ReLU, 1x1 to S, ReLU, 1x1
  * to 256.
+ *
+ * <p>A dilated causal convolution with k taps is computed as its definition: the k shifted views
+ * x[t - (k-1-j) d] are stacked on the channel axis and mixed by a 1x1 convolution of R*k inputs.
+ * That is the same function, the same weights (rearranged) and the same multiply-adds as a
+ * dilated kernel, and it avoids PyTorch's CPU dilated-convolution path, whose backward pass gave
+ * NaN gradients at random on this project's small channel counts.
  */
 public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
     private static final byte VERSION = 1;
@@ -33,7 +39,8 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
     private final WaveNetArchitecture arch;
     private final int[] dilations;
     private final Block input;
-    private final List<Block> dilated = new ArrayList<>();
+    private final List<Block> filter = new ArrayList<>();
+    private final List<Block> gate = new ArrayList<>();
     private final List<Block> residual = new ArrayList<>();
     private final List<Block> skip = new ArrayList<>();
     private final Block post1;
@@ -47,7 +54,8 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
         int s = arch.skipChannels();
         input = addChildBlock("input", conv(1, 1, r, false));
         for (int i = 0; i < dilations.length; i++) {
-            dilated.add(addChildBlock("dilated" + i, conv(arch.kernelSize(), dilations[i], 2 * r, true)));
+            filter.add(addChildBlock("filter" + i, conv(1, 1, r, true)));
+            gate.add(addChildBlock("gate" + i, conv(1, 1, r, true)));
             residual.add(addChildBlock("residual" + i, conv(1, 1, r, true)));
             skip.add(addChildBlock("skip" + i, conv(1, 1, s, true)));
         }
@@ -92,10 +100,21 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
      * window already carries the causal left context.
      */
     private NDArray[] layer(int i, ParameterStore ps, NDArray window, boolean training) {
-        NDArray a = apply(dilated.get(i), ps, window, training);
-        NDList halves = a.split(2, 1);
-        NDArray z = halves.get(0).tanh().mul(Activation.sigmoid(halves.get(1)));
+        NDArray taps = taps(i, window);
+        NDArray z = apply(filter.get(i), ps, taps, training).tanh()
+                .mul(Activation.sigmoid(apply(gate.get(i), ps, taps, training)));
         return new NDArray[] {apply(residual.get(i), ps, z, training), apply(skip.get(i), ps, z, training)};
+    }
+
+    /** The k causal taps of layer i stacked on the channel axis: [B, R, T + p] to [B, R * k, T]. */
+    private NDArray taps(int i, NDArray window) {
+        long length = window.getShape().get(2) - padding(i);
+        NDList views = new NDList(arch.kernelSize());
+        for (int j = 0; j < arch.kernelSize(); j++) {
+            long start = (long) j * dilations[i];
+            views.add(window.get(":, :, " + start + ":" + (start + length)));
+        }
+        return NDArrays.concat(views, 1);
     }
 
     private NDArray head(ParameterStore ps, NDArray skipSum, boolean training) {
@@ -168,7 +187,9 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
         int r = arch.residualChannels();
         input.initialize(manager, dataType, new Shape(b, MuLaw.CLASSES, t));
         for (int i = 0; i < dilations.length; i++) {
-            dilated.get(i).initialize(manager, dataType, new Shape(b, r, t + padding(i)));
+            Shape taps = new Shape(b, (long) r * arch.kernelSize(), t);
+            filter.get(i).initialize(manager, dataType, taps);
+            gate.get(i).initialize(manager, dataType, taps);
             residual.get(i).initialize(manager, dataType, new Shape(b, r, t));
             skip.get(i).initialize(manager, dataType, new Shape(b, r, t));
         }
@@ -181,20 +202,22 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
     public long forwardFlops(LayerFlops counter, Shape... inputShapes) {
         long b = inputShapes[0].get(0);
         long t = inputShapes[0].get(1);
-        return flops(counter, b, t, i -> t + padding(i));
+        return flops(counter, b, t);
     }
 
-    /** Forward FLOPs of generating one sample with cached windows (batch 1). */
+    /** Forward FLOPs of generating one sample with cached windows (batch 1): one output position per layer. */
     public long stepFlops(LayerFlops counter) {
-        return flops(counter, 1, 1, i -> padding(i) + 1L);
+        return flops(counter, 1, 1);
     }
 
-    private long flops(LayerFlops counter, long b, long t, IntToLongFunction windowLength) {
+    private long flops(LayerFlops counter, long b, long t) {
         int r = arch.residualChannels();
         int s = arch.skipChannels();
         long total = counter.of(input, new Shape(b, MuLaw.CLASSES, t));
         for (int i = 0; i < dilations.length; i++) {
-            total += counter.of(dilated.get(i), new Shape(b, r, windowLength.applyAsLong(i)));
+            // The taps are a view and a copy: no arithmetic.
+            Shape taps = new Shape(b, (long) r * arch.kernelSize(), t);
+            total += counter.of(filter.get(i), taps) + counter.of(gate.get(i), taps);
             total += 3 * b * r * t; // tanh, sigmoid, product of the gate
             total += counter.of(residual.get(i), new Shape(b, r, t));
             total += counter.of(skip.get(i), new Shape(b, r, t));
