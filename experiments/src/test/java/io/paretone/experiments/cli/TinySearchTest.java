@@ -39,7 +39,7 @@ class TinySearchTest {
                   skip_channels: [8]
                   kernel_size: [2]
                   learning_rate: [0.003, 0.01]
-                  training_steps: [30, 40]
+                  training_steps: [40, 80]
                 """);
         CliRun run = CliRun.of("search", "--config", config.toString(), "--output", dir.resolve("runs").toString());
         assertEquals(0, run.exitCode(), run.err() + run.out());
