@@ -11,6 +11,7 @@ import io.paretone.evaluators.energy.CpuTimeEnergyMeter;
 import io.paretone.evaluators.energy.EnergyMeter;
 import io.paretone.evaluators.energy.EnergyReading;
 import io.paretone.evaluators.energy.LacosteEstimate;
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.quality.QualityProxy;
 import io.paretone.search.nsga.ArchitectureProblem;
 import io.paretone.search.nsga.NsgaII;
@@ -71,7 +72,7 @@ public final class Study {
         evaluator.warmUp(settings.family().decode(settings.space().genome(new int[settings.space().size()])));
         TrialRunner runner = new TrialRunner(settings, evaluator, folder, progress, provenance, data.sampleRate());
         ArchitectureProblem problem =
-                new ArchitectureProblem(settings.space(), io.paretone.evaluators.objectives.Objective.ALL.size(),
+                new ArchitectureProblem(settings.space(), Objective.ALL.size(),
                         Constraints.COUNT, runner::evaluate);
         runner.attach(problem);
         new NsgaII(problem, settings.populationSize(), settings.generations(), settings.seed()).run(runner);

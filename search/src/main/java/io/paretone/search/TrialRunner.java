@@ -6,6 +6,7 @@ import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.training.TrainingFailedException;
 import io.paretone.search.nsga.ArchitectureProblem;
 import io.paretone.search.nsga.GenerationListener;
+import io.paretone.search.pareto.ParetoFront;
 import io.paretone.search.store.RunFolder;
 import io.paretone.spaces.Architecture;
 import io.paretone.spaces.ModelFamily;
@@ -83,9 +84,7 @@ final class TrialRunner implements GenerationListener {
 
     @Override
     public void generationFinished(int generation) {
-        int front = io.paretone.search.pareto.ParetoFront.nonDominated(
-                        trials.stream().filter(Trial::complete).filter(this::feasible).toList(), Trial::objectives)
-                .size();
+        int front = ParetoFront.nonDominated(trials.stream().filter(this::feasible).toList(), Trial::objectives).size();
         progress.generationFinished(generation, front);
     }
 
