@@ -5,7 +5,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.paretone.evaluators.cost.FlopCounter;
 import io.paretone.evaluators.cost.ParameterCounter;
-import io.paretone.evaluators.data.AudioClip;
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.evaluators.energy.EnergyMeter;
 import io.paretone.evaluators.energy.EnergyReading;
@@ -13,11 +12,17 @@ import io.paretone.evaluators.quality.QualityProxy;
 import io.paretone.evaluators.quality.QualityScore;
 import io.paretone.evaluators.training.BudgetedTrainer;
 import io.paretone.evaluators.training.StepListener;
+import io.paretone.evaluators.training.TrainingClips;
 import io.paretone.evaluators.training.TrainingFailedException;
 import io.paretone.evaluators.training.TrainingOutcome;
 import io.paretone.spaces.Architecture;
+import io.paretone.spaces.AudioSampler.GenerationRequest;
 import io.paretone.spaces.runtime.DjlRuntime;
+import io.paretone.spaces.training.ClipLabel;
+import io.paretone.spaces.training.TrainingData;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Trains one candidate and measures it on the four objectives. Each candidate gets its own DJL
@@ -26,13 +31,13 @@ import java.util.List;
 public final class CandidateEvaluator {
     private final EvaluationSettings settings;
     private final AudioSplits data;
-    private final List<float[]> trainingClips;
+    private final TrainingData trainingData;
     private final QualityProxy quality;
 
     public CandidateEvaluator(EvaluationSettings settings, AudioSplits data, QualityProxy quality) {
         this.settings = settings;
         this.data = data;
-        this.trainingClips = data.train().stream().map(AudioClip::samples).toList();
+        this.trainingData = TrainingClips.from(data.train(), data.sampleRate());
         this.quality = quality;
     }
 
@@ -75,7 +80,7 @@ public final class CandidateEvaluator {
             EnergyMeter meter = settings.meter();
 
             EnergyMeter.Window trainingWindow = meter.start();
-            TrainingOutcome outcome = new BudgetedTrainer().train(model, architecture, trainingClips, seed, listener);
+            TrainingOutcome outcome = new BudgetedTrainer().train(model, architecture, trainingData, seed, listener);
             EnergyReading training = trainingWindow.stop();
 
             long parameters = ParameterCounter.trainable(block);
@@ -87,9 +92,7 @@ public final class CandidateEvaluator {
                             .generate(
                                     block,
                                     new ParameterStore(model.getNDManager(), false),
-                                    quality.clipCount(),
-                                    quality.clipSamples(),
-                                    seed);
+                                    generationRequest(seed));
             EnergyReading generation = generationWindow.stop();
             checkFinite(clips);
 
@@ -109,6 +112,16 @@ public final class CandidateEvaluator {
         } catch (ai.djl.engine.EngineException e) {
             throw new TrainingFailedException("the engine failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The judged clips, each for the label of a training clip drawn with the candidate's seed. */
+    private GenerationRequest generationRequest(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<ClipLabel> labels = new ArrayList<>();
+        for (int i = 0; i < quality.clipCount(); i++) {
+            labels.add(trainingData.clips().get(random.nextInt(trainingData.clips().size())).label());
+        }
+        return new GenerationRequest(quality.clipCount(), quality.clipSamples(), seed, labels);
     }
 
     private static void checkFinite(float[][] clips) throws TrainingFailedException {

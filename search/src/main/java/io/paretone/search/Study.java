@@ -17,7 +17,9 @@ import io.paretone.search.nsga.ArchitectureProblem;
 import io.paretone.search.nsga.NsgaII;
 import io.paretone.search.pareto.ParetoFront;
 import io.paretone.search.store.RunFolder;
+import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.genome.Gene;
+import io.paretone.spaces.genome.Genome;
 import io.paretone.spaces.runtime.DjlRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +28,7 @@ import java.util.List;
 
 /**
  * One multi-objective architecture search: loads the data, calibrates the quality proxy, runs
- * NSGA-II over the family's genome with every candidate really trained, and writes the results.
+ * NSGA-II over the mixed genome of the chosen families with every candidate really trained, and writes the results.
  */
 public final class Study {
     private final StudySettings settings;
@@ -68,8 +70,10 @@ public final class Study {
         folder.writeStudy(describe(data, proxy, device));
 
         CandidateEvaluator evaluator = new CandidateEvaluator(evaluation, data, proxy);
-        progress.preparing("warming up the engine on the smallest genome (charged to the study, not to a candidate)");
-        evaluator.warmUp(settings.family().decode(settings.space().genome(new int[settings.space().size()])));
+        progress.preparing("warming up the engine on each family's smallest genome (charged to the study, not to a candidate)");
+        for (Genome smallest : ModelFamilies.smallestPerFamily(settings.space())) {
+            evaluator.warmUp(ModelFamilies.decode(smallest));
+        }
         TrialRunner runner = new TrialRunner(settings, evaluator, folder, progress, provenance, data.sampleRate());
         ArchitectureProblem problem =
                 new ArchitectureProblem(settings.space(), Objective.ALL.size(),
@@ -100,7 +104,8 @@ public final class Study {
 
     private ObjectNode describe(AudioSplits data, QualityProxy proxy, Device device) {
         ObjectNode s = new ObjectMapper().createObjectNode();
-        s.put("name", settings.name()).put("family", settings.family().name()).put("seed", settings.seed());
+        s.put("name", settings.name()).put("seed", settings.seed());
+        s.putPOJO("families", settings.families());
         s.put("population", settings.populationSize()).put("generations", settings.generations());
         s.put("device", device.toString());
         ObjectNode space = s.putObject("space");

@@ -2,15 +2,19 @@ package io.paretone.search;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.CpuTimeEnergyMeter;
-import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.check.Check;
+import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.SearchSpace;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Everything a study needs besides its data. Defaults live here and only here, in {@link Builder}.
  *
- * @param space the family's genes, possibly restricted by the user
+ * @param space the mixed space over the chosen families ({@link ModelFamilies#space(List)}),
+ *     possibly restricted further by the user
  * @param generations generations to evaluate, the initial population included
  * @param qualityClips clips generated and judged per candidate (the same N for every candidate
  *     and for the references)
@@ -19,7 +23,6 @@ import java.nio.file.Path;
  */
 public record StudySettings(
         String name,
-        ModelFamily family,
         SearchSpace space,
         long seed,
         int populationSize,
@@ -35,8 +38,9 @@ public record StudySettings(
     public StudySettings {
         Check.notNull("name", name);
         Check.that(name.matches("[A-Za-z0-9._-]+"), "name", name, "use letters, digits, '.', '_' or '-'");
-        Check.notNull("family", family);
         Check.notNull("space", space);
+        Check.that(space.contains(ModelFamilies.FAMILY), "space", space.name(),
+                "must be a mixed space over families, from ModelFamilies.space(...)");
         Check.atLeast("population", populationSize, 2);
         Check.that(populationSize % 2 == 0, "population", populationSize, "must be even (NSGA-II breeds in pairs)");
         Check.positive("generations", generations);
@@ -48,15 +52,20 @@ public record StudySettings(
         Check.positive("quality_clip_seconds", qualityClipSeconds);
     }
 
-    public static Builder builder(ModelFamily family) {
-        return new Builder(family);
+    /** The families this study searches, in the order of the family gene. */
+    public List<String> families() {
+        Gene family = space.gene(ModelFamilies.FAMILY);
+        return IntStream.range(0, family.size()).mapToObj(family::text).toList();
+    }
+
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Settings with their defaults; {@code setX} for what is required, {@code optX} otherwise. */
     public static final class Builder {
-        private final ModelFamily family;
         private String name = "study";
-        private SearchSpace space;
+        private SearchSpace space = ModelFamilies.space();
         private long seed = 42;
         private int populationSize = 8;
         private int generations = 3;
@@ -68,10 +77,7 @@ public record StudySettings(
         private int qualityClips = 8;
         private double qualityClipSeconds = 0.25;
 
-        private Builder(ModelFamily family) {
-            this.family = family;
-            this.space = family.space();
-        }
+        private Builder() {}
 
         public Builder optName(String v) { name = v; return this; }
         public Builder optSpace(SearchSpace v) { space = v; return this; }
@@ -88,7 +94,7 @@ public record StudySettings(
 
         public StudySettings build() {
             return new StudySettings(
-                    name, family, space, seed, populationSize, generations, device, outputDir,
+                    name, space, seed, populationSize, generations, device, outputDir,
                     constraints, carbon, wattsPerCore, qualityClips, qualityClipSeconds);
         }
     }

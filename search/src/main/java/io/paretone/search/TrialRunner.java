@@ -9,7 +9,7 @@ import io.paretone.search.nsga.GenerationListener;
 import io.paretone.search.pareto.ParetoFront;
 import io.paretone.search.store.RunFolder;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.genome.Genome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,7 +37,6 @@ final class TrialRunner implements GenerationListener {
     private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
 
     private final StudySettings settings;
-    private final ModelFamily family;
     private final CandidateEvaluator evaluator;
     private final RunFolder folder;
     private final SearchProgress progress;
@@ -59,7 +58,6 @@ final class TrialRunner implements GenerationListener {
             int sampleRate) {
         this.sampleRate = sampleRate;
         this.settings = settings;
-        this.family = settings.family();
         this.evaluator = evaluator;
         this.folder = folder;
         this.progress = progress;
@@ -97,7 +95,7 @@ final class TrialRunner implements GenerationListener {
     IntegerSolution evaluate(IntegerSolution solution) {
         indexInGeneration++;
         Genome genome = problem.genome(solution);
-        Architecture architecture = family.decode(genome);
+        Architecture architecture = ModelFamilies.decode(genome);
         String key = architecture.describe();
         Trial trial = byArchitecture.get(key);
         boolean cached = trial != null;

@@ -18,8 +18,8 @@ final class StudyLauncher {
     static int run(StudyConfig config, PrintWriter out) {
         StudySettings settings = StudyConfigMapper.toSettings(config);
         var dataset = DatasetFactory.create(config.dataset, settings.seed());
-        out.printf("paretone: study '%s', %s family (%.0f genomes), population %d x %d generations, seed %d%n",
-                settings.name(), settings.family().name(), settings.space().cardinality(), settings.populationSize(),
+        out.printf("paretone: study '%s', families %s (%.3g genomes), population %d x %d generations, seed %d%n",
+                settings.name(), String.join(", ", settings.families()), settings.space().cardinality(), settings.populationSize(),
                 settings.generations(), settings.seed());
         ConsoleProgress progress = new ConsoleProgress(
                 out, System.console() != null, settings.populationSize() * settings.generations());

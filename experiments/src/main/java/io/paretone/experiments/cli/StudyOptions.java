@@ -9,6 +9,10 @@ import picocli.CommandLine.Option;
  * same key of the config.
  */
 public final class StudyOptions {
+    @Option(names = "--families", paramLabel = "NAMES", split = ",",
+            description = "Model families to search, comma-separated (default: all; see paretone spaces).")
+    java.util.List<String> families;
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the whole study (default 42).")
     Long seed;
 
@@ -49,6 +53,7 @@ public final class StudyOptions {
 
     /** Writes every option that was given over the config. */
     void applyTo(StudyConfig c) {
+        if (families != null) c.families = families;
         if (seed != null) c.seed = seed;
         if (device != null) c.device = device;
         if (output != null) c.output = output.toString();

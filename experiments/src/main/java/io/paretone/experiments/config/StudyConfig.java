@@ -11,7 +11,8 @@ import java.util.Map;
  */
 public final class StudyConfig {
     public String name;
-    public String family;
+    /** Model families to search over; all of them when left out. */
+    public List<String> families;
     public Long seed;
     public Integer population;
     public Integer generations;
@@ -21,8 +22,11 @@ public final class StudyConfig {
     public QualityConfig quality = new QualityConfig();
     public EnergyConfig energy = new EnergyConfig();
     public ConstraintsConfig constraints = new ConstraintsConfig();
-    /** Gene name to the values the search may use, each one of the family's allowed values. */
-    public Map<String, List<Double>> space = new LinkedHashMap<>();
+    /**
+     * Gene name (such as {@code training_steps} or {@code wavenet.layers}) to the values the search
+     * may use, each one of the gene's allowed values.
+     */
+    public Map<String, List<String>> space = new LinkedHashMap<>();
 
     /** The dataset; only the built-in {@code notes} so far. */
     public static final class DatasetConfig {

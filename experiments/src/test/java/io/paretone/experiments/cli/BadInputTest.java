@@ -70,10 +70,13 @@ class BadInputTest {
         assertUsageError(CliRun.of("search", "--population", "3"), "population = 3", "even");
         assertUsageError(CliRun.of("search", "--generations", "0"), "generations = 0");
         assertUsageError(CliRun.of("search", "--carbon-intensity", "-1"), "carbon intensity");
-        assertUsageError(CliRun.of("search", "--config", config("space:\n  layers: [5]\n").toString()),
-                "layers = 5", "allowed values");
+        assertUsageError(CliRun.of("search", "--config", config("space:\n  wavenet.layers: [5]\n").toString()),
+                "wavenet.layers = 5", "allowed values");
         assertUsageError(CliRun.of("search", "--config", config("space:\n  depth: [5]\n").toString()), "depth");
-        assertUsageError(CliRun.of("search", "--config", config("family: transformer\n").toString()), "transformer");
+        assertUsageError(CliRun.of("search", "--config", config("families: [transformer]\n").toString()), "transformer");
+        assertUsageError(CliRun.of("search", "--families", "wavenet,transformer"), "transformer", "known families");
+        assertUsageError(CliRun.of("search", "--config", config("space:\n  layers: [2]\n").toString()),
+                "layers", "wavenet.layers");
         assertUsageError(CliRun.of("search", "--device", "tpu"), "device = tpu");
     }
 

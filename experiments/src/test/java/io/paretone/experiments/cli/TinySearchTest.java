@@ -32,14 +32,16 @@ class TinySearchTest {
                 quality:
                   clips: 2
                   clip_seconds: 0.1
+                families: [wavenet]
                 space:
-                  layers: [2]
-                  dilation_cycle: [1, 2]
-                  residual_channels: [4, 8]
-                  skip_channels: [8]
-                  kernel_size: [2]
+                  wavenet.layers: [2]
+                  wavenet.dilation_cycle: [1, 2]
+                  wavenet.residual_channels: [4, 8]
+                  wavenet.skip_channels: [8]
+                  wavenet.kernel_size: [2]
                   learning_rate: [0.003, 0.01]
                   training_steps: [40, 80]
+                  batch_size: [8]
                 """);
         CliRun run = CliRun.of("search", "--config", config.toString(), "--output", dir.resolve("runs").toString());
         assertEquals(0, run.exitCode(), run.err() + run.out());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paretone.evaluators.audio.WavFiles;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.Trial;
+import io.paretone.spaces.ModelFamilies;
 import io.paretone.search.TrialMetrics;
 import io.paretone.spaces.check.InvalidValueException;
 import java.io.IOException;
@@ -180,7 +181,7 @@ public final class RunFolder {
     public static ObjectNode toJson(Trial t) {
         ObjectNode o = JSON.createObjectNode();
         o.put("trial", t.number()).put("generation", t.generation()).put("status", t.status().name());
-        o.put("family", t.genome().space().family());
+        o.put("family", t.genome().choice(ModelFamilies.FAMILY));
         ObjectNode genes = o.putObject("genome");
         t.genome().asText().forEach(genes::put);
         o.put("description", t.description());

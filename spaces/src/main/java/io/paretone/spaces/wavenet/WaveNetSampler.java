@@ -17,9 +17,11 @@ import java.util.SplittableRandom;
 final class WaveNetSampler implements AudioSampler {
 
     @Override
-    public float[][] generate(Block block, ParameterStore parameters, int count, int samples, long seed) {
+    public float[][] generate(Block block, ParameterStore parameters, GenerationRequest request) {
         WaveNetBlock net = (WaveNetBlock) block;
-        SplittableRandom random = new SplittableRandom(seed);
+        int count = request.clips();
+        int samples = request.samples();
+        SplittableRandom random = new SplittableRandom(request.seed());
         float[][] audio = new float[count][samples];
         NDManager owner = block.getParameters().valueAt(0).getArray().getManager();
         try (NDManager manager = owner.newSubManager()) {

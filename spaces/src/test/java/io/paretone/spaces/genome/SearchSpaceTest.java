@@ -36,14 +36,14 @@ class SearchSpaceTest {
 
     @Test
     void restrictionKeepsOnlyAllowedValues() {
-        SearchSpace small = space.restrict(Map.of("layers", new double[] {8, 2}));
+        SearchSpace small = space.restrict(Map.of("layers", List.of("8", "2")));
         assertEquals("[2, 8]", small.gene("layers").allowedValues());
         assertEquals(2 * 3, small.cardinality());
     }
 
     @Test
     void unknownGeneAndValueAreNamedInTheError() {
-        var unknown = assertThrows(InvalidValueException.class, () -> space.restrict(Map.of("depth", new double[] {1})));
+        var unknown = assertThrows(InvalidValueException.class, () -> space.restrict(Map.of("depth", List.of("1"))));
         assertTrue(unknown.getMessage().contains("depth"), unknown.getMessage());
         var value = assertThrows(InvalidValueException.class, () -> space.parse("layers=5 learning_rate=1e-4"));
         assertTrue(value.getMessage().contains("[2, 4, 8]"), value.getMessage());
