@@ -223,10 +223,10 @@ public final class SearchSpace {
         return count(0, new int[genes.size()]);
     }
 
-    /** Enumerates the categorical genes (few values each), multiplying in the sizes of the ordered ones. */
+    /** Enumerates the genes others depend on (few values each), multiplying in the sizes of the rest. */
     private double count(int from, int[] indices) {
         for (int i = from; i < genes.size(); i++) {
-            if (genes.get(i).isCategorical() && active(indices)[i]) {
+            if (isParent(i) && active(indices)[i]) {
                 double sum = 0;
                 for (int v = 0; v < genes.get(i).size(); v++) {
                     indices[i] = v;
@@ -239,11 +239,20 @@ public final class SearchSpace {
         boolean[] active = active(indices);
         double n = 1;
         for (int i = 0; i < genes.size(); i++) {
-            if (active[i] && !genes.get(i).isCategorical()) {
+            if (active[i] && !isParent(i)) {
                 n *= genes.get(i).size();
             }
         }
         return n;
+    }
+
+    private boolean isParent(int position) {
+        for (int p : parents) {
+            if (p == position) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
