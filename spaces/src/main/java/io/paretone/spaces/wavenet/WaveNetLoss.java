@@ -3,6 +3,8 @@ package io.paretone.spaces.wavenet;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.paretone.spaces.audio.Categorical;
+import io.paretone.spaces.audio.MuLaw;
 import io.paretone.spaces.training.StepContext;
 import io.paretone.spaces.training.TrainingData;
 import io.paretone.spaces.training.Update;
@@ -25,7 +27,7 @@ final class WaveNetLoss implements Update.Loss {
         TrainingData.Crops crops = context.data().crops(batchSize, cropLength, context.random());
         NDArray[] io = nextSampleClasses(context.manager(), crops.audio());
         NDArray logits = context.forward(context.block(), io[0]); // [B, 256, T]
-        return crossEntropy(logits, io[1]);
+        return Categorical.crossEntropy(logits, io[1]);
     }
 
     /** Inputs (classes 0..n-2) and targets (classes 1..n-1) of mu-law crops, both {@code [B, n-1]}. */
@@ -47,10 +49,4 @@ final class WaveNetLoss implements Update.Loss {
         return new NDArray[] {manager.create(in, shape), manager.create(out, shape)};
     }
 
-    /** Mean cross-entropy of logits {@code [B, 256, T]} against classes {@code [B, T]}. */
-    static NDArray crossEntropy(NDArray logits, NDArray targets) {
-        NDArray logProbs = logits.logSoftmax(1);
-        NDArray oneHot = targets.oneHot(MuLaw.CLASSES).transpose(0, 2, 1);
-        return logProbs.mul(oneHot).sum(new int[] {1}).mean().neg();
-    }
 }

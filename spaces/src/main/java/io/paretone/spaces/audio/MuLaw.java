@@ -1,4 +1,4 @@
-package io.paretone.spaces.wavenet;
+package io.paretone.spaces.audio;
 
 /** mu-law companding to and from 256 classes, as in WaveNet (van den Oord et al. 2016). */
 public final class MuLaw {

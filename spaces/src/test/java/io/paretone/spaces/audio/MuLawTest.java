@@ -1,4 +1,4 @@
-package io.paretone.spaces.wavenet;
+package io.paretone.spaces.audio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
