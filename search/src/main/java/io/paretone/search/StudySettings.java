@@ -32,6 +32,9 @@ public record StudySettings(
         int qualityClips,
         double qualityClipSeconds) {
 
+    /** Where run folders go unless the user says otherwise. */
+    public static final Path DEFAULT_OUTPUT_DIR = Path.of("runs");
+
     public StudySettings {
         Check.notNull("name", name);
         Check.that(name.matches("[A-Za-z0-9._-]+"), "name", name, "use letters, digits, '.', '_' or '-'");
@@ -61,7 +64,7 @@ public record StudySettings(
         private int populationSize = 8;
         private int generations = 3;
         private String device = "auto";
-        private Path outputDir = Path.of("runs");
+        private Path outputDir = DEFAULT_OUTPUT_DIR;
         private Constraints constraints = Constraints.NONE;
         private CarbonAccounting carbon = CarbonAccounting.worldAverage();
         private double wattsPerCore = CpuTimeEnergyMeter.DEFAULT_WATTS_PER_CORE;

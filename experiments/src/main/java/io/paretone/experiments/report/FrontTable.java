@@ -1,43 +1,59 @@
 package io.paretone.experiments.report;
 
-import io.paretone.search.StudyResult;
-import io.paretone.search.Trial;
-import io.paretone.search.TrialMetrics;
+import io.paretone.search.store.StoredStudy;
+import io.paretone.search.store.StoredTrial;
+import io.paretone.search.store.StudySummary;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** Prints the Pareto-optimal architectures of a study as a table with units. */
+/** Prints the Pareto-optimal architectures of a study as a table with units, and how each figure was obtained. */
 public final class FrontTable {
     private FrontTable() {}
 
-    public static void print(StudyResult result, PrintWriter out) {
-        List<Trial> front = result.front().stream()
-                .sorted(Comparator.comparingDouble((Trial t) -> t.objectives()[0]))
-                .toList();
-        long failed = result.trials().stream().filter(t -> !t.complete()).count();
+    public static void print(StoredStudy study, PrintWriter out) {
+        List<ObjectiveView> views = ObjectiveView.of(study);
+        List<StoredTrial> front = sortedFront(study);
         out.println();
-        out.printf("Pareto front: %d of %d trained architectures (%d failed), all four objectives minimised%n",
-                front.size(), result.trials().size(), failed);
-        String energyNote = front.isEmpty() ? "" : front.get(0).metrics().energyEstimated()
-                ? " (estimated: " + front.get(0).metrics().energyMeter() + ")" : " (measured)";
-        out.printf(Locale.ROOT, "%-6s %-12s %-12s %-12s %-9s %-12s %s%n",
-                "trial", "CO2e [g]", "params", "FLOPs/s", "1-%MOS", "Lacoste [g]", "genome");
-        for (Trial t : front) {
-            TrialMetrics m = t.metrics();
-            out.printf(Locale.ROOT, "%-6d %-12.4g %-12s %-12s %-9.4f %-12.4g %s%n",
-                    t.number(), m.trainingKgCo2e() * 1000, Units.count(m.parameters()),
-                    Units.count(m.generationFlopsPerSecond()), 1 - m.percentMos(), m.lacosteKgCo2e() * 1000,
-                    t.genome());
+        out.printf("Pareto front: %d of %d trained architectures (%d failed), all %d objectives minimised%s%n",
+                front.size(), study.trials().size(), study.failedTrials().size(), views.size(),
+                study.finished() ? "" : " (study not finished: trials so far)");
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-6s", "trial"));
+        for (ObjectiveView v : views) {
+            header.append(String.format(Locale.ROOT, " %-12s", v.label()));
+        }
+        header.append(String.format(Locale.ROOT, " %-12s %-10s %s", "Lacoste [g]", "energy", "genome"));
+        out.println(header);
+        for (StoredTrial t : front) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-6d", t.number()));
+            for (ObjectiveView v : views) {
+                row.append(String.format(Locale.ROOT, " %-12s", v.format(v.value(t))));
+            }
+            row.append(String.format(Locale.ROOT, " %-12.4g %-10s %s",
+                    t.metrics().lacosteKgCo2e() * 1000, views.get(0).basis(t), t.genomeText()));
+            out.println(row);
         }
         out.println();
-        out.println("CO2e: training energy" + energyNote + " x " + result.settings().carbon().kgPerKwh()
-                + " kgCO2e/kWh; Lacoste: alpha x n x p_max x hours. FLOPs/s: forward FLOPs to generate one second of"
-                + " audio (1 multiply-add = 2 FLOPs). 1-%MOS: calibrated proxy, 0 = like held-out real audio, 1 = like noise.");
+        if (!front.isEmpty()) {
+            for (ObjectiveView v : views) {
+                out.println("  " + v.label() + ": " + v.how(front.get(0)) + ".");
+            }
+            out.printf(Locale.ROOT, "  Grid carbon intensity %.3f kgCO2e/kWh; Lacoste: alpha x n x p_max x hours, for comparison.%n",
+                    study.carbonKgPerKwh());
+        }
+        study.summary().ifPresent(s -> printFootprint(s, out));
+        out.println("Run folder: " + study.location() + " (every trial in trials.csv and trials.json; report.html)");
+        out.flush();
+    }
+
+    /** The front, lowest value of the first objective first. */
+    public static List<StoredTrial> sortedFront(StoredStudy study) {
+        return study.front().stream().sorted(Comparator.comparingDouble((StoredTrial t) -> t.objectives()[0])).toList();
+    }
+
+    private static void printFootprint(StudySummary s, PrintWriter out) {
         out.printf(Locale.ROOT, "This search's own footprint: %.1f s, %.1f J, %.4g gCO2e (%s).%n",
-                result.footprint().seconds(), result.footprint().joules(), result.footprintKgCo2e() * 1000,
-                result.footprint().method());
-        out.println("All candidates: " + result.folder().resolve("trials.csv") + " and trials.json; front: front.csv, front.json");
+                s.studySeconds(), s.studyJoules(), s.studyKgCo2e() * 1000, s.studyEnergyMethod());
     }
 }

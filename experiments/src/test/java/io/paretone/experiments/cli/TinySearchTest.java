@@ -63,5 +63,7 @@ class TinySearchTest {
         }
         JsonNode front = new ObjectMapper().readTree(folder.resolve("front.json").toFile()).get("front");
         assertTrue(front.size() >= 1);
+        assertTrue(Files.readString(folder.resolve("report.html")).contains("<tr id=\"trial-1\""), "the report");
+        assertTrue(Files.size(folder.resolve("plots/pair-co2e-one_minus_pmos.png")) > 5_000, "the plots");
     }
 }
