@@ -4,8 +4,6 @@ import io.paretone.experiments.report.html.HtmlReport;
 import io.paretone.experiments.report.published.PublishedModels;
 import io.paretone.search.store.StoredStudy;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         StoredStudy s = study.reader().read();
         Path file = to != null ? to : StudyArgument.home(s).resolve("report.html");
-        HtmlReport.write(s, PublishedModels.load(), file, OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        HtmlReport.write(s, PublishedModels.load(), file);
         spec.commandLine().getOut().println("Wrote " + file.toAbsolutePath());
         return ExitCode.OK.code();
     }

@@ -16,8 +16,6 @@ import io.paretone.experiments.report.published.PublishedModels;
 import io.paretone.search.store.StoredStudy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +45,7 @@ final class StudyLauncher {
     private static void writeReports(StoredStudy stored, Path folder, PrintWriter out) {
         try {
             PublishedModels published = PublishedModels.load();
-            Path report = HtmlReport.write(stored, published, folder.resolve("report.html"),
-                    OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            Path report = HtmlReport.write(stored, published, folder.resolve("report.html"));
             StudyPlots.write(stored, published, folder.resolve("plots"));
             out.println("Report: " + report + " (open it in a browser); plots: " + folder.resolve("plots"));
         } catch (RuntimeException e) {

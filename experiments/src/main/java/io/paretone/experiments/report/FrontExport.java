@@ -69,6 +69,7 @@ public final class FrontExport {
             }
             o.put("lacoste_kg_co2e", t.metrics().lacosteKgCo2e());
             o.put("percent_mos", t.metrics().percentMos());
+            o.put("energy_method", t.metrics().energyMethod());
         }
         try {
             out.println(JSON.writeValueAsString(doc));

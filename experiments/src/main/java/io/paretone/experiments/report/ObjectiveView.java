@@ -77,8 +77,8 @@ public record ObjectiveView(
     public String how(StoredTrial t) {
         return switch (objective.name()) {
             case "co2e" -> t.metrics() == null ? "training energy x grid carbon intensity"
-                    : "training energy " + (t.metrics().energyEstimated() ? "estimated" : "measured") + " by "
-                            + t.metrics().energyMeter() + " (" + t.metrics().energyMethod() + ") x grid carbon intensity";
+                    : "training energy " + (t.metrics().energyEstimated() ? "estimated" : "measured") + " by the "
+                            + t.metrics().energyMeter() + " meter x grid carbon intensity";
             case "parameters" -> "trainable parameters counted";
             case "fpos" -> "forward FLOPs to generate one second of audio, counted from layer shapes";
             case "one_minus_pmos" -> "1 - %MOS from the calibrated quality proxy, not a listening test";

@@ -42,7 +42,7 @@ class FrontCommandTest {
                 && rows.get(0).contains("300M") && rows.get(0).contains("0.2000") && rows.get(0).contains("estimated")
                 && rows.get(0).contains("layers=6 width=4"), rows.get(0));
         assertTrue(rows.get(1).startsWith("1 ") && rows.get(1).contains("0.02000"), rows.get(1));
-        assertTrue(out.contains("CO2e [g]: training energy estimated by cpu-time"), out);
+        assertTrue(out.contains("CO2e [g]: training energy estimated by the cpu-time meter"), out);
         assertTrue(out.contains("params: trainable parameters counted"), out);
         assertTrue(out.contains("1 - %MOS from the calibrated quality proxy"), out);
     }

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +100,7 @@ public final class RunFolderReader implements StudyReader {
 
     private StoredTrial trial(JsonNode t, List<StoredObjective> objectives) {
         Map<String, String> genome = new LinkedHashMap<>();
-        t.path("genome").fields().forEachRemaining(e -> genome.put(e.getKey(), e.getValue().asText()));
+        t.path("genome").properties().forEach(e -> genome.put(e.getKey(), e.getValue().asText()));
         double[] values = null;
         if (t.has("objectives")) {
             values = new double[objectives.size()];
@@ -173,8 +172,7 @@ public final class RunFolderReader implements StudyReader {
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             String key = prefix + e.getKey();
             if (e.getValue().isObject()) {
                 flatten(key + ".", e.getValue(), out);

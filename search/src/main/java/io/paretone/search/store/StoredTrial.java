@@ -3,6 +3,8 @@ package io.paretone.search.store;
 import io.paretone.search.Provenance;
 import io.paretone.search.TrialMetrics;
 import io.paretone.search.TrialStatus;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -27,7 +29,7 @@ public record StoredTrial(
         Provenance provenance) {
 
     public StoredTrial {
-        genome = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(genome));
+        genome = Collections.unmodifiableMap(new LinkedHashMap<>(genome));
     }
 
     public boolean complete() {

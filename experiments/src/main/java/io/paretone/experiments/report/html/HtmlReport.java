@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -43,6 +45,11 @@ public final class HtmlReport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HtmlReport() {}
+
+    /** Renders the report into {@code file}, replacing it atomically, stamped with the time now. */
+    public static Path write(StoredStudy study, PublishedModels published, Path file) {
+        return write(study, published, file, OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
 
     /** Renders the report into {@code file}, replacing it atomically. */
     public static Path write(StoredStudy study, PublishedModels published, Path file, String generatedAt) {

@@ -128,11 +128,21 @@
       sorted = first >= last;
       sortTable(table, 0, true);
     }
+    // Clicking a front point must show that trial's architecture in the detail panel.
+    var clicked = scope ? scope.querySelector('.front .pt') : null;
+    var detailShown = true;
+    if (clicked) {
+      clicked.dispatchEvent(new MouseEvent('click'));
+      var t = trials[clicked.dataset.trial];
+      detailShown = panel.textContent.indexOf('Trial ' + t.trial) >= 0 && panel.textContent.indexOf(t.genome) >= 0;
+      clicked.dispatchEvent(new MouseEvent('click'));
+    }
     var result = {
       frontPoints: frontPoints, frontSize: data.frontSize, tableRows: rows, trials: data.trials,
-      sortWorks: sorted, errors: errors
+      sortWorks: sorted, detailOnClick: detailShown, errors: errors
     };
-    result.ok = (data.trials === 0 || frontPoints === data.frontSize) && rows === data.trials && sorted && errors.length === 0;
+    result.ok = (data.trials === 0 || frontPoints === data.frontSize) && rows === data.trials && sorted
+        && detailShown && errors.length === 0;
     var out = document.getElementById('selfcheck');
     out.textContent = JSON.stringify(result);
     out.dataset.ok = String(result.ok);
