@@ -23,6 +23,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Counts forward FLOPs by walking a DJL block tree with the real input shapes of every layer.
@@ -79,12 +80,12 @@ public final class FlopCounter implements LayerFlops {
                     + " residual additions counted at 1 FLOP per element";
 
     /** Names DJL's {@code Activation.*Block()} factories give their lambda blocks; 1 FLOP per element. */
-    public static final java.util.Set<String> ACTIVATION_NAMES = java.util.Set.of(
+    public static final Set<String> ACTIVATION_NAMES = Set.of(
             "ReLU", "ReLU6", "sigmoid", "Tanh", "softPlus", "softSign", "LeakyReLU", "ELU", "SELU", "GELU",
             "Swish", "Mish");
 
     /** Names of DJL lambda blocks that only move data; 0 FLOPs. */
-    public static final java.util.Set<String> DATA_MOVEMENT_NAMES = java.util.Set.of("identity", "batchFlatten");
+    public static final Set<String> DATA_MOVEMENT_NAMES = Set.of("identity", "batchFlatten");
 
     private final Mode mode;
     private final Deque<long[]> childTotals = new ArrayDeque<>();
