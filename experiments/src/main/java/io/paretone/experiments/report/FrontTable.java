@@ -1,14 +1,22 @@
 package io.paretone.experiments.report;
 
+import io.paretone.evaluators.cost.FlopCount;
 import io.paretone.search.store.StoredStudy;
 import io.paretone.search.store.StoredTrial;
 import io.paretone.search.store.StudySummary;
+import io.paretone.search.TrialMetrics;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** Prints the Pareto-optimal architectures of a study as a table with units, and how each figure was obtained. */
+/**
+ * Prints the Pareto-optimal architectures of a study as a table with units: the study's objectives
+ * first, then cost figures every candidate has whatever was minimised, then how each objective was
+ * obtained (measured, estimated or counted).
+ */
 public final class FrontTable {
     private FrontTable() {}
 
@@ -16,32 +24,39 @@ public final class FrontTable {
         List<ObjectiveView> views = ObjectiveView.of(study);
         List<StoredTrial> front = sortedFront(study);
         out.println();
-        out.printf("Pareto front: %d of %d trained architectures (%d failed), all %d objectives minimised%s%n",
-                front.size(), study.trials().size(), study.failedTrials().size(), views.size(),
+        out.printf("Pareto front: %d of %d trained architectures (%d failed), minimising %s%s%n",
+                front.size(), study.trials().size(), study.failedTrials().size(),
+                views.stream().map(ObjectiveView::name).collect(Collectors.joining(", ")),
                 study.finished() ? "" : " (study not finished: trials so far)");
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-6s", "trial"));
-        for (ObjectiveView v : views) {
-            header.append(String.format(Locale.ROOT, " %-12s", v.label()));
-        }
-        header.append(String.format(Locale.ROOT, " %-12s %-10s %s", "Lacoste [g]", "energy", "genome"));
-        out.println(header);
+        List<String> header = new ArrayList<>(List.of("trial"));
+        views.forEach(v -> header.add(v.label()));
+        header.addAll(List.of("Lacoste [g]", "train FLOPs", "samples/s", "break-even [s]", "energy", "genome"));
+        int[] widths = header.stream().mapToInt(h -> h.equals("trial") ? 6 : Math.max(12, h.length() + 1)).toArray();
+        out.println(row(header, widths));
         for (StoredTrial t : front) {
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-6d", t.number()));
-            for (ObjectiveView v : views) {
-                row.append(String.format(Locale.ROOT, " %-12s", v.format(v.value(t))));
-            }
-            row.append(String.format(Locale.ROOT, " %-12.4g %-10s %s",
-                    t.metrics().lacosteKgCo2e() * 1000, views.get(0).basis(t), t.genomeText()));
-            out.println(row);
+            TrialMetrics m = t.metrics();
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(t.number())));
+            views.forEach(v -> cells.add(v.format(v.value(t))));
+            cells.addAll(List.of(
+                    String.format(Locale.ROOT, "%.4g", m.lacosteKgCo2e() * 1000),
+                    Units.count(m.trainingFlops()),
+                    Units.count(m.generationSamplesPerSecond()),
+                    String.format(Locale.ROOT, "%.4g", m.trainingInferenceRatioSeconds()),
+                    m.energyEstimated() ? "estimated" : "measured",
+                    t.genomeText()));
+            out.println(row(cells, widths));
         }
         out.println();
         if (!front.isEmpty()) {
             for (ObjectiveView v : views) {
                 out.println("  " + v.label() + ": " + v.how(front.get(0)) + ".");
             }
-            out.printf(Locale.ROOT, "  Grid carbon intensity %.3f kgCO2e/kWh; Lacoste: alpha x n x p_max x hours, for comparison.%n",
-                    study.carbonKgPerKwh());
         }
+        out.printf(Locale.ROOT, "  Grid carbon intensity %.3f kgCO2e/kWh; Lacoste: alpha x n x p_max x hours, for comparison.%n",
+                study.carbonKgPerKwh());
+        out.println("  train FLOPs: forward + backward of the whole training run, " + FlopCount.BACKWARD_CONVENTION
+                + ". samples/s: measured generation speed (warm-up excluded); break-even: seconds of audio whose"
+                + " generation energy equals the training energy.");
         study.summary().ifPresent(s -> printFootprint(s, out));
         out.println("Run folder: " + study.location() + " (every trial in trials.csv and trials.json; report.html)");
         out.flush();
@@ -55,5 +70,14 @@ public final class FrontTable {
     private static void printFootprint(StudySummary s, PrintWriter out) {
         out.printf(Locale.ROOT, "This search's own footprint: %.1f s, %.1f J, %.4g gCO2e (%s).%n",
                 s.studySeconds(), s.studyJoules(), s.studyKgCo2e() * 1000, s.studyEnergyMethod());
+    }
+
+    /** Cells padded to their column's width; the last (the genome) is not padded. */
+    private static String row(List<String> cells, int[] widths) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cells.size() - 1; i++) {
+            b.append(String.format("%-" + widths[i] + "s", cells.get(i))).append(' ');
+        }
+        return b.append(cells.get(cells.size() - 1)).toString();
     }
 }

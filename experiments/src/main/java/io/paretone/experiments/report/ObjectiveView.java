@@ -34,8 +34,10 @@ public record ObjectiveView(
         return switch (o.name()) {
             case "co2e" -> new ObjectiveView(o, index, "CO2e [g]", "training CO2e [gCO2e]", 1000, true);
             case "parameters" -> new ObjectiveView(o, index, "params", "trainable parameters", 1, true);
-            case "fpos" -> new ObjectiveView(o, index, "FLOPs/s", "FLOPs per generated second of audio", 1, true);
+            case "flops", "fpos" -> new ObjectiveView(o, index, "FLOPs/s", "FLOPs per generated second of audio", 1, true);
             case "one_minus_pmos" -> new ObjectiveView(o, index, "1-%MOS", "1 - %MOS (0 = like real audio)", 1, false);
+            case "inference_energy" -> new ObjectiveView(o, index, "gen J/s", "generation energy [J per second of audio]", 1, true);
+            case "latency" -> new ObjectiveView(o, index, "RTF", "real-time factor [s per second of audio]", 1, true);
             default -> new ObjectiveView(o, index, o.name(), o.name() + " [" + o.unit() + "]", 1, false);
         };
     }
@@ -57,7 +59,7 @@ public record ObjectiveView(
     public String format(double storedValue) {
         double v = storedValue * scale;
         return switch (objective.name()) {
-            case "parameters", "fpos" -> Units.count(v);
+            case "parameters", "flops", "fpos" -> Units.count(v);
             case "one_minus_pmos" -> String.format(Locale.ROOT, "%.4f", v);
             default -> String.format(Locale.ROOT, "%.4g", v);
         };
@@ -66,9 +68,10 @@ public record ObjectiveView(
     /** One word: measured, estimated or counted. */
     public String basis(StoredTrial t) {
         return switch (objective.name()) {
-            case "co2e" -> t.metrics() != null && !t.metrics().energyEstimated() ? "measured" : "estimated";
-            case "parameters", "fpos" -> "counted";
+            case "co2e", "inference_energy" -> t.metrics() != null && !t.metrics().energyEstimated() ? "measured" : "estimated";
+            case "parameters", "flops", "fpos" -> "counted";
             case "one_minus_pmos" -> "estimated";
+            case "latency" -> "measured";
             default -> "measured";
         };
     }
@@ -80,7 +83,10 @@ public record ObjectiveView(
                     : "training energy " + (t.metrics().energyEstimated() ? "estimated" : "measured") + " by the "
                             + t.metrics().energyMeter() + " meter x grid carbon intensity";
             case "parameters" -> "trainable parameters counted";
-            case "fpos" -> "forward FLOPs to generate one second of audio, counted from layer shapes";
+            case "flops", "fpos" -> "forward FLOPs to generate one second of audio, counted from layer shapes";
+            case "inference_energy" -> "energy of generation per second of audio, "
+                    + (t.metrics() != null && !t.metrics().energyEstimated() ? "measured" : "estimated") + " by the energy meter";
+            case "latency" -> "measured wall time to generate one second of audio on the trial's device";
             case "one_minus_pmos" -> "1 - %MOS from the calibrated quality proxy, not a listening test";
             default -> objective.meaning();
         };

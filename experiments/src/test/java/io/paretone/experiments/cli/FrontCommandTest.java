@@ -72,7 +72,7 @@ class FrontCommandTest {
         assertEquals(1.0e-5, first.get("objectives").get("co2e").get("value").asDouble(), 1e-15);
         assertEquals("kgCO2e", first.get("objectives").get("co2e").get("unit").asText());
         assertEquals("estimated", first.get("objectives").get("co2e").get("basis").asText());
-        assertEquals("counted", first.get("objectives").get("fpos").get("basis").asText());
+        assertEquals("counted", first.get("objectives").get("flops").get("basis").asText());
         assertEquals(0.8, first.get("percent_mos").asDouble(), 1e-12);
     }
 

@@ -60,7 +60,7 @@ public final class RunFolderReader implements StudyReader {
         }
         boolean finished = Files.isRegularFile(dir.resolve("trials.json"));
         List<JsonNode> trialNodes = finished ? listOf(readJson("trials.json").path("trials")) : trialLines();
-        List<StoredObjective> objectives = objectivesOf(trialNodes);
+        List<StoredObjective> objectives = objectivesOf(study, trialNodes);
         List<StoredTrial> trials = new ArrayList<>();
         for (JsonNode t : trialNodes) {
             trials.add(trial(t, objectives));
@@ -83,12 +83,20 @@ public final class RunFolderReader implements StudyReader {
                 trials);
     }
 
-    /** Objective names as the trials store them, with units from paretone's objectives where known. */
-    private static List<StoredObjective> objectivesOf(List<JsonNode> trials) {
+    /**
+     * The study's objectives: as {@code study.json} lists them, or (folders written before it did)
+     * as the first trial with objectives names them; units from paretone's objectives where known.
+     */
+    private static List<StoredObjective> objectivesOf(JsonNode study, List<JsonNode> trials) {
         List<String> names = new ArrayList<>();
-        trials.stream().filter(t -> t.has("objectives")).findFirst()
-                .ifPresentOrElse(t -> t.get("objectives").fieldNames().forEachRemaining(names::add),
-                        () -> Objective.ALL.forEach(o -> names.add(o.name())));
+        if (study.hasNonNull("objectives")) {
+            for (String name : study.get("objectives").asText().split(",")) {
+                names.add(name.strip());
+            }
+        } else {
+            trials.stream().filter(t -> t.has("objectives")).findFirst()
+                    .ifPresent(t -> t.get("objectives").fieldNames().forEachRemaining(names::add));
+        }
         List<StoredObjective> out = new ArrayList<>();
         for (String name : names) {
             Objective known = Objective.ALL.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);

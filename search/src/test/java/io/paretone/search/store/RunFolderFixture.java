@@ -3,6 +3,7 @@ package io.paretone.search.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paretone.evaluators.energy.CarbonAccounting;
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.Constraints;
 import io.paretone.search.Provenance;
 import io.paretone.search.Trial;
@@ -25,6 +26,9 @@ public final class RunFolderFixture {
             Gene.ofInts("layers", "layer count", 2, 3, 4, 6),
             Gene.ofInts("width", "channels per layer", 4, 8, 16, 32, 64)));
     public static final CarbonAccounting CARBON = CarbonAccounting.worldAverage();
+    /** The objectives of every fixture, in the order of {@link #complete}'s arguments. */
+    public static final List<Objective> OBJECTIVES =
+            List.of(Objective.CO2E, Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY);
 
     private final RunFolder folder;
     private final String name;
@@ -34,7 +38,7 @@ public final class RunFolderFixture {
     private final List<Trial> trials = new ArrayList<>();
 
     private RunFolderFixture(Path parent, String name, int population, int generations, Constraints constraints) {
-        this.folder = RunFolder.create(parent, name);
+        this.folder = RunFolder.create(parent, name, OBJECTIVES);
         this.name = name;
         this.population = population;
         this.generations = generations;
@@ -68,7 +72,8 @@ public final class RunFolderFixture {
         TrialMetrics metrics = new TrialMetrics(
                 parameters, flopsPerSecond, 1 - oneMinusPmos, 10 * oneMinusPmos, joules, kgCo2e,
                 CARBON.lacosteKgCo2e(1, 0.02, seconds / 3600), seconds, 1.5, 30.0, 80, 5.5, 4.5,
-                "cpu-time", true, seconds + " s process CPU time x 10.0 W per core");
+                "cpu-time", true, seconds + " s process CPU time x 10.0 W per core",
+                parameters * 4, flopsPerSecond / 100, flopsPerSecond * 3, 16_000.0, 0.5, 120.0);
         return add(new Trial(number, generation, genome(number), describe(number, description), TrialStatus.COMPLETE,
                 new double[] {kgCo2e, parameters, flopsPerSecond, oneMinusPmos}, null, metrics, provenance(number)));
     }
@@ -130,6 +135,7 @@ public final class RunFolderFixture {
         s.put("max_co2e_kg", constraints.maxKgCo2e());
         s.put("carbon_intensity_kg_per_kwh", CARBON.kgPerKwh()).put("pue", CARBON.pue());
         s.put("dataset", "fixture").put("dataset_hash", "0123abcd");
+        s.put("objectives", Objective.names(OBJECTIVES));
         return s;
     }
 }

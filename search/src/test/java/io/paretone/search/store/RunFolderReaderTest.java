@@ -37,7 +37,7 @@ class RunFolderReaderTest {
         assertEquals("round", s.name());
         assertTrue(s.finished());
         assertEquals(12, s.plannedCandidates(), "population 4 x 3 generations");
-        assertEquals(List.of("co2e", "parameters", "fpos", "one_minus_pmos"),
+        assertEquals(List.of("co2e", "parameters", "flops", "one_minus_pmos"),
                 s.objectives().stream().map(StoredObjective::name).toList());
         assertEquals("kgCO2e", s.objectives().get(0).unit());
         assertEquals(3, s.trials().size());

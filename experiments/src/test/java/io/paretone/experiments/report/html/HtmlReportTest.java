@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretone.evaluators.objectives.Objective;
 import io.paretone.experiments.report.published.PublishedModels;
 import io.paretone.search.Constraints;
 import io.paretone.search.Provenance;
@@ -38,9 +37,9 @@ class HtmlReportTest {
         genome.put("layers", SCRIPT);
         genome.put("<b>gene</b>", "2");
         TrialMetrics metrics = new TrialMetrics(1000, 2000, 0.4, 1.0, 10, 1e-6, 1e-6, 1, 1, 1, 10, 5, 4,
-                IMG, true, CLOSE);
+                IMG, true, CLOSE, 4000, 20, 60, 16_000, 0.5, 100);
         Provenance provenance = new Provenance(7, IMG, SCRIPT, "hash", "dev", "0.36.0", "17", "Linux");
-        List<StoredObjective> objectives = Objective.ALL.stream()
+        List<StoredObjective> objectives = RunFolderFixture.OBJECTIVES.stream()
                 .map(o -> new StoredObjective(o.name(), o.unit(), o.meaning())).toList();
         StoredTrial ok = new StoredTrial(1, 0, TrialStatus.COMPLETE, "toy", genome, IMG,
                 new double[] {1e-6, 1000, 2000, 0.6}, null, metrics, provenance);

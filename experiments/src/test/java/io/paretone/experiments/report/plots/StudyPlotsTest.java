@@ -63,7 +63,7 @@ class StudyPlotsTest {
         assertEquals(3 + 1, blobs(png, StudyPlots.FRONT), "front trials 1, 2, 3");
         assertEquals(2 + 1, blobs(png, StudyPlots.TRIALS), "dominated trials 4, 5");
         assertEquals(3 + 1, blobs(png, StudyPlots.PUBLISHED), "SING, WaveGAN, FloWaveNet have CO2e and MOS");
-        BufferedImage flops = ImageIO.read(dir.resolve("out/pair-co2e-fpos.png").toFile());
+        BufferedImage flops = ImageIO.read(dir.resolve("out/pair-co2e-flops.png").toFile());
         assertEquals(0, blobs(flops, StudyPlots.PUBLISHED), "no published model reports FLOPs per second");
     }
 
