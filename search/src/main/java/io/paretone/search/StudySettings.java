@@ -2,6 +2,7 @@ package io.paretone.search;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.CpuTimeEnergyMeter;
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.genome.Gene;
@@ -20,6 +21,7 @@ import java.util.stream.IntStream;
  *     and for the references)
  * @param qualityClipSeconds length of each judged clip
  * @param wattsPerCore power figure of the CPU-time energy estimate
+ * @param objectives the minimised objectives, in the order of every objective vector of the study
  */
 public record StudySettings(
         String name,
@@ -33,7 +35,11 @@ public record StudySettings(
         CarbonAccounting carbon,
         double wattsPerCore,
         int qualityClips,
-        double qualityClipSeconds) {
+        double qualityClipSeconds,
+        List<Objective> objectives) {
+
+    /** Where run folders go unless the user says otherwise. */
+    public static final Path DEFAULT_OUTPUT_DIR = Path.of("runs");
 
     public StudySettings {
         Check.notNull("name", name);
@@ -50,6 +56,7 @@ public record StudySettings(
         Check.positive("watts_per_core", wattsPerCore);
         Check.positive("quality_clips", qualityClips);
         Check.positive("quality_clip_seconds", qualityClipSeconds);
+        objectives = Objective.checkSet(objectives);
     }
 
     /** The families this study searches, in the order of the family gene. */
@@ -70,12 +77,14 @@ public record StudySettings(
         private int populationSize = 8;
         private int generations = 3;
         private String device = "auto";
-        private Path outputDir = Path.of("runs");
+        private Path outputDir = DEFAULT_OUTPUT_DIR;
         private Constraints constraints = Constraints.NONE;
         private CarbonAccounting carbon = CarbonAccounting.worldAverage();
         private double wattsPerCore = CpuTimeEnergyMeter.DEFAULT_WATTS_PER_CORE;
         private int qualityClips = 8;
         private double qualityClipSeconds = 0.25;
+        private List<Objective> objectives =
+                List.of(Objective.CO2E, Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY);
 
         private Builder() {}
 
@@ -91,11 +100,12 @@ public record StudySettings(
         public Builder optWattsPerCore(double v) { wattsPerCore = v; return this; }
         public Builder optQualityClips(int v) { qualityClips = v; return this; }
         public Builder optQualityClipSeconds(double v) { qualityClipSeconds = v; return this; }
+        public Builder optObjectives(List<Objective> v) { objectives = v; return this; }
 
         public StudySettings build() {
             return new StudySettings(
                     name, space, seed, populationSize, generations, device, outputDir,
-                    constraints, carbon, wattsPerCore, qualityClips, qualityClipSeconds);
+                    constraints, carbon, wattsPerCore, qualityClips, qualityClipSeconds, objectives);
         }
     }
 }
