@@ -18,6 +18,6 @@ public final class ParetoneCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: quickstart, search or spaces");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: quickstart or search");
     }
 }
