@@ -67,6 +67,11 @@ public abstract class ModelFamilyContract {
         return notes;
     }
 
+    /** The data the family trains on here: the notes by default; image families override it. */
+    protected TrainingData trainingData() throws IOException {
+        return notes();
+    }
+
     /** The tiny space of this family inside the mixed space, as a study restricted to it sees it. */
     protected SearchSpace tinySpace() {
         String name = family().name();
@@ -113,7 +118,7 @@ public abstract class ModelFamilyContract {
             model.setBlock(arch.newBlock());
             List<Double> seen = Collections.synchronizedList(new ArrayList<>());
             StepListener listener = (step, total, loss) -> seen.add(loss);
-            TrainingOutcome outcome = new BudgetedTrainer().train(model, arch, notes(), SEED, listener);
+            TrainingOutcome outcome = new BudgetedTrainer().train(model, arch, trainingData(), SEED, listener);
             assertEquals(arch.trainingRecipe().steps(), outcome.steps());
             assertEquals(outcome.steps(), seen.size());
             assertTrue(outcome.finalLoss() < outcome.initialLoss(),
@@ -129,8 +134,9 @@ public abstract class ModelFamilyContract {
             Block block = arch.newBlock();
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
-            List<ClipLabel> labels = List.of(notes().clips().get(0).label(), notes().clips().get(1).label(),
-                    notes().clips().get(2).label());
+            TrainingData data = trainingData();
+            List<ClipLabel> labels = List.of(data.clips().get(0).label(), data.clips().get(1).label(),
+                    data.clips().get(2).label());
             GenerationRequest request = new GenerationRequest(3, 700, 7, labels);
             ParameterStore ps = new ParameterStore(model.getNDManager(), false);
             float[][] clips = arch.sampler().generate(block, ps, request);

@@ -1,6 +1,9 @@
 package io.paretone.evaluators.data.image;
 
 import io.paretone.spaces.image.ImageFormat;
+import io.paretone.spaces.training.ClipLabel;
+import io.paretone.spaces.training.TrainingClip;
+import io.paretone.spaces.training.TrainingData;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -29,5 +32,18 @@ public record ImageSplits(
         TreeSet<String> classes = new TreeSet<>();
         train.forEach(i -> classes.add(i.label()));
         return List.copyOf(classes);
+    }
+
+    /**
+     * The training split as families receive it: each image one clip of {@link ImageFormat#values()}
+     * values, its class's index among {@link #classes()} as the instrument, no pitch. The rate is one
+     * image's values, so every "per second" figure of an image study reads "per image".
+     */
+    public TrainingData trainingData() {
+        List<String> classes = classes();
+        List<TrainingClip> clips = train.stream()
+                .map(i -> new TrainingClip(i.values(), new ClipLabel(classes.indexOf(i.label()), ClipLabel.NO_PITCH)))
+                .toList();
+        return new TrainingData(format.values(), clips, classes.size());
     }
 }
