@@ -10,6 +10,9 @@ package io.paretone.search;
  * @param generationJoulesPerSecond energy per generated second of audio
  * @param initialLoss mean loss over the first tenth of training
  * @param finalLoss mean loss over the last tenth of training
+ * @param generationJoules energy of generating the judged clips
+ * @param generationKgCo2e CO2e of that energy
+ * @param energyDevices the metered devices with power limits and driver versions, in words
  */
 public record TrialMetrics(
         long parameters,
@@ -27,4 +30,7 @@ public record TrialMetrics(
         double finalLoss,
         String energyMeter,
         boolean energyEstimated,
-        String energyMethod) {}
+        String energyMethod,
+        double generationJoules,
+        double generationKgCo2e,
+        String energyDevices) {}

@@ -5,6 +5,7 @@ import io.paretone.experiments.config.DatasetFactory;
 import io.paretone.experiments.config.StudyConfig;
 import io.paretone.experiments.config.StudyConfigMapper;
 import io.paretone.experiments.report.ConsoleProgress;
+import io.paretone.experiments.report.FootprintReport;
 import io.paretone.experiments.report.FrontTable;
 import io.paretone.search.Study;
 import io.paretone.search.StudyResult;
@@ -25,6 +26,7 @@ final class StudyLauncher {
                 out, System.console() != null, settings.populationSize() * settings.generations());
         StudyResult result = new Study(settings, dataset, LogMelFrechetProxy::calibrate).run(progress);
         FrontTable.print(result, out);
+        FootprintReport.print(result, out);
         out.flush();
         return ExitCode.OK.code();
     }

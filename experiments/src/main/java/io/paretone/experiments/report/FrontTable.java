@@ -35,9 +35,6 @@ public final class FrontTable {
         out.println("CO2e: training energy" + energyNote + " x " + result.settings().carbon().kgPerKwh()
                 + " kgCO2e/kWh; Lacoste: alpha x n x p_max x hours. FLOPs/s: forward FLOPs to generate one second of"
                 + " audio (1 multiply-add = 2 FLOPs). 1-%MOS: calibrated proxy, 0 = like held-out real audio, 1 = like noise.");
-        out.printf(Locale.ROOT, "This search's own footprint: %.1f s, %.1f J, %.4g gCO2e (%s).%n",
-                result.footprint().seconds(), result.footprint().joules(), result.footprintKgCo2e() * 1000,
-                result.footprint().method());
         out.println("All candidates: " + result.folder().resolve("trials.csv") + " and trials.json; front: front.csv, front.json");
     }
 }

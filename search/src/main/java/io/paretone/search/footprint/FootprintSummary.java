@@ -1,0 +1,93 @@
+package io.paretone.search.footprint;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paretone.evaluators.energy.CarbonAccounting;
+import io.paretone.evaluators.energy.EnergyReading;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a whole search cost: its total, every candidate's share (failed ones too) and its own
+ * overhead outside candidates.
+ *
+ * @param total the study's window, from its start to its end
+ * @param totalKgCo2e CO2e of the total
+ * @param candidates every candidate's charge, in order
+ * @param carbon the intensity and PUE that turned energy into CO2e
+ */
+public record FootprintSummary(
+        EnergyReading total, double totalKgCo2e, List<CandidateCharge> candidates, CarbonAccounting carbon) {
+
+    public FootprintSummary {
+        candidates = List.copyOf(candidates);
+    }
+
+    public double candidatesJoules() {
+        return candidates.stream().mapToDouble(c -> c.energy().joules()).sum();
+    }
+
+    public long failedCount() {
+        return candidates.stream().filter(c -> !c.completed()).count();
+    }
+
+    public double failedJoules() {
+        return candidates.stream().filter(c -> !c.completed()).mapToDouble(c -> c.energy().joules()).sum();
+    }
+
+    /** Energy spent outside candidates: data, calibration, warm-up, the search itself, writing. */
+    public double overheadJoules() {
+        return total.joules() - candidatesJoules();
+    }
+
+    public double overheadKgCo2e() {
+        return carbon.kgCo2e(overheadJoules());
+    }
+
+    public double candidatesKgCo2e() {
+        return carbon.kgCo2e(candidatesJoules());
+    }
+
+    /** Adds the totals to a study's {@code summary.json}. */
+    public void addTo(ObjectNode summary) {
+        summary.put("total_seconds", total.seconds());
+        summary.put("total_joules", total.joules());
+        summary.put("total_kwh", total.kilowattHours());
+        summary.put("total_kg_co2e", totalKgCo2e);
+        summary.put("candidates_charged", candidates.size());
+        summary.put("candidates_joules", candidatesJoules());
+        summary.put("candidates_kg_co2e", candidatesKgCo2e());
+        summary.put("failed_candidates", failedCount());
+        summary.put("failed_candidates_joules", failedJoules());
+        summary.put("overhead_joules", overheadJoules());
+        summary.put("overhead_kg_co2e", overheadKgCo2e());
+        summary.put("energy_meter", total.meter());
+        summary.put("energy_estimated", total.estimated());
+        summary.put("energy_method", total.method());
+        summary.put("energy_devices", total.describeDevices());
+        summary.put("carbon_intensity_kg_per_kwh", carbon.kgPerKwh());
+        summary.put("carbon_intensity_source", carbon.source());
+        summary.put("pue", carbon.pue());
+    }
+
+    /** One row per candidate, then the overhead and the total: {@code footprint.csv}. */
+    public String csv() {
+        StringBuilder s = new StringBuilder("part,trial,status,seconds,joules,kg_co2e,meter,estimated\n");
+        for (CandidateCharge c : candidates) {
+            row(s, "candidate", Integer.toString(c.trial()), c.status(), c.energy().seconds(), c.energy().joules(),
+                    c.kgCo2e(), c.energy().meter(), c.energy().estimated());
+        }
+        row(s, "overhead", "", "", Double.NaN, overheadJoules(), overheadKgCo2e(), total.meter(), total.estimated());
+        row(s, "total", "", "", total.seconds(), total.joules(), totalKgCo2e, total.meter(), total.estimated());
+        return s.toString();
+    }
+
+    private static void row(StringBuilder s, String part, String trial, String status, double seconds, double joules,
+            double kg, String meter, boolean estimated) {
+        s.append(String.join(",", part, trial, status, Double.isNaN(seconds) ? "" : number(seconds), number(joules),
+                number(kg), meter, Boolean.toString(estimated))).append('\n');
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}
