@@ -37,8 +37,8 @@ public final class CompositeEnergyMeter implements EnergyMeter {
             }
         }
         return MeterAvailability.yes(parts.stream()
-                .map(p -> p.name() + " (" + p.availability().reason() + ")")
-                .collect(Collectors.joining(" + ")));
+                .map(p -> p.name() + ": " + p.availability().reason())
+                .collect(Collectors.joining("; ")));
     }
 
     @Override

@@ -32,7 +32,7 @@ public record CpuPower(double wattsPerCpu, String model, double tdpWatts, String
     public static CpuPower resolve(EnergySettings settings, CpuInfo cpu, TdpTable table) {
         if (settings.wattsPerCpu().isPresent()) {
             double w = settings.wattsPerCpu().getAsDouble();
-            return new CpuPower(w, cpu.model(), Double.NaN, String.format(Locale.ROOT, "%.2f W per CPU as given", w));
+            return new CpuPower(w, cpu.model(), Double.NaN, "as given");
         }
         Optional<TdpTable.Entry> known = table.cpu(cpu.model());
         if (settings.cpuTdpWatts().isPresent()) {
@@ -40,7 +40,8 @@ public record CpuPower(double wattsPerCpu, String model, double tdpWatts, String
             int threads = known.map(TdpTable.Entry::threads)
                     .orElse(Math.max(1, cpu.logicalCpus() / Math.max(1, cpu.sockets())));
             return new CpuPower(tdp / threads, cpu.model(), tdp, String.format(Locale.ROOT,
-                    "TDP %.0f W as given / %d threads per package%s", tdp, threads, known.isPresent() ? " (table)" : ""));
+                    "TDP %.0f W as given / %d threads per package%s", tdp, threads,
+                    known.isPresent() ? " (threads from the TDP table)" : " (logical CPUs listed)"));
         }
         if (known.isPresent()) {
             TdpTable.Entry e = known.get();
@@ -48,13 +49,11 @@ public record CpuPower(double wattsPerCpu, String model, double tdpWatts, String
                     "%s: TDP %.0f W / %d threads, from the TDP table", e.key(), e.tdpWatts(), e.threads()));
         }
         return new CpuPower(DEFAULT_WATTS_PER_CPU, cpu.model(), Double.NaN, String.format(Locale.ROOT,
-                "CPU '%s' is not in the TDP table, so %.0f W per CPU is assumed; give --tdp W for its real TDP",
-                cpu.model(), DEFAULT_WATTS_PER_CPU));
+                "the default: CPU '%s' is not in the TDP table; give --tdp W for its real TDP", cpu.model()));
     }
 
     /** A figure given directly, for tests and callers that know it. */
     public static CpuPower given(double wattsPerCpu) {
-        return new CpuPower(wattsPerCpu, "unknown", Double.NaN,
-                String.format(Locale.ROOT, "%.2f W per CPU as given", wattsPerCpu));
+        return new CpuPower(wattsPerCpu, "unknown", Double.NaN, "as given");
     }
 }

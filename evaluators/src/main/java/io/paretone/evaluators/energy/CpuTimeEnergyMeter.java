@@ -38,7 +38,8 @@ public final class CpuTimeEnergyMeter implements EnergyMeter {
     public MeterAvailability availability() {
         try {
             processCpuNanos();
-            return MeterAvailability.yes("process CPU time x " + power.basis());
+            return MeterAvailability.yes(String.format(Locale.ROOT, "process CPU time x %.2f W per CPU (%s)",
+                    power.wattsPerCpu(), power.basis()));
         } catch (IllegalStateException e) {
             return MeterAvailability.no(e.getMessage());
         }

@@ -111,8 +111,8 @@ public record MeterSelection(EnergyMeter meter, LacosteEstimate lacoste, List<St
 
     /** One paragraph for the console: the meter, whether it measures or estimates, and the notes. */
     public String describe() {
-        StringBuilder s = new StringBuilder("energy meter ").append(meter.name()).append(": ")
-                .append(meter.availability().reason());
+        StringBuilder s = new StringBuilder("energy meter ").append(meter.name()).append(" (")
+                .append(meter.availability().reason()).append(").");
         for (String note : notes) {
             s.append(' ').append(note);
         }

@@ -119,6 +119,8 @@ public final class NvmlEnergyMeter implements EnergyMeter {
 
         NvmlWindow() {
             sync.await();
+            // Before the pollers: each integrates from its first sample, taken as it is created.
+            start = System.nanoTime();
             for (int i = 0; i < gpus.size(); i++) {
                 GpuPowerSource g = gpus.get(i);
                 if (counts(g)) {
@@ -127,7 +129,6 @@ public final class NvmlEnergyMeter implements EnergyMeter {
                     pollers[i] = new PowerPoller(g::powerWatts, pollHz, "paretone-nvml-poll-gpu" + g.index());
                 }
             }
-            start = System.nanoTime();
         }
 
         @Override

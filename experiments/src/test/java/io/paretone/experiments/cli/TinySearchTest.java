@@ -63,5 +63,18 @@ class TinySearchTest {
         }
         JsonNode front = new ObjectMapper().readTree(folder.resolve("front.json").toFile()).get("front");
         assertTrue(front.size() >= 1);
+
+        // The whole search's energy: every candidate is charged, and the study's overhead is the rest.
+        assertTrue(run.out().contains("Energy of this search"), run.out());
+        JsonNode summary = new ObjectMapper().readTree(folder.resolve("summary.json").toFile());
+        assertEquals(trials.size(), summary.get("candidates_charged").asInt());
+        assertTrue(summary.get("total_kwh").asDouble() > 0);
+        assertEquals(summary.get("total_joules").asDouble(),
+                summary.get("candidates_joules").asDouble() + summary.get("overhead_joules").asDouble(), 1e-6);
+        assertTrue(summary.get("overhead_joules").asDouble() > 0, summary.toString());
+        for (JsonNode t : trials) {
+            JsonNode m = t.get("metrics");
+            assertTrue(m.get("generation_joules").asDouble() > 0, m.toString());
+        }
     }
 }
