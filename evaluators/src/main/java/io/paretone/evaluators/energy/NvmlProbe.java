@@ -54,6 +54,8 @@ public final class NvmlProbe {
             System.out.printf(Locale.ROOT, "  GPU %d: %s, power limit %.0f W, energy counter: %s, power now %.1f W%n",
                     g.index(), g.name(), g.powerLimitWatts(), g.hasEnergyCounter() ? "yes" : "no", g.powerWatts());
         }
+        NvmlEnergyMeter asStudiesUseIt = NvmlEnergyMeter.forCudaDevices(List.of(0), DeviceSync.NONE);
+        System.out.println("meter a study on gpu:0 would use: " + asStudiesUseIt.availability().reason());
         boolean allWithin = true;
         for (GpuPowerSource g : nvml.gpus()) {
             if (!g.hasEnergyCounter()) {
@@ -62,14 +64,20 @@ public final class NvmlProbe {
             }
             NvmlEnergyMeter counter = new NvmlEnergyMeter(List.of(g), DeviceSync.NONE, hz, false);
             NvmlEnergyMeter polled = new NvmlEnergyMeter(List.of(g), DeviceSync.NONE, hz, true);
+            // Class loading and JIT on first use would otherwise fall inside the first window only.
+            EnergyMeter.Window warmUp = polled.start();
+            counter.start().stop();
+            warmUp.stop();
             for (int w = 1; w <= windows; w++) {
+                // The reference brackets the counter meter's window as tightly as possible; the
+                // polled window brackets both.
+                EnergyMeter.Window pw = polled.start();
                 double before = g.totalEnergyJoules();
                 EnergyMeter.Window cw = counter.start();
-                EnergyMeter.Window pw = polled.start();
                 Thread.sleep(Math.round(seconds * 1000));
                 EnergyReading c = cw.stop();
-                EnergyReading p = pw.stop();
                 double reference = g.totalEnergyJoules() - before;
+                EnergyReading p = pw.stop();
                 List<String> verdicts = new ArrayList<>();
                 allWithin &= report(verdicts, "meter (counter)", c.joules(), reference);
                 allWithin &= report(verdicts, "polled", p.joules(), reference);
