@@ -12,10 +12,10 @@ import io.paretone.evaluators.energy.MeterSelection;
 import io.paretone.evaluators.energy.MeterSources;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.quality.QualityProxy;
-import io.paretone.search.nsga.ArchitectureProblem;
 import io.paretone.search.footprint.CarbonBudget;
 import io.paretone.search.footprint.FootprintSummary;
 import io.paretone.search.footprint.SearchFootprint;
+import io.paretone.search.nsga.ArchitectureProblem;
 import io.paretone.search.nsga.NsgaII;
 import io.paretone.search.pareto.ParetoFront;
 import io.paretone.search.store.RunFolder;
@@ -53,8 +53,9 @@ public final class Study {
      */
     public StudyResult run(SearchProgress progress) {
         Device device = DjlRuntime.device(settings.device());
-        RunFolder folder = RunFolder.create(settings.outputDir(), settings.name());
+        // Before the run folder: a meter insisted on but unreadable here is a usage error, and leaves no folder.
         MeterSelection energy = MeterSelection.choose(settings.energy(), device, MeterSources.local(DjlDeviceSync.of(device)));
+        RunFolder folder = RunFolder.create(settings.outputDir(), settings.name());
         SearchFootprint footprint = SearchFootprint.start(energy.meter(), settings.carbon());
         LOG.info("{}; Lacoste estimate: {}", energy.describe(), energy.lacoste().basis());
         progress.preparing(energy.describe());

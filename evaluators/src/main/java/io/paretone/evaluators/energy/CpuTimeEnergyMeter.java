@@ -25,10 +25,6 @@ public final class CpuTimeEnergyMeter implements EnergyMeter {
         this(CpuPower.given(wattsPerCpu));
     }
 
-    public CpuPower power() {
-        return power;
-    }
-
     @Override
     public String name() {
         return "cpu-time";

@@ -140,11 +140,9 @@ public final class NvmlGpus {
     /** An NVML call that did not succeed. */
     static final class NvmlException extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final int result;
 
         NvmlException(String function, int result, String message) {
             super("NVML " + function + " failed: " + message + " (" + result + ")");
-            this.result = result;
         }
     }
 

@@ -13,7 +13,6 @@ import com.sun.jna.ptr.PointerByReference;
  */
 interface NvmlLibrary extends Library {
     int SUCCESS = 0;
-    int ERROR_NOT_SUPPORTED = 3;
     int NAME_BUFFER = 96;
     int UUID_BUFFER = 96;
     int DRIVER_VERSION_BUFFER = 80;
