@@ -5,15 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paretone.evaluators.CandidateEvaluator;
 import io.paretone.evaluators.EvaluationSettings;
+import io.paretone.evaluators.cost.FlopCount;
+import io.paretone.evaluators.cost.FlopCounter;
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.data.AudioDataset;
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.evaluators.energy.DjlDeviceSync;
 import io.paretone.evaluators.energy.MeterSelection;
 import io.paretone.evaluators.energy.MeterSources;
-import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.quality.QualityProxy;
 import io.paretone.search.footprint.CarbonBudget;
 import io.paretone.search.footprint.FootprintSummary;
+import io.paretone.search.footprint.FootprintTotals;
 import io.paretone.search.footprint.SearchFootprint;
 import io.paretone.search.nsga.ArchitectureProblem;
 import io.paretone.search.nsga.NsgaII;
@@ -55,7 +58,7 @@ public final class Study {
         Device device = DjlRuntime.device(settings.device());
         // Before the run folder: a meter insisted on but unreadable here is a usage error, and leaves no folder.
         MeterSelection energy = MeterSelection.choose(settings.energy(), device, MeterSources.local(DjlDeviceSync.of(device)));
-        RunFolder folder = RunFolder.create(settings.outputDir(), settings.name());
+        RunFolder folder = RunFolder.create(settings.outputDir(), settings.name(), settings.objectives());
         SearchFootprint footprint = SearchFootprint.start(energy.meter(), settings.carbon());
         LOG.info("{}; Lacoste estimate: {}", energy.describe(), energy.lacoste().basis());
         progress.preparing(energy.describe());
@@ -82,7 +85,7 @@ public final class Study {
         evaluator.warmUp(settings.family().decode(settings.space().genome(new int[settings.space().size()])));
         TrialRunner runner = new TrialRunner(settings, evaluator, folder, progress, provenance, data.sampleRate());
         ArchitectureProblem problem =
-                new ArchitectureProblem(settings.space(), Objective.ALL.size(),
+                new ArchitectureProblem(settings.space(), settings.objectives().size(),
                         Constraints.COUNT, runner::evaluate);
         runner.attach(problem);
         CarbonBudget budget = settings.carbonBudgetKg() > 0
@@ -94,10 +97,9 @@ public final class Study {
         List<Trial> front = ParetoFront.nonDominated(
                 trials.stream().filter(runner::feasible).toList(), Trial::objectives);
         FootprintSummary spent = footprint.finish();
+        FootprintTotals totals = spent.totals(budget, runner.notTrained());
         StudyResult result = new StudyResult(
-                settings, folder.path(), trials, front,
-                settings.populationSize() * settings.generations(), spent,
-                settings.carbonBudgetKg(), budget.reached(), runner.notTrained());
+                settings, folder.path(), trials, front, settings.populationSize() * settings.generations(), totals);
         ObjectNode summary = new ObjectMapper().createObjectNode();
         summary.put("trials", trials.size());
         summary.put("failed", trials.stream().filter(t -> !t.complete()).count());
@@ -107,14 +109,7 @@ public final class Study {
         summary.put("study_joules", spent.total().joules());
         summary.put("study_kg_co2e", spent.totalKgCo2e());
         summary.put("study_energy_method", spent.total().method());
-        spent.addTo(summary);
-        if (budget.limited()) {
-            summary.put("carbon_budget_kg", budget.kg());
-        } else {
-            summary.putNull("carbon_budget_kg");
-        }
-        summary.put("stopped_by_carbon_budget", budget.reached());
-        summary.put("candidates_not_trained_by_budget", runner.notTrained());
+        summary.set("footprint", totals.toJson());
         writeFootprint(folder, spent);
         folder.writeResults(trials, front, summary);
         return result;
@@ -137,6 +132,8 @@ public final class Study {
         s.put("dataset", data.datasetName()).put("dataset_hash", data.contentHash()).put("sample_rate", data.sampleRate());
         s.put("train_clips", data.train().size()).put("validation_clips", data.validation().size())
                 .put("test_clips", data.test().size());
+        s.put("objectives", Objective.names(settings.objectives()));
+        s.put("flop_convention", FlopCounter.CONVENTION + "; " + FlopCount.BACKWARD_CONVENTION);
         s.put("quality_proxy", proxy.name()).put("quality_clips", proxy.clipCount())
                 .put("quality_clip_samples", proxy.clipSamples());
         return s;

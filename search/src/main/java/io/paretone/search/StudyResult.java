@@ -1,6 +1,6 @@
 package io.paretone.search;
 
-import io.paretone.search.footprint.FootprintSummary;
+import io.paretone.search.footprint.FootprintTotals;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,11 +9,8 @@ import java.util.List;
  *
  * @param trials every trained (or failed) candidate, in order
  * @param front the feasible Pareto-optimal trials
- * @param footprint energy and CO2e of the whole study: every candidate, failed ones included, and the
- *     study's own overhead (data, calibration, warm-up, search, writing)
- * @param carbonBudgetKg the budget the search ran under; 0 for none
- * @param stoppedByCarbonBudget true when the budget was reached and the search stopped early
- * @param candidatesNotTrained candidates the search proposed but did not train because the budget was reached
+ * @param footprint energy and CO2e of the whole study: every candidate, failed ones included, the
+ *     study's own overhead (data, calibration, warm-up, search, writing) and the carbon budget
  */
 public record StudyResult(
         StudySettings settings,
@@ -21,7 +18,4 @@ public record StudyResult(
         List<Trial> trials,
         List<Trial> front,
         int candidatesEvaluated,
-        FootprintSummary footprint,
-        double carbonBudgetKg,
-        boolean stoppedByCarbonBudget,
-        int candidatesNotTrained) {}
+        FootprintTotals footprint) {}

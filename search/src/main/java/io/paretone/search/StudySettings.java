@@ -2,10 +2,12 @@ package io.paretone.search;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.EnergySettings;
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.genome.SearchSpace;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Everything a study needs besides its data. Defaults live here and only here, in {@link Builder}.
@@ -16,6 +18,7 @@ import java.nio.file.Path;
  *     and for the references)
  * @param qualityClipSeconds length of each judged clip
  * @param energy how energy is measured: meters, TDPs, RAM power
+ * @param objectives the minimised objectives, in the order of every objective vector of the study
  * @param carbonBudgetKg stop the search once its measured CO2e reaches this many kg; 0 = no budget
  */
 public record StudySettings(
@@ -32,7 +35,11 @@ public record StudySettings(
         EnergySettings energy,
         int qualityClips,
         double qualityClipSeconds,
+        List<Objective> objectives,
         double carbonBudgetKg) {
+
+    /** Where run folders go unless the user says otherwise. */
+    public static final Path DEFAULT_OUTPUT_DIR = Path.of("runs");
 
     public StudySettings {
         Check.notNull("name", name);
@@ -50,6 +57,7 @@ public record StudySettings(
                 "must be a positive number of kgCO2e (0 = no budget)");
         Check.positive("quality_clips", qualityClips);
         Check.positive("quality_clip_seconds", qualityClipSeconds);
+        objectives = Objective.checkSet(objectives);
     }
 
     public static Builder builder(ModelFamily family) {
@@ -65,13 +73,15 @@ public record StudySettings(
         private int populationSize = 8;
         private int generations = 3;
         private String device = "auto";
-        private Path outputDir = Path.of("runs");
+        private Path outputDir = DEFAULT_OUTPUT_DIR;
         private Constraints constraints = Constraints.NONE;
         private CarbonAccounting carbon = CarbonAccounting.worldAverage();
         private EnergySettings energy = EnergySettings.defaults();
         private int qualityClips = 8;
         private double qualityClipSeconds = 0.25;
         private double carbonBudgetKg = 0;
+        private List<Objective> objectives =
+                List.of(Objective.CO2E, Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY);
 
         private Builder(ModelFamily family) {
             this.family = family;
@@ -91,11 +101,12 @@ public record StudySettings(
         public Builder optCarbonBudgetKg(double v) { carbonBudgetKg = v; return this; }
         public Builder optQualityClips(int v) { qualityClips = v; return this; }
         public Builder optQualityClipSeconds(double v) { qualityClipSeconds = v; return this; }
+        public Builder optObjectives(List<Objective> v) { objectives = v; return this; }
 
         public StudySettings build() {
             return new StudySettings(
                     name, family, space, seed, populationSize, generations, device, outputDir,
-                    constraints, carbon, energy, qualityClips, qualityClipSeconds, carbonBudgetKg);
+                    constraints, carbon, energy, qualityClips, qualityClipSeconds, objectives, carbonBudgetKg);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.paretone.search;
 import io.paretone.evaluators.CandidateEvaluator;
 import io.paretone.evaluators.CandidateMeasurement;
 import io.paretone.evaluators.energy.EnergyMeter;
-import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.training.TrainingFailedException;
 import io.paretone.search.footprint.CarbonBudget;
 import io.paretone.search.footprint.SearchFootprint;
@@ -159,7 +158,7 @@ final class TrialRunner implements GenerationListener {
             CandidateMeasurement m = evaluator.evaluate(architecture, seed, progress::trainingStep);
             progress.candidateGenerating();
             folder.writeSample(number, m.clips()[0], sampleRate);
-            double[] objectives = Objective.ALL.stream().mapToDouble(o -> o.value(m)).toArray();
+            double[] objectives = settings.objectives().stream().mapToDouble(o -> o.value(m)).toArray();
             return new Trial(number, generation, genome, description, TrialStatus.COMPLETE, objectives, null, metrics(m), prov);
         } catch (TrainingFailedException e) {
             LOG.warn("trial {} failed: {}", number, e.getMessage(), e);
@@ -177,8 +176,8 @@ final class TrialRunner implements GenerationListener {
 
     private TrialMetrics metrics(CandidateMeasurement m) {
         return new TrialMetrics(
-                m.parameters(),
-                m.generationFlopsPerSecond(),
+                m.cost().parameters(),
+                m.cost().generationFlopsPerSecond(),
                 m.quality().percentMos(),
                 m.quality().distance(),
                 m.training().joules(),
@@ -193,6 +192,12 @@ final class TrialRunner implements GenerationListener {
                 m.training().meter(),
                 m.training().estimated(),
                 m.training().method(),
+                m.cost().modelBytes(),
+                m.cost().forwardFlopsPerTrainingExample(),
+                m.cost().trainingFlops(),
+                m.speed().samplesPerSecond(),
+                m.speed().realTimeFactor(),
+                m.trainingInferenceRatioSeconds(),
                 m.generation().joules(),
                 settings.carbon().kgCo2e(m.generation().joules()),
                 m.training().describeDevices());

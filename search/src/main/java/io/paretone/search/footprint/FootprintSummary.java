@@ -1,6 +1,5 @@
 package io.paretone.search.footprint;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.EnergyReading;
 import java.util.List;
@@ -47,26 +46,20 @@ public record FootprintSummary(
         return carbon.kgCo2e(candidatesJoules());
     }
 
-    /** Adds the totals to a study's {@code summary.json}. */
-    public void addTo(ObjectNode summary) {
-        summary.put("total_seconds", total.seconds());
-        summary.put("total_joules", total.joules());
-        summary.put("total_kwh", total.kilowattHours());
-        summary.put("total_kg_co2e", totalKgCo2e);
-        summary.put("candidates_charged", candidates.size());
-        summary.put("candidates_joules", candidatesJoules());
-        summary.put("candidates_kg_co2e", candidatesKgCo2e());
-        summary.put("failed_candidates", failedCount());
-        summary.put("failed_candidates_joules", failedJoules());
-        summary.put("overhead_joules", overheadJoules());
-        summary.put("overhead_kg_co2e", overheadKgCo2e());
-        summary.put("energy_meter", total.meter());
-        summary.put("energy_estimated", total.estimated());
-        summary.put("energy_method", total.method());
-        summary.put("energy_devices", total.describeDevices());
-        summary.put("carbon_intensity_kg_per_kwh", carbon.kgPerKwh());
-        summary.put("carbon_intensity_source", carbon.source());
-        summary.put("pue", carbon.pue());
+    /**
+     * The totals to store and print.
+     *
+     * @param budget the carbon budget the search ran under
+     * @param notTrained candidates proposed after the budget was reached
+     */
+    public FootprintTotals totals(CarbonBudget budget, int notTrained) {
+        return new FootprintTotals(
+                total.seconds(), total.joules(), total.kilowattHours(), totalKgCo2e,
+                candidates.size(), candidatesJoules(), candidatesKgCo2e(), failedCount(), failedJoules(),
+                overheadJoules(), overheadKgCo2e(),
+                total.meter(), total.estimated(), total.method(), total.describeDevices(),
+                carbon.kgPerKwh(), carbon.source(), carbon.pue(),
+                budget.limited() ? budget.kg() : null, budget.reached(), notTrained);
     }
 
     /** One row per candidate, then the overhead and the total: {@code footprint.csv}. */

@@ -3,7 +3,6 @@ package io.paretone.search.footprint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.EnergyMeter;
@@ -37,11 +36,12 @@ class SearchFootprintTest {
         assertEquals(8 * 0.5 * 1.2, s.overheadKgCo2e(), 1e-9);
         assertEquals(4 * 0.5 * 1.2, s.candidates().get(1).kgCo2e(), 1e-9);
 
-        ObjectNode json = new ObjectMapper().createObjectNode();
-        s.addTo(json);
+        ObjectNode json = s.totals(new CarbonBudget(100, () -> 0), 0).toJson();
         assertEquals(22.0, json.get("total_kwh").asDouble(), 1e-9);
         assertEquals(2, json.get("candidates_charged").asInt());
         assertEquals(4 * KWH, json.get("failed_candidates_joules").asDouble(), 1e-6);
+        assertEquals(100, json.get("carbon_budget_kg").asDouble());
+        assertTrue(s.totals(CarbonBudget.unlimited(), 0).toJson().get("carbon_budget_kg").isNull());
 
         String[] csv = s.csv().split("\n");
         assertEquals(5, csv.length, s.csv());
