@@ -1,7 +1,7 @@
 package io.paretone.search;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
-import io.paretone.evaluators.energy.CpuTimeEnergyMeter;
+import io.paretone.evaluators.energy.EnergySettings;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.check.Check;
@@ -20,8 +20,9 @@ import java.util.stream.IntStream;
  * @param qualityClips clips generated and judged per candidate (the same N for every candidate
  *     and for the references)
  * @param qualityClipSeconds length of each judged clip
- * @param wattsPerCore power figure of the CPU-time energy estimate
+ * @param energy how energy is measured: meters, TDPs, RAM power
  * @param objectives the minimised objectives, in the order of every objective vector of the study
+ * @param carbonBudgetKg stop the search once its measured CO2e reaches this many kg; 0 = no budget
  */
 public record StudySettings(
         String name,
@@ -33,10 +34,11 @@ public record StudySettings(
         Path outputDir,
         Constraints constraints,
         CarbonAccounting carbon,
-        double wattsPerCore,
+        EnergySettings energy,
         int qualityClips,
         double qualityClipSeconds,
-        List<Objective> objectives) {
+        List<Objective> objectives,
+        double carbonBudgetKg) {
 
     /** Where run folders go unless the user says otherwise. */
     public static final Path DEFAULT_OUTPUT_DIR = Path.of("runs");
@@ -53,7 +55,9 @@ public record StudySettings(
         Check.notNull("output", outputDir);
         Check.notNull("constraints", constraints);
         Check.notNull("carbon", carbon);
-        Check.positive("watts_per_core", wattsPerCore);
+        Check.notNull("energy", energy);
+        Check.that(carbonBudgetKg >= 0 && Double.isFinite(carbonBudgetKg), "carbon_budget_kg", carbonBudgetKg,
+                "must be a positive number of kgCO2e (0 = no budget)");
         Check.positive("quality_clips", qualityClips);
         Check.positive("quality_clip_seconds", qualityClipSeconds);
         objectives = Objective.checkSet(objectives);
@@ -80,9 +84,10 @@ public record StudySettings(
         private Path outputDir = DEFAULT_OUTPUT_DIR;
         private Constraints constraints = Constraints.NONE;
         private CarbonAccounting carbon = CarbonAccounting.worldAverage();
-        private double wattsPerCore = CpuTimeEnergyMeter.DEFAULT_WATTS_PER_CORE;
+        private EnergySettings energy = EnergySettings.defaults();
         private int qualityClips = 8;
         private double qualityClipSeconds = 0.25;
+        private double carbonBudgetKg = 0;
         private List<Objective> objectives =
                 List.of(Objective.CO2E, Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY);
 
@@ -97,7 +102,8 @@ public record StudySettings(
         public Builder optOutputDir(Path v) { outputDir = v; return this; }
         public Builder optConstraints(Constraints v) { constraints = v; return this; }
         public Builder optCarbon(CarbonAccounting v) { carbon = v; return this; }
-        public Builder optWattsPerCore(double v) { wattsPerCore = v; return this; }
+        public Builder optEnergy(EnergySettings v) { energy = v; return this; }
+        public Builder optCarbonBudgetKg(double v) { carbonBudgetKg = v; return this; }
         public Builder optQualityClips(int v) { qualityClips = v; return this; }
         public Builder optQualityClipSeconds(double v) { qualityClipSeconds = v; return this; }
         public Builder optObjectives(List<Objective> v) { objectives = v; return this; }
@@ -105,7 +111,7 @@ public record StudySettings(
         public StudySettings build() {
             return new StudySettings(
                     name, space, seed, populationSize, generations, device, outputDir,
-                    constraints, carbon, wattsPerCore, qualityClips, qualityClipSeconds, objectives);
+                    constraints, carbon, energy, qualityClips, qualityClipSeconds, objectives, carbonBudgetKg);
         }
     }
 }

@@ -79,5 +79,18 @@ class TinySearchTest {
         assertTrue(front.size() >= 1);
         assertTrue(Files.readString(folder.resolve("report.html")).contains("<tr id=\"trial-1\""), "the report");
         assertTrue(Files.size(folder.resolve("plots/pair-co2e-one_minus_pmos.png")) > 5_000, "the plots");
+
+        // The whole search's energy: every candidate is charged, and the study's overhead is the rest.
+        assertTrue(run.out().contains("Energy of this search"), run.out());
+        JsonNode summary = new ObjectMapper().readTree(folder.resolve("summary.json").toFile()).get("footprint");
+        assertEquals(trials.size(), summary.get("candidates_charged").asInt());
+        assertTrue(summary.get("total_kwh").asDouble() > 0);
+        assertEquals(summary.get("total_joules").asDouble(),
+                summary.get("candidates_joules").asDouble() + summary.get("overhead_joules").asDouble(), 1e-6);
+        assertTrue(summary.get("overhead_joules").asDouble() > 0, summary.toString());
+        for (JsonNode t : trials) {
+            JsonNode m = t.get("metrics");
+            assertTrue(m.get("generation_joules").asDouble() > 0, m.toString());
+        }
     }
 }
