@@ -7,18 +7,33 @@ import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.spaces.training.TrainingGenes;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 
 /** Prints the model families, their genes and their published configurations counted at full scale. */
 public final class SpacesTable {
     private SpacesTable() {}
 
+    /** One mixed space per domain (audio, image) among the families, since a study searches one domain. */
     public static void printGenes(List<ModelFamily> families, PrintWriter out) {
+        Map<String, List<ModelFamily>> byDomain = families.stream()
+                .collect(Collectors.groupingBy(ModelFamily::domain, LinkedHashMap::new, Collectors.toList()));
+        String separator = "";
+        for (Map.Entry<String, List<ModelFamily>> domain : byDomain.entrySet()) {
+            out.print(separator);
+            printDomain(domain.getKey(), domain.getValue(), out);
+            separator = System.lineSeparator();
+        }
+    }
+
+    private static void printDomain(String domain, List<ModelFamily> families, PrintWriter out) {
         SearchSpace mixed = ModelFamilies.space(families.stream().map(ModelFamily::name).toList());
-        out.printf(Locale.ROOT, "One search space over %d families (%.3g genomes). Genes of a family are written"
+        out.printf(Locale.ROOT, "One %s search space over %d families (%.3g genomes). Genes of a family are written"
                 + " family.gene in configs and exist only when that family is chosen.%n%n",
-                families.size(), mixed.cardinality());
+                domain, families.size(), mixed.cardinality());
         out.println("shared by every family:");
         for (Gene g : TrainingGenes.genes()) {
             line(out, g);
