@@ -1,6 +1,7 @@
 package io.paretone.spaces;
 
 import io.paretone.spaces.check.InvalidValueException;
+import io.paretone.spaces.flow.FlowFamily;
 import io.paretone.spaces.genome.Genome;
 import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.spaces.training.TrainingGenes;
@@ -22,7 +23,7 @@ public final class ModelFamilies {
     /** The categorical gene choosing the family. */
     public static final String FAMILY = "family";
 
-    private static final List<ModelFamily> ALL = List.of(new WaveNetFamily(), new SampleRnnFamily());
+    private static final List<ModelFamily> ALL = List.of(new WaveNetFamily(), new SampleRnnFamily(), new FlowFamily());
     private static final SearchSpace SPACE = mixedSpace(ALL);
 
     private ModelFamilies() {}
