@@ -1,8 +1,7 @@
 package io.paretone.evaluators.families;
 
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
+import ai.djl.nn.transformer.IdEmbedding;
 import io.paretone.evaluators.cost.ParameterCounter;
 import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.sing.SingFamily;
@@ -33,9 +32,9 @@ class SingContractTest extends ModelFamilyContract {
     @Override
     protected long generatingWeights(Block block) {
         long tables = 0;
-        for (String table : List.of("instrument", "pitch", "position")) {
-            for (Pair<String, Parameter> p : block.getChildren().get(table).getParameters()) {
-                tables += p.getValue().getArray().size();
+        for (Block child : block.getChildren().values()) {
+            if (child instanceof IdEmbedding) {
+                tables += ParameterCounter.trainable(child);
             }
         }
         return ParameterCounter.trainable(block) - tables;

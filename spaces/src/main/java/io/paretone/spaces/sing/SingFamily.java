@@ -87,8 +87,8 @@ public final class SingFamily implements ModelFamily {
                         + " channels with a kernel-9 convolution, two 1x1 rewrites and a transposed convolution of"
                         + " stride 256 and kernel 1024; github.com/facebookresearch/SING); 64 M as quoted in the"
                         + " issue from the literature",
-                "the same layers at the same sizes, so the counts agree to within a few tenths of a million:"
-                        + " SING's last layer is a transposed convolution (4096 x 1024 weights); ours computes the"
+                "the same layers at the same sizes: ours counts 63.7 M, SING's own layers add up to 63.75 M,"
+                        + " quoted as 64 M. SING's last layer is a transposed convolution (4096 x 1024 weights); ours computes the"
                         + " same overlap-add as a kernel-4 convolution to 256 outputs per frame (4096 x 256 x 4"
                         + " weights, 255 more biases), since DJL has no transposed convolution on PyTorch. SING"
                         + " also embeds the velocity (2 dimensions), which our labels lack, and has 1006 NSynth"
