@@ -7,6 +7,8 @@ import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.spaces.training.TrainingGenes;
 import io.paretone.spaces.samplernn.SampleRnnFamily;
 import io.paretone.spaces.sing.SingFamily;
+import io.paretone.spaces.vae.VaeFamily;
+import io.paretone.spaces.wavegan.WaveGanFamily;
 import io.paretone.spaces.wavenet.WaveNetFamily;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,8 @@ public final class ModelFamilies {
     /** The categorical gene choosing the family. */
     public static final String FAMILY = "family";
 
-    private static final List<ModelFamily> ALL = List.of(new WaveNetFamily(), new SampleRnnFamily(), new SingFamily(), new FlowFamily());
+    private static final List<ModelFamily> ALL = List.of(new WaveNetFamily(), new SampleRnnFamily(), new WaveGanFamily(),
+            new VaeFamily(), new SingFamily(), new FlowFamily());
     private static final SearchSpace SPACE = mixedSpace(ALL);
 
     private ModelFamilies() {}
