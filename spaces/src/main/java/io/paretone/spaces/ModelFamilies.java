@@ -2,6 +2,7 @@ package io.paretone.spaces;
 
 import io.paretone.spaces.check.InvalidValueException;
 import io.paretone.spaces.flow.FlowFamily;
+import io.paretone.spaces.gansynth.GanSynthFamily;
 import io.paretone.spaces.genome.Genome;
 import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.spaces.training.TrainingGenes;
@@ -27,7 +28,7 @@ public final class ModelFamilies {
     public static final String FAMILY = "family";
 
     private static final List<ModelFamily> ALL = List.of(new WaveNetFamily(), new SampleRnnFamily(), new WaveGanFamily(),
-            new VaeFamily(), new SingFamily(), new FlowFamily());
+            new VaeFamily(), new SingFamily(), new GanSynthFamily(), new FlowFamily());
     private static final SearchSpace SPACE = mixedSpace(ALL);
 
     private ModelFamilies() {}

@@ -15,6 +15,7 @@ import ai.djl.nn.recurrent.LSTM;
 import ai.djl.nn.transformer.IdEmbedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.paretone.spaces.blocks.TapConv1d;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
@@ -28,7 +29,8 @@ import java.util.List;
  *
  * <p>Sequence generator: the three embeddings (16, 8 and 4 dimensions, as in SING) concatenated,
  * an LSTM, a linear map to the per-frame features. Decoder: a kernel-9 convolution (padded to keep
- * the frames) and ReLU, 1x1 rewrites with ReLU, then the synthesis layer.
+ * the frames) and ReLU, 1x1 rewrites with ReLU, then the synthesis layer. Convolutions wider than
+ * one tap are {@link TapConv1d}s (PyTorch's CPU backward of wide kernels gave random NaN gradients).
  *
  * <p>SING's synthesis layer is a transposed convolution of stride hop and kernel 4 hop, which
  * overlap-adds a window of four frames per frame. DJL's PyTorch engine has no transposed
@@ -69,14 +71,12 @@ public final class SingBlock extends AbstractBlock implements FlopCountable {
                 .optBatchFirst(true).build());
         features = addChildBlock("features", Linear.builder().setUnits(arch.features()).build());
         int c = arch.decoderChannels();
-        context = addChildBlock("context", Conv1d.builder().setKernelShape(new Shape(CONTEXT)).setFilters(c)
-                .optPadding(new Shape(CONTEXT / 2)).build());
+        context = addChildBlock("context", TapConv1d.same(CONTEXT, c));
         for (int i = 0; i < arch.rewriteLayers(); i++) {
             rewrites.add(addChildBlock("rewrite" + i,
                     Conv1d.builder().setKernelShape(new Shape(1)).setFilters(c).build()));
         }
-        synthesis = addChildBlock("synthesis",
-                Conv1d.builder().setKernelShape(new Shape(WINDOW_FRAMES)).setFilters(arch.hop()).build());
+        synthesis = addChildBlock("synthesis", new TapConv1d(WINDOW_FRAMES, 1, 0, arch.hop(), true));
     }
 
     private static Block embedding(int rows, int dimension) {
@@ -131,7 +131,8 @@ public final class SingBlock extends AbstractBlock implements FlopCountable {
     /**
      * The synthesis layer: decoder output {@code [B, C, T]} to waveform {@code [B, T hop]}, equal to
      * a transposed convolution of stride hop whose kernel holds, at offset {@code r + k hop}, the
-     * weights of this convolution's tap {@code 3 - k} for output r.
+     * weights of this convolution's tap {@code 3 - k} for output r. The frames before the first
+     * are silence.
      */
     static NDArray synthesize(Block synthesis, ParameterStore ps, NDArray y, boolean training) {
         NDArray frames = apply(synthesis, ps, y.pad(new Shape(WINDOW_FRAMES - 1, 0), 0), training); // [B, hop, T]

@@ -9,8 +9,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.training.ParameterStore;
+import io.paretone.spaces.blocks.TapConv1d;
 import io.paretone.spaces.check.InvalidValueException;
 import io.paretone.spaces.runtime.DjlRuntime;
 import io.paretone.spaces.training.ClipLabel;
@@ -21,7 +21,8 @@ class SingBlockTest {
     /**
      * The synthesis layer is SING's transposed convolution of stride hop and kernel 4 hop: every
      * output sample n is the sum over frames t and channels c of y[c, t] K[c, n - t hop], with
-     * K[c, r + k hop] = W[r, c, 3 - k], computed here by that definition.
+     * K[c, r + k hop] the weight of tap 3 - k, channel c for output r, computed here by that
+     * definition.
      */
     @Test
     void synthesisEqualsATransposedConvolutionOfStrideHop() {
@@ -29,9 +30,9 @@ class SingBlockTest {
         int hop = 4;
         int frames = 5;
         try (NDManager m = NDManager.newBaseManager(DjlRuntime.engine().getEngineName())) {
-            Block conv = Conv1d.builder().setKernelShape(new Shape(4)).setFilters(hop).optBias(false).build();
+            Block conv = new TapConv1d(4, 1, 0, hop, false);
             conv.initialize(m, DataType.FLOAT32, new Shape(1, channels, frames + 3));
-            float[] w = conv.getParameters().get("weight").getArray().toFloatArray(); // [hop, C, 4]
+            float[] w = conv.getParameters().valueAt(0).getArray().toFloatArray(); // [hop, 4 taps x C, 1]
             NDArray y = m.randomNormal(new Shape(1, channels, frames));
             float[] yv = y.toFloatArray();
             float[] out = SingBlock.synthesize(conv, new ParameterStore(m, false), y, false).toFloatArray();
@@ -46,7 +47,7 @@ class SingBlockTest {
                     int r = offset % hop;
                     int k = offset / hop;
                     for (int c = 0; c < channels; c++) {
-                        expected += yv[c * frames + t] * w[(r * channels + c) * 4 + (3 - k)];
+                        expected += yv[c * frames + t] * w[r * 4 * channels + (3 - k) * channels + c];
                     }
                 }
                 assertEquals(expected, out[n], 1e-5, "sample " + n);
