@@ -3,6 +3,7 @@ package io.paretone.spaces.gansynth;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.paretone.spaces.audio.LogMel;
 import java.util.SplittableRandom;
 
 /**
@@ -36,10 +37,7 @@ final class SpectralImage {
         this.bins = fftSize / 2;
         this.frames = frames;
         this.instantaneousFrequency = instantaneousFrequency;
-        window = new float[fftSize];
-        for (int i = 0; i < fftSize; i++) {
-            window[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / fftSize));
-        }
+        window = LogMel.hann(fftSize);
     }
 
     int samples() {

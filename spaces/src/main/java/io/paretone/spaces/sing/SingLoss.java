@@ -2,6 +2,7 @@ package io.paretone.spaces.sing;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import io.paretone.spaces.audio.LogPowerSpectrogram;
 import io.paretone.spaces.training.StepContext;
 import io.paretone.spaces.training.TrainingData;
 import io.paretone.spaces.training.Update;
