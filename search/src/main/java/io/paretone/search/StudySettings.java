@@ -1,7 +1,8 @@
 package io.paretone.search;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
-import io.paretone.evaluators.energy.CpuTimeEnergyMeter;
+import io.paretone.evaluators.energy.EnergySettings;
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.genome.Gene;
@@ -19,7 +20,9 @@ import java.util.stream.IntStream;
  * @param qualityClips clips generated and judged per candidate (the same N for every candidate
  *     and for the references)
  * @param qualityClipSeconds length of each judged clip
- * @param wattsPerCore power figure of the CPU-time energy estimate
+ * @param energy how energy is measured: meters, TDPs, RAM power
+ * @param objectives the minimised objectives, in the order of every objective vector of the study
+ * @param carbonBudgetKg stop the search once its measured CO2e reaches this many kg; 0 = no budget
  */
 public record StudySettings(
         String name,
@@ -31,9 +34,14 @@ public record StudySettings(
         Path outputDir,
         Constraints constraints,
         CarbonAccounting carbon,
-        double wattsPerCore,
+        EnergySettings energy,
         int qualityClips,
-        double qualityClipSeconds) {
+        double qualityClipSeconds,
+        List<Objective> objectives,
+        double carbonBudgetKg) {
+
+    /** Where run folders go unless the user says otherwise. */
+    public static final Path DEFAULT_OUTPUT_DIR = Path.of("runs");
 
     public StudySettings {
         Check.notNull("name", name);
@@ -47,9 +55,12 @@ public record StudySettings(
         Check.notNull("output", outputDir);
         Check.notNull("constraints", constraints);
         Check.notNull("carbon", carbon);
-        Check.positive("watts_per_core", wattsPerCore);
+        Check.notNull("energy", energy);
+        Check.that(carbonBudgetKg >= 0 && Double.isFinite(carbonBudgetKg), "carbon_budget_kg", carbonBudgetKg,
+                "must be a positive number of kgCO2e (0 = no budget)");
         Check.positive("quality_clips", qualityClips);
         Check.positive("quality_clip_seconds", qualityClipSeconds);
+        objectives = Objective.checkSet(objectives);
     }
 
     /** The families this study searches, in the order of the family gene. */
@@ -70,12 +81,15 @@ public record StudySettings(
         private int populationSize = 8;
         private int generations = 3;
         private String device = "auto";
-        private Path outputDir = Path.of("runs");
+        private Path outputDir = DEFAULT_OUTPUT_DIR;
         private Constraints constraints = Constraints.NONE;
         private CarbonAccounting carbon = CarbonAccounting.worldAverage();
-        private double wattsPerCore = CpuTimeEnergyMeter.DEFAULT_WATTS_PER_CORE;
+        private EnergySettings energy = EnergySettings.defaults();
         private int qualityClips = 8;
         private double qualityClipSeconds = 0.25;
+        private double carbonBudgetKg = 0;
+        private List<Objective> objectives =
+                List.of(Objective.CO2E, Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY);
 
         private Builder() {}
 
@@ -88,14 +102,16 @@ public record StudySettings(
         public Builder optOutputDir(Path v) { outputDir = v; return this; }
         public Builder optConstraints(Constraints v) { constraints = v; return this; }
         public Builder optCarbon(CarbonAccounting v) { carbon = v; return this; }
-        public Builder optWattsPerCore(double v) { wattsPerCore = v; return this; }
+        public Builder optEnergy(EnergySettings v) { energy = v; return this; }
+        public Builder optCarbonBudgetKg(double v) { carbonBudgetKg = v; return this; }
         public Builder optQualityClips(int v) { qualityClips = v; return this; }
         public Builder optQualityClipSeconds(double v) { qualityClipSeconds = v; return this; }
+        public Builder optObjectives(List<Objective> v) { objectives = v; return this; }
 
         public StudySettings build() {
             return new StudySettings(
                     name, space, seed, populationSize, generations, device, outputDir,
-                    constraints, carbon, wattsPerCore, qualityClips, qualityClipSeconds);
+                    constraints, carbon, energy, qualityClips, qualityClipSeconds, objectives, carbonBudgetKg);
         }
     }
 }

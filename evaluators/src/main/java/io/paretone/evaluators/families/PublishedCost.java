@@ -35,7 +35,7 @@ public record PublishedCost(
             block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
             long parameters = ParameterCounter.trainable(block);
             try {
-                long flops = arch.generationFlopsPerSecond(block, new FlopCounter(), sampleRate);
+                long flops = arch.generationFlopsPerSecond(block, FlopCounter.inference(), sampleRate);
                 return new PublishedCost(family, published, parameters, OptionalLong.of(flops), Optional.empty());
             } catch (IllegalStateException e) {
                 return new PublishedCost(family, published, parameters, OptionalLong.empty(), Optional.of(e.getMessage()));

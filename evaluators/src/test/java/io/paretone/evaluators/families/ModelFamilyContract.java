@@ -159,7 +159,7 @@ public abstract class ModelFamilyContract {
             Block block = arch.newBlock();
             block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
             long parameters = ParameterCounter.trainable(block);
-            long flops = arch.generationFlopsPerSecond(block, new FlopCounter(), 16000);
+            long flops = arch.generationFlopsPerSecond(block, FlopCounter.inference(), 16000);
             assertTrue(parameters > 0, "parameters " + parameters);
             assertTrue(flops >= 2 * generatingWeights(block), arch.describe() + ": " + flops + " FLOPs/s");
         }
@@ -183,7 +183,7 @@ public abstract class ModelFamilyContract {
             block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
             long parameters = ParameterCounter.trainable(block);
             assertTrue(parameters > 0);
-            assertTrue(arch.generationFlopsPerSecond(block, new FlopCounter(), 16000) > 0);
+            assertTrue(arch.generationFlopsPerSecond(block, FlopCounter.inference(), 16000) > 0);
             published.publishedParameters().ifPresent(p ->
                     assertTrue(parameters > p / 10 && parameters < p * 10,
                             "ours " + parameters + " is within a factor of ten of the published " + p));

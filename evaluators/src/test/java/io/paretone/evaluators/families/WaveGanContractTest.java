@@ -23,7 +23,9 @@ class WaveGanContractTest extends ModelFamilyContract {
                 "kernel_size", List.of("5"),
                 "critic_updates", List.of("1", "2"),
                 "latent", List.of("16"),
-                "training_steps", List.of("20"),
+                // Adversarial losses fall while the critic learns, then oscillate as the generator
+                // catches up: ten steps stay in the first phase.
+                "training_steps", List.of("10"),
                 "batch_size", List.of("4"),
                 "learning_rate", List.of("1e-3"));
     }

@@ -18,6 +18,8 @@ public final class StudyConfig {
     public Integer generations;
     public String device;
     public String output;
+    /** Names of the minimised objectives, e.g. [co2e, flops, one_minus_pmos]. */
+    public List<String> objectives;
     public DatasetConfig dataset = new DatasetConfig();
     public QualityConfig quality = new QualityConfig();
     public EnergyConfig energy = new EnergyConfig();
@@ -45,11 +47,23 @@ public final class StudyConfig {
     }
 
     public static final class EnergyConfig {
+        /** ISO 3166 country code whose average grid intensity to use. */
+        public String region;
         @JsonProperty("carbon_intensity")
         public Double carbonIntensity;
         public Double pue;
+        /** auto, rapl, nvml or estimate. */
+        public String meter;
         @JsonProperty("watts_per_core")
         public Double wattsPerCore;
+        /** CPU package TDP in watts. */
+        public Double tdp;
+        @JsonProperty("gpu_tdp")
+        public Double gpuTdp;
+        @JsonProperty("ram_watts_per_gb")
+        public Double ramWattsPerGb;
+        @JsonProperty("carbon_budget_kg")
+        public Double carbonBudgetKg;
     }
 
     public static final class ConstraintsConfig {

@@ -1,6 +1,9 @@
 package io.paretone.experiments.config;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
+import io.paretone.evaluators.energy.EnergySettings;
+import io.paretone.evaluators.energy.MeterChoice;
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.Constraints;
 import io.paretone.search.StudySettings;
 import io.paretone.spaces.ModelFamilies;
@@ -23,13 +26,14 @@ public final class StudyConfigMapper {
         if (c.generations != null) b.optGenerations(c.generations);
         if (c.device != null) b.optDevice(c.device);
         if (c.output != null) b.optOutputDir(Path.of(c.output));
+        if (c.objectives != null) b.optObjectives(Objective.byNames(c.objectives));
         if (c.quality.clips != null) b.optQualityClips(c.quality.clips);
         if (c.quality.clipSeconds != null) b.optQualityClipSeconds(c.quality.clipSeconds);
-        if (c.energy.wattsPerCore != null) b.optWattsPerCore(c.energy.wattsPerCore);
-        CarbonAccounting defaults = CarbonAccounting.worldAverage();
-        b.optCarbon(new CarbonAccounting(
-                c.energy.carbonIntensity == null ? defaults.kgPerKwh() : c.energy.carbonIntensity,
-                c.energy.pue == null ? defaults.pue() : c.energy.pue));
+        b.optCarbon(CarbonAccounting.of(c.energy.region, c.energy.carbonIntensity, c.energy.pue));
+        b.optEnergy(energy(c.energy));
+        if (c.energy.carbonBudgetKg != null) {
+            b.optCarbonBudgetKg(c.energy.carbonBudgetKg);
+        }
         b.optConstraints(new Constraints(
                 c.constraints.maxParameters == null ? 0 : c.constraints.maxParameters,
                 c.constraints.maxCo2eKg == null ? 0 : c.constraints.maxCo2eKg));
@@ -45,5 +49,15 @@ public final class StudyConfigMapper {
         }
         b.optSpace(space.restrict(c.space));
         return b.build();
+    }
+
+    private static EnergySettings energy(StudyConfig.EnergyConfig e) {
+        EnergySettings s = EnergySettings.defaults();
+        if (e.meter != null) s = s.withMeter(MeterChoice.parse(e.meter));
+        if (e.wattsPerCore != null) s = s.withWattsPerCpu(e.wattsPerCore);
+        if (e.tdp != null) s = s.withCpuTdpWatts(e.tdp);
+        if (e.gpuTdp != null) s = s.withGpuTdpWatts(e.gpuTdp);
+        if (e.ramWattsPerGb != null) s = s.withRamWattsPerGb(e.ramWattsPerGb);
+        return s;
     }
 }

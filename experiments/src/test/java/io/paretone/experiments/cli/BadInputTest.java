@@ -78,6 +78,25 @@ class BadInputTest {
         assertUsageError(CliRun.of("search", "--config", config("space:\n  layers: [2]\n").toString()),
                 "layers", "wavenet.layers");
         assertUsageError(CliRun.of("search", "--device", "tpu"), "device = tpu");
+        assertUsageError(CliRun.of("search", "--region", "XY"), "region = XY", "--carbon-intensity");
+        assertUsageError(CliRun.of("search", "--meter", "wattmeter"), "meter = wattmeter", "auto, rapl, nvml or estimate");
+        assertUsageError(CliRun.of("search", "--pue", "0.8"), "pue = 0.8");
+        assertUsageError(CliRun.of("search", "--carbon-budget", "-1"), "carbon_budget_kg");
+        assertUsageError(CliRun.of("search", "--tdp", "0"), "tdp");
+    }
+
+    @Test
+    void meterThatCannotReadHereIsNamedWithItsReason() {
+        // This machine runs the study on the CPU, where NVML has nothing to meter.
+        assertUsageError(CliRun.of("search", "--device", "cpu", "--meter", "nvml", "--output", dir.toString()),
+                "meter = nvml", "--device gpu");
+    }
+
+    @Test
+    void unknownOrRepeatedObjectiveIsNamedWithTheKnownOnes() throws IOException {
+        assertUsageError(CliRun.of("search", "--objectives", "co2e,speed"), "objectives = speed", "latency");
+        assertUsageError(CliRun.of("search", "--config", config("objectives: [flops, flops]\n").toString()),
+                "objectives", "once");
     }
 
     @Test

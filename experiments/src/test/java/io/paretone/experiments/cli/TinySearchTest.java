@@ -23,6 +23,7 @@ class TinySearchTest {
         Path config = dir.resolve("tiny.yaml");
         Files.writeString(config, """
                 name: tiny
+                objectives: [co2e, parameters, flops, one_minus_pmos, latency]
                 population: 4
                 generations: 2
                 device: cpu
@@ -32,14 +33,19 @@ class TinySearchTest {
                 quality:
                   clips: 2
                   clip_seconds: 0.1
-                families: [wavenet]
+                families: [wavenet, vae]
                 space:
                   wavenet.layers: [2]
                   wavenet.dilation_cycle: [1, 2]
                   wavenet.residual_channels: [4, 8]
                   wavenet.skip_channels: [8]
                   wavenet.kernel_size: [2]
-                  learning_rate: [0.003, 0.01]
+                  vae.layers: [3]
+                  vae.channels: [8]
+                  vae.kernel_size: [5]
+                  vae.latent: [4]
+                  vae.kl_weight: [0.01]
+                  learning_rate: [0.003]
                   training_steps: [40, 80]
                   batch_size: [8]
                 """);
@@ -47,6 +53,7 @@ class TinySearchTest {
         assertEquals(0, run.exitCode(), run.err() + run.out());
         assertTrue(run.out().contains("generation 2/2"), run.out());
         assertTrue(run.out().contains("Pareto front:"), run.out());
+        assertTrue(run.out().contains("minimising co2e, parameters, flops, one_minus_pmos, latency"), run.out());
 
         Path folder;
         try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
@@ -56,14 +63,34 @@ class TinySearchTest {
         JsonNode trials = new ObjectMapper().readTree(folder.resolve("trials.json").toFile()).get("trials");
         assertEquals(csv.size() - 1, trials.size());
         assertTrue(trials.size() >= 3, "at least three distinct genomes trained: " + trials.size());
+        assertEquals(java.util.Set.of("wavenet", "vae"), java.util.stream.StreamSupport.stream(trials.spliterator(), false)
+                .map(t -> t.get("family").asText()).collect(java.util.stream.Collectors.toSet()), "both families searched");
         for (JsonNode t : trials) {
             assertEquals("COMPLETE", t.get("status").asText(), t.toString());
             JsonNode m = t.get("metrics");
             assertTrue(m.get("final_loss").asDouble() < m.get("initial_loss").asDouble(), "loss went down: " + m);
             assertTrue(t.get("objectives").get("co2e").asDouble() > 0);
             assertTrue(t.get("objectives").get("parameters").asDouble() > 0);
+            assertTrue(t.get("objectives").get("latency").asDouble() > 0, "measured real-time factor: " + t);
+            assertTrue(m.get("training_flops").asLong() > m.get("forward_flops_per_training_example").asLong(), m.toString());
+            assertTrue(m.get("training_inference_ratio_seconds").asDouble() > 0, m.toString());
         }
         JsonNode front = new ObjectMapper().readTree(folder.resolve("front.json").toFile()).get("front");
         assertTrue(front.size() >= 1);
+        assertTrue(Files.readString(folder.resolve("report.html")).contains("<tr id=\"trial-1\""), "the report");
+        assertTrue(Files.size(folder.resolve("plots/pair-co2e-one_minus_pmos.png")) > 5_000, "the plots");
+
+        // The whole search's energy: every candidate is charged, and the study's overhead is the rest.
+        assertTrue(run.out().contains("Energy of this search"), run.out());
+        JsonNode summary = new ObjectMapper().readTree(folder.resolve("summary.json").toFile()).get("footprint");
+        assertEquals(trials.size(), summary.get("candidates_charged").asInt());
+        assertTrue(summary.get("total_kwh").asDouble() > 0);
+        assertEquals(summary.get("total_joules").asDouble(),
+                summary.get("candidates_joules").asDouble() + summary.get("overhead_joules").asDouble(), 1e-6);
+        assertTrue(summary.get("overhead_joules").asDouble() > 0, summary.toString());
+        for (JsonNode t : trials) {
+            JsonNode m = t.get("metrics");
+            assertTrue(m.get("generation_joules").asDouble() > 0, m.toString());
+        }
     }
 }

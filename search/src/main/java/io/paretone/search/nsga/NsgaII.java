@@ -4,6 +4,7 @@ import io.paretone.spaces.check.Check;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.uma.jmetal.component.algorithm.EvolutionaryAlgorithm;
+import org.uma.jmetal.component.catalogue.common.termination.Termination;
 import org.uma.jmetal.component.catalogue.ea.replacement.Replacement;
 import org.uma.jmetal.component.catalogue.ea.replacement.impl.RankingAndDensityEstimatorReplacement;
 import org.uma.jmetal.component.catalogue.ea.variation.impl.CrossoverAndMutationVariation;
@@ -47,6 +48,14 @@ public final class NsgaII {
 
     /** Runs the search and returns the final population. */
     public List<IntegerSolution> run(GenerationListener listener) {
+        return run(listener, status -> false);
+    }
+
+    /**
+     * Runs the search, ending it after the first generation at whose end {@code stopEarly} is met
+     * (a carbon budget, say), or after the planned generations, whichever comes first.
+     */
+    public List<IntegerSolution> run(GenerationListener listener, Termination stopEarly) {
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom creation = root.split();
         SplittableRandom selection = root.split();
@@ -65,7 +74,7 @@ public final class NsgaII {
                         "NSGA-II",
                         new SeededSolutionsCreation(problem, populationSize, creation),
                         evaluation,
-                        status -> evaluation.generationsEvaluated() >= generations,
+                        status -> evaluation.generationsEvaluated() >= generations || stopEarly.isMet(status),
                         new SeededTournamentSelection<>(ranking, variation.getMatingPoolSize(), selection),
                         variation,
                         new RankingAndDensityEstimatorReplacement<>(

@@ -19,9 +19,10 @@ import java.util.List;
 
 /**
  * The VAE: an encoder (used in training only) and a decoder (used to generate). The root block's
- * forward pass decodes latents {@code [B, Z, T]} to audio {@code [B, T x 2^layers]}.
+ * forward pass decodes latents {@code [B, Z, T]} to audio {@code [B, T x 2^layers]}. Counted as a
+ * training example is: the crop encoded, its latent decoded (generation counts the decoder alone).
  */
-public final class VaeBlock extends AbstractBlock {
+public final class VaeBlock extends AbstractBlock implements FlopCountable {
     private static final byte VERSION = 1;
     private static final float SLOPE = 0.2f;
 
@@ -64,6 +65,13 @@ public final class VaeBlock extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return decoder.getOutputShapes(inputShapes);
+    }
+
+    /** One training example: encoding the crop these latents stand for, then decoding them. */
+    @Override
+    public long forwardFlops(LayerFlops counter, Shape... inputShapes) {
+        Shape z = inputShapes[0];
+        return counter.of(encoder, new Shape(z.get(0), 1, z.get(2) * arch.hop())) + counter.of(decoder, z);
     }
 
     @Override

@@ -21,6 +21,8 @@ import java.util.List;
 /**
  * Both players of WaveGAN in one block, so one model holds (and counts) every trained weight; the
  * root forward pass is the generator's. The training recipe updates each part with its own Adam.
+ * Counted as a training example is: a clip generated and judged by the discriminator (generation
+ * counts the generator alone).
  */
 public final class WaveGanBlock extends AbstractBlock implements FlopCountable {
     private static final byte VERSION = 1;
@@ -63,9 +65,10 @@ public final class WaveGanBlock extends AbstractBlock implements FlopCountable {
         discriminator.initialize(manager, dataType, generator.getOutputShapes(inputShapes));
     }
 
+    /** One training example: a latent through the generator, its clip through the discriminator. */
     @Override
     public long forwardFlops(LayerFlops counter, Shape... inputShapes) {
-        return counter.of(generator, inputShapes);
+        return counter.of(generator, inputShapes) + counter.of(discriminator, generator.getOutputShapes(inputShapes));
     }
 
     /** Latent {@code [B, Z]} to audio {@code [B, N]}: dense to 16 steps, ReLU, upsample-and-convolve layers, tanh. */
