@@ -74,10 +74,13 @@ public final class GanSynthBlock extends AbstractBlock implements FlopCountable 
         critic.initialize(manager, dataType, image(inputShapes[0].get(0)));
     }
 
-    /** The root's forward pass, the generator's. */
+    /**
+     * One training example: a latent through the generator, its image through the critic
+     * (generation counts the generator alone, see {@link GanSynthArchitecture#generationFlopsPerSecond}).
+     */
     @Override
     public long forwardFlops(LayerFlops counter, Shape... inputShapes) {
-        return counter.of(generator, inputShapes);
+        return counter.of(generator, inputShapes) + counter.of(critic, image(inputShapes[0].get(0)));
     }
 
     private static NDArray apply(Block b, ParameterStore ps, NDArray x, boolean training) {
