@@ -35,10 +35,11 @@ class CarbonBudgetSearchTest {
                 quality:
                   clips: 2
                   clip_seconds: 0.1
+                families: [wavenet]
                 space:
-                  layers: [2]
-                  residual_channels: [4]
-                  skip_channels: [8]
+                  wavenet.layers: [2]
+                  wavenet.residual_channels: [4]
+                  wavenet.skip_channels: [8]
                   training_steps: [10]
                 """);
         CliRun run = CliRun.of("search", "--config", config.toString(), "--output", dir.resolve("runs").toString(),
