@@ -5,10 +5,13 @@ import io.paretone.spaces.dcgan.DcganFamily;
 import io.paretone.spaces.image.ImageFormat;
 import io.paretone.spaces.pixelcnn.PixelCnnFamily;
 import io.paretone.spaces.check.InvalidValueException;
+import io.paretone.spaces.flow.FlowFamily;
+import io.paretone.spaces.gansynth.GanSynthFamily;
 import io.paretone.spaces.genome.Genome;
 import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.spaces.training.TrainingGenes;
 import io.paretone.spaces.samplernn.SampleRnnFamily;
+import io.paretone.spaces.sing.SingFamily;
 import io.paretone.spaces.vae.VaeFamily;
 import io.paretone.spaces.wavegan.WaveGanFamily;
 import io.paretone.spaces.wavenet.WaveNetFamily;
@@ -28,7 +31,8 @@ public final class ModelFamilies {
     /** The categorical gene choosing the family. */
     public static final String FAMILY = "family";
 
-    private static final List<ModelFamily> ALL = List.of(new WaveNetFamily(), new SampleRnnFamily(), new WaveGanFamily(), new VaeFamily(),
+    private static final List<ModelFamily> ALL = List.of(new WaveNetFamily(), new SampleRnnFamily(), new WaveGanFamily(),
+            new VaeFamily(), new SingFamily(), new GanSynthFamily(), new FlowFamily(),
             new DcganFamily(ImageFormat.DIGITS), new ConvVaeFamily(ImageFormat.DIGITS), new PixelCnnFamily(ImageFormat.DIGITS));
     private static final SearchSpace SPACE = mixedSpace(ALL);
 

@@ -43,7 +43,7 @@ public final class StudyConfigMapper {
             }
             if (!space.contains(e.getKey())) {
                 throw new InvalidValueException("space." + e.getKey(), e.getValue(),
-                        "is not a gene of the families searched " + (c.families == null ? ModelFamilies.names() : c.families)
+                        "is not a gene of the families searched " + (c.families == null ? ModelFamilies.names(io.paretone.spaces.ModelFamily.AUDIO) : c.families)
                                 + "; family genes are written family.gene, such as wavenet.layers (see paretone spaces)");
             }
         }

@@ -35,7 +35,7 @@ public final class LogMel {
     }
 
     /** The periodic Hann window of {@code n} points. */
-    static float[] hann(int n) {
+    public static float[] hann(int n) {
         float[] w = new float[n];
         for (int i = 0; i < n; i++) {
             w[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / n));

@@ -28,12 +28,25 @@ public record TrainingData(int sampleRate, List<TrainingClip> clips, int instrum
      * uniformly drawn start; clips shorter than a crop are padded with silence.
      */
     public Crops crops(int batchSize, int length, SplittableRandom random) {
+        return crops(batchSize, length, random, true);
+    }
+
+    /**
+     * {@code batchSize} crops of {@code length} samples, each the start of a clip drawn uniformly,
+     * for families that model a note from its onset (SING, GANSynth); clips shorter than a crop
+     * are padded with silence.
+     */
+    public Crops openings(int batchSize, int length, SplittableRandom random) {
+        return crops(batchSize, length, random, false);
+    }
+
+    private Crops crops(int batchSize, int length, SplittableRandom random, boolean anywhere) {
         float[][] audio = new float[batchSize][length];
         ClipLabel[] labels = new ClipLabel[batchSize];
         for (int b = 0; b < batchSize; b++) {
             TrainingClip clip = clips.get(random.nextInt(clips.size()));
             float[] x = clip.samples();
-            int start = x.length > length ? random.nextInt(x.length - length + 1) : 0;
+            int start = anywhere && x.length > length ? random.nextInt(x.length - length + 1) : 0;
             System.arraycopy(x, start, audio[b], 0, Math.min(length, x.length - start));
             labels[b] = clip.label();
         }
