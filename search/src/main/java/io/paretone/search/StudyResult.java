@@ -1,22 +1,54 @@
 package io.paretone.search;
 
 import io.paretone.evaluators.energy.EnergyReading;
+import io.paretone.search.store.HypervolumePoint;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A finished study.
+ * A finished study session.
  *
- * @param trials every trained (or failed) candidate, in order
- * @param front the feasible Pareto-optimal trials
- * @param footprint energy of the whole study, search overhead, data and calibration included
+ * @param study the stored study's name, to resume or list it
+ * @param storage the trial store's file
+ * @param trials every trial this session saw finished (earlier sessions' included), by number
+ * @param front the feasible Pareto-optimal trials, all complete
+ * @param footprint energy of this session: the scheduling process and its workers (set-up and
+ *     trials)
  * @param footprintKgCo2e CO2e of that energy
+ * @param hypervolumes the study's progress after each generation
+ * @param stopReason why the search stopped
+ * @param overhead what the scheduling process itself cost
+ * @param prunedJoulesSaved training energy the pruned trials did not spend (extrapolated)
  */
 public record StudyResult(
         StudySettings settings,
+        String study,
+        Path storage,
         Path folder,
         List<Trial> trials,
         List<Trial> front,
         int candidatesEvaluated,
         EnergyReading footprint,
-        double footprintKgCo2e) {}
+        double footprintKgCo2e,
+        List<HypervolumePoint> hypervolumes,
+        String stopReason,
+        Overhead overhead,
+        double prunedJoulesSaved) {
+
+    /**
+     * The scheduling process's share of the search.
+     *
+     * @param searchSeconds wall time of the search loop, workers ready to last trial told
+     * @param mainCpuSeconds CPU time the scheduling process used in that loop
+     */
+    public record Overhead(double searchSeconds, double mainCpuSeconds) {
+        /** Main-process CPU time as a fraction of the search's wall time. */
+        public double fraction() {
+            return searchSeconds > 0 ? mainCpuSeconds / searchSeconds : 0;
+        }
+    }
+
+    public long count(TrialStatus status) {
+        return trials.stream().filter(t -> t.status() == status).count();
+    }
+}

@@ -1,7 +1,11 @@
 package io.paretone.search;
 
+import io.paretone.evaluators.CandidateMeasurement;
+
 /**
- * Measured figures of a completed trial, in SI units unless named otherwise.
+ * Measured figures of a trial, in SI units unless named otherwise. Workers send it as JSON and the
+ * trial store keeps it as JSON, so a component added here is carried end to end without further
+ * code.
  *
  * @param percentMos the quality proxy's %MOS estimate
  * @param trainingJoules energy of training, measured or estimated per {@code energyEstimated}
@@ -27,4 +31,26 @@ public record TrialMetrics(
         double finalLoss,
         String energyMeter,
         boolean energyEstimated,
-        String energyMethod) {}
+        String energyMethod) {
+
+    /** The figures of one measurement (final, or at a checkpoint). */
+    public static TrialMetrics of(CandidateMeasurement m) {
+        return new TrialMetrics(
+                m.parameters(),
+                m.generationFlopsPerSecond(),
+                m.quality().percentMos(),
+                m.quality().distance(),
+                m.training().joules(),
+                m.trainingKgCo2e(),
+                m.lacosteKgCo2e(),
+                m.training().seconds(),
+                m.generation().seconds(),
+                m.generationJoulesPerSecond(),
+                m.outcome().steps(),
+                m.outcome().initialLoss(),
+                m.outcome().finalLoss(),
+                m.training().meter(),
+                m.training().estimated(),
+                m.training().method());
+    }
+}

@@ -13,11 +13,13 @@ import ai.djl.training.tracker.Tracker;
 import io.paretone.spaces.Architecture;
 import io.paretone.spaces.TrainingPlan;
 import io.paretone.spaces.TrainingTask;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Trains a candidate for exactly its step budget with Adam.
+ * Trains a candidate for exactly its step budget with Adam, or fewer steps when the step listener
+ * asks to stop.
  *
  * <p>Every step runs in its own {@link NDScope}: DJL frees nothing by itself, and arrays of a step
  * would otherwise live as long as the trainer. Every loss is read and checked; a NaN or infinite
@@ -65,6 +67,9 @@ public final class BudgetedTrainer {
                 trainer.step();
                 losses[step] = loss;
                 listener.onStep(step + 1, plan.steps(), loss);
+                if (listener.stopRequested()) {
+                    return new TrainingOutcome(Arrays.copyOf(losses, step + 1));
+                }
             }
         } catch (EngineException | IllegalStateException | IllegalArgumentException e) {
             throw new TrainingFailedException("the engine failed: " + e.getMessage(), e);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Multi-objective architecture search for audio generative models: quality against"
                 + " training CO2e, parameters and FLOPs.",
-        subcommands = {QuickstartCommand.class, SearchCommand.class},
+        subcommands = {QuickstartCommand.class, SearchCommand.class, StudiesCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class ParetoneCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -17,6 +17,6 @@ public final class ParetoneCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: quickstart or search");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: quickstart, search, studies or bench");
     }
 }

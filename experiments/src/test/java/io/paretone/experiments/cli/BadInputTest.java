@@ -39,7 +39,7 @@ class BadInputTest {
 
     @Test
     void missingCommandIsRejected() {
-        assertUsageError(CliRun.of(), "quickstart or search");
+        assertUsageError(CliRun.of(), "quickstart, search");
     }
 
     @Test

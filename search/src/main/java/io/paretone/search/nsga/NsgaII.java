@@ -1,9 +1,12 @@
 package io.paretone.search.nsga;
 
 import io.paretone.spaces.check.Check;
+import io.paretone.spaces.check.InvalidValueException;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.uma.jmetal.component.algorithm.EvolutionaryAlgorithm;
+import org.uma.jmetal.component.catalogue.common.termination.Termination;
 import org.uma.jmetal.component.catalogue.ea.replacement.Replacement;
 import org.uma.jmetal.component.catalogue.ea.replacement.impl.RankingAndDensityEstimatorReplacement;
 import org.uma.jmetal.component.catalogue.ea.variation.impl.CrossoverAndMutationVariation;
@@ -22,33 +25,36 @@ import org.uma.jmetal.util.ranking.impl.FastNonDominatedSortRanking;
  * feasible candidates always beat infeasible or failed ones.
  *
  * <p>Every random draw comes from generators split from the seed; jMetal's global generator is
- * never used for a decision.
+ * never used for a decision. Given the same objective values, a run is therefore replayed exactly,
+ * which is how a study resumes: the stored trials answer the evaluations again.
  */
-public final class NsgaII {
+public final class NsgaII implements SearchAlgorithm {
+    public static final String NAME = "nsga2";
     private static final double CROSSOVER_PROBABILITY = 0.9;
     private static final double DISTRIBUTION_INDEX = 20.0;
 
-    private final ArchitectureProblem problem;
     private final int populationSize;
-    private final int generations;
     private final long seed;
 
-    /**
-     * @param generations generations to evaluate, the initial population included
-     */
-    public NsgaII(ArchitectureProblem problem, int populationSize, int generations, long seed) {
-        this.problem = problem;
+    public NsgaII(int populationSize, long seed) {
         this.populationSize = Check.atLeast("population", populationSize, 2);
-        this.generations = Check.positive("generations", generations);
         this.seed = seed;
         if (populationSize % 2 != 0) {
-            throw new io.paretone.spaces.check.InvalidValueException(
-                    "population", populationSize, "must be even (NSGA-II breeds in pairs)");
+            throw new InvalidValueException("population", populationSize, "must be even (NSGA-II breeds in pairs)");
         }
     }
 
-    /** Runs the search and returns the final population. */
-    public List<IntegerSolution> run(GenerationListener listener) {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<IntegerSolution> run(
+            ArchitectureProblem problem,
+            GenerationEvaluation evaluation,
+            Termination termination,
+            Consumer<List<IntegerSolution>> survivors) {
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom creation = root.split();
         SplittableRandom selection = root.split();
@@ -65,17 +71,22 @@ public final class NsgaII {
                                 DISTRIBUTION_INDEX,
                                 new RepairDoubleSolutionWithBoundValue(),
                                 mutationRandom::nextDouble));
-        GenerationEvaluation evaluation = new GenerationEvaluation(problem, listener);
+        var replacement = new RankingAndDensityEstimatorReplacement<>(
+                ranking, new CrowdingDistanceDensityEstimator<>(), Replacement.RemovalPolicy.ONE_SHOT);
+        Replacement<IntegerSolution> heard = (population, offspring) -> {
+            List<IntegerSolution> kept = replacement.replace(population, offspring);
+            survivors.accept(kept);
+            return kept;
+        };
         var algorithm =
                 new EvolutionaryAlgorithm<>(
                         "NSGA-II",
                         new SeededSolutionsCreation(problem, populationSize, creation),
                         evaluation,
-                        status -> evaluation.generationsEvaluated() >= generations,
+                        termination,
                         new SeededTournamentSelection<>(ranking, variation.getMatingPoolSize(), selection),
                         variation,
-                        new RankingAndDensityEstimatorReplacement<>(
-                                ranking, new CrowdingDistanceDensityEstimator<>(), Replacement.RemovalPolicy.ONE_SHOT));
+                        heard);
         algorithm.run();
         return algorithm.result();
     }

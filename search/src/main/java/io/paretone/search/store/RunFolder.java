@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.paretone.evaluators.audio.WavFiles;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.Trial;
 import io.paretone.search.TrialMetrics;
@@ -18,16 +17,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A study's folder of results. Each trial is appended to {@code trials.csv} and
- * {@code trials.jsonl} the moment it ends, so a crash loses nothing finished; {@code front.*} and
- * {@code trials.json} are written at the end. JSON files carry a schema version.
+ * A study's folder of results, exported from the trial store (which is the record; these files are
+ * for reading and plotting). Each trial is appended to {@code trials.csv} and {@code trials.jsonl}
+ * the moment it ends; a resumed study first rewrites both from the store. {@code front.*},
+ * {@code trials.json} and {@code hypervolume.csv} are written at the end. JSON files carry a
+ * schema version.
  */
 public final class RunFolder {
     public static final int SCHEMA_VERSION = 1;
@@ -43,16 +42,11 @@ public final class RunFolder {
     }
 
     /**
-     * Creates {@code parent/<name>-<timestamp>} and checks it can be written.
+     * Opens the study's folder, creating it if needed, and checks it can be written.
      *
      * @throws InvalidValueException if the folder cannot be created or written
      */
-    public static RunFolder create(Path parent, String name) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path dir = parent.resolve(name + "-" + stamp);
-        for (int i = 2; Files.exists(dir); i++) {
-            dir = parent.resolve(name + "-" + stamp + "-" + i);
-        }
+    public static RunFolder open(Path dir) {
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
@@ -60,13 +54,22 @@ public final class RunFolder {
         } catch (FileSystemException e) {
             String reason = e.getReason() == null ? "not writable" : e.getReason();
             throw new InvalidValueException(
-                    "output", parent, "cannot write there (" + reason + ": " + e.getFile()
+                    "output", dir.getParent(), "cannot write there (" + reason + ": " + e.getFile()
                             + "); choose a writable folder with --output");
         } catch (IOException | SecurityException e) {
             throw new InvalidValueException(
-                    "output", parent, "cannot write there (" + e.getMessage() + "); choose a writable folder with --output");
+                    "output", dir.getParent(), "cannot write there (" + e.getMessage() + "); choose a writable folder with --output");
         }
         return new RunFolder(dir);
+    }
+
+    /**
+     * Checks that the output folder can be created and written, before any work goes there.
+     *
+     * @throws InvalidValueException if it cannot
+     */
+    public static void checkWritable(Path outputDir) {
+        open(outputDir);
     }
 
     public Path path() {
@@ -77,6 +80,17 @@ public final class RunFolder {
     public void writeStudy(ObjectNode study) {
         study.put("schema_version", SCHEMA_VERSION);
         writeAtomically("study.json", json(study));
+    }
+
+    /** Rewrites the CSV and JSON-lines logs with these trials, as a resumed study starts. */
+    public synchronized void rewriteLog(List<Trial> trials) {
+        try {
+            Files.deleteIfExists(dir.resolve("trials.csv"));
+            Files.deleteIfExists(dir.resolve("trials.jsonl"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not rewrite the trial logs in " + dir, e);
+        }
+        trials.forEach(this::append);
     }
 
     /** Appends one finished trial to the CSV and JSON-lines logs. */
@@ -98,18 +112,8 @@ public final class RunFolder {
         }
     }
 
-    /** Saves the first generated clip of a trial as {@code samples/trial-NNNN.wav}, to listen to. */
-    public void writeSample(int trialNumber, float[] clip, int sampleRate) {
-        try {
-            Path samples = Files.createDirectories(dir.resolve("samples"));
-            WavFiles.write(samples.resolve(String.format("trial-%04d.wav", trialNumber)), clip, sampleRate);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not save a sample of trial " + trialNumber + " in " + dir, e);
-        }
-    }
-
     /** Writes all trials and the Pareto front as CSV and JSON. */
-    public void writeResults(List<Trial> trials, List<Trial> front, ObjectNode summary) {
+    public void writeResults(List<Trial> trials, List<Trial> front, ObjectNode summary, List<HypervolumePoint> history) {
         ArrayNode all = JSON.createArrayNode();
         trials.forEach(t -> all.add(toJson(t)));
         ObjectNode trialsDoc = JSON.createObjectNode().put("schema_version", SCHEMA_VERSION);
@@ -129,6 +133,13 @@ public final class RunFolder {
 
         summary.put("schema_version", SCHEMA_VERSION);
         writeAtomically("summary.json", json(summary));
+
+        StringBuilder hv = new StringBuilder("generation,trials,kg_co2e,hypervolume,front_size\n");
+        for (HypervolumePoint p : history) {
+            hv.append(p.generation()).append(',').append(p.trials()).append(',').append(number(p.kgCo2e())).append(',')
+                    .append(number(p.hypervolume())).append(',').append(p.frontSize()).append('\n');
+        }
+        writeAtomically("hypervolume.csv", hv.toString());
     }
 
     private static ArrayNode objectivesJson() {
@@ -147,7 +158,8 @@ public final class RunFolder {
         h.addAll(List.of(
                 "percent_mos", "training_joules", "lacoste_kg_co2e", "training_seconds", "generation_seconds",
                 "generation_joules_per_audio_second", "initial_loss", "final_loss", "energy_meter",
-                "energy_estimated", "seed", "device", "dataset_hash", "failure", "description"));
+                "energy_estimated", "pruned_at_step", "joules_saved", "seed", "device", "dataset_hash", "failure",
+                "description"));
         return h;
     }
 
@@ -155,7 +167,7 @@ public final class RunFolder {
         List<String> r = new ArrayList<>(List.of(
                 Integer.toString(t.number()), Integer.toString(t.generation()), t.status().name(), quote(t.genome().toString())));
         for (int i = 0; i < Objective.ALL.size(); i++) {
-            r.add(t.complete() ? number(t.objectives()[i]) : "");
+            r.add(Double.isNaN(t.objectives()[i]) ? "" : number(t.objectives()[i]));
         }
         TrialMetrics m = t.metrics();
         if (m != null) {
@@ -168,9 +180,11 @@ public final class RunFolder {
                 r.add("");
             }
         }
-        r.add(Long.toString(t.provenance().seed()));
-        r.add(t.provenance().device());
-        r.add(t.provenance().datasetHash());
+        r.add(t.pruning() == null ? "" : Integer.toString(t.pruning().step()));
+        r.add(t.pruning() == null ? "" : number(t.pruning().joulesSaved()));
+        r.add(t.provenance() == null ? "" : Long.toString(t.provenance().seed()));
+        r.add(t.provenance() == null ? "" : t.provenance().device());
+        r.add(t.provenance() == null ? "" : t.provenance().datasetHash());
         r.add(quote(t.failure() == null ? "" : t.failure()));
         r.add(quote(t.description()));
         return r;
@@ -184,9 +198,9 @@ public final class RunFolder {
         ObjectNode genes = o.putObject("genome");
         t.genome().asText().forEach(genes::put);
         o.put("description", t.description());
-        if (t.complete()) {
-            ObjectNode obj = o.putObject("objectives");
-            for (int i = 0; i < Objective.ALL.size(); i++) {
+        ObjectNode obj = o.putObject("objectives");
+        for (int i = 0; i < Objective.ALL.size(); i++) {
+            if (!Double.isNaN(t.objectives()[i])) {
                 obj.put(Objective.ALL.get(i).name(), t.objectives()[i]);
             }
         }
@@ -196,7 +210,12 @@ public final class RunFolder {
         if (t.metrics() != null) {
             o.set("metrics", JSON.valueToTree(t.metrics()));
         }
-        o.set("provenance", JSON.valueToTree(t.provenance()));
+        if (t.pruning() != null) {
+            o.set("pruning", JSON.valueToTree(t.pruning()));
+        }
+        if (t.provenance() != null) {
+            o.set("provenance", JSON.valueToTree(t.provenance()));
+        }
         return o;
     }
 
