@@ -23,6 +23,7 @@ public final class ConsoleProgress implements SearchProgress {
     private int candidatesDone;
     private int generations;
     private boolean stepLineOpen;
+    private final java.util.Map<Integer, Integer> quarters = new java.util.HashMap<>();
 
     /**
      * @param plannedCandidates the trials the budget allows, for the estimate of time left
@@ -62,7 +63,12 @@ public final class ConsoleProgress implements SearchProgress {
 
     @Override
     public void trainingStep(int trial, int step, int steps, double loss) {
-        boolean quarter = step == steps || step % Math.max(1, steps / 4) == 0;
+        // Workers report a sample of steps; print on reaching each quarter of training.
+        int reached = 4 * step / steps;
+        boolean quarter = reached > quarters.getOrDefault(trial, 0);
+        if (quarter) {
+            quarters.put(trial, reached);
+        }
         String tag = parallel ? "[trial " + trial + "] " : "";
         if (terminal) {
             out.printf(Locale.ROOT, "\r    %sstep %d/%d  loss %.4f  %s", tag, step, steps, loss, timing());

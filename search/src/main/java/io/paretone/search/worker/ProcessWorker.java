@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One worker JVM as the scheduler sees it. A reader thread turns its stdout lines into events; at
  * the end of its stdout it waits for the process and posts its exit, so an exit always follows the
- * worker's last message. The last lines of its stderr are kept to explain a death.
+ * worker's last message. The last lines it printed besides messages are kept to explain a death.
  */
 final class ProcessWorker {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessWorker.class);
@@ -122,7 +122,9 @@ final class ProcessWorker {
                     if (message.isPresent()) {
                         events.put(new Event(this, message.get(), null));
                     } else {
+                        // The JVM itself prints here too (the out-of-memory exit, for one).
                         LOG.info("[{}] {}", id, line);
+                        remember(line);
                     }
                 } catch (IOException e) {
                     LOG.warn("[{}] unreadable protocol line ({}): {}", id, e.getMessage(), line);
@@ -143,16 +145,23 @@ final class ProcessWorker {
         }
     }
 
+    private void remember(String line) {
+        if (line.isBlank() || line.startsWith("\tat ") || line.startsWith("\t... ")) {
+            return; // stack frames say less than the lines before them
+        }
+        synchronized (stderrTail) {
+            stderrTail.addLast(line);
+            if (stderrTail.size() > TAIL_LINES) {
+                stderrTail.removeFirst();
+            }
+        }
+    }
+
     private void readStderr() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 LOG.debug("[{} stderr] {}", id, line);
-                synchronized (stderrTail) {
-                    stderrTail.addLast(line);
-                    if (stderrTail.size() > TAIL_LINES) {
-                        stderrTail.removeFirst();
-                    }
-                }
+                remember(line);
             }
         } catch (IOException e) {
             LOG.debug("worker {} stderr closed: {}", id, e.getMessage());

@@ -21,8 +21,8 @@ import java.util.function.Function;
  * a GPU busy.
  */
 public final class WorkerMain {
-    /** Exit code when the scheduler disappeared. */
-    static final int ORPHANED = 3;
+    /** Exit code when the scheduler disappeared (3 is the JVM's for running out of heap). */
+    static final int ORPHANED = 4;
 
     private WorkerMain() {}
 
