@@ -13,7 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A whole search through the command line: real data, real training, two generations of tiny models. */
+/**
+ * A whole search through the command line: real data, real training in a worker process, two
+ * generations of tiny models, a parameter limit that rejects the wider ones.
+ */
 class TinySearchTest {
     @TempDir
     Path dir;
@@ -41,10 +44,13 @@ class TinySearchTest {
                   learning_rate: [0.003, 0.01]
                   training_steps: [40, 80]
                 """);
-        CliRun run = CliRun.of("search", "--config", config.toString(), "--output", dir.resolve("runs").toString());
+        CliRun run = CliRun.of("search", "--config", config.toString(), "--output", dir.resolve("runs").toString(),
+                "--max-parameters", "5000");
         assertEquals(0, run.exitCode(), run.err() + run.out());
         assertTrue(run.out().contains("generation 2/2"), run.out());
         assertTrue(run.out().contains("Pareto front:"), run.out());
+        assertTrue(run.out().contains("hypervolume"), run.out());
+        assertTrue(run.out().contains("Scheduling process:"), run.out());
 
         Path folder;
         try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
@@ -53,15 +59,27 @@ class TinySearchTest {
         List<String> csv = Files.readAllLines(folder.resolve("trials.csv"));
         JsonNode trials = new ObjectMapper().readTree(folder.resolve("trials.json").toFile()).get("trials");
         assertEquals(csv.size() - 1, trials.size());
-        assertTrue(trials.size() >= 3, "at least three distinct genomes trained: " + trials.size());
+        assertTrue(trials.size() >= 3, "at least three distinct genomes evaluated: " + trials.size());
+        int trained = 0;
         for (JsonNode t : trials) {
+            double parameters = t.get("objectives").get("parameters").asDouble();
+            if (parameters > 5000) {
+                assertEquals("FAILED", t.get("status").asText(), t.toString());
+                assertTrue(t.get("failure").asText().startsWith("not trained"), t.toString());
+                continue;
+            }
+            trained++;
             assertEquals("COMPLETE", t.get("status").asText(), t.toString());
             JsonNode m = t.get("metrics");
             assertTrue(m.get("final_loss").asDouble() < m.get("initial_loss").asDouble(), "loss went down: " + m);
             assertTrue(t.get("objectives").get("co2e").asDouble() > 0);
-            assertTrue(t.get("objectives").get("parameters").asDouble() > 0);
         }
+        assertTrue(trained >= 1, "some candidates were within the limit");
         JsonNode front = new ObjectMapper().readTree(folder.resolve("front.json").toFile()).get("front");
         assertTrue(front.size() >= 1);
+        for (JsonNode t : front) {
+            assertTrue(t.get("objectives").get("parameters").asDouble() <= 5000, "the front respects the limit: " + t);
+        }
+        assertTrue(Files.exists(dir.resolve("runs").resolve("paretone.db")), "the study is stored");
     }
 }
