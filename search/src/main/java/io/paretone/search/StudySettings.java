@@ -2,6 +2,7 @@ package io.paretone.search;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.CpuTimeEnergyMeter;
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.genome.SearchSpace;
@@ -28,6 +29,7 @@ import java.util.Map;
  * @param algorithm {@value NsgaII#NAME} or {@value RandomSearch#NAME}
  * @param hypervolumeBounds objective name to {low, high}, overriding the default bounds
  * @param qualityProxy the quality proxy's name, see {@link QualityProxies}
+ * @param objectives the minimised objectives, in the order of every objective vector of the study
  */
 public record StudySettings(
         String name,
@@ -50,7 +52,12 @@ public record StudySettings(
         Workers workers,
         Pruning pruning,
         Map<String, double[]> hypervolumeBounds,
-        String qualityProxy) {
+        String qualityProxy,
+        List<Objective> objectives) {
+
+    /** Where run folders go unless the user says otherwise. */
+    public static final Path DEFAULT_OUTPUT_DIR = Path.of("runs");
+
 
     public StudySettings {
         Check.notNull("name", name);
@@ -78,6 +85,7 @@ public record StudySettings(
         Check.notNull("pruning", pruning);
         hypervolumeBounds = Map.copyOf(hypervolumeBounds);
         QualityProxies.byName(qualityProxy);
+        objectives = Objective.checkSet(objectives);
     }
 
     /** Checks a device name's form; whether such a GPU exists is checked by the workers. */
@@ -172,7 +180,7 @@ public record StudySettings(
         private int populationSize = 8;
         private int generations = 3;
         private String device = "auto";
-        private Path outputDir = Path.of("runs");
+        private Path outputDir = DEFAULT_OUTPUT_DIR;
         private Constraints constraints = Constraints.NONE;
         private CarbonAccounting carbon = CarbonAccounting.worldAverage();
         private double wattsPerCore = CpuTimeEnergyMeter.DEFAULT_WATTS_PER_CORE;
@@ -186,6 +194,8 @@ public record StudySettings(
         private Pruning pruning = Pruning.OFF;
         private Map<String, double[]> hypervolumeBounds = Map.of();
         private String qualityProxy = QualityProxies.LOG_MEL_FRECHET;
+        private List<Objective> objectives =
+                List.of(Objective.CO2E, Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY);
 
         private Builder(ModelFamily family) {
             this.family = family;
@@ -221,12 +231,13 @@ public record StudySettings(
 
         /** The current pruning settings, to change one of them. */
         public Pruning pruning() { return pruning; }
+        public Builder optObjectives(List<Objective> v) { objectives = v; return this; }
 
         public StudySettings build() {
             return new StudySettings(
                     name, family, space, seed, populationSize, generations, device, outputDir,
                     constraints, carbon, wattsPerCore, qualityClips, qualityClipSeconds, study, storage, algorithm,
-                    budget, workers, pruning, hypervolumeBounds, qualityProxy);
+                    budget, workers, pruning, hypervolumeBounds, qualityProxy, objectives);
         }
     }
 }
