@@ -145,7 +145,7 @@ public final class Study {
                 TrialRunner runner = new TrialRunner(settings, objectives, problem, scheduler, ledger, store, study.id(),
                         progress, () -> store.updateSession(session, ledger.session(null)));
                 StoppingRules stopping = stoppingRules(ledger);
-                algorithm().run(problem, new GenerationEvaluation(problem, runner), stopping, runner::survivors);
+                algorithm(ledger, problem).run(problem, new GenerationEvaluation(problem, runner), stopping, runner::survivors);
                 stopReason = stopping.reason();
                 EnergyReading searchEnd = mainWindow.stop();
                 overhead = new StudyResult.Overhead(searchEnd.seconds() - searchStart.seconds(),
@@ -204,10 +204,11 @@ public final class Study {
         return result;
     }
 
-    private SearchAlgorithm algorithm() {
+    private SearchAlgorithm algorithm(StudyLedger ledger, ArchitectureProblem problem) {
         return settings.algorithm().equals(RandomSearch.NAME)
                 ? new RandomSearch(settings.populationSize(), settings.seed())
-                : new NsgaII(settings.populationSize(), settings.seed());
+                : new NsgaII(settings.populationSize(), settings.seed()).avoidingDuplicates(
+                        ledger::evaluated, s -> settings.family().decode(problem.genome(s)).describe());
     }
 
     private StoppingRules stoppingRules(StudyLedger ledger) {

@@ -28,6 +28,7 @@ final class StudyLedger implements SearchLedger {
     private final double wattsPerCore;
     private final Map<Integer, Trial> finished = new TreeMap<>();
     private final Map<Integer, Double> trialJoules = new LinkedHashMap<>();
+    private final java.util.Set<String> architectures = new java.util.HashSet<>();
     private final List<Double> hypervolumes = new ArrayList<>();
     private DoubleSupplier workerJoules = () -> 0;
     private int generations;
@@ -54,6 +55,12 @@ final class StudyLedger implements SearchLedger {
     void record(Trial trial, double totalJoules) {
         finished.put(trial.number(), trial);
         trialJoules.put(trial.number(), totalJoules);
+        architectures.add(trial.description());
+    }
+
+    /** True if the search has met this architecture so far (in this run's order, replays included). */
+    boolean evaluated(String architecture) {
+        return architectures.contains(architecture);
     }
 
     List<Trial> trials() {

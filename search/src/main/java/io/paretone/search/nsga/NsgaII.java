@@ -5,10 +5,13 @@ import io.paretone.spaces.check.InvalidValueException;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.uma.jmetal.component.algorithm.EvolutionaryAlgorithm;
 import org.uma.jmetal.component.catalogue.common.termination.Termination;
 import org.uma.jmetal.component.catalogue.ea.replacement.Replacement;
 import org.uma.jmetal.component.catalogue.ea.replacement.impl.RankingAndDensityEstimatorReplacement;
+import org.uma.jmetal.component.catalogue.ea.variation.Variation;
 import org.uma.jmetal.component.catalogue.ea.variation.impl.CrossoverAndMutationVariation;
 import org.uma.jmetal.operator.crossover.impl.IntegerSBXCrossover;
 import org.uma.jmetal.operator.mutation.impl.IntegerPolynomialMutation;
@@ -24,6 +27,10 @@ import org.uma.jmetal.util.ranking.impl.FastNonDominatedSortRanking;
  * rank-and-crowding replacement whose ranking uses {@link DominanceWithConstraintsComparator}, so
  * feasible candidates always beat infeasible or failed ones.
  *
+ * <p>Offspring that decode to an architecture already evaluated can be replaced by new ones
+ * ({@link #avoidingDuplicates}), so that the search keeps proposing new candidates on a small
+ * discrete space.
+ *
  * <p>Every random draw comes from generators split from the seed; jMetal's global generator is
  * never used for a decision. Given the same objective values, a run is therefore replayed exactly,
  * which is how a study resumes: the stored trials answer the evaluations again.
@@ -35,6 +42,8 @@ public final class NsgaII implements SearchAlgorithm {
 
     private final int populationSize;
     private final long seed;
+    private Predicate<String> evaluated;
+    private Function<IntegerSolution, String> architecture;
 
     public NsgaII(int populationSize, long seed) {
         this.populationSize = Check.atLeast("population", populationSize, 2);
@@ -42,6 +51,19 @@ public final class NsgaII implements SearchAlgorithm {
         if (populationSize % 2 != 0) {
             throw new InvalidValueException("population", populationSize, "must be even (NSGA-II breeds in pairs)");
         }
+    }
+
+    /**
+     * Replaces offspring that decode to architectures already evaluated (see
+     * {@link DuplicateElimination}).
+     *
+     * @param evaluated true for an architecture the search has evaluated so far
+     * @param architecture the key of a solution's decoded architecture
+     */
+    public NsgaII avoidingDuplicates(Predicate<String> evaluated, Function<IntegerSolution, String> architecture) {
+        this.evaluated = evaluated;
+        this.architecture = architecture;
+        return this;
     }
 
     @Override
@@ -71,6 +93,8 @@ public final class NsgaII implements SearchAlgorithm {
                                 DISTRIBUTION_INDEX,
                                 new RepairDoubleSolutionWithBoundValue(),
                                 mutationRandom::nextDouble));
+        Variation<IntegerSolution> proposals = evaluated == null ? variation
+                : new DuplicateElimination(variation, evaluated, architecture, root.split());
         var replacement = new RankingAndDensityEstimatorReplacement<>(
                 ranking, new CrowdingDistanceDensityEstimator<>(), Replacement.RemovalPolicy.ONE_SHOT);
         Replacement<IntegerSolution> heard = (population, offspring) -> {
@@ -85,7 +109,7 @@ public final class NsgaII implements SearchAlgorithm {
                         evaluation,
                         termination,
                         new SeededTournamentSelection<>(ranking, variation.getMatingPoolSize(), selection),
-                        variation,
+                        proposals,
                         heard);
         algorithm.run();
         return algorithm.result();
