@@ -266,7 +266,7 @@ public final class Study {
     }
 
     private static void checkSameStudy(StudyRecord stored, ObjectNode identity) {
-        JsonNode before = SearchJson.read(stored.settingsJson(), JsonNode.class);
+        JsonNode before = SearchJson.read(stored.definition().settingsJson(), JsonNode.class);
         // Through text, as the stored one went: 42 read back is an int node, equal only to an int node.
         JsonNode now = SearchJson.read(SearchJson.write(identity), JsonNode.class);
         List<String> differences = new ArrayList<>();

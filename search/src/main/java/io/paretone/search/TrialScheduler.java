@@ -182,9 +182,12 @@ final class TrialScheduler {
                 LOG.warn("worker {} finished trial {}, which it was not running; ignored", seat.worker(), f.trial());
                 return;
             }
-            String reason = f.status() == TrialStatus.PRUNED ? pruneReasons.getOrDefault(f.trial(), f.reason()) : f.reason();
-            finish(batch, flight.row(), new TrialResult(f.status(), reason, f.objectives(), f.metrics(), f.provenance(),
-                    f.pruning(), f.trialJoules()));
+            TrialResult r = f.result();
+            if (r.status() == TrialStatus.PRUNED && pruneReasons.containsKey(f.trial())) {
+                r = new TrialResult(r.status(), pruneReasons.get(f.trial()), r.objectives(), r.metrics(), r.provenance(),
+                        r.pruning(), r.totalJoules());
+            }
+            finish(batch, flight.row(), r);
         }
     }
 

@@ -77,11 +77,11 @@ final class StudyLauncher {
         try (SqliteTrialStore store = SqliteTrialStore.open(storage)) {
             stored = store.findStudy(options.study);
         }
-        if (stored.isEmpty() || stored.get().launchJson() == null) {
+        if (stored.isEmpty() || stored.get().definition().launchJson() == null) {
             return base;
         }
         out.printf("paretone: resuming study '%s' with its stored settings (from %s)%n", options.study, storage);
-        StudyConfig config = ConfigReader.fromJson(stored.get().launchJson(), "study " + options.study);
+        StudyConfig config = ConfigReader.fromJson(stored.get().definition().launchJson(), "study " + options.study);
         options.applyTo(config);
         return config;
     }

@@ -92,6 +92,30 @@ class BadInputTest {
     }
 
     @Test
+    void aStoredStudyIsNotResumedWithOtherSettings() throws IOException {
+        Path runs = dir.resolve("runs");
+        try (var store = io.paretone.search.store.SqliteTrialStore.open(runs.resolve("paretone.db"))) {
+            store.openStudy(new io.paretone.search.store.NewStudy("kept", "nsga2", "wavenet", 7,
+                    java.util.List.of("co2e"), "{}", "{\"seed\":7,\"family\":\"wavenet\"}", null));
+        }
+        assertUsageError(CliRun.of("search", "--config", TinyConfig.write(dir, "tiny").toString(), "--output",
+                runs.toString(), "--study", "kept"), "study = kept", "exists with other settings", "seed 7 (stored)");
+    }
+
+    @Test
+    void unknownAlgorithmAndDevicesAreNamed() {
+        assertUsageError(CliRun.of("search", "--algorithm", "grid"), "algorithm = grid", "nsga2");
+        assertUsageError(CliRun.of("search", "--devices", "tpu0"), "devices = tpu0");
+        assertUsageError(CliRun.of("search", "--prune-at", "1.5"), "prune_at = 1.5");
+        assertUsageError(CliRun.of("search", "--workers", "0"), "workers = 0");
+    }
+
+    @Test
+    void studiesWithoutAStoreSaysWhereItLooked() {
+        assertUsageError(CliRun.of("studies", "--output", dir.resolve("nothing").toString()), "no trial store", "--storage");
+    }
+
+    @Test
     void helpAndVersionExitZero() {
         CliRun help = CliRun.of("--help");
         assertEquals(0, help.exitCode());

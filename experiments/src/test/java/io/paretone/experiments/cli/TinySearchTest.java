@@ -23,28 +23,7 @@ class TinySearchTest {
 
     @Test
     void tinySearchTrainsCandidatesAndWritesTheFront() throws IOException {
-        Path config = dir.resolve("tiny.yaml");
-        Files.writeString(config, """
-                name: tiny
-                objectives: [co2e, parameters, flops, one_minus_pmos, latency]
-                population: 4
-                generations: 2
-                device: cpu
-                dataset:
-                  notes: 12
-                  clip_seconds: 0.25
-                quality:
-                  clips: 2
-                  clip_seconds: 0.1
-                space:
-                  layers: [2]
-                  dilation_cycle: [1, 2]
-                  residual_channels: [4, 8]
-                  skip_channels: [8]
-                  kernel_size: [2]
-                  learning_rate: [0.003, 0.01]
-                  training_steps: [40, 80]
-                """);
+        Path config = TinyConfig.write(dir, "tiny", "objectives: [co2e, parameters, flops, one_minus_pmos, latency]");
         CliRun run = CliRun.of("search", "--config", config.toString(), "--output", dir.resolve("runs").toString(),
                 "--max-parameters", "5000");
         assertEquals(0, run.exitCode(), run.err() + run.out());

@@ -2,10 +2,8 @@ package io.paretone.search.worker;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.paretone.search.Provenance;
-import io.paretone.search.Trial;
 import io.paretone.search.TrialMetrics;
-import io.paretone.search.TrialStatus;
+import io.paretone.search.store.TrialResult;
 import java.util.Map;
 
 /** Messages from a worker to the scheduling process. */
@@ -46,21 +44,10 @@ public sealed interface FromWorker {
     /**
      * A trial's end.
      *
-     * @param status COMPLETE, FAILED or PRUNED
-     * @param objectives objective name to value (final, partial, or what was known before a
-     *     rejection)
-     * @param trialJoules every joule this trial cost the worker
+     * @param result its final state: COMPLETE, FAILED or PRUNED, the objectives (final, partial,
+     *     or what was counted before a rejection), metrics, provenance, and every joule this trial
+     *     cost the worker
      * @param workerJoules every joule the worker has used since it started
      */
-    record Finished(
-            int trial,
-            TrialStatus status,
-            String reason,
-            Map<String, Double> objectives,
-            TrialMetrics metrics,
-            Provenance provenance,
-            Trial.Pruning pruning,
-            double trialJoules,
-            double workerJoules)
-            implements FromWorker {}
+    record Finished(int trial, TrialResult result, double workerJoules) implements FromWorker {}
 }

@@ -22,6 +22,7 @@ import io.paretone.search.Provenances;
 import io.paretone.search.Trial;
 import io.paretone.search.TrialMetrics;
 import io.paretone.search.TrialStatus;
+import io.paretone.search.store.TrialResult;
 import io.paretone.spaces.Architecture;
 import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.check.InvalidValueException;
@@ -162,7 +163,8 @@ public final class TrialWorker {
             String reason, Map<String, Double> objectives, TrialMetrics metrics, Provenance prov, Trial.Pruning pruning) {
         double joules = window.stop().joules();
         workerJoules += joules;
-        return new FromWorker.Finished(e.trial(), status, reason, objectives, metrics, prov, pruning, joules, workerJoules);
+        return new FromWorker.Finished(e.trial(),
+                new TrialResult(status, reason, objectives, metrics, prov, pruning, joules), workerJoules);
     }
 
     private static Map<String, Double> objectives(CandidateMeasurement m) {

@@ -192,7 +192,7 @@ class SqliteTrialStoreTest {
         }
         try (SqliteTrialStore store = SqliteTrialStore.open(file)) {
             StudyRecord a = store.openStudy(study("a"));
-            assertEquals(List.of("co2e", "parameters"), a.objectives());
+            assertEquals(List.of("co2e", "parameters"), a.definition().objectives());
             assertEquals(TrialStatus.COMPLETE, store.trials(a.id()).get(0).status());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);

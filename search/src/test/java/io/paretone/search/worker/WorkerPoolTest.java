@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.search.TrialStatus;
+import io.paretone.search.store.TrialResult;
 import io.paretone.search.testing.FaultyFamily;
 import io.paretone.search.testing.FaultyFamily.Fault;
 import io.paretone.search.testing.FaultyWorkerMain;
@@ -57,8 +58,8 @@ class WorkerPoolTest {
         }
     }
 
-    private static FromWorker.Finished finished(WorkerPool.Event e) {
-        return (FromWorker.Finished) assertInstanceOf(WorkerPool.Event.Message.class, e).message();
+    private static TrialResult finished(WorkerPool.Event e) {
+        return ((FromWorker.Finished) assertInstanceOf(WorkerPool.Event.Message.class, e).message()).result();
     }
 
     @Test
@@ -66,14 +67,14 @@ class WorkerPoolTest {
         try (WorkerPool pool = pool(300, false)) {
             long firstPid = pool.idleSeat().orElseThrow().pid();
 
-            FromWorker.Finished ok = finished(run(pool, 1, FaultyFamily.genome(4, 10, Fault.NONE)));
+            TrialResult ok = finished(run(pool, 1, FaultyFamily.genome(4, 10, Fault.NONE)));
             assertEquals(TrialStatus.COMPLETE, ok.status());
             assertEquals(io.paretone.evaluators.objectives.Objective.ALL.size(), ok.objectives().size());
             assertEquals(10, ok.metrics().trainingSteps());
-            assertTrue(ok.trialJoules() > 0 && ok.workerJoules() >= ok.trialJoules());
+            assertTrue(ok.totalJoules() > 0, "the trial's energy is measured");
             assertTrue(Files.exists(dir.resolve("samples").resolve("trial-0001.wav")), "the worker saved a sample");
 
-            FromWorker.Finished nan = finished(run(pool, 2, FaultyFamily.genome(4, 10, Fault.NAN)));
+            TrialResult nan = finished(run(pool, 2, FaultyFamily.genome(4, 10, Fault.NAN)));
             assertEquals(TrialStatus.FAILED, nan.status());
             assertTrue(nan.reason().contains("NaN") && nan.reason().contains("step 1"), nan.reason());
             assertEquals(firstPid, pool.idleSeat().orElseThrow().pid(), "a NaN loss does not cost the worker");
@@ -106,7 +107,7 @@ class WorkerPoolTest {
             WorkerPool.Seat seat = pool.idleSeat().orElseThrow();
             pool.dispatch(seat, new ToWorker.Evaluate(1, FaultyFamily.genome(4, 20, Fault.NONE), 7, 0, 0, new double[] {0.5}));
             FromWorker.Checkpoint checkpoint = null;
-            FromWorker.Finished end = null;
+            TrialResult end = null;
             int lastStep = 0;
             while (end == null) {
                 var m = assertInstanceOf(WorkerPool.Event.Message.class, pool.next(120_000)).message();
@@ -116,7 +117,7 @@ class WorkerPoolTest {
                     checkpoint = c;
                     pool.verdict(seat, new ToWorker.Verdict(1, false));
                 } else if (m instanceof FromWorker.Finished f) {
-                    end = f;
+                    end = f.result();
                 }
             }
             assertNotNull(checkpoint, "a checkpoint after half of 20 steps");
@@ -130,14 +131,14 @@ class WorkerPoolTest {
             assertEquals(10, end.metrics().trainingSteps());
             assertEquals(checkpoint.objectives(), end.objectives(), "a pruned trial keeps its checkpoint values");
 
-            FromWorker.Finished goesOn = null;
+            TrialResult goesOn = null;
             pool.dispatch(seat, new ToWorker.Evaluate(2, FaultyFamily.genome(4, 20, Fault.NONE), 8, 0, 0, new double[] {0.5}));
             while (goesOn == null) {
                 var m = assertInstanceOf(WorkerPool.Event.Message.class, pool.next(120_000)).message();
                 if (m instanceof FromWorker.Checkpoint) {
                     pool.verdict(seat, new ToWorker.Verdict(2, true));
                 } else if (m instanceof FromWorker.Finished f) {
-                    goesOn = f;
+                    goesOn = f.result();
                 }
             }
             assertEquals(TrialStatus.COMPLETE, goesOn.status());

@@ -9,6 +9,7 @@ import io.paretone.search.Provenance;
 import io.paretone.search.Trial;
 import io.paretone.search.TrialMetrics;
 import io.paretone.search.TrialStatus;
+import io.paretone.search.store.TrialResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,15 +24,15 @@ class WorkerProtocolTest {
         Map<String, Double> objectives = new LinkedHashMap<>();
         objectives.put("co2e", 6.3e-6);
         objectives.put("one_minus_pmos", 0.75);
-        var sent = new FromWorker.Finished(12, TrialStatus.PRUNED, "dominated", objectives, METRICS,
+        var sent = new FromWorker.Finished(12, new TrialResult(TrialStatus.PRUNED, "dominated", objectives, METRICS,
                 new Provenance(99, "cpu()", "notes", "abc", "dev", "0.36.0", "17", "Linux amd64"),
-                new Trial.Pruning(20, 40, 50.0), 61.5, 300.25);
+                new Trial.Pruning(20, 40, 50.0), 61.5), 300.25);
         String line = WorkerProtocol.fromWorker(sent);
         assertTrue(line.startsWith(WorkerProtocol.PREFIX), line);
         assertTrue(line.contains("\"type\":\"finished\"") && line.contains("\"training_joules\":52.1"), line);
         FromWorker back = WorkerProtocol.readFromWorker(line).orElseThrow();
         assertEquals(sent, back);
-        assertEquals(METRICS, ((FromWorker.Finished) back).metrics());
+        assertEquals(METRICS, ((FromWorker.Finished) back).result().metrics());
     }
 
     @Test
