@@ -20,9 +20,7 @@ import java.util.List;
  * @param noteOffLow earliest note-off, as a fraction of the clip
  * @param noteOffHigh latest note-off, as a fraction of the clip; below 1 so the release is heard
  * @param seed the one seed behind the notes drawn and the split
- * @param trainFraction share of the notes in the training split
- * @param validationFraction share of the notes in the validation split
- * @param testFraction share of the notes in the test split
+ * @param fractions how the notes are shared between the three splits
  */
 public record SynthNotesSettings(
         int notes,
@@ -35,9 +33,7 @@ public record SynthNotesSettings(
         double noteOffLow,
         double noteOffHigh,
         long seed,
-        double trainFraction,
-        double validationFraction,
-        double testFraction) {
+        SplitFractions fractions) {
 
     /** Validates every setting; an {@link InvalidValueException} names the first one that is wrong. */
     public SynthNotesSettings {
@@ -69,17 +65,7 @@ public record SynthNotesSettings(
                 "must be a fraction of the clip above 0 and at most 1, such as 0.6");
         Check.that(noteOffHigh >= noteOffLow && noteOffHigh <= 1, "noteOffHigh", noteOffHigh,
                 "must be between noteOffLow (" + noteOffLow + ") and 1, such as 0.9");
-        Check.inRange("trainFraction", trainFraction, 0, 1);
-        Check.inRange("validationFraction", validationFraction, 0, 1);
-        Check.inRange("testFraction", testFraction, 0, 1);
-        double sum = trainFraction + validationFraction + testFraction;
-        Check.that(Math.abs(sum - 1) < 1e-9, "splitFractions",
-                List.of(trainFraction, validationFraction, testFraction), "must add up to 1");
-        int validation = splitSize(notes, validationFraction);
-        int test = splitSize(notes, testFraction);
-        Check.that(validation >= 1 && test >= 1 && notes - validation - test >= 1, "notes", notes,
-                "leaves a split empty with fractions " + trainFraction + "/" + validationFraction + "/"
-                        + testFraction + "; use more notes or larger fractions");
+        Check.notNull("fractions", fractions).requireNonEmptySplits("notes", notes);
     }
 
     /** A builder holding the defaults: 96 notes of 0.5 s at 16 kHz, six timbres, MIDI 48 to 72. */
@@ -94,17 +80,17 @@ public record SynthNotesSettings(
 
     /** How many notes go to the validation split. */
     public int validationSize() {
-        return splitSize(notes, validationFraction);
+        return fractions.validationSize(notes);
     }
 
     /** How many notes go to the test split. */
     public int testSize() {
-        return splitSize(notes, testFraction);
+        return fractions.testSize(notes);
     }
 
     /** How many notes go to the training split: what validation and test leave. */
     public int trainSize() {
-        return notes - validationSize() - testSize();
+        return fractions.trainSize(notes);
     }
 
     /**
@@ -115,12 +101,7 @@ public record SynthNotesSettings(
         return "notes=" + notes + ";clipSeconds=" + clipSeconds + ";sampleRate=" + sampleRate
                 + ";programs=" + programs + ";pitches=" + lowestPitch + ".." + highestPitch
                 + ";velocities=" + velocities + ";noteOff=" + noteOffLow + ".." + noteOffHigh
-                + ";seed=" + seed + ";fractions=" + trainFraction + "/" + validationFraction + "/"
-                + testFraction;
-    }
-
-    private static int splitSize(int notes, double fraction) {
-        return (int) Math.round(notes * fraction);
+                + ";seed=" + seed + ";fractions=" + fractions.canonical();
     }
 
     /** Builds {@link SynthNotesSettings}: {@code setSeed} is required, every {@code opt} has a default. */
@@ -136,9 +117,7 @@ public record SynthNotesSettings(
         private List<Integer> velocities = List.of(64, 96, 127);
         private double noteOffLow = 0.6;
         private double noteOffHigh = 0.9;
-        private double trainFraction = 0.7;
-        private double validationFraction = 0.15;
-        private double testFraction = 0.15;
+        private SplitFractions fractions = SplitFractions.DEFAULT;
 
         private Builder() {}
 
@@ -186,9 +165,7 @@ public record SynthNotesSettings(
         }
 
         public Builder optSplitFractions(double train, double validation, double test) {
-            this.trainFraction = train;
-            this.validationFraction = validation;
-            this.testFraction = test;
+            this.fractions = new SplitFractions(train, validation, test);
             return this;
         }
 
@@ -196,8 +173,7 @@ public record SynthNotesSettings(
         public SynthNotesSettings build() {
             Check.that(seed != null, "seed", null, "is required: call setSeed so the notes can be rendered again");
             return new SynthNotesSettings(notes, clipSeconds, sampleRate, programs, lowestPitch,
-                    highestPitch, velocities, noteOffLow, noteOffHigh, seed, trainFraction,
-                    validationFraction, testFraction);
+                    highestPitch, velocities, noteOffLow, noteOffHigh, seed, fractions);
         }
     }
 }
