@@ -3,7 +3,8 @@ package io.paretone.evaluators;
 import ai.djl.Model;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import io.paretone.evaluators.cost.FlopCounter;
+import io.paretone.evaluators.cost.GenerationSpeed;
+import io.paretone.evaluators.cost.ModelCost;
 import io.paretone.evaluators.cost.ParameterCounter;
 import io.paretone.evaluators.data.AudioClip;
 import io.paretone.evaluators.data.AudioSplits;
@@ -20,10 +21,12 @@ import io.paretone.spaces.runtime.DjlRuntime;
 import java.util.List;
 
 /**
- * Trains one candidate and measures it on the four objectives. Each candidate gets its own DJL
+ * Trains one candidate and measures it: energy, cost by counting, generation speed and quality. Each candidate gets its own DJL
  * {@link Model}, closed at the end, so nothing of it outlives the evaluation.
  */
 public final class CandidateEvaluator {
+    /** Samples per clip generated before the timed generation window, so that speed excludes warm-up. */
+    static final int WARM_UP_SAMPLES = 16;
     private final EvaluationSettings settings;
     private final AudioSplits data;
     private final List<float[]> trainingClips;
@@ -78,9 +81,11 @@ public final class CandidateEvaluator {
             TrainingOutcome outcome = new BudgetedTrainer().train(model, architecture, trainingClips, seed, listener);
             EnergyReading training = trainingWindow.stop();
 
-            long parameters = ParameterCounter.trainable(block);
-            long flops = architecture.generationFlopsPerSecond(block, new FlopCounter(), data.sampleRate());
+            ModelCost cost = ModelCost.count(architecture, block, data.sampleRate());
 
+            // Warm-up, outside the timed window: the first steps of a fresh model pay for allocations.
+            architecture.sampler().generate(block, new ParameterStore(model.getNDManager(), false),
+                    quality.clipCount(), WARM_UP_SAMPLES, seed);
             EnergyMeter.Window generationWindow = meter.start();
             float[][] clips =
                     architecture.sampler()
@@ -92,12 +97,13 @@ public final class CandidateEvaluator {
                                     seed);
             EnergyReading generation = generationWindow.stop();
             checkFinite(clips);
+            GenerationSpeed speed = new GenerationSpeed(
+                    (long) quality.clipCount() * quality.clipSamples(), generation.seconds(), data.sampleRate());
 
             QualityScore score = quality.score(clips);
             double hours = training.seconds() / 3600;
             return new CandidateMeasurement(
-                    parameters,
-                    flops,
+                    cost,
                     outcome,
                     training,
                     settings.carbon().kgCo2e(training.joules()),
@@ -105,7 +111,8 @@ public final class CandidateEvaluator {
                     generation,
                     (double) quality.clipCount() * quality.clipSamples() / data.sampleRate(),
                     score,
-                    clips);
+                    clips,
+                    speed);
         } catch (ai.djl.engine.EngineException e) {
             throw new TrainingFailedException("the engine failed: " + e.getMessage(), e);
         }

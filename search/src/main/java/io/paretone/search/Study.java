@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paretone.evaluators.CandidateEvaluator;
 import io.paretone.evaluators.EvaluationSettings;
+import io.paretone.evaluators.cost.FlopCount;
+import io.paretone.evaluators.cost.FlopCounter;
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.data.AudioDataset;
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.evaluators.energy.CpuTimeEnergyMeter;
 import io.paretone.evaluators.energy.EnergyMeter;
 import io.paretone.evaluators.energy.EnergyReading;
 import io.paretone.evaluators.energy.LacosteEstimate;
-import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.quality.QualityProxy;
 import io.paretone.search.nsga.ArchitectureProblem;
 import io.paretone.search.nsga.NsgaII;
@@ -46,7 +48,7 @@ public final class Study {
      */
     public StudyResult run(SearchProgress progress) {
         Device device = DjlRuntime.device(settings.device());
-        RunFolder folder = RunFolder.create(settings.outputDir(), settings.name());
+        RunFolder folder = RunFolder.create(settings.outputDir(), settings.name(), settings.objectives());
         EnergyMeter meter = new CpuTimeEnergyMeter(settings.wattsPerCore());
         EnergyMeter.Window footprintWindow = meter.start();
 
@@ -72,7 +74,7 @@ public final class Study {
         evaluator.warmUp(settings.family().decode(settings.space().genome(new int[settings.space().size()])));
         TrialRunner runner = new TrialRunner(settings, evaluator, folder, progress, provenance, data.sampleRate());
         ArchitectureProblem problem =
-                new ArchitectureProblem(settings.space(), Objective.ALL.size(),
+                new ArchitectureProblem(settings.space(), settings.objectives().size(),
                         Constraints.COUNT, runner::evaluate);
         runner.attach(problem);
         new NsgaII(problem, settings.populationSize(), settings.generations(), settings.seed()).run(runner);
@@ -114,6 +116,8 @@ public final class Study {
         s.put("dataset", data.datasetName()).put("dataset_hash", data.contentHash()).put("sample_rate", data.sampleRate());
         s.put("train_clips", data.train().size()).put("validation_clips", data.validation().size())
                 .put("test_clips", data.test().size());
+        s.put("objectives", Objective.names(settings.objectives()));
+        s.put("flop_convention", FlopCounter.CONVENTION + "; " + FlopCount.BACKWARD_CONVENTION);
         s.put("quality_proxy", proxy.name()).put("quality_clips", proxy.clipCount())
                 .put("quality_clip_samples", proxy.clipSamples());
         return s;

@@ -2,10 +2,12 @@ package io.paretone.search;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.CpuTimeEnergyMeter;
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.genome.SearchSpace;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Everything a study needs besides its data. Defaults live here and only here, in {@link Builder}.
@@ -16,6 +18,7 @@ import java.nio.file.Path;
  *     and for the references)
  * @param qualityClipSeconds length of each judged clip
  * @param wattsPerCore power figure of the CPU-time energy estimate
+ * @param objectives the minimised objectives, in the order of every objective vector of the study
  */
 public record StudySettings(
         String name,
@@ -30,7 +33,8 @@ public record StudySettings(
         CarbonAccounting carbon,
         double wattsPerCore,
         int qualityClips,
-        double qualityClipSeconds) {
+        double qualityClipSeconds,
+        List<Objective> objectives) {
 
     public StudySettings {
         Check.notNull("name", name);
@@ -46,6 +50,7 @@ public record StudySettings(
         Check.positive("watts_per_core", wattsPerCore);
         Check.positive("quality_clips", qualityClips);
         Check.positive("quality_clip_seconds", qualityClipSeconds);
+        objectives = Objective.checkSet(objectives);
     }
 
     public static Builder builder(ModelFamily family) {
@@ -67,6 +72,8 @@ public record StudySettings(
         private double wattsPerCore = CpuTimeEnergyMeter.DEFAULT_WATTS_PER_CORE;
         private int qualityClips = 8;
         private double qualityClipSeconds = 0.25;
+        private List<Objective> objectives =
+                List.of(Objective.CO2E, Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY);
 
         private Builder(ModelFamily family) {
             this.family = family;
@@ -85,11 +92,12 @@ public record StudySettings(
         public Builder optWattsPerCore(double v) { wattsPerCore = v; return this; }
         public Builder optQualityClips(int v) { qualityClips = v; return this; }
         public Builder optQualityClipSeconds(double v) { qualityClipSeconds = v; return this; }
+        public Builder optObjectives(List<Objective> v) { objectives = v; return this; }
 
         public StudySettings build() {
             return new StudySettings(
                     name, family, space, seed, populationSize, generations, device, outputDir,
-                    constraints, carbon, wattsPerCore, qualityClips, qualityClipSeconds);
+                    constraints, carbon, wattsPerCore, qualityClips, qualityClipSeconds, objectives);
         }
     }
 }

@@ -7,7 +7,7 @@ import io.paretone.spaces.genome.Genome;
  *
  * @param number 1-based order of evaluation in the study
  * @param generation 0 for the initial population
- * @param objectives the minimised objectives in {@code Objective.ALL} order; empty when failed
+ * @param objectives the minimised objectives in the study's order ({@code StudySettings.objectives()}); empty when failed
  * @param failure why the trial failed, or null
  * @param metrics measured figures beyond the objectives; null when failed
  * @param provenance what is needed to reproduce the trial

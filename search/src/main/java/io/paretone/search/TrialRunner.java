@@ -2,7 +2,6 @@ package io.paretone.search;
 
 import io.paretone.evaluators.CandidateEvaluator;
 import io.paretone.evaluators.CandidateMeasurement;
-import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.training.TrainingFailedException;
 import io.paretone.search.nsga.ArchitectureProblem;
 import io.paretone.search.nsga.GenerationListener;
@@ -129,7 +128,7 @@ final class TrialRunner implements GenerationListener {
             CandidateMeasurement m = evaluator.evaluate(architecture, seed, progress::trainingStep);
             progress.candidateGenerating();
             folder.writeSample(number, m.clips()[0], sampleRate);
-            double[] objectives = Objective.ALL.stream().mapToDouble(o -> o.value(m)).toArray();
+            double[] objectives = settings.objectives().stream().mapToDouble(o -> o.value(m)).toArray();
             return new Trial(number, generation, genome, description, TrialStatus.COMPLETE, objectives, null, metrics(m), prov);
         } catch (TrainingFailedException e) {
             LOG.warn("trial {} failed: {}", number, e.getMessage(), e);
@@ -147,8 +146,8 @@ final class TrialRunner implements GenerationListener {
 
     private static TrialMetrics metrics(CandidateMeasurement m) {
         return new TrialMetrics(
-                m.parameters(),
-                m.generationFlopsPerSecond(),
+                m.cost().parameters(),
+                m.cost().generationFlopsPerSecond(),
                 m.quality().percentMos(),
                 m.quality().distance(),
                 m.training().joules(),
@@ -162,7 +161,13 @@ final class TrialRunner implements GenerationListener {
                 m.outcome().finalLoss(),
                 m.training().meter(),
                 m.training().estimated(),
-                m.training().method());
+                m.training().method(),
+                m.cost().modelBytes(),
+                m.cost().forwardFlopsPerTrainingExample(),
+                m.cost().trainingFlops(),
+                m.speed().samplesPerSecond(),
+                m.speed().realTimeFactor(),
+                m.trainingInferenceRatioSeconds());
     }
 
     private void write(Trial trial, IntegerSolution solution) {

@@ -2,6 +2,7 @@ package io.paretone.experiments.cli;
 
 import io.paretone.experiments.config.StudyConfig;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,6 +45,11 @@ public final class StudyOptions {
     @Option(names = "--max-co2e-kg", paramLabel = "KG", description = "Constraint: most training CO2e per candidate.")
     Double maxCo2eKg;
 
+    @Option(names = "--objectives", paramLabel = "NAMES", split = ",",
+            description = "Minimised objectives, comma-separated, among co2e, parameters, flops, one_minus_pmos,"
+                    + " inference_energy, latency (default co2e,parameters,flops,one_minus_pmos).")
+    List<String> objectives;
+
     @Option(names = "--notes", paramLabel = "N", description = "Notes rendered for the built-in dataset.")
     Integer notes;
 
@@ -61,5 +67,6 @@ public final class StudyOptions {
         if (maxParameters != null) c.constraints.maxParameters = maxParameters;
         if (maxCo2eKg != null) c.constraints.maxCo2eKg = maxCo2eKg;
         if (notes != null) c.dataset.notes = notes;
+        if (objectives != null) c.objectives = objectives;
     }
 }

@@ -17,6 +17,8 @@ public final class StudyConfig {
     public Integer generations;
     public String device;
     public String output;
+    /** Names of the minimised objectives, e.g. [co2e, flops, one_minus_pmos]. */
+    public List<String> objectives;
     public DatasetConfig dataset = new DatasetConfig();
     public QualityConfig quality = new QualityConfig();
     public EnergyConfig energy = new EnergyConfig();

@@ -23,6 +23,7 @@ class TinySearchTest {
         Path config = dir.resolve("tiny.yaml");
         Files.writeString(config, """
                 name: tiny
+                objectives: [co2e, parameters, flops, one_minus_pmos, latency]
                 population: 4
                 generations: 2
                 device: cpu
@@ -45,6 +46,7 @@ class TinySearchTest {
         assertEquals(0, run.exitCode(), run.err() + run.out());
         assertTrue(run.out().contains("generation 2/2"), run.out());
         assertTrue(run.out().contains("Pareto front:"), run.out());
+        assertTrue(run.out().contains("minimising co2e, parameters, flops, one_minus_pmos, latency"), run.out());
 
         Path folder;
         try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
@@ -60,6 +62,9 @@ class TinySearchTest {
             assertTrue(m.get("final_loss").asDouble() < m.get("initial_loss").asDouble(), "loss went down: " + m);
             assertTrue(t.get("objectives").get("co2e").asDouble() > 0);
             assertTrue(t.get("objectives").get("parameters").asDouble() > 0);
+            assertTrue(t.get("objectives").get("latency").asDouble() > 0, "measured real-time factor: " + t);
+            assertTrue(m.get("training_flops").asLong() > m.get("forward_flops_per_training_example").asLong(), m.toString());
+            assertTrue(m.get("training_inference_ratio_seconds").asDouble() > 0, m.toString());
         }
         JsonNode front = new ObjectMapper().readTree(folder.resolve("front.json").toFile()).get("front");
         assertTrue(front.size() >= 1);

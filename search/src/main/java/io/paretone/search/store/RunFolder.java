@@ -36,18 +36,27 @@ public final class RunFolder {
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper JSON_LINE = new ObjectMapper();
 
-    private final Path dir;
+    /** Counted and measured cost of each trial, whatever objectives the study minimises. */
+    private static final List<String> COST_COLUMNS = List.of(
+            "parameters_trainable", "generation_flops_per_second", "model_bytes", "forward_flops_per_training_example",
+            "training_flops", "generation_samples_per_second", "real_time_factor", "training_inference_ratio_seconds");
 
-    private RunFolder(Path dir) {
+    private final Path dir;
+    private final List<Objective> objectives;
+
+    private RunFolder(Path dir, List<Objective> objectives) {
         this.dir = dir;
+        this.objectives = List.copyOf(objectives);
     }
 
     /**
      * Creates {@code parent/<name>-<timestamp>} and checks it can be written.
      *
+     * @param objectives the study's objectives, in the order of every trial's objective vector
+     *
      * @throws InvalidValueException if the folder cannot be created or written
      */
-    public static RunFolder create(Path parent, String name) {
+    public static RunFolder create(Path parent, String name, List<Objective> objectives) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dir = parent.resolve(name + "-" + stamp);
         for (int i = 2; Files.exists(dir); i++) {
@@ -66,7 +75,7 @@ public final class RunFolder {
             throw new InvalidValueException(
                     "output", parent, "cannot write there (" + e.getMessage() + "); choose a writable folder with --output");
         }
-        return new RunFolder(dir);
+        return new RunFolder(dir, objectives);
     }
 
     public Path path() {
@@ -131,30 +140,32 @@ public final class RunFolder {
         writeAtomically("summary.json", json(summary));
     }
 
-    private static ArrayNode objectivesJson() {
+    private ArrayNode objectivesJson() {
         ArrayNode a = JSON.createArrayNode();
-        for (Objective o : Objective.ALL) {
+        for (Objective o : objectives) {
             a.addObject().put("name", o.name()).put("unit", o.unit()).put("meaning", o.meaning()).put("direction", "minimise");
         }
         return a;
     }
 
-    private static List<String> csvHeader() {
+    private List<String> csvHeader() {
         List<String> h = new ArrayList<>(List.of("trial", "generation", "status", "genome"));
-        for (Objective o : Objective.ALL) {
+        for (Objective o : objectives) {
             h.add(o.name());
         }
         h.addAll(List.of(
                 "percent_mos", "training_joules", "lacoste_kg_co2e", "training_seconds", "generation_seconds",
                 "generation_joules_per_audio_second", "initial_loss", "final_loss", "energy_meter",
-                "energy_estimated", "seed", "device", "dataset_hash", "failure", "description"));
+                "energy_estimated"));
+        h.addAll(COST_COLUMNS);
+        h.addAll(List.of("seed", "device", "dataset_hash", "failure", "description"));
         return h;
     }
 
-    private static List<String> csvRow(Trial t) {
+    private List<String> csvRow(Trial t) {
         List<String> r = new ArrayList<>(List.of(
                 Integer.toString(t.number()), Integer.toString(t.generation()), t.status().name(), quote(t.genome().toString())));
-        for (int i = 0; i < Objective.ALL.size(); i++) {
+        for (int i = 0; i < objectives.size(); i++) {
             r.add(t.complete() ? number(t.objectives()[i]) : "");
         }
         TrialMetrics m = t.metrics();
@@ -163,8 +174,13 @@ public final class RunFolder {
                     number(m.percentMos()), number(m.trainingJoules()), number(m.lacosteKgCo2e()),
                     number(m.trainingSeconds()), number(m.generationSeconds()), number(m.generationJoulesPerSecond()),
                     number(m.initialLoss()), number(m.finalLoss()), m.energyMeter(), Boolean.toString(m.energyEstimated())));
+            r.addAll(List.of(
+                    Long.toString(m.parameters()), Long.toString(m.generationFlopsPerSecond()),
+                    Long.toString(m.modelBytes()), Long.toString(m.forwardFlopsPerTrainingExample()),
+                    Long.toString(m.trainingFlops()), number(m.generationSamplesPerSecond()), number(m.realTimeFactor()),
+                    number(m.trainingInferenceRatioSeconds())));
         } else {
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < 10 + COST_COLUMNS.size(); i++) {
                 r.add("");
             }
         }
@@ -177,7 +193,7 @@ public final class RunFolder {
     }
 
     /** One trial as a JSON object. */
-    public static ObjectNode toJson(Trial t) {
+    public ObjectNode toJson(Trial t) {
         ObjectNode o = JSON.createObjectNode();
         o.put("trial", t.number()).put("generation", t.generation()).put("status", t.status().name());
         o.put("family", t.genome().space().family());
@@ -186,8 +202,8 @@ public final class RunFolder {
         o.put("description", t.description());
         if (t.complete()) {
             ObjectNode obj = o.putObject("objectives");
-            for (int i = 0; i < Objective.ALL.size(); i++) {
-                obj.put(Objective.ALL.get(i).name(), t.objectives()[i]);
+            for (int i = 0; i < objectives.size(); i++) {
+                obj.put(objectives.get(i).name(), t.objectives()[i]);
             }
         }
         if (t.failure() != null) {
