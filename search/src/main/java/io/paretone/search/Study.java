@@ -59,8 +59,9 @@ public final class Study {
         } catch (IOException e) {
             throw new UncheckedIOException("could not load dataset " + dataset.name() + ": " + e.getMessage(), e);
         }
+        dataset.notices().forEach(progress::preparing);
         int clipSamples = (int) Math.round(settings.qualityClipSeconds() * data.sampleRate());
-        progress.preparing("calibrating the quality proxy on held-out audio");
+        progress.preparing("training or loading the quality judge, calibrating the quality proxy on held-out audio");
         QualityProxy proxy = calibration.calibrate(data, settings.qualityClips(), clipSamples, settings.seed());
 
         EvaluationSettings evaluation =
@@ -118,7 +119,7 @@ public final class Study {
                 .put("test_clips", data.test().size());
         s.put("objectives", Objective.names(settings.objectives()));
         s.put("flop_convention", FlopCounter.CONVENTION + "; " + FlopCount.BACKWARD_CONVENTION);
-        s.put("quality_proxy", proxy.name()).put("quality_clips", proxy.clipCount())
+        s.put("quality_proxy", proxy.name()).put("quality_proxy_description", proxy.description()).put("quality_clips", proxy.clipCount())
                 .put("quality_clip_samples", proxy.clipSamples());
         return s;
     }

@@ -70,7 +70,7 @@ public record StudySettings(
         private Constraints constraints = Constraints.NONE;
         private CarbonAccounting carbon = CarbonAccounting.worldAverage();
         private double wattsPerCore = CpuTimeEnergyMeter.DEFAULT_WATTS_PER_CORE;
-        private int qualityClips = 8;
+        private int qualityClips = 32;
         private double qualityClipSeconds = 0.25;
         private List<Objective> objectives =
                 List.of(Objective.CO2E, Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY);

@@ -1,9 +1,12 @@
 package io.paretone.search;
 
+import io.paretone.evaluators.quality.QualityScore;
+
 /**
  * Measured figures of a completed trial, in SI units unless named otherwise.
  *
  * @param percentMos the quality proxy's %MOS estimate
+ * @param quality every term of that estimate with its calibration, and the memorisation check
  * @param trainingJoules energy of training, measured or estimated per {@code energyEstimated}
  * @param trainingKgCo2e CO2e of that energy
  * @param lacosteKgCo2e alpha x n x p_max x hours, for comparison
@@ -23,7 +26,7 @@ public record TrialMetrics(
         long parameters,
         long generationFlopsPerSecond,
         double percentMos,
-        double qualityDistance,
+        QualityScore quality,
         double trainingJoules,
         double trainingKgCo2e,
         double lacosteKgCo2e,

@@ -149,7 +149,7 @@ final class TrialRunner implements GenerationListener {
                 m.cost().parameters(),
                 m.cost().generationFlopsPerSecond(),
                 m.quality().percentMos(),
-                m.quality().distance(),
+                m.quality(),
                 m.training().joules(),
                 m.trainingKgCo2e(),
                 m.lacosteKgCo2e(),

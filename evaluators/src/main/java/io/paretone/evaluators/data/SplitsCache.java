@@ -11,24 +11,19 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * One prepared dataset on disk: a folder holding {@value #METADATA} (schema version, the key it was
  * made from, sample rate, content hash, split sizes, and whatever the dataset adds to describe its
  * sources) and one {@code <split>.clips} file per split (labels and float samples, big-endian).
- * The folder is written under a temporary name and renamed in one step, so a crash never leaves a
- * half-written cache under the real name. Every dataset kind caches this way.
+ * The folder is written by {@link AtomicFolder}. Every dataset kind caches this way.
  */
 final class SplitsCache {
     /** Bump when the layout changes; it is part of every cache key, so old caches are not read. */
@@ -62,10 +57,7 @@ final class SplitsCache {
      */
     static void write(Path folder, AudioSplits splits, String key, Map<String, String> description)
             throws IOException {
-        Path parent = folder.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempDirectory(parent, folder.getFileName() + ".tmp-");
-        try {
+        AtomicFolder.write(folder, METADATA, temporary -> {
             List<List<AudioClip>> parts = List.of(splits.train(), splits.validation(), splits.test());
             for (int i = 0; i < SPLITS.size(); i++) {
                 writeClips(temporary.resolve(SPLITS.get(i) + ".clips"), parts.get(i));
@@ -84,16 +76,7 @@ final class SplitsCache {
             try (Writer out = Files.newBufferedWriter(temporary.resolve(METADATA), StandardCharsets.UTF_8)) {
                 metadata.store(out, "paretone " + splits.datasetName() + " dataset cache");
             }
-            try {
-                Files.move(temporary, folder, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileSystemException e) {
-                if (!exists(folder)) {
-                    throw e;
-                }
-            }
-        } finally {
-            deleteQuietly(temporary);
-        }
+        });
     }
 
     /** One metadata entry of a finished cache, or null if it has none of that name. */
@@ -179,23 +162,6 @@ final class SplitsCache {
             return List.copyOf(clips);
         } catch (EOFException | IllegalArgumentException | NegativeArraySizeException e) {
             throw new IOException(file + " is cut short or damaged; delete its folder to prepare the dataset again.", e);
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException ignored) {
-                    // A leftover temporary folder is never read; the next write makes a new one.
-                }
-            });
-        } catch (IOException ignored) {
-            // As above.
         }
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +17,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,7 +108,8 @@ public final class SpokenDigitsDataset implements AudioDataset {
 
     @Override
     public AudioSplits load(Path cacheDir) throws IOException {
-        String version = run(engine.versionArguments()).strip().replaceAll("\\s+", " ");
+        // Flite prints its version and exits with 1, so only the output counts here.
+        String version = run(engine.versionArguments(), false).strip().replaceAll("\\s+", " ");
         List<String> voices = voices();
         String key = settings.canonical() + ";program=" + engine.program() + " " + version + ";voicesUsed=" + voices;
         Path folder = SplitsCache.folder(cacheDir, name(), key);
@@ -131,7 +130,7 @@ public final class SpokenDigitsDataset implements AudioDataset {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
-            deleteTree(scratch);
+            AtomicFolder.deleteQuietly(scratch);
         }
         LOG.info("Synthesised {} digits with {} in {} s", clips.size(), version,
                 String.format("%.2f", (System.nanoTime() - start) / 1e9));
@@ -158,7 +157,7 @@ public final class SpokenDigitsDataset implements AudioDataset {
     private List<String> voices() throws IOException {
         List<String> voices = settings.voices().isEmpty() ? engine.defaultVoices() : settings.voices();
         if (!engine.listVoicesArguments().isEmpty()) {
-            List<String> installed = engine.parseVoices(run(engine.listVoicesArguments()));
+            List<String> installed = engine.parseVoices(run(engine.listVoicesArguments(), true));
             for (String voice : voices) {
                 if (!installed.contains(voice)) {
                     throw new InvalidValueException("dataset.voices", voice,
@@ -172,7 +171,7 @@ public final class SpokenDigitsDataset implements AudioDataset {
     private AudioClip say(Utterance u, Path wav) {
         try {
             List<String> arguments = engine.sayArguments(u.word(), u.voice(), u.pitch(), u.rate(), wav);
-            run(arguments);
+            run(arguments, true);
             WavFiles.Wav audio = WavFiles.read(wav);
             float[] speech = withoutLeadingSilence(audio.samples(), audio.sampleRate());
             float[] shaped = new ClipShaper(settings.sampleRate(), settings.clipFrames()).shape(speech, audio.sampleRate());
@@ -213,8 +212,8 @@ public final class SpokenDigitsDataset implements AudioDataset {
         return samples;
     }
 
-    /** Runs the engine with these arguments and returns what it printed. */
-    private String run(List<String> arguments) throws IOException {
+    /** Runs the engine with these arguments and returns what it printed; a failure exit is an error if {@code checkExit}. */
+    private String run(List<String> arguments, boolean checkExit) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(arguments);
@@ -231,18 +230,10 @@ public final class SpokenDigitsDataset implements AudioDataset {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + engine.program(), e);
         }
-        if (process.exitValue() != 0) {
+        if (checkExit && process.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed (exit " + process.exitValue() + "): "
                     + output.strip() + "; check dataset.voices.");
         }
         return output;
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

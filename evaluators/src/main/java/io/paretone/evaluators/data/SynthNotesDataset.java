@@ -43,6 +43,9 @@ public final class SynthNotesDataset implements AudioDataset {
     /** The file name, under the cache directory, of Gervill's generated bank once saved. */
     public static final String GENERATED_BANK = "gervill-generated.sf2";
 
+    /** Bump when the way notes are drawn or rendered changes, so caches of the old way are not read. */
+    private static final int RENDERING_VERSION = 2;
+
     /** Peaks below this, before normalising, mean the note did not sound. */
     private static final float SILENT_PEAK = 1e-4f;
 
@@ -101,7 +104,7 @@ public final class SynthNotesDataset implements AudioDataset {
     }
 
     private String cacheKey(Path bankFile) throws IOException {
-        return settings.canonical() + ";bank=" + bankKey(bankFile);
+        return "rendering=" + RENDERING_VERSION + ";" + settings.canonical() + ";bank=" + bankKey(bankFile);
     }
 
     private Path bankFile(Path cacheDir) throws IOException {

@@ -68,7 +68,7 @@ public record SynthNotesSettings(
         Check.notNull("fractions", fractions).requireNonEmptySplits("notes", notes);
     }
 
-    /** A builder holding the defaults: 96 notes of 0.5 s at 16 kHz, six timbres, MIDI 48 to 72. */
+    /** A builder holding the defaults: 240 notes of 0.5 s at 16 kHz, six timbres, MIDI 48 to 72. */
     public static Builder builder() {
         return new Builder();
     }
@@ -107,7 +107,7 @@ public record SynthNotesSettings(
     /** Builds {@link SynthNotesSettings}: {@code setSeed} is required, every {@code opt} has a default. */
     public static final class Builder {
         private Long seed;
-        private int notes = 96;
+        private int notes = 240;
         private double clipSeconds = 0.5;
         private int sampleRate = 16_000;
         // Piano, organ, flute, strings, trumpet, guitar: clearly different timbres.

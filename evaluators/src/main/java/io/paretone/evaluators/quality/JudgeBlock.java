@@ -19,11 +19,13 @@ import java.util.List;
 /**
  * The judge network. Input: normalised log-mel frames {@code [batch, melBands, frames]}. Three
  * convolutions of width 3 over time (mel bands as channels, ReLU), mean and max over time
- * concatenated, a linear layer with ReLU giving the embedding {@code [batch, embeddingSize]}, and a
+ * concatenated, a linear layer with tanh giving the embedding {@code [batch, embeddingSize]}, and a
  * linear head giving the logits of every label facet side by side {@code [batch, classes]}. Output:
  * the embedding, then the logits. Undilated convolutions only, since PyTorch's CPU dilated
  * convolution gave NaN gradients in this project. Pooling over time lets it judge clips of any
- * length of at least one frame.
+ * length of at least one frame. The embedding is bounded by tanh because audio unlike the training
+ * data (strongly low-passed, say) drove unbounded ReLU units to arbitrary sizes, which made the
+ * Fréchet term jump about instead of growing with the damage.
  */
 final class JudgeBlock extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -55,7 +57,7 @@ final class JudgeBlock extends AbstractBlock {
             h = Activation.relu(conv.forward(ps, new NDList(h), training).singletonOrThrow());
         }
         NDArray pooled = NDArrays.concat(new NDList(h.mean(new int[] {2}), h.max(new int[] {2})), 1);
-        NDArray embedding = Activation.relu(embed.forward(ps, new NDList(pooled), training).singletonOrThrow());
+        NDArray embedding = embed.forward(ps, new NDList(pooled), training).singletonOrThrow().tanh();
         NDArray logits = head.forward(ps, new NDList(embedding), training).singletonOrThrow();
         return new NDList(embedding, logits);
     }

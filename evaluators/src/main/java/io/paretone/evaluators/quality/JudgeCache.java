@@ -5,21 +5,18 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.paretone.evaluators.data.AtomicFolder;
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.evaluators.data.ContentHash;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * the data's content hash, its sample rate, the judged clip length and {@link JudgeSettings}. It
  * holds the DJL weights ({@value #NAME}{@code -0000.params}) and {@value #METADATA}: the key, the
  * weights' SHA-256, the label vocabulary, the input normalisation, validation accuracy and training
- * time. It is written under a temporary name and renamed in one step. On load the weights must
+ * time. It is written by {@link AtomicFolder}. On load the weights must
  * still hash to the recorded SHA-256, so a damaged file is reported, not used.
  */
 public final class JudgeCache {
@@ -71,10 +68,7 @@ public final class JudgeCache {
     }
 
     private static void save(Path folder, Judge judge, String key, JudgeTrainer.Report report) throws IOException {
-        Path parent = folder.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temporary = Files.createTempDirectory(parent, folder.getFileName() + ".tmp-");
-        try {
+        AtomicFolder.write(folder, METADATA, temporary -> {
             judge.model().save(temporary, NAME);
             Properties p = new Properties();
             p.setProperty("schema", Integer.toString(SCHEMA_VERSION));
@@ -100,16 +94,7 @@ public final class JudgeCache {
             try (Writer out = Files.newBufferedWriter(temporary.resolve(METADATA), StandardCharsets.UTF_8)) {
                 p.store(out, "paretone quality judge");
             }
-            try {
-                Files.move(temporary, folder, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileSystemException e) {
-                if (!Files.isRegularFile(folder.resolve(METADATA))) {
-                    throw e;
-                }
-            }
-        } finally {
-            deleteQuietly(temporary);
-        }
+        });
     }
 
     private static Judge load(Path folder, String key, int sampleRate, JudgeSettings settings) throws IOException {
@@ -180,22 +165,5 @@ public final class JudgeCache {
             out[i] = Float.parseFloat(parts[i]);
         }
         return out;
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException ignored) {
-                    // A leftover temporary folder is never read; the next save makes a new one.
-                }
-            });
-        } catch (IOException ignored) {
-            // As above.
-        }
     }
 }

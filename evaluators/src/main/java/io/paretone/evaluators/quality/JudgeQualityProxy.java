@@ -148,6 +148,7 @@ public final class JudgeQualityProxy implements QualityProxy {
     }
 
     /** The judge's weights hash and validation accuracy, for provenance. */
+    @Override
     public String description() {
         return "judge (weights sha256 " + judge.weightsSha256() + ", facets " + judge.vocabulary().facets()
                 + ", validation accuracy " + judge.validationAccuracy() + ") + log-mel statistics";

@@ -7,6 +7,11 @@ package io.paretone.evaluators.quality;
 public interface QualityProxy {
     String name();
 
+    /** What exactly judges, for provenance (such as the judge's weights hash); the name by default. */
+    default String description() {
+        return name();
+    }
+
     /** Scores clips that must be as many and as long as {@link #clipCount()} and {@link #clipSamples()}. */
     QualityScore score(float[][] generated);
 

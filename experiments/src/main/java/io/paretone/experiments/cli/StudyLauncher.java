@@ -1,7 +1,7 @@
 package io.paretone.experiments.cli;
 
-import io.paretone.evaluators.quality.LogMelFrechetProxy;
 import io.paretone.experiments.config.DatasetFactory;
+import io.paretone.experiments.config.QualityProxyFactory;
 import io.paretone.experiments.config.StudyConfig;
 import io.paretone.experiments.config.StudyConfigMapper;
 import io.paretone.experiments.report.ConsoleProgress;
@@ -23,7 +23,7 @@ final class StudyLauncher {
                 settings.generations(), settings.seed());
         ConsoleProgress progress = new ConsoleProgress(
                 out, System.console() != null, settings.populationSize() * settings.generations());
-        StudyResult result = new Study(settings, dataset, LogMelFrechetProxy::calibrate).run(progress);
+        StudyResult result = new Study(settings, dataset, QualityProxyFactory.judge(Study.cacheDir(settings))).run(progress);
         FrontTable.print(result, out);
         out.flush();
         return ExitCode.OK.code();

@@ -53,6 +53,14 @@ public final class StudyOptions {
     @Option(names = "--notes", paramLabel = "N", description = "Notes rendered for the built-in dataset.")
     Integer notes;
 
+    @Option(names = "--dataset", paramLabel = "KIND",
+            description = "Dataset: notes (built in), digits (spoken, needs espeak-ng or flite) or wav-folder.")
+    String dataset;
+
+    @Option(names = "--dataset-folder", paramLabel = "DIR",
+            description = "Folder of WAV files for --dataset wav-folder; labels are its sub-folders' names.")
+    Path datasetFolder;
+
     /** Writes every option that was given over the config. */
     void applyTo(StudyConfig c) {
         if (seed != null) c.seed = seed;
@@ -66,7 +74,16 @@ public final class StudyOptions {
         if (wattsPerCore != null) c.energy.wattsPerCore = wattsPerCore;
         if (maxParameters != null) c.constraints.maxParameters = maxParameters;
         if (maxCo2eKg != null) c.constraints.maxCo2eKg = maxCo2eKg;
+        if (dataset != null && !dataset.equals(c.dataset.kind)) {
+            // Another kind than the config's: its kind-specific keys no longer apply.
+            StudyConfig.DatasetConfig fresh = new StudyConfig.DatasetConfig();
+            fresh.clipSeconds = c.dataset.clipSeconds;
+            fresh.sampleRate = c.dataset.sampleRate;
+            c.dataset = fresh;
+        }
+        if (dataset != null) c.dataset.kind = dataset;
         if (notes != null) c.dataset.notes = notes;
+        if (datasetFolder != null) c.dataset.folder = datasetFolder.toString();
         if (objectives != null) c.objectives = objectives;
     }
 }

@@ -28,12 +28,38 @@ public final class StudyConfig {
 
     /** The dataset; only the built-in {@code notes} so far. */
     public static final class DatasetConfig {
+        /** {@code notes} (default), {@code digits} or {@code wav-folder}. */
         public String kind;
-        public Integer notes;
         @JsonProperty("clip_seconds")
         public Double clipSeconds;
-        /** General MIDI programs (0-127) to render. */
+        @JsonProperty("sample_rate")
+        public Integer sampleRate;
+        /** notes: how many notes to render. */
+        public Integer notes;
+        /** notes: General MIDI programs (0-127) to render. */
         public List<Integer> programs;
+        /** notes: MIDI velocities drawn from. */
+        public List<Integer> velocities;
+        /** notes: lowest and highest MIDI note number. */
+        public List<Integer> pitches;
+        /** notes: earliest and latest note-off, as fractions of the clip. */
+        @JsonProperty("note_off")
+        public List<Double> noteOff;
+        /** digits: how many clips to synthesise. */
+        public Integer clips;
+        /** digits: auto, espeak-ng or flite. */
+        public String engine;
+        /** digits: the engine's voices drawn from. */
+        public List<String> voices;
+        /** digits: lowest and highest pitch, 0 to 1 of the engine's range. */
+        public List<Double> pitch;
+        /** digits: slowest and fastest speaking rate, relative to normal. */
+        public List<Double> rate;
+        /** wav-folder: the folder of WAV files, labels from its sub-folders. */
+        public String folder;
+        /** wav-folder: most files used. */
+        @JsonProperty("max_clips")
+        public Integer maxClips;
     }
 
     public static final class QualityConfig {
