@@ -85,6 +85,18 @@ class BadInputTest {
     }
 
     @Test
+    void unknownDatasetKindIsNamedWithTheKinds() {
+        assertUsageError(CliRun.of("search", "--dataset", "nsynth", "--output", dir.resolve("runs").toString()),
+                "dataset.kind = nsynth", "notes, digits, wav-folder");
+    }
+
+    @Test
+    void missingWavFolderIsNamed() {
+        assertUsageError(CliRun.of("search", "--dataset", "wav-folder", "--dataset-folder", dir.resolve("nowhere").toString(),
+                "--output", dir.resolve("runs").toString()), "nowhere", "is not a folder");
+    }
+
+    @Test
     void unwritableOutputFolderIsNamed() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
         assertUsageError(CliRun.of("quickstart", "--output", file.resolve("runs").toString()),

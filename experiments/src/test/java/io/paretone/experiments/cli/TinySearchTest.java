@@ -66,6 +66,11 @@ class TinySearchTest {
             assertTrue(m.get("training_flops").asLong() > m.get("forward_flops_per_training_example").asLong(), m.toString());
             assertTrue(m.get("training_inference_ratio_seconds").asDouble() > 0, m.toString());
         }
+        for (JsonNode t : trials) {
+            JsonNode quality = t.get("metrics").get("quality");
+            assertEquals(3, quality.get("terms").size(), quality.toString());
+            assertEquals(t.get("metrics").get("percent_mos").asDouble(), quality.get("percent_mos").asDouble());
+        }
         JsonNode front = new ObjectMapper().readTree(folder.resolve("front.json").toFile()).get("front");
         assertTrue(front.size() >= 1);
     }
