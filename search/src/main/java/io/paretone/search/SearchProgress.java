@@ -22,4 +22,7 @@ public interface SearchProgress {
     default void candidateFinished(Trial trial, boolean cached) {}
 
     default void generationFinished(int generation, int feasibleFrontSize) {}
+
+    /** A new candidate is not trained, because of {@code reason} (the carbon budget is reached, say). */
+    default void candidateSkipped(int generation, int index, int candidates, String description, String reason) {}
 }

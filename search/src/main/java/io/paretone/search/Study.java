@@ -10,27 +10,37 @@ import io.paretone.evaluators.cost.FlopCounter;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.data.AudioDataset;
 import io.paretone.evaluators.data.AudioSplits;
-import io.paretone.evaluators.energy.CpuTimeEnergyMeter;
-import io.paretone.evaluators.energy.EnergyMeter;
-import io.paretone.evaluators.energy.EnergyReading;
-import io.paretone.evaluators.energy.LacosteEstimate;
+import io.paretone.evaluators.energy.DjlDeviceSync;
+import io.paretone.evaluators.energy.MeterSelection;
+import io.paretone.evaluators.energy.MeterSources;
 import io.paretone.evaluators.quality.QualityProxy;
+import io.paretone.search.footprint.CarbonBudget;
+import io.paretone.search.footprint.FootprintSummary;
+import io.paretone.search.footprint.FootprintTotals;
+import io.paretone.search.footprint.SearchFootprint;
 import io.paretone.search.nsga.ArchitectureProblem;
 import io.paretone.search.nsga.NsgaII;
 import io.paretone.search.pareto.ParetoFront;
 import io.paretone.search.store.RunFolder;
+import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.genome.Gene;
+import io.paretone.spaces.genome.Genome;
 import io.paretone.spaces.runtime.DjlRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One multi-objective architecture search: loads the data, calibrates the quality proxy, runs
- * NSGA-II over the family's genome with every candidate really trained, and writes the results.
+ * NSGA-II over the mixed genome of the chosen families with every candidate really trained, and writes the results.
  */
 public final class Study {
+    private static final Logger LOG = LoggerFactory.getLogger(Study.class);
     private final StudySettings settings;
     private final AudioDataset dataset;
     private final ProxyCalibration calibration;
@@ -48,9 +58,12 @@ public final class Study {
      */
     public StudyResult run(SearchProgress progress) {
         Device device = DjlRuntime.device(settings.device());
+        // Before the run folder: a meter insisted on but unreadable here is a usage error, and leaves no folder.
+        MeterSelection energy = MeterSelection.choose(settings.energy(), device, MeterSources.local(DjlDeviceSync.of(device)));
         RunFolder folder = RunFolder.create(settings.outputDir(), settings.name(), settings.objectives());
-        EnergyMeter meter = new CpuTimeEnergyMeter(settings.wattsPerCore());
-        EnergyMeter.Window footprintWindow = meter.start();
+        SearchFootprint footprint = SearchFootprint.start(energy.meter(), settings.carbon());
+        LOG.info("{}; Lacoste estimate: {}", energy.describe(), energy.lacoste().basis());
+        progress.preparing(energy.describe());
 
         progress.preparing("loading dataset " + dataset.name());
         AudioSplits data;
@@ -64,46 +77,53 @@ public final class Study {
         progress.preparing("training or loading the quality judge, calibrating the quality proxy on held-out audio");
         QualityProxy proxy = calibration.calibrate(data, settings.qualityClips(), clipSamples, settings.seed());
 
-        EvaluationSettings evaluation =
-                new EvaluationSettings(
-                        device, meter, settings.carbon(), LacosteEstimate.forDevice(device, settings.wattsPerCore()));
+        EvaluationSettings evaluation = new EvaluationSettings(device, energy.meter(), settings.carbon(), energy.lacoste());
         Provenance provenance = Provenances.of(device, data);
-        folder.writeStudy(describe(data, proxy, device));
+        ObjectNode study = describe(data, proxy, device);
+        study.set("energy", describeEnergy(energy));
+        folder.writeStudy(study);
 
         CandidateEvaluator evaluator = new CandidateEvaluator(evaluation, data, proxy);
-        progress.preparing("warming up the engine on the smallest genome (charged to the study, not to a candidate)");
-        evaluator.warmUp(settings.family().decode(settings.space().genome(new int[settings.space().size()])));
+        progress.preparing("warming up the engine on each family's smallest genome (charged to the study, not to a candidate)");
+        for (Genome smallest : ModelFamilies.smallestPerFamily(settings.space())) {
+            evaluator.warmUp(ModelFamilies.decode(smallest));
+        }
         TrialRunner runner = new TrialRunner(settings, evaluator, folder, progress, provenance, data.sampleRate());
         ArchitectureProblem problem =
                 new ArchitectureProblem(settings.space(), settings.objectives().size(),
                         Constraints.COUNT, runner::evaluate);
         runner.attach(problem);
-        new NsgaII(problem, settings.populationSize(), settings.generations(), settings.seed()).run(runner);
+        CarbonBudget budget = settings.carbonBudgetKg() > 0
+                ? new CarbonBudget(settings.carbonBudgetKg(), footprint::kgCo2eSoFar) : CarbonBudget.unlimited();
+        runner.chargeTo(footprint, budget);
+        new NsgaII(problem, settings.populationSize(), settings.generations(), settings.seed()).run(runner, budget);
 
         List<Trial> trials = runner.trials();
         List<Trial> front = ParetoFront.nonDominated(
                 trials.stream().filter(runner::feasible).toList(), Trial::objectives);
-        EnergyReading footprint = footprintWindow.stop();
-        double footprintKg = settings.carbon().kgCo2e(footprint.joules());
+        FootprintSummary spent = footprint.finish();
+        FootprintTotals totals = spent.totals(budget, runner.notTrained());
         StudyResult result = new StudyResult(
-                settings, folder.path(), trials, front,
-                settings.populationSize() * settings.generations(), footprint, footprintKg);
+                settings, folder.path(), trials, front, settings.populationSize() * settings.generations(), totals);
         ObjectNode summary = new ObjectMapper().createObjectNode();
         summary.put("trials", trials.size());
         summary.put("failed", trials.stream().filter(t -> !t.complete()).count());
         summary.put("front_size", front.size());
         summary.put("candidates_evaluated", result.candidatesEvaluated());
-        summary.put("study_seconds", footprint.seconds());
-        summary.put("study_joules", footprint.joules());
-        summary.put("study_kg_co2e", footprintKg);
-        summary.put("study_energy_method", footprint.method());
+        summary.put("study_seconds", spent.total().seconds());
+        summary.put("study_joules", spent.total().joules());
+        summary.put("study_kg_co2e", spent.totalKgCo2e());
+        summary.put("study_energy_method", spent.total().method());
+        summary.set("footprint", totals.toJson());
+        writeFootprint(folder, spent);
         folder.writeResults(trials, front, summary);
         return result;
     }
 
     private ObjectNode describe(AudioSplits data, QualityProxy proxy, Device device) {
         ObjectNode s = new ObjectMapper().createObjectNode();
-        s.put("name", settings.name()).put("family", settings.family().name()).put("seed", settings.seed());
+        s.put("name", settings.name()).put("seed", settings.seed());
+        s.putPOJO("families", settings.families());
         s.put("population", settings.populationSize()).put("generations", settings.generations());
         s.put("device", device.toString());
         ObjectNode space = s.putObject("space");
@@ -113,7 +133,8 @@ public final class Study {
         s.put("max_parameters", settings.constraints().maxParameters());
         s.put("max_co2e_kg", settings.constraints().maxKgCo2e());
         s.put("carbon_intensity_kg_per_kwh", settings.carbon().kgPerKwh()).put("pue", settings.carbon().pue());
-        s.put("watts_per_core", settings.wattsPerCore());
+        s.put("carbon_intensity_source", settings.carbon().source());
+        s.put("carbon_budget_kg", settings.carbonBudgetKg());
         s.put("dataset", data.datasetName()).put("dataset_hash", data.contentHash()).put("sample_rate", data.sampleRate());
         s.put("train_clips", data.train().size()).put("validation_clips", data.validation().size())
                 .put("test_clips", data.test().size());
@@ -122,6 +143,25 @@ public final class Study {
         s.put("quality_proxy", proxy.name()).put("quality_proxy_description", proxy.description()).put("quality_clips", proxy.clipCount())
                 .put("quality_clip_samples", proxy.clipSamples());
         return s;
+    }
+
+    private static ObjectNode describeEnergy(MeterSelection energy) {
+        ObjectNode e = new ObjectMapper().createObjectNode();
+        e.put("meter", energy.meter().name());
+        e.put("meter_details", energy.meter().availability().reason());
+        e.put("lacoste_devices", energy.lacoste().devices()).put("lacoste_p_max_kw", energy.lacoste().pMaxKw())
+                .put("lacoste_basis", energy.lacoste().basis());
+        energy.notes().forEach(e.putArray("notes")::add);
+        return e;
+    }
+
+    /** Every candidate's energy, then the overhead and the total, in {@code footprint.csv}. */
+    private static void writeFootprint(RunFolder folder, FootprintSummary spent) {
+        try {
+            Files.writeString(folder.path().resolve("footprint.csv"), spent.csv(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + folder.path().resolve("footprint.csv"), e);
+        }
     }
 
     /** Where the study writes its shared caches (rendered datasets). */

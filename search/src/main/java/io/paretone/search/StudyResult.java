@@ -1,6 +1,6 @@
 package io.paretone.search;
 
-import io.paretone.evaluators.energy.EnergyReading;
+import io.paretone.search.footprint.FootprintTotals;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param trials every trained (or failed) candidate, in order
  * @param front the feasible Pareto-optimal trials
- * @param footprint energy of the whole study, search overhead, data and calibration included
- * @param footprintKgCo2e CO2e of that energy
+ * @param footprint energy and CO2e of the whole study: every candidate, failed ones included, the
+ *     study's own overhead (data, calibration, warm-up, search, writing) and the carbon budget
  */
 public record StudyResult(
         StudySettings settings,
@@ -18,5 +18,4 @@ public record StudyResult(
         List<Trial> trials,
         List<Trial> front,
         int candidatesEvaluated,
-        EnergyReading footprint,
-        double footprintKgCo2e) {}
+        FootprintTotals footprint) {}

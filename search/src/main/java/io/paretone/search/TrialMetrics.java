@@ -21,6 +21,9 @@ import io.paretone.evaluators.quality.QualityScore;
  * @param realTimeFactor wall seconds per second of generated audio
  * @param trainingInferenceRatioSeconds seconds of audio that can be generated before generation
  *     energy equals the training energy
+ * @param generationJoules energy of generating the judged clips
+ * @param generationKgCo2e CO2e of that energy
+ * @param energyDevices the metered devices with power limits and driver versions, in words
  */
 public record TrialMetrics(
         long parameters,
@@ -44,4 +47,7 @@ public record TrialMetrics(
         long trainingFlops,
         double generationSamplesPerSecond,
         double realTimeFactor,
-        double trainingInferenceRatioSeconds) {}
+        double trainingInferenceRatioSeconds,
+        double generationJoules,
+        double generationKgCo2e,
+        String energyDevices) {}

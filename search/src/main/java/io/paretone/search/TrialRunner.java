@@ -2,13 +2,16 @@ package io.paretone.search;
 
 import io.paretone.evaluators.CandidateEvaluator;
 import io.paretone.evaluators.CandidateMeasurement;
+import io.paretone.evaluators.energy.EnergyMeter;
 import io.paretone.evaluators.training.TrainingFailedException;
+import io.paretone.search.footprint.CarbonBudget;
+import io.paretone.search.footprint.SearchFootprint;
 import io.paretone.search.nsga.ArchitectureProblem;
 import io.paretone.search.nsga.GenerationListener;
 import io.paretone.search.pareto.ParetoFront;
 import io.paretone.search.store.RunFolder;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.genome.Genome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +32,8 @@ import org.uma.jmetal.solution.integersolution.IntegerSolution;
  * decode to the same network (a dilation cycle longer than the stack changes nothing), so trials
  * are keyed by the decoded architecture: a second encounter reuses the first trial. A candidate that
  * fails is a FAILED trial with its reason, violating the "trained" constraint so it ranks below
- * every feasible one; the study goes on.
+ * every feasible one; the study goes on. Every candidate trained (or failed) is charged to the
+ * search's footprint; once the carbon budget is reached, new candidates are not trained.
  */
 final class TrialRunner implements GenerationListener {
     /** Objective value of failed or untrained candidates: worse than any real one. */
@@ -36,7 +41,6 @@ final class TrialRunner implements GenerationListener {
     private static final Logger LOG = LoggerFactory.getLogger(TrialRunner.class);
 
     private final StudySettings settings;
-    private final ModelFamily family;
     private final CandidateEvaluator evaluator;
     private final RunFolder folder;
     private final SearchProgress progress;
@@ -48,6 +52,9 @@ final class TrialRunner implements GenerationListener {
     private int indexInGeneration;
     private int generationSize;
     private ArchitectureProblem problem;
+    private SearchFootprint footprint;
+    private CarbonBudget budget = CarbonBudget.unlimited();
+    private int notTrained;
 
     TrialRunner(
             StudySettings settings,
@@ -58,7 +65,6 @@ final class TrialRunner implements GenerationListener {
             int sampleRate) {
         this.sampleRate = sampleRate;
         this.settings = settings;
-        this.family = settings.family();
         this.evaluator = evaluator;
         this.folder = folder;
         this.progress = progress;
@@ -67,6 +73,17 @@ final class TrialRunner implements GenerationListener {
 
     void attach(ArchitectureProblem problem) {
         this.problem = problem;
+    }
+
+    /** Charges every candidate's energy to {@code footprint}, and trains none once {@code budget} is reached. */
+    void chargeTo(SearchFootprint footprint, CarbonBudget budget) {
+        this.footprint = footprint;
+        this.budget = budget;
+    }
+
+    /** Candidates proposed after the carbon budget was reached, and so not trained. */
+    int notTrained() {
+        return notTrained;
     }
 
     List<Trial> trials() {
@@ -96,12 +113,23 @@ final class TrialRunner implements GenerationListener {
     IntegerSolution evaluate(IntegerSolution solution) {
         indexInGeneration++;
         Genome genome = problem.genome(solution);
-        Architecture architecture = family.decode(genome);
+        Architecture architecture = ModelFamilies.decode(genome);
         String key = architecture.describe();
         Trial trial = byArchitecture.get(key);
         boolean cached = trial != null;
         if (!cached) {
+            if (budget.reached()) {
+                notTrained++;
+                progress.candidateSkipped(generation, indexInGeneration, generationSize, key, String.format(Locale.ROOT,
+                        "the carbon budget of %.4g kgCO2e is reached (%.4g kg measured)", budget.kg(), budget.reachedAtKg()));
+                markUntrained(solution);
+                return solution;
+            }
+            EnergyMeter.Window window = footprint == null ? null : footprint.candidateStarted();
             trial = run(genome, architecture);
+            if (window != null) {
+                footprint.charge(trial.number(), trial.status().name(), window);
+            }
             byArchitecture.put(key, trial);
             trials.add(trial);
             folder.append(trial);
@@ -144,7 +172,7 @@ final class TrialRunner implements GenerationListener {
         return new Trial(number, generation, genome, description, TrialStatus.FAILED, new double[0], reason, null, prov);
     }
 
-    private static TrialMetrics metrics(CandidateMeasurement m) {
+    private TrialMetrics metrics(CandidateMeasurement m) {
         return new TrialMetrics(
                 m.cost().parameters(),
                 m.cost().generationFlopsPerSecond(),
@@ -167,7 +195,10 @@ final class TrialRunner implements GenerationListener {
                 m.cost().trainingFlops(),
                 m.speed().samplesPerSecond(),
                 m.speed().realTimeFactor(),
-                m.trainingInferenceRatioSeconds());
+                m.trainingInferenceRatioSeconds(),
+                m.generation().joules(),
+                settings.carbon().kgCo2e(m.generation().joules()),
+                m.training().describeDevices());
     }
 
     private void write(Trial trial, IntegerSolution solution) {
@@ -179,9 +210,15 @@ final class TrialRunner implements GenerationListener {
             constraints[Constraints.PARAMETERS] = settings.constraints().parameterSlack(trial.metrics().parameters());
             constraints[Constraints.CO2E] = settings.constraints().co2eSlack(trial.metrics().trainingKgCo2e());
         } else {
-            Arrays.fill(objectives, WORST);
-            constraints[Constraints.TRAINED] = -1;
+            markUntrained(solution);
         }
+    }
+
+    /** Worst on every objective and violating "trained", so it ranks below every feasible candidate. */
+    private static void markUntrained(IntegerSolution solution) {
+        Arrays.fill(solution.objectives(), WORST);
+        Arrays.fill(solution.constraints(), 0);
+        solution.constraints()[Constraints.TRAINED] = -1;
     }
 
     /** A seed that depends only on the study seed and the architecture, not on the order of trials. */

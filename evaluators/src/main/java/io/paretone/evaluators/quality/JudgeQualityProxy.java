@@ -172,6 +172,7 @@ public final class JudgeQualityProxy implements QualityProxy {
      * The class term is then label accuracy, calibrated by the judge's accuracy on held-out real
      * clips (1) and on noise (0) against {@link #realLabels()}.
      */
+    @Override
     public QualityScore scoreConditional(float[][] generated, List<Map<String, String>> requested) {
         List<float[]> clips = ClipSets.checkedCopies(generated, clipCount, clipSamples);
         Check.that(requested != null && requested.size() == clipCount, "requested labels",

@@ -62,7 +62,7 @@ public final class QualityBench {
                 calibrateSeconds);
 
         EvaluationSettings settings = new EvaluationSettings(Device.cpu(), new CpuTimeEnergyMeter(10),
-                CarbonAccounting.worldAverage(), LacosteEstimate.forDevice(Device.cpu(), 10));
+                CarbonAccounting.worldAverage(), new LacosteEstimate(1, 0.01 * Runtime.getRuntime().availableProcessors()));
         CandidateEvaluator evaluator = new CandidateEvaluator(settings, data, proxy);
         WaveNetFamily family = new WaveNetFamily();
         List<String> genomes = List.of(

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Multi-objective architecture search for audio generative models: quality against"
                 + " training CO2e, parameters and FLOPs.",
-        subcommands = {QuickstartCommand.class, SearchCommand.class},
+        subcommands = {QuickstartCommand.class, SearchCommand.class, PublishedCommand.class, FrontCommand.class, PlotsCommand.class, ReportCommand.class,
+                SpacesCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class ParetoneCommand implements Runnable {
     @picocli.CommandLine.Spec

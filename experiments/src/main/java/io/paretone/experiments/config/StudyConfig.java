@@ -11,7 +11,8 @@ import java.util.Map;
  */
 public final class StudyConfig {
     public String name;
-    public String family;
+    /** Model families to search over; all of them when left out. */
+    public List<String> families;
     public Long seed;
     public Integer population;
     public Integer generations;
@@ -23,8 +24,11 @@ public final class StudyConfig {
     public QualityConfig quality = new QualityConfig();
     public EnergyConfig energy = new EnergyConfig();
     public ConstraintsConfig constraints = new ConstraintsConfig();
-    /** Gene name to the values the search may use, each one of the family's allowed values. */
-    public Map<String, List<Double>> space = new LinkedHashMap<>();
+    /**
+     * Gene name (such as {@code training_steps} or {@code wavenet.layers}) to the values the search
+     * may use, each one of the gene's allowed values.
+     */
+    public Map<String, List<String>> space = new LinkedHashMap<>();
 
     /** The dataset; only the built-in {@code notes} so far. */
     public static final class DatasetConfig {
@@ -69,11 +73,23 @@ public final class StudyConfig {
     }
 
     public static final class EnergyConfig {
+        /** ISO 3166 country code whose average grid intensity to use. */
+        public String region;
         @JsonProperty("carbon_intensity")
         public Double carbonIntensity;
         public Double pue;
+        /** auto, rapl, nvml or estimate. */
+        public String meter;
         @JsonProperty("watts_per_core")
         public Double wattsPerCore;
+        /** CPU package TDP in watts. */
+        public Double tdp;
+        @JsonProperty("gpu_tdp")
+        public Double gpuTdp;
+        @JsonProperty("ram_watts_per_gb")
+        public Double ramWattsPerGb;
+        @JsonProperty("carbon_budget_kg")
+        public Double carbonBudgetKg;
     }
 
     public static final class ConstraintsConfig {

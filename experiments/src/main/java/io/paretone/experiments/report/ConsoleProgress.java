@@ -92,6 +92,13 @@ public final class ConsoleProgress implements SearchProgress {
     }
 
     @Override
+    public void candidateSkipped(int generation, int index, int candidates, String description, String reason) {
+        closeStepLine();
+        out.printf("  candidate %d/%d of generation %d not trained: %s%n", index, candidates, generation + 1, reason);
+        out.flush();
+    }
+
+    @Override
     public void generationFinished(int generation, int feasibleFrontSize) {
         out.printf("[%s] generation %d/%d done: %d architectures on the Pareto front so far%n",
                 clock(elapsedSeconds()), generation + 1, generations, feasibleFrontSize);

@@ -70,11 +70,26 @@ class BadInputTest {
         assertUsageError(CliRun.of("search", "--population", "3"), "population = 3", "even");
         assertUsageError(CliRun.of("search", "--generations", "0"), "generations = 0");
         assertUsageError(CliRun.of("search", "--carbon-intensity", "-1"), "carbon intensity");
-        assertUsageError(CliRun.of("search", "--config", config("space:\n  layers: [5]\n").toString()),
-                "layers = 5", "allowed values");
+        assertUsageError(CliRun.of("search", "--config", config("space:\n  wavenet.layers: [5]\n").toString()),
+                "wavenet.layers = 5", "allowed values");
         assertUsageError(CliRun.of("search", "--config", config("space:\n  depth: [5]\n").toString()), "depth");
-        assertUsageError(CliRun.of("search", "--config", config("family: transformer\n").toString()), "transformer");
+        assertUsageError(CliRun.of("search", "--config", config("families: [transformer]\n").toString()), "transformer");
+        assertUsageError(CliRun.of("search", "--families", "wavenet,transformer"), "transformer", "known families");
+        assertUsageError(CliRun.of("search", "--config", config("space:\n  layers: [2]\n").toString()),
+                "layers", "wavenet.layers");
         assertUsageError(CliRun.of("search", "--device", "tpu"), "device = tpu");
+        assertUsageError(CliRun.of("search", "--region", "XY"), "region = XY", "--carbon-intensity");
+        assertUsageError(CliRun.of("search", "--meter", "wattmeter"), "meter = wattmeter", "auto, rapl, nvml or estimate");
+        assertUsageError(CliRun.of("search", "--pue", "0.8"), "pue = 0.8");
+        assertUsageError(CliRun.of("search", "--carbon-budget", "-1"), "carbon_budget_kg");
+        assertUsageError(CliRun.of("search", "--tdp", "0"), "tdp");
+    }
+
+    @Test
+    void meterThatCannotReadHereIsNamedWithItsReason() {
+        // This machine runs the study on the CPU, where NVML has nothing to meter.
+        assertUsageError(CliRun.of("search", "--device", "cpu", "--meter", "nvml", "--output", dir.toString()),
+                "meter = nvml", "--device gpu");
     }
 
     @Test

@@ -33,14 +33,21 @@ class TinySearchTest {
                 quality:
                   clips: 2
                   clip_seconds: 0.1
+                families: [wavenet, vae]
                 space:
-                  layers: [2]
-                  dilation_cycle: [1, 2]
-                  residual_channels: [4, 8]
-                  skip_channels: [8]
-                  kernel_size: [2]
-                  learning_rate: [0.003, 0.01]
+                  wavenet.layers: [2]
+                  wavenet.dilation_cycle: [1, 2]
+                  wavenet.residual_channels: [4, 8]
+                  wavenet.skip_channels: [8]
+                  wavenet.kernel_size: [2]
+                  vae.layers: [3]
+                  vae.channels: [8]
+                  vae.kernel_size: [5]
+                  vae.latent: [4]
+                  vae.kl_weight: [0.01]
+                  learning_rate: [0.003]
                   training_steps: [40, 80]
+                  batch_size: [8]
                 """);
         CliRun run = CliRun.of("search", "--config", config.toString(), "--output", dir.resolve("runs").toString());
         assertEquals(0, run.exitCode(), run.err() + run.out());
@@ -56,6 +63,8 @@ class TinySearchTest {
         JsonNode trials = new ObjectMapper().readTree(folder.resolve("trials.json").toFile()).get("trials");
         assertEquals(csv.size() - 1, trials.size());
         assertTrue(trials.size() >= 3, "at least three distinct genomes trained: " + trials.size());
+        assertEquals(java.util.Set.of("wavenet", "vae"), java.util.stream.StreamSupport.stream(trials.spliterator(), false)
+                .map(t -> t.get("family").asText()).collect(java.util.stream.Collectors.toSet()), "both families searched");
         for (JsonNode t : trials) {
             assertEquals("COMPLETE", t.get("status").asText(), t.toString());
             JsonNode m = t.get("metrics");
@@ -73,5 +82,20 @@ class TinySearchTest {
         }
         JsonNode front = new ObjectMapper().readTree(folder.resolve("front.json").toFile()).get("front");
         assertTrue(front.size() >= 1);
+        assertTrue(Files.readString(folder.resolve("report.html")).contains("<tr id=\"trial-1\""), "the report");
+        assertTrue(Files.size(folder.resolve("plots/pair-co2e-one_minus_pmos.png")) > 5_000, "the plots");
+
+        // The whole search's energy: every candidate is charged, and the study's overhead is the rest.
+        assertTrue(run.out().contains("Energy of this search"), run.out());
+        JsonNode summary = new ObjectMapper().readTree(folder.resolve("summary.json").toFile()).get("footprint");
+        assertEquals(trials.size(), summary.get("candidates_charged").asInt());
+        assertTrue(summary.get("total_kwh").asDouble() > 0);
+        assertEquals(summary.get("total_joules").asDouble(),
+                summary.get("candidates_joules").asDouble() + summary.get("overhead_joules").asDouble(), 1e-6);
+        assertTrue(summary.get("overhead_joules").asDouble() > 0, summary.toString());
+        for (JsonNode t : trials) {
+            JsonNode m = t.get("metrics");
+            assertTrue(m.get("generation_joules").asDouble() > 0, m.toString());
+        }
     }
 }

@@ -4,12 +4,10 @@ import io.paretone.spaces.check.Check;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.uma.jmetal.component.algorithm.EvolutionaryAlgorithm;
+import org.uma.jmetal.component.catalogue.common.termination.Termination;
 import org.uma.jmetal.component.catalogue.ea.replacement.Replacement;
 import org.uma.jmetal.component.catalogue.ea.replacement.impl.RankingAndDensityEstimatorReplacement;
 import org.uma.jmetal.component.catalogue.ea.variation.impl.CrossoverAndMutationVariation;
-import org.uma.jmetal.operator.crossover.impl.IntegerSBXCrossover;
-import org.uma.jmetal.operator.mutation.impl.IntegerPolynomialMutation;
-import org.uma.jmetal.solution.doublesolution.repairsolution.impl.RepairDoubleSolutionWithBoundValue;
 import org.uma.jmetal.solution.integersolution.IntegerSolution;
 import org.uma.jmetal.util.comparator.dominanceComparator.impl.DominanceWithConstraintsComparator;
 import org.uma.jmetal.util.densityestimator.impl.CrowdingDistanceDensityEstimator;
@@ -17,7 +15,8 @@ import org.uma.jmetal.util.ranking.impl.FastNonDominatedSortRanking;
 
 /**
  * NSGA-II (Deb et al. 2002) assembled from jMetal's component parts: seeded random creation,
- * constraint-aware binary tournament, integer SBX crossover and polynomial mutation, and
+ * constraint-aware binary tournament, gene-aware crossover and mutation (integer SBX and
+ * polynomial steps for ordered genes, inheritance and uniform reset for categorical ones), and
  * rank-and-crowding replacement whose ranking uses {@link DominanceWithConstraintsComparator}, so
  * feasible candidates always beat infeasible or failed ones.
  *
@@ -49,6 +48,14 @@ public final class NsgaII {
 
     /** Runs the search and returns the final population. */
     public List<IntegerSolution> run(GenerationListener listener) {
+        return run(listener, status -> false);
+    }
+
+    /**
+     * Runs the search, ending it after the first generation at whose end {@code stopEarly} is met
+     * (a carbon budget, say), or after the planned generations, whichever comes first.
+     */
+    public List<IntegerSolution> run(GenerationListener listener, Termination stopEarly) {
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom creation = root.split();
         SplittableRandom selection = root.split();
@@ -59,19 +66,15 @@ public final class NsgaII {
         var variation =
                 new CrossoverAndMutationVariation<>(
                         populationSize,
-                        new IntegerSBXCrossover(CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, crossoverRandom::nextDouble),
-                        new IntegerPolynomialMutation(
-                                1.0 / problem.numberOfVariables(),
-                                DISTRIBUTION_INDEX,
-                                new RepairDoubleSolutionWithBoundValue(),
-                                mutationRandom::nextDouble));
+                        new GeneAwareCrossover(problem.space(), CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, crossoverRandom),
+                        new GeneAwareMutation(problem.space(), DISTRIBUTION_INDEX, mutationRandom));
         GenerationEvaluation evaluation = new GenerationEvaluation(problem, listener);
         var algorithm =
                 new EvolutionaryAlgorithm<>(
                         "NSGA-II",
                         new SeededSolutionsCreation(problem, populationSize, creation),
                         evaluation,
-                        status -> evaluation.generationsEvaluated() >= generations,
+                        status -> evaluation.generationsEvaluated() >= generations || stopEarly.isMet(status),
                         new SeededTournamentSelection<>(ranking, variation.getMatingPoolSize(), selection),
                         variation,
                         new RankingAndDensityEstimatorReplacement<>(
