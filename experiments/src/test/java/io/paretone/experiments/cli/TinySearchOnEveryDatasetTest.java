@@ -30,14 +30,16 @@ class TinySearchOnEveryDatasetTest {
             quality:
               clips: 4
               clip_seconds: 0.1
+            families: [wavenet]
             space:
-              layers: [2]
-              dilation_cycle: [1]
-              residual_channels: [4]
-              skip_channels: [8]
-              kernel_size: [2]
+              wavenet.layers: [2]
+              wavenet.dilation_cycle: [1]
+              wavenet.residual_channels: [4]
+              wavenet.skip_channels: [8]
+              wavenet.kernel_size: [2]
               learning_rate: [0.003, 0.01]
               training_steps: [40]
+              batch_size: [8]
             """;
 
     /** What a search printed and the study.json it wrote. */
