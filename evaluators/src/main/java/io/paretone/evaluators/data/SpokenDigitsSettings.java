@@ -38,10 +38,7 @@ public record SpokenDigitsSettings(
 
     public SpokenDigitsSettings {
         Check.positive("clips", clips);
-        Check.positive("clipSeconds", clipSeconds);
-        Check.atLeast("sampleRate", sampleRate, 4000);
-        Check.that(clipSeconds * sampleRate >= 256, "clipSeconds", clipSeconds,
-                "gives fewer than 256 samples at " + sampleRate + " Hz; use a longer clip");
+        DatasetBuilder.checkClip(clipSeconds, sampleRate);
         Check.that("auto".equals(engine) || ENGINES.contains(engine), "dataset.engine", engine,
                 "use auto, espeak-ng or flite");
         voices = List.copyOf(Check.notNull("voices", voices));
@@ -64,7 +61,7 @@ public record SpokenDigitsSettings(
 
     /** Samples per clip. */
     public int clipFrames() {
-        return (int) Math.round(clipSeconds * sampleRate);
+        return DatasetBuilder.frames(clipSeconds, sampleRate);
     }
 
     /** Every setting as one stable line, for cache keys (the engine's version is added there); only append to it. */
@@ -75,38 +72,26 @@ public record SpokenDigitsSettings(
     }
 
     /** Builds {@link SpokenDigitsSettings}: {@code setSeed} is required. Defaults: 300 clips of 1 s at 16 kHz. */
-    public static final class Builder {
-        private Long seed;
+    public static final class Builder extends DatasetBuilder<Builder> {
         private int clips = 300;
-        private double clipSeconds = 1.0;
-        private int sampleRate = 16_000;
         private String engine = "auto";
         private List<String> voices = List.of();
         private double lowPitch = 0.25;
         private double highPitch = 0.75;
         private double lowRate = 0.8;
         private double highRate = 1.25;
-        private SplitFractions fractions = SplitFractions.DEFAULT;
 
-        private Builder() {}
+        private Builder() {
+            super(1.0);
+        }
 
-        public Builder setSeed(long seed) {
-            this.seed = seed;
+        @Override
+        Builder self() {
             return this;
         }
 
         public Builder optClips(int clips) {
             this.clips = clips;
-            return this;
-        }
-
-        public Builder optClipSeconds(double clipSeconds) {
-            this.clipSeconds = clipSeconds;
-            return this;
-        }
-
-        public Builder optSampleRate(int sampleRate) {
-            this.sampleRate = sampleRate;
             return this;
         }
 
@@ -132,16 +117,10 @@ public record SpokenDigitsSettings(
             return this;
         }
 
-        public Builder optSplitFractions(double train, double validation, double test) {
-            this.fractions = new SplitFractions(train, validation, test);
-            return this;
-        }
-
         /** @throws InvalidValueException naming the first setting that is missing or wrong */
         public SpokenDigitsSettings build() {
-            Check.that(seed != null, "seed", null, "is required: call setSeed so the clips can be made again");
             return new SpokenDigitsSettings(clips, clipSeconds, sampleRate, engine, voices, lowPitch, highPitch,
-                    lowRate, highRate, seed, fractions);
+                    lowRate, highRate, requiredSeed("the clips"), fractions);
         }
     }
 }

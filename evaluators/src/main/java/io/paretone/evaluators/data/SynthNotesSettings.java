@@ -38,13 +38,7 @@ public record SynthNotesSettings(
     /** Validates every setting; an {@link InvalidValueException} names the first one that is wrong. */
     public SynthNotesSettings {
         Check.positive("notes", notes);
-        Check.positive("clipSeconds", clipSeconds);
-        Check.atLeast("sampleRate", sampleRate, 4000);
-        Check.that(
-                clipSeconds * sampleRate >= 256,
-                "clipSeconds",
-                clipSeconds,
-                "gives fewer than 256 samples at " + sampleRate + " Hz; use a longer clip");
+        DatasetBuilder.checkClip(clipSeconds, sampleRate);
         programs = List.copyOf(Check.notNull("programs", programs));
         Check.that(!programs.isEmpty(), "programs", programs, "name at least one General MIDI program (0 to 127)");
         for (int program : programs) {
@@ -75,7 +69,7 @@ public record SynthNotesSettings(
 
     /** Samples per clip. */
     public int clipFrames() {
-        return (int) Math.round(clipSeconds * sampleRate);
+        return DatasetBuilder.frames(clipSeconds, sampleRate);
     }
 
     /** How many notes go to the validation split. */
@@ -105,11 +99,8 @@ public record SynthNotesSettings(
     }
 
     /** Builds {@link SynthNotesSettings}: {@code setSeed} is required, every {@code opt} has a default. */
-    public static final class Builder {
-        private Long seed;
+    public static final class Builder extends DatasetBuilder<Builder> {
         private int notes = 240;
-        private double clipSeconds = 0.5;
-        private int sampleRate = 16_000;
         // Piano, organ, flute, strings, trumpet, guitar: clearly different timbres.
         private List<Integer> programs = List.of(0, 19, 73, 48, 56, 24);
         private int lowestPitch = 48;
@@ -117,27 +108,18 @@ public record SynthNotesSettings(
         private List<Integer> velocities = List.of(64, 96, 127);
         private double noteOffLow = 0.6;
         private double noteOffHigh = 0.9;
-        private SplitFractions fractions = SplitFractions.DEFAULT;
 
-        private Builder() {}
+        private Builder() {
+            super(0.5);
+        }
 
-        public Builder setSeed(long seed) {
-            this.seed = seed;
+        @Override
+        Builder self() {
             return this;
         }
 
         public Builder optNotes(int notes) {
             this.notes = notes;
-            return this;
-        }
-
-        public Builder optClipSeconds(double clipSeconds) {
-            this.clipSeconds = clipSeconds;
-            return this;
-        }
-
-        public Builder optSampleRate(int sampleRate) {
-            this.sampleRate = sampleRate;
             return this;
         }
 
@@ -164,16 +146,10 @@ public record SynthNotesSettings(
             return this;
         }
 
-        public Builder optSplitFractions(double train, double validation, double test) {
-            this.fractions = new SplitFractions(train, validation, test);
-            return this;
-        }
-
         /** @throws InvalidValueException naming the first setting that is missing or wrong */
         public SynthNotesSettings build() {
-            Check.that(seed != null, "seed", null, "is required: call setSeed so the notes can be rendered again");
             return new SynthNotesSettings(notes, clipSeconds, sampleRate, programs, lowestPitch,
-                    highestPitch, velocities, noteOffLow, noteOffHigh, seed, fractions);
+                    highestPitch, velocities, noteOffLow, noteOffHigh, requiredSeed("the notes"), fractions);
         }
     }
 }

@@ -20,10 +20,7 @@ public record WavFolderSettings(
 
     public WavFolderSettings {
         Check.notNull("folder", folder);
-        Check.positive("clipSeconds", clipSeconds);
-        Check.atLeast("sampleRate", sampleRate, 4000);
-        Check.that(clipSeconds * sampleRate >= 256, "clipSeconds", clipSeconds,
-                "gives fewer than 256 samples at " + sampleRate + " Hz; use a longer clip");
+        DatasetBuilder.checkClip(clipSeconds, sampleRate);
         Check.atLeast("maxClips", maxClips, 3);
         Check.notNull("fractions", fractions).requireNonEmptySplits("maxClips", maxClips);
     }
@@ -34,7 +31,7 @@ public record WavFolderSettings(
 
     /** Samples per clip. */
     public int clipFrames() {
-        return (int) Math.round(clipSeconds * sampleRate);
+        return DatasetBuilder.frames(clipSeconds, sampleRate);
     }
 
     /** Every setting but the folder as one stable line, for cache keys; only append to it. */
@@ -44,33 +41,21 @@ public record WavFolderSettings(
     }
 
     /** Builds {@link WavFolderSettings}: the folder and seed are required. */
-    public static final class Builder {
+    public static final class Builder extends DatasetBuilder<Builder> {
         private Path folder;
-        private Long seed;
-        private double clipSeconds = 1.0;
-        private int sampleRate = 16_000;
         private int maxClips = 2000;
-        private SplitFractions fractions = SplitFractions.DEFAULT;
 
-        private Builder() {}
+        private Builder() {
+            super(1.0);
+        }
+
+        @Override
+        Builder self() {
+            return this;
+        }
 
         public Builder setFolder(Path folder) {
             this.folder = folder;
-            return this;
-        }
-
-        public Builder setSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        public Builder optClipSeconds(double clipSeconds) {
-            this.clipSeconds = clipSeconds;
-            return this;
-        }
-
-        public Builder optSampleRate(int sampleRate) {
-            this.sampleRate = sampleRate;
             return this;
         }
 
@@ -79,16 +64,10 @@ public record WavFolderSettings(
             return this;
         }
 
-        public Builder optSplitFractions(double train, double validation, double test) {
-            this.fractions = new SplitFractions(train, validation, test);
-            return this;
-        }
-
         /** @throws InvalidValueException naming the first setting that is missing or wrong */
         public WavFolderSettings build() {
             Check.that(folder != null, "dataset.folder", null, "is required: name the folder of WAV files");
-            Check.that(seed != null, "seed", null, "is required: call setSeed so the split can be made again");
-            return new WavFolderSettings(folder, clipSeconds, sampleRate, maxClips, seed, fractions);
+            return new WavFolderSettings(folder, clipSeconds, sampleRate, maxClips, requiredSeed("the split"), fractions);
         }
     }
 }

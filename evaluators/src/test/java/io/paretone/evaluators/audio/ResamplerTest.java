@@ -16,15 +16,18 @@ class ResamplerTest {
         return x;
     }
 
+    /** Away from the edges, where the kernel runs out of input, {@code out} is the sine at its new rate. */
+    private static void assertSine(float[] out, double hz, double rate) {
+        for (int j = 100; j < out.length - 100; j++) {
+            assertEquals(0.5 * Math.sin(2 * Math.PI * hz * j / rate), out[j], 2e-3, "sample " + j);
+        }
+    }
+
     @Test
     void a1kHzSineAt44100IsThe1kHzSineAt16000() {
         float[] out = Resampler.resample(sine(1000, 44_100, 44_100), 44_100, 16_000);
-
         assertEquals(16_000, out.length, "round(44100 x 16000 / 44100)");
-        // Away from the edges, where the kernel runs out of input, the sine is reproduced.
-        for (int j = 100; j < out.length - 100; j++) {
-            assertEquals(0.5 * Math.sin(2 * Math.PI * 1000 * j / 16_000.0), out[j], 2e-3, "sample " + j);
-        }
+        assertSine(out, 1000, 16_000);
     }
 
     @Test
@@ -43,9 +46,7 @@ class ResamplerTest {
     void upsamplingKeepsTheWaveform() {
         float[] out = Resampler.resample(sine(440, 8_000, 8_000), 8_000, 16_000);
         assertEquals(16_000, out.length);
-        for (int j = 100; j < out.length - 100; j++) {
-            assertEquals(0.5 * Math.sin(2 * Math.PI * 440 * j / 16_000.0), out[j], 2e-3, "sample " + j);
-        }
+        assertSine(out, 440, 16_000);
     }
 
     @Test
@@ -67,8 +68,6 @@ class ResamplerTest {
         // 16001 / 44100 reduces to no smaller fraction: taps are computed per sample instead.
         float[] out = Resampler.resample(sine(1000, 44_100, 44_100), 44_100, 16_001);
         assertEquals(16_001, out.length);
-        for (int j = 100; j < out.length - 100; j++) {
-            assertEquals(0.5 * Math.sin(2 * Math.PI * 1000 * j / 16_001.0), out[j], 2e-3, "sample " + j);
-        }
+        assertSine(out, 1000, 16_001);
     }
 }
