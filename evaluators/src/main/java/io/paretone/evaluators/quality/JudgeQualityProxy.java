@@ -105,13 +105,15 @@ public final class JudgeQualityProxy implements QualityProxy {
         Check.positive("clipCount", clipCount);
         Check.that(!data.validation().isEmpty() && !data.test().isEmpty() && !data.train().isEmpty(), "data",
                 data.datasetName(), "needs clips in all three splits");
+        checkClipLength(clipSamples, LogMelSpectrogram.forSampleRate(data.sampleRate(), settings.melBands()).nFft(),
+                data.sampleRate());
         Judge judge = JudgeCache.loadOrTrain(cacheDir, data, clipSamples, settings);
         return calibrate(judge, data, clipCount, clipSamples, seed);
     }
 
     /** Calibrates with a judge already at hand; see {@link #calibrate(AudioSplits, int, int, long, Path, JudgeSettings)}. */
     public static JudgeQualityProxy calibrate(Judge judge, AudioSplits data, int clipCount, int clipSamples, long seed) {
-        Check.atLeast("clipSamples", clipSamples, judge.features().nFft());
+        checkClipLength(clipSamples, judge.features().nFft(), data.sampleRate());
         List<float[]> validation = ClipSets.samplesOf(data.validation());
         List<float[]> reference = ClipSets.allCrops(validation, clipSamples);
         if (reference.size() < clipCount) {
@@ -140,6 +142,13 @@ public final class JudgeQualityProxy implements QualityProxy {
                     + "and more varied, clips of real audio.");
         }
         return proxy;
+    }
+
+    /** A judged clip must hold at least one analysis window. */
+    private static void checkClipLength(int clipSamples, int nFft, int sampleRate) {
+        Check.that(clipSamples >= nFft, "quality.clip_seconds", (double) clipSamples / sampleRate, "gives "
+                + clipSamples + " samples; the judge needs at least " + nFft + " (" + (double) nFft / sampleRate
+                + " s); judge longer clips");
     }
 
     @Override

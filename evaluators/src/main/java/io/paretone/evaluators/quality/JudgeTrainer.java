@@ -19,6 +19,7 @@ import io.paretone.evaluators.data.AudioClip;
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.spaces.runtime.DjlRuntime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class JudgeTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(JudgeTrainer.class);
 
-    /** Facets' accuracies and the loss, for the log and the cache's metadata. */
+    /** How long training took and its first and last loss, for the log and the cache's metadata. */
     record Report(double seconds, float firstLoss, float finalLoss) {}
 
     private Report report;
@@ -52,11 +53,11 @@ public final class JudgeTrainer {
         LogMelSpectrogram features = LogMelSpectrogram.forSampleRate(data.sampleRate(), settings.melBands());
         LabelVocabulary vocabulary = LabelVocabulary.of(data.train());
         List<AudioClip> labelled = data.train().stream()
-                .filter(c -> java.util.Arrays.stream(vocabulary.indices(c)).allMatch(i -> i >= 0)).toList();
+                .filter(c -> Arrays.stream(vocabulary.indices(c)).allMatch(i -> i >= 0)).toList();
         List<double[][]> frames = new ArrayList<>();
         for (AudioClip clip : labelled) {
             float[] samples = clip.samples().length >= clipSamples ? clip.samples()
-                    : java.util.Arrays.copyOf(clip.samples(), clipSamples);
+                    : Arrays.copyOf(clip.samples(), clipSamples);
             frames.add(features.compute(ClipSets.sanitised(samples.clone())));
         }
         int bands = features.nMels();
@@ -78,10 +79,12 @@ public final class JudgeTrainer {
                 first = losses[0];
                 last = losses[losses.length - 1];
             }
-        } catch (EngineException | IllegalStateException e) {
+        } catch (EngineException e) {
             model.close();
-            throw e instanceof IllegalStateException ise ? ise
-                    : new IllegalStateException("the judge could not be trained: " + e.getMessage(), e);
+            throw new IllegalStateException("the judge could not be trained: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            model.close();
+            throw e;
         }
         Judge judge = new Judge(model, features, mean, std, vocabulary, null, List.of());
         List<Double> accuracy = accuracy(judge, data.validation(), clipSamples);
