@@ -50,9 +50,9 @@ final class StudyLauncher {
     /** Runs one study from its config and settings, with console progress. */
     static StudyResult launch(StudyConfig config, StudySettings settings, PrintWriter out) {
         var dataset = DatasetFactory.create(config.dataset, settings.seed());
-        out.printf("paretone: study '%s', %s family (%.0f genomes), %s, population %d x %d generations, seed %d,"
+        out.printf("paretone: study '%s', families %s (%.3g genomes), %s, population %d x %d generations, seed %d,"
                         + " %d worker(s)%n",
-                settings.study() == null ? settings.name() : settings.study(), settings.family().name(),
+                settings.study() == null ? settings.name() : settings.study(), String.join(", ", settings.families()),
                 settings.space().cardinality(), settings.algorithm(), settings.populationSize(), settings.generations(),
                 settings.seed(), settings.workers().count());
         int planned = settings.populationSize() * settings.generations();

@@ -30,7 +30,7 @@ class ResumeAfterKillTest {
 
     @Test
     void aStudyKilledMidTrialResumesLosingNoneAndRepeatingNone() throws Exception {
-        Path config = TinyConfig.write(dir, "resumable");
+        Path config = TinyConfig.write(dir, "resumable", java.util.List.of("wavenet"));
         Path runs = dir.resolve("runs");
         Path db = runs.resolve("paretone.db");
         Process first = new ProcessBuilder(

@@ -13,9 +13,6 @@ import org.uma.jmetal.component.catalogue.ea.replacement.Replacement;
 import org.uma.jmetal.component.catalogue.ea.replacement.impl.RankingAndDensityEstimatorReplacement;
 import org.uma.jmetal.component.catalogue.ea.variation.Variation;
 import org.uma.jmetal.component.catalogue.ea.variation.impl.CrossoverAndMutationVariation;
-import org.uma.jmetal.operator.crossover.impl.IntegerSBXCrossover;
-import org.uma.jmetal.operator.mutation.impl.IntegerPolynomialMutation;
-import org.uma.jmetal.solution.doublesolution.repairsolution.impl.RepairDoubleSolutionWithBoundValue;
 import org.uma.jmetal.solution.integersolution.IntegerSolution;
 import org.uma.jmetal.util.comparator.dominanceComparator.impl.DominanceWithConstraintsComparator;
 import org.uma.jmetal.util.densityestimator.impl.CrowdingDistanceDensityEstimator;
@@ -23,7 +20,8 @@ import org.uma.jmetal.util.ranking.impl.FastNonDominatedSortRanking;
 
 /**
  * NSGA-II (Deb et al. 2002) assembled from jMetal's component parts: seeded random creation,
- * constraint-aware binary tournament, integer SBX crossover and polynomial mutation, and
+ * constraint-aware binary tournament, gene-aware crossover and mutation (integer SBX and
+ * polynomial steps for ordered genes, inheritance and uniform reset for categorical ones), and
  * rank-and-crowding replacement whose ranking uses {@link DominanceWithConstraintsComparator}, so
  * feasible candidates always beat infeasible or failed ones.
  *
@@ -87,12 +85,8 @@ public final class NsgaII implements SearchAlgorithm {
         var variation =
                 new CrossoverAndMutationVariation<>(
                         populationSize,
-                        new IntegerSBXCrossover(CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, crossoverRandom::nextDouble),
-                        new IntegerPolynomialMutation(
-                                1.0 / problem.numberOfVariables(),
-                                DISTRIBUTION_INDEX,
-                                new RepairDoubleSolutionWithBoundValue(),
-                                mutationRandom::nextDouble));
+                        new GeneAwareCrossover(problem.space(), CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, crossoverRandom),
+                        new GeneAwareMutation(problem.space(), DISTRIBUTION_INDEX, mutationRandom));
         Variation<IntegerSolution> proposals = evaluated == null ? variation
                 : new DuplicateElimination(variation, evaluated, architecture, root.split());
         var replacement = new RankingAndDensityEstimatorReplacement<>(

@@ -42,6 +42,8 @@ public final class WorkerPool implements AutoCloseable {
     private final BlockingQueue<ProcessWorker.Event> events = new LinkedBlockingQueue<>();
     private final List<Seat> seats = new ArrayList<>();
     private double[] fingerprint;
+    private String energy = "";
+    private String meter = "";
     private int started;
     private double retiredJoules;
 
@@ -102,13 +104,23 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** Starts every worker and waits until all are set up. */
+    /**
+     * Starts every worker and waits until all are set up. The first starts alone: a proxy that
+     * trains a judge network caches it, and the others then load that judge instead of each
+     * training their own at once.
+     */
     public void start() {
-        for (Seat s : seats) {
+        spawn(seats.get(0));
+        awaitReady(seats.subList(0, 1));
+        for (Seat s : seats.subList(1, seats.size())) {
             spawn(s);
         }
+        awaitReady(seats);
+    }
+
+    private void awaitReady(List<Seat> waitFor) {
         long waitStart = System.nanoTime();
-        while (seats.stream().anyMatch(s -> !s.ready)) {
+        while (waitFor.stream().anyMatch(s -> !s.ready)) {
             ProcessWorker.Event e = poll(1000);
             if (e != null) {
                 Event lost = handle(e);
@@ -120,6 +132,16 @@ public final class WorkerPool implements AutoCloseable {
                 throw new IllegalStateException("workers did not get ready within 10 minutes; see the log");
             }
         }
+    }
+
+    /** The energy meter the workers chose, in words (from the first worker). */
+    public String energyDescription() {
+        return energy;
+    }
+
+    /** The energy meter's name, such as {@code cpu-time+ram}. */
+    public String meterName() {
+        return meter;
     }
 
     /** The seats' devices as the workers resolved them. */
@@ -223,6 +245,10 @@ public final class WorkerPool implements AutoCloseable {
         FromWorker m = e.message();
         if (m instanceof FromWorker.Ready r) {
             checkFingerprint(seat, r);
+            if (meter.isEmpty()) {
+                meter = r.meter();
+                energy = r.energy();
+            }
             seat.ready = true;
             seat.failedStarts = 0;
             seat.device = r.device();
