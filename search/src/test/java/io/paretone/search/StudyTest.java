@@ -32,7 +32,7 @@ class StudyTest {
         StudySettings settings = StudySettings.builder()
                 .optName("faults")
                 .optStudy("faults")
-                .optSeed(12) // its first generation holds one of each: rejected, NaN, SIGKILL, sound
+                .optSeed(33) // its first generation holds one of each: sound, NaN, SIGKILL, rejected
                 .optPopulationSize(4)
                 .optGenerations(2)
                 .optDevice("cpu")

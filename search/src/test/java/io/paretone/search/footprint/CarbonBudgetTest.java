@@ -70,7 +70,7 @@ class CarbonBudgetTest {
                 .add(status -> evaluation.generationsEvaluated() >= 6)
                 .add(StoppingRules.carbonBudget(budget));
         new NsgaII(10, 1).run(problem[0], evaluation, rules, kept -> {});
-        assertTrue(rules.reason().contains("carbon budget of 25 kgCO2e"), rules.reason());
+        assertTrue(rules.reason().contains("carbon budget of 25.00 kgCO2e"), rules.reason());
         assertEquals(3, generations[0]);
         assertEquals(30, evaluations[0]);
         assertEquals(30.0, budget.reachedAtKg());

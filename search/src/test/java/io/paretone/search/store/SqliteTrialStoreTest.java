@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteTrialStoreTest {
-    static final String GENOME = "layers=2 dilation_cycle=1 residual_channels=4 skip_channels=8 kernel_size=2"
-            + " learning_rate=0.01 training_steps=40";
+    static final io.paretone.spaces.genome.SearchSpace SPACE = io.paretone.spaces.ModelFamilies.space(List.of("wavenet"));
+    static final String GENOME = io.paretone.spaces.ModelFamilies.smallestPerFamily(SPACE).get(0).toString();
 
     @TempDir
     Path dir;
@@ -105,7 +105,7 @@ class SqliteTrialStoreTest {
             assertEquals("dominated", p.reason());
             assertEquals(new Trial.Pruning(20, 80, 12.0), p.pruning());
             assertEquals(3e-7, p.objectives().get("co2e"));
-            Trial trial = p.toTrial(new io.paretone.spaces.wavenet.WaveNetFamily().space(), List.of("co2e", "parameters"));
+            Trial trial = p.toTrial(SPACE, List.of("co2e", "parameters"));
             assertEquals(3e-7, trial.objectives()[0]);
             assertTrue(Double.isNaN(trial.objectives()[1]), "not measured at the checkpoint: unknown");
             assertEquals(GENOME, trial.genome().toString());
