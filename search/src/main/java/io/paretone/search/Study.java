@@ -326,6 +326,7 @@ public final class Study {
         ObjectNode s = identity.deepCopy();
         if (pool != null) {
             s.putObject("energy").put("meter", pool.meterName()).put("meter_details", pool.energyDescription());
+            s.put("quality_proxy_description", pool.proxyDescription());
         }
         s.put("carbon_intensity_source", settings.carbon().source()).put("carbon_budget_kg", settings.carbonBudgetKg());
         s.put("study", name).put("name", settings.name()).put("storage", settings.storageFile().toString());

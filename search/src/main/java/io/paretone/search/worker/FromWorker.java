@@ -24,12 +24,13 @@ public sealed interface FromWorker {
      * @param device the device the worker resolved and trains on
      * @param meter the energy meter it chose, such as {@code rapl+ram} or {@code cpu-time+ram}
      * @param energy that choice in words, with what could not be used and why
+     * @param proxyDescription the calibrated proxy in words (the judge's weights and their hash)
      * @param proxyFingerprint the calibrated proxy's score of a fixed probe: equal across workers
      *     only if their calibrations are equal
      * @param setupJoules energy of loading, calibrating and warming up
      */
-    record Ready(long pid, String device, String meter, String energy, String proxy, double[] proxyFingerprint,
-            double setupJoules) implements FromWorker {}
+    record Ready(long pid, String device, String meter, String energy, String proxy, String proxyDescription,
+            double[] proxyFingerprint, double setupJoules) implements FromWorker {}
 
     /** The worker could not set up; {@code badInput} when the setting given was wrong (a device). */
     record SetupFailed(String reason, boolean badInput) implements FromWorker {}

@@ -120,7 +120,7 @@ public final class TrialWorker {
         provenance = Provenances.of(device, data);
         workerJoules = window.stop().joules();
         return new FromWorker.Ready(ProcessHandle.current().pid(), device.toString(), meter.name(), energy.describe(),
-                proxy.name(), QualityProxies.fingerprint(proxy, sampleRate), workerJoules);
+                proxy.name(), proxy.description(), QualityProxies.fingerprint(proxy, sampleRate), workerJoules);
     }
 
     private FromWorker.Finished evaluate(ToWorker.Evaluate e, Inbox in, Consumer<FromWorker> out) {

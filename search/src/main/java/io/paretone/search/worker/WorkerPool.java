@@ -44,6 +44,7 @@ public final class WorkerPool implements AutoCloseable {
     private double[] fingerprint;
     private String energy = "";
     private String meter = "";
+    private String proxy = "";
     private int started;
     private double retiredJoules;
 
@@ -137,6 +138,11 @@ public final class WorkerPool implements AutoCloseable {
     /** The energy meter the workers chose, in words (from the first worker). */
     public String energyDescription() {
         return energy;
+    }
+
+    /** The calibrated quality proxy in words, as the first worker described it. */
+    public String proxyDescription() {
+        return proxy;
     }
 
     /** The energy meter's name, such as {@code cpu-time+ram}. */
@@ -248,6 +254,7 @@ public final class WorkerPool implements AutoCloseable {
             if (meter.isEmpty()) {
                 meter = r.meter();
                 energy = r.energy();
+                proxy = r.proxyDescription();
             }
             seat.ready = true;
             seat.failedStarts = 0;
