@@ -5,10 +5,10 @@ import ai.djl.engine.Engine;
 import io.paretone.evaluators.data.AudioSplits;
 
 /** Collects the versions and environment that every trial records. */
-final class Provenances {
+public final class Provenances {
     private Provenances() {}
 
-    static Provenance of(Device device, AudioSplits data) {
+    public static Provenance of(Device device, AudioSplits data) {
         String version = Provenances.class.getPackage().getImplementationVersion();
         return new Provenance(
                 0,

@@ -1,27 +1,47 @@
 package io.paretone.search;
 
-/** Hears about a study's progress, for display. All methods default to doing nothing. */
+import io.paretone.search.store.HypervolumePoint;
+
+/**
+ * Hears about a study's progress, for display. All methods default to doing nothing. With several
+ * workers, events of different trials interleave; each names its trial.
+ */
 public interface SearchProgress {
     SearchProgress NONE = new SearchProgress() {};
 
-    /** A preparation step (data, calibration) starts. */
+    /** A preparation step (data, calibration, workers) starts. */
     default void preparing(String what) {}
+
+    /**
+     * The study already existed and carries on.
+     *
+     * @param finished trials already in a final state, which will not be trained again
+     * @param requeued trials left RUNNING by a process that is gone, now queued again
+     */
+    default void resumed(String study, int finished, int requeued) {}
 
     /** @param generation 0 for the initial population */
     default void generationStarted(int generation, int generations, int candidates) {}
 
-    /** A candidate starts training; {@code index} is 1-based within its generation. */
-    default void candidateStarted(int generation, int index, int candidates, String description) {}
+    /**
+     * A trial goes to a worker; {@code index} is 1-based among the trials sent out in this
+     * generation.
+     */
+    default void candidateStarted(int trial, int generation, int index, int candidates, String description, String worker) {}
 
-    default void trainingStep(int step, int steps, double loss) {}
+    default void trainingStep(int trial, int step, int steps, double loss) {}
 
-    /** Training is over and audio is being generated and judged. */
-    default void candidateGenerating() {}
+    /** Training of {@code trial} is over and its audio is being generated and judged. */
+    default void candidateGenerating(int trial) {}
 
-    /** @param cached true when the genome was already trained in this study */
+    /** @param cached true when the architecture was already evaluated in this study (or by another process) */
     default void candidateFinished(Trial trial, boolean cached) {}
 
-    default void generationFinished(int generation, int feasibleFrontSize) {}
+    /** @param summary the study after the generation: trials, CO2e, hypervolume, front size */
+    default void generationFinished(int generation, HypervolumePoint summary) {}
+
+    /** The search stopped, for {@code reason}. */
+    default void stopped(String reason) {}
 
     /** A new candidate is not trained, because of {@code reason} (the carbon budget is reached, say). */
     default void candidateSkipped(int generation, int index, int candidates, String description, String reason) {}

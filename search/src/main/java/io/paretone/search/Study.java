@@ -1,157 +1,232 @@
 package io.paretone.search;
 
 import ai.djl.Device;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.paretone.evaluators.CandidateEvaluator;
-import io.paretone.evaluators.EvaluationSettings;
 import io.paretone.evaluators.cost.FlopCount;
 import io.paretone.evaluators.cost.FlopCounter;
-import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.data.AudioDataset;
 import io.paretone.evaluators.data.AudioSplits;
-import io.paretone.evaluators.energy.DjlDeviceSync;
+import io.paretone.evaluators.energy.DeviceSync;
+import io.paretone.evaluators.energy.EnergyMeter;
+import io.paretone.evaluators.energy.EnergyReading;
+import io.paretone.evaluators.energy.MeterChoice;
 import io.paretone.evaluators.energy.MeterSelection;
 import io.paretone.evaluators.energy.MeterSources;
-import io.paretone.evaluators.quality.QualityProxy;
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.footprint.CarbonBudget;
 import io.paretone.search.footprint.FootprintSummary;
 import io.paretone.search.footprint.FootprintTotals;
-import io.paretone.search.footprint.SearchFootprint;
 import io.paretone.search.nsga.ArchitectureProblem;
+import io.paretone.search.nsga.GenerationEvaluation;
 import io.paretone.search.nsga.NsgaII;
-import io.paretone.search.pareto.ParetoFront;
+import io.paretone.search.nsga.RandomSearch;
+import io.paretone.search.nsga.SearchAlgorithm;
+import io.paretone.search.nsga.StoppingRules;
+import io.paretone.search.pareto.Hypervolume;
+import io.paretone.search.pareto.ObjectiveBounds;
+import io.paretone.search.store.NewStudy;
+import io.paretone.search.store.OwnerLiveness;
 import io.paretone.search.store.RunFolder;
+import io.paretone.search.store.SessionFootprint;
+import io.paretone.search.store.SqliteTrialStore;
+import io.paretone.search.store.StudyRecord;
+import io.paretone.search.store.TrialStore;
+import io.paretone.search.worker.StudyDataFile;
+import io.paretone.search.worker.WorkerLaunch;
+import io.paretone.search.worker.WorkerPool;
+import io.paretone.search.worker.WorkerSetup;
 import io.paretone.spaces.ModelFamilies;
+import io.paretone.spaces.check.InvalidValueException;
 import io.paretone.spaces.genome.Gene;
-import io.paretone.spaces.genome.Genome;
-import io.paretone.spaces.runtime.DjlRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * One multi-objective architecture search: loads the data, calibrates the quality proxy, runs
- * NSGA-II over the mixed genome of the chosen families with every candidate really trained, and writes the results.
+ * One multi-objective architecture search, stored so that it survives its process. It loads the
+ * data, opens (or resumes) the study in the trial store, starts the worker processes, and runs the
+ * search algorithm with every candidate trained in a worker; then it writes the results.
+ *
+ * <p>Resuming is replaying: the algorithm runs again from the study's seed, and every candidate
+ * already in the store is answered from it instead of being trained. Since every random decision
+ * comes from the seed and the stored objective values are the same, the replay retraces the
+ * interrupted run and carries on where it stopped. Trials left RUNNING by a dead process are
+ * queued again first.
  */
 public final class Study {
-    private static final Logger LOG = LoggerFactory.getLogger(Study.class);
+    /** States a study is stored in. */
+    static final String RUNNING = "RUNNING";
+    static final String STOPPED = "STOPPED";
+    static final String FAILED = "FAILED";
+
     private final StudySettings settings;
     private final AudioDataset dataset;
-    private final ProxyCalibration calibration;
+    private final String launchJson;
 
-    public Study(StudySettings settings, AudioDataset dataset, ProxyCalibration calibration) {
+    /**
+     * @param launchJson how the study was launched (the command's config as JSON), stored so the
+     *     study can be resumed by name; may be null
+     */
+    public Study(StudySettings settings, AudioDataset dataset, String launchJson) {
         this.settings = settings;
         this.dataset = dataset;
-        this.calibration = calibration;
+        this.launchJson = launchJson;
+    }
+
+    /** The objective names of a study, in the order of every objective vector. */
+    public static List<String> objectiveNames(StudySettings settings) {
+        return settings.objectives().stream().map(Objective::name).toList();
     }
 
     /**
-     * @throws io.paretone.spaces.check.InvalidValueException for unusable settings (device,
-     *     output folder)
+     * @throws InvalidValueException for unusable settings (device, output folder, a study of that
+     *     name with other settings)
      * @throws UncheckedIOException if the data cannot be read or written
      */
     public StudyResult run(SearchProgress progress) {
-        Device device = DjlRuntime.device(settings.device());
-        // Before the run folder: a meter insisted on but unreadable here is a usage error, and leaves no folder.
-        MeterSelection energy = MeterSelection.choose(settings.energy(), device, MeterSources.local(DjlDeviceSync.of(device)));
-        RunFolder folder = RunFolder.create(settings.outputDir(), settings.name(), settings.objectives());
-        SearchFootprint footprint = SearchFootprint.start(energy.meter(), settings.carbon());
-        LOG.info("{}; Lacoste estimate: {}", energy.describe(), energy.lacoste().basis());
-        progress.preparing(energy.describe());
+        List<String> objectives = objectiveNames(settings);
+        ObjectiveBounds bounds = ObjectiveBounds.of(objectives, settings.hypervolumeBounds());
+        // This process only schedules: it is metered on its own CPU time, never on a machine-wide
+        // counter, which would count the workers a second time.
+        EnergyMeter.Window mainWindow = MeterSelection.choose(settings.energy().withMeter(MeterChoice.ESTIMATE),
+                Device.cpu(), MeterSources.local(DeviceSync.NONE)).meter().start();
 
+        RunFolder.checkWritable(settings.outputDir());
         progress.preparing("loading dataset " + dataset.name());
         AudioSplits data;
+        Path dataFile;
         try {
             data = dataset.load(cacheDir(settings));
+            dataFile = StudyDataFile.export(data, cacheDir(settings));
         } catch (IOException e) {
             throw new UncheckedIOException("could not load dataset " + dataset.name() + ": " + e.getMessage(), e);
         }
+        dataset.notices().forEach(progress::preparing);
         int clipSamples = (int) Math.round(settings.qualityClipSeconds() * data.sampleRate());
-        progress.preparing("calibrating the quality proxy on held-out audio");
-        QualityProxy proxy = calibration.calibrate(data, settings.qualityClips(), clipSamples, settings.seed());
+        ObjectNode identity = identity(data, clipSamples, objectives, bounds);
 
-        EvaluationSettings evaluation = new EvaluationSettings(device, energy.meter(), settings.carbon(), energy.lacoste());
-        Provenance provenance = Provenances.of(device, data);
-        ObjectNode study = describe(data, proxy, device);
-        study.set("energy", describeEnergy(energy));
-        folder.writeStudy(study);
+        try (TrialStore store = SqliteTrialStore.open(settings.storageFile())) {
+            String name = settings.study() != null ? settings.study() : settings.name() + "-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            Optional<StudyRecord> existing = store.findStudy(name);
+            existing.ifPresent(s -> checkSameStudy(s, identity));
+            StudyRecord study = store.openStudy(new NewStudy(name, settings.algorithm(),
+                    String.join(",", settings.families()), settings.seed(), objectives, SearchJson.write(bounds),
+                    SearchJson.write(identity), launchJson));
+            store.setState(study.id(), RUNNING, null);
+            String owner = OwnerLiveness.newSession();
+            OwnerLiveness liveness = new OwnerLiveness(TrialScheduler.lease());
+            int requeued = store.requeueAbandoned(study.id(), liveness);
+            long session = store.startSession(study.id(), owner, settings.workers().count());
+            if (existing.isPresent()) {
+                int done = (int) store.trials(study.id()).stream().filter(t -> t.status().finished()).count();
+                progress.resumed(name, done, requeued);
+            }
+            RunFolder folder = RunFolder.open(settings.outputDir().resolve(name), settings.objectives());
+            folder.rewriteLog(store.trials(study.id()).stream().filter(t -> t.status().finished())
+                    .map(t -> t.toTrial(settings.space(), objectives)).toList());
+            folder.writeStudy(describe(identity, name, null));
 
-        CandidateEvaluator evaluator = new CandidateEvaluator(evaluation, data, proxy);
-        progress.preparing("warming up the engine on each family's smallest genome (charged to the study, not to a candidate)");
-        for (Genome smallest : ModelFamilies.smallestPerFamily(settings.space())) {
-            evaluator.warmUp(ModelFamilies.decode(smallest));
+            StudyLedger ledger = new StudyLedger(settings, new Hypervolume(bounds),
+                    store.previousSessions(study.id(), session), mainWindow);
+            CarbonBudget budget = settings.carbonBudgetKg() > 0
+                    ? new CarbonBudget(settings.carbonBudgetKg(), ledger::kgCo2eSpent) : CarbonBudget.unlimited();
+            String stopReason = null;
+            boolean completed = false;
+            StudyResult.Overhead overhead;
+            String meter;
+            int notTrained;
+            try (WorkerPool pool = new WorkerPool(
+                    WorkerLaunch.ofThisJvm(settings.workers().mainClass(), settings.workers().heapMegabytes()),
+                    workerSetup(dataFile, data, clipSamples, folder), devices(), settings.workers().trialTimeoutSeconds())) {
+                progress.preparing(String.format("starting %d worker process(es) on %s: each loads the data, trains or"
+                        + " loads the quality judge and calibrates the proxy, and warms up the engine on each family's"
+                        + " smallest genome (charged to the study, not to a candidate)",
+                        settings.workers().count(), String.join(", ", devices())));
+                pool.start();
+                progress.preparing(pool.energyDescription());
+                meter = pool.meterName();
+                folder.writeStudy(describe(identity, name, pool));
+                ledger.workers(pool::workerJoules);
+                EnergyReading searchStart = mainWindow.read();
+                SessionFootprint cpuStart = ledger.session(null);
+
+                ArchitectureProblem problem = new ArchitectureProblem(settings.space(), objectives.size(),
+                        settings.constraints().count(), s -> {
+                            throw new IllegalStateException("candidates are evaluated a generation at a time");
+                        });
+                TrialScheduler scheduler = new TrialScheduler(store, study.id(), owner, pool, settings, objectives,
+                        new Pruner(settings.pruning(), bounds, objectives), ledger, progress, folder, liveness, budget);
+                TrialRunner runner = new TrialRunner(settings, objectives, problem, scheduler, ledger, store, study.id(),
+                        progress, () -> store.updateSession(session, ledger.session(null)));
+                StoppingRules stopping = stoppingRules(ledger, budget);
+                algorithm(ledger, problem).run(problem, new GenerationEvaluation(problem, runner), stopping, runner::survivors);
+                stopReason = stopping.reason();
+                notTrained = scheduler.notTrained();
+                EnergyReading searchEnd = mainWindow.read();
+                overhead = new StudyResult.Overhead(searchEnd.seconds() - searchStart.seconds(),
+                        ledger.session(null).mainCpuSeconds() - cpuStart.mainCpuSeconds());
+                completed = true;
+            } finally {
+                OwnerLiveness.release(owner);
+                // On an error, this session's RUNNING trials go back to the queue for the next run.
+                store.requeueAbandoned(study.id(), liveness);
+                store.updateSession(session, ledger.session(completed ? stopReason : "failed"));
+                store.setState(study.id(), completed ? STOPPED : FAILED, completed ? stopReason : "the session failed");
+            }
+            progress.stopped(stopReason);
+            return result(store, study, name, folder, ledger, stopReason, overhead, existing.isPresent(),
+                    ledger.footprint(meter, true).totals(budget, notTrained), ledger.footprint(meter, true));
         }
-        TrialRunner runner = new TrialRunner(settings, evaluator, folder, progress, provenance, data.sampleRate());
-        ArchitectureProblem problem =
-                new ArchitectureProblem(settings.space(), settings.objectives().size(),
-                        Constraints.COUNT, runner::evaluate);
-        runner.attach(problem);
-        CarbonBudget budget = settings.carbonBudgetKg() > 0
-                ? new CarbonBudget(settings.carbonBudgetKg(), footprint::kgCo2eSoFar) : CarbonBudget.unlimited();
-        runner.chargeTo(footprint, budget);
-        new NsgaII(problem, settings.populationSize(), settings.generations(), settings.seed()).run(runner, budget);
+    }
 
-        List<Trial> trials = runner.trials();
-        List<Trial> front = ParetoFront.nonDominated(
-                trials.stream().filter(runner::feasible).toList(), Trial::objectives);
-        FootprintSummary spent = footprint.finish();
-        FootprintTotals totals = spent.totals(budget, runner.notTrained());
-        StudyResult result = new StudyResult(
-                settings, folder.path(), trials, front, settings.populationSize() * settings.generations(), totals);
-        ObjectNode summary = new ObjectMapper().createObjectNode();
+    private StudyResult result(TrialStore store, StudyRecord study, String name, RunFolder folder, StudyLedger ledger,
+            String stopReason, StudyResult.Overhead overhead, boolean resumed, FootprintTotals totals,
+            FootprintSummary spent) {
+        List<Trial> trials = ledger.trials();
+        List<Trial> front = ledger.front();
+        SessionFootprint session = ledger.session(stopReason);
+        var hypervolumes = store.hypervolumes(study.id());
+        StudyResult result = new StudyResult(settings, name, settings.storageFile(), folder.path(), trials, front,
+                trials.size(), totals, session, hypervolumes, stopReason, overhead, ledger.pruningJoulesSaved(), resumed);
+        ObjectNode summary = SearchJson.MAPPER.createObjectNode();
+        summary.put("study", name);
+        summary.put("storage", settings.storageFile().toString());
+        summary.put("stop_reason", stopReason);
         summary.put("trials", trials.size());
         summary.put("failed", trials.stream().filter(t -> !t.complete()).count());
-        summary.put("front_size", front.size());
-        summary.put("candidates_evaluated", result.candidatesEvaluated());
-        summary.put("study_seconds", spent.total().seconds());
-        summary.put("study_joules", spent.total().joules());
-        summary.put("study_kg_co2e", spent.totalKgCo2e());
-        summary.put("study_energy_method", spent.total().method());
-        summary.set("footprint", totals.toJson());
-        writeFootprint(folder, spent);
-        folder.writeResults(trials, front, summary);
-        return result;
-    }
-
-    private ObjectNode describe(AudioSplits data, QualityProxy proxy, Device device) {
-        ObjectNode s = new ObjectMapper().createObjectNode();
-        s.put("name", settings.name()).put("seed", settings.seed());
-        s.putPOJO("families", settings.families());
-        s.put("population", settings.populationSize()).put("generations", settings.generations());
-        s.put("device", device.toString());
-        ObjectNode space = s.putObject("space");
-        for (Gene g : settings.space().genes()) {
-            space.put(g.name(), g.allowedValues());
+        for (TrialStatus s : List.of(TrialStatus.COMPLETE, TrialStatus.FAILED, TrialStatus.PRUNED)) {
+            summary.put(s.name().toLowerCase(java.util.Locale.ROOT) + "_trials", result.count(s));
         }
-        s.put("max_parameters", settings.constraints().maxParameters());
-        s.put("max_co2e_kg", settings.constraints().maxKgCo2e());
-        s.put("carbon_intensity_kg_per_kwh", settings.carbon().kgPerKwh()).put("pue", settings.carbon().pue());
-        s.put("carbon_intensity_source", settings.carbon().source());
-        s.put("carbon_budget_kg", settings.carbonBudgetKg());
-        s.put("dataset", data.datasetName()).put("dataset_hash", data.contentHash()).put("sample_rate", data.sampleRate());
-        s.put("train_clips", data.train().size()).put("validation_clips", data.validation().size())
-                .put("test_clips", data.test().size());
-        s.put("objectives", Objective.names(settings.objectives()));
-        s.put("flop_convention", FlopCounter.CONVENTION + "; " + FlopCount.BACKWARD_CONVENTION);
-        s.put("quality_proxy", proxy.name()).put("quality_clips", proxy.clipCount())
-                .put("quality_clip_samples", proxy.clipSamples());
-        return s;
-    }
-
-    private static ObjectNode describeEnergy(MeterSelection energy) {
-        ObjectNode e = new ObjectMapper().createObjectNode();
-        e.put("meter", energy.meter().name());
-        e.put("meter_details", energy.meter().availability().reason());
-        e.put("lacoste_devices", energy.lacoste().devices()).put("lacoste_p_max_kw", energy.lacoste().pMaxKw())
-                .put("lacoste_basis", energy.lacoste().basis());
-        energy.notes().forEach(e.putArray("notes")::add);
-        return e;
+        summary.put("front_size", front.size());
+        summary.put("candidates_evaluated", trials.size());
+        summary.put("hypervolume", hypervolumes.isEmpty() ? 0 : hypervolumes.get(hypervolumes.size() - 1).hypervolume());
+        summary.put("pruned_joules_saved", result.prunedJoulesSaved());
+        // The whole study, all its runs: what reports call the study's own footprint.
+        summary.put("study_seconds", totals.totalSeconds());
+        summary.put("study_joules", totals.totalJoules());
+        summary.put("study_kg_co2e", totals.totalKgCo2e());
+        summary.put("study_energy_method", totals.energyMethod());
+        summary.set("footprint", totals.toJson());
+        summary.put("session_seconds", session.wallSeconds());
+        summary.put("session_joules", session.joules());
+        summary.put("session_kg_co2e", settings.carbon().kgCo2e(session.joules()));
+        summary.put("search_seconds", overhead.searchSeconds());
+        summary.put("main_process_cpu_seconds", overhead.mainCpuSeconds());
+        summary.put("main_process_overhead", overhead.fraction());
+        writeFootprint(folder, spent);
+        folder.writeResults(trials, front, summary, hypervolumes);
+        return result;
     }
 
     /** Every candidate's energy, then the overhead and the total, in {@code footprint.csv}. */
@@ -163,7 +238,110 @@ public final class Study {
         }
     }
 
-    /** Where the study writes its shared caches (rendered datasets). */
+    private SearchAlgorithm algorithm(StudyLedger ledger, ArchitectureProblem problem) {
+        return settings.algorithm().equals(RandomSearch.NAME)
+                ? new RandomSearch(settings.populationSize(), settings.seed())
+                : new NsgaII(settings.populationSize(), settings.seed()).avoidingDuplicates(
+                        ledger::evaluated, s -> ModelFamilies.decode(problem.genome(s)).describe());
+    }
+
+    private StoppingRules stoppingRules(StudyLedger ledger, CarbonBudget budget) {
+        StoppingRules rules = new StoppingRules().add(StoppingRules.afterGenerations(ledger, settings.generations()));
+        StudySettings.Budget b = settings.budget();
+        if (b.maxTrials() > 0) {
+            rules.add(StoppingRules.afterTrials(ledger, b.maxTrials()));
+        }
+        if (b.maxWallSeconds() > 0) {
+            rules.add(StoppingRules.afterWallSeconds(ledger, b.maxWallSeconds()));
+        }
+        if (b.stagnationGenerations() > 0) {
+            rules.add(StoppingRules.onStagnation(ledger, b.stagnationGenerations(), 1e-12));
+        }
+        if (budget.limited()) {
+            rules.add(StoppingRules.carbonBudget(budget));
+        }
+        return rules;
+    }
+
+    private List<String> devices() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < settings.workers().count(); i++) {
+            out.add(settings.workers().deviceOf(i, settings.device()));
+        }
+        return out;
+    }
+
+    private WorkerSetup workerSetup(Path dataFile, AudioSplits data, int clipSamples, RunFolder folder) {
+        return new WorkerSetup("w0", settings.families(), settings.device(), dataFile.toAbsolutePath().toString(),
+                data.contentHash(), settings.qualityProxy(), settings.qualityClips(), clipSamples, settings.seed(),
+                WorkerSetup.Energy.of(settings.energy(), settings.carbon()), cacheDir(settings).toAbsolutePath().toString(),
+                folder.path().resolve("samples").toAbsolutePath().toString(), true);
+    }
+
+    /**
+     * What defines the study: a resumed run must match it. Budgets, workers and devices may
+     * change between runs; the space, seed, data, objectives, constraints and accounting may not,
+     * or the stored trials would not be comparable with new ones.
+     */
+    private ObjectNode identity(AudioSplits data, int clipSamples, List<String> objectives, ObjectiveBounds bounds) {
+        ObjectNode s = SearchJson.MAPPER.createObjectNode();
+        s.set("families", SearchJson.MAPPER.valueToTree(settings.families()));
+        s.put("seed", settings.seed());
+        s.put("algorithm", settings.algorithm()).put("population", settings.populationSize());
+        ObjectNode space = s.putObject("space");
+        for (Gene g : settings.space().genes()) {
+            space.put(g.name(), g.allowedValues());
+        }
+        s.put("objectives", String.join(",", objectives));
+        s.set("hypervolume_bounds", SearchJson.MAPPER.valueToTree(bounds.asMap()));
+        s.set("constraints", SearchJson.MAPPER.valueToTree(settings.constraints()));
+        s.put("dataset", data.datasetName()).put("dataset_hash", data.contentHash()).put("sample_rate", data.sampleRate());
+        s.put("quality_proxy", settings.qualityProxy()).put("quality_clips", settings.qualityClips())
+                .put("quality_clip_samples", clipSamples);
+        s.put("carbon_intensity_kg_per_kwh", settings.carbon().kgPerKwh()).put("pue", settings.carbon().pue());
+        s.set("energy_settings", SearchJson.MAPPER.valueToTree(WorkerSetup.Energy.of(settings.energy(), settings.carbon())));
+        return s;
+    }
+
+    private static void checkSameStudy(StudyRecord stored, ObjectNode identity) {
+        JsonNode before = SearchJson.read(stored.definition().settingsJson(), JsonNode.class);
+        // Through text, as the stored one went: 42 read back is an int node, equal only to an int node.
+        JsonNode now = SearchJson.read(SearchJson.write(identity), JsonNode.class);
+        List<String> differences = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = now.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode old = before.get(e.getKey());
+            if (!e.getValue().equals(old)) {
+                differences.add(e.getKey() + " " + (old == null ? "unset" : old) + " (stored) vs " + e.getValue() + " (now)");
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw new InvalidValueException("study", stored.name(), "exists with other settings: "
+                    + String.join("; ", differences) + ". Resume it with its own settings, or name a new study");
+        }
+    }
+
+    /** {@code study.json}: the identity, plus what the run adds (the meter, once workers chose it). */
+    private ObjectNode describe(ObjectNode identity, String name, WorkerPool pool) {
+        ObjectNode s = identity.deepCopy();
+        if (pool != null) {
+            s.putObject("energy").put("meter", pool.meterName()).put("meter_details", pool.energyDescription());
+            s.put("quality_proxy_description", pool.proxyDescription());
+        }
+        s.put("carbon_intensity_source", settings.carbon().source()).put("carbon_budget_kg", settings.carbonBudgetKg());
+        s.put("study", name).put("name", settings.name()).put("storage", settings.storageFile().toString());
+        s.put("generations", settings.generations()).put("workers", settings.workers().count());
+        s.set("devices", SearchJson.MAPPER.valueToTree(devices()));
+        s.set("budget", SearchJson.MAPPER.valueToTree(settings.budget()));
+        s.set("pruning", SearchJson.MAPPER.valueToTree(settings.pruning()));
+        // Read by reports of run folders (RunFolderReader), which predate the nested constraints.
+        s.put("max_parameters", settings.constraints().maxParameters());
+        s.put("max_co2e_kg", settings.constraints().maxKgCo2e());
+        s.put("flop_convention", FlopCounter.CONVENTION + "; " + FlopCount.BACKWARD_CONVENTION);
+        return s;
+    }
+
+    /** Where the study writes its shared caches (rendered datasets, the workers' data file). */
     public static Path cacheDir(StudySettings settings) {
         return settings.outputDir().resolve("cache");
     }

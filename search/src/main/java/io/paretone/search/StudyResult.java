@@ -1,21 +1,57 @@
 package io.paretone.search;
 
 import io.paretone.search.footprint.FootprintTotals;
+import io.paretone.search.store.HypervolumePoint;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A finished study.
+ * A finished study session.
  *
- * @param trials every trained (or failed) candidate, in order
- * @param front the feasible Pareto-optimal trials
- * @param footprint energy and CO2e of the whole study: every candidate, failed ones included, the
- *     study's own overhead (data, calibration, warm-up, search, writing) and the carbon budget
+ * @param study the stored study's name, to resume or list it
+ * @param storage the trial store's file
+ * @param trials every trial this session saw finished (earlier sessions' included), by number
+ * @param front the feasible Pareto-optimal trials, all complete
+ * @param footprint energy and CO2e of the whole study, all its runs: every candidate, failed ones
+ *     included, and the overhead (the scheduling process, the workers' set-up), with the carbon
+ *     budget
+ * @param session energy and wall time of this run alone: the scheduling process and its workers
+ * @param hypervolumes the study's progress after each generation
+ * @param stopReason why the search stopped
+ * @param overhead what the scheduling process itself cost
+ * @param prunedJoulesSaved training energy the pruned trials did not spend (extrapolated)
+ * @param resumed true when the study existed before this run
  */
 public record StudyResult(
         StudySettings settings,
+        String study,
+        Path storage,
         Path folder,
         List<Trial> trials,
         List<Trial> front,
         int candidatesEvaluated,
-        FootprintTotals footprint) {}
+        FootprintTotals footprint,
+        io.paretone.search.store.SessionFootprint session,
+        List<HypervolumePoint> hypervolumes,
+        String stopReason,
+        Overhead overhead,
+        double prunedJoulesSaved,
+        boolean resumed) {
+
+    /**
+     * The scheduling process's share of the search.
+     *
+     * @param searchSeconds wall time of the search loop, workers ready to last trial told
+     * @param mainCpuSeconds CPU time the scheduling process used in that loop
+     */
+    public record Overhead(double searchSeconds, double mainCpuSeconds) {
+        /** Main-process CPU time as a fraction of the search's wall time. */
+        public double fraction() {
+            return searchSeconds > 0 ? mainCpuSeconds / searchSeconds : 0;
+        }
+    }
+
+    public long count(TrialStatus status) {
+        return trials.stream().filter(t -> t.status() == status).count();
+    }
+}

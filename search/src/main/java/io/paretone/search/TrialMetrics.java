@@ -1,9 +1,16 @@
 package io.paretone.search;
 
+import io.paretone.evaluators.CandidateMeasurement;
+import io.paretone.evaluators.energy.CarbonAccounting;
+import io.paretone.evaluators.quality.QualityScore;
+
 /**
- * Measured figures of a completed trial, in SI units unless named otherwise.
+ * Measured figures of a trial, in SI units unless named otherwise. Workers send it as JSON and the
+ * trial store keeps it as JSON, so a component added here is carried end to end without further
+ * code.
  *
  * @param percentMos the quality proxy's %MOS estimate
+ * @param quality every term of that estimate with its calibration, and the memorisation check
  * @param trainingJoules energy of training, measured or estimated per {@code energyEstimated}
  * @param trainingKgCo2e CO2e of that energy
  * @param lacosteKgCo2e alpha x n x p_max x hours, for comparison
@@ -26,7 +33,7 @@ public record TrialMetrics(
         long parameters,
         long generationFlopsPerSecond,
         double percentMos,
-        double qualityDistance,
+        QualityScore quality,
         double trainingJoules,
         double trainingKgCo2e,
         double lacosteKgCo2e,
@@ -47,4 +54,35 @@ public record TrialMetrics(
         double trainingInferenceRatioSeconds,
         double generationJoules,
         double generationKgCo2e,
-        String energyDevices) {}
+        String energyDevices) {
+
+    /** The figures of one measurement (final, or at a checkpoint). */
+    public static TrialMetrics of(CandidateMeasurement m, CarbonAccounting carbon) {
+        return new TrialMetrics(
+                m.cost().parameters(),
+                m.cost().generationFlopsPerSecond(),
+                m.quality().percentMos(),
+                m.quality(),
+                m.training().joules(),
+                m.trainingKgCo2e(),
+                m.lacosteKgCo2e(),
+                m.training().seconds(),
+                m.generation().seconds(),
+                m.generationJoulesPerSecond(),
+                m.outcome().steps(),
+                m.outcome().initialLoss(),
+                m.outcome().finalLoss(),
+                m.training().meter(),
+                m.training().estimated(),
+                m.training().method(),
+                m.cost().modelBytes(),
+                m.cost().forwardFlopsPerTrainingExample(),
+                m.cost().trainingFlops(),
+                m.speed().samplesPerSecond(),
+                m.speed().realTimeFactor(),
+                m.trainingInferenceRatioSeconds(),
+                m.generation().joules(),
+                carbon.kgCo2e(m.generation().joules()),
+                m.training().describeDevices());
+    }
+}

@@ -15,6 +15,14 @@ public interface AudioSampler {
     float[][] generate(Block block, ParameterStore parameters, GenerationRequest request);
 
     /**
+     * Whether each clip is generated for its {@link GenerationRequest#labels() label}, so the
+     * quality proxy can check the label was heard (label accuracy) rather than judge the audio alone.
+     */
+    default boolean conditional() {
+        return false;
+    }
+
+    /**
      * What to generate.
      *
      * @param labels one label per clip, drawn from the training data; conditional families

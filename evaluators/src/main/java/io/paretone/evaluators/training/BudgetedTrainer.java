@@ -20,6 +20,7 @@ import io.paretone.spaces.training.TrainingData;
 import io.paretone.spaces.training.TrainingRecipe;
 import io.paretone.spaces.training.Update;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a candidate for exactly its step budget, whatever its {@link TrainingRecipe}: one Adam per
- * parameter group, the recipe's updates in order at every step.
+ * parameter group, the recipe's updates in order at every step; fewer steps when the step
+ * listener asks to stop (a candidate pruned at a checkpoint).
  *
  * <p>Every update runs in its own {@link NDScope} and its own gradient collector (DJL allows one
  * collector at a time; sequential ones are fine): DJL frees nothing by itself, and arrays of a step
@@ -75,6 +77,9 @@ public final class BudgetedTrainer {
                 }
                 losses[step - 1] = reported;
                 listener.onStep(step, recipe.steps(), reported);
+                if (listener.stopRequested()) {
+                    return new TrainingOutcome(Arrays.copyOf(losses, step));
+                }
             }
         } catch (EngineException | IllegalStateException | IllegalArgumentException e) {
             LOG.debug("training failed in the engine", e);

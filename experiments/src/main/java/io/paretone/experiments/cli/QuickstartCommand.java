@@ -31,9 +31,7 @@ public final class QuickstartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StudyConfig c = builtInConfig();
-        options.applyTo(c);
-        return StudyLauncher.run(c, spec.commandLine().getOut());
+        return StudyLauncher.run(builtInConfig(), options, false, spec.commandLine().getOut());
     }
 
     static StudyConfig builtInConfig() {

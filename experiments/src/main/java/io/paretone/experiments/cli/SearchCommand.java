@@ -30,7 +30,6 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StudyConfig c = config == null ? new StudyConfig() : ConfigReader.read(config);
-        options.applyTo(c);
-        return StudyLauncher.run(c, spec.commandLine().getOut());
+        return StudyLauncher.run(c, options, config != null, spec.commandLine().getOut());
     }
 }

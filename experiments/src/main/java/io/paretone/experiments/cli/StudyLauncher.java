@@ -1,21 +1,26 @@
 package io.paretone.experiments.cli;
 
-import io.paretone.evaluators.quality.LogMelFrechetProxy;
+import io.paretone.experiments.config.ConfigReader;
 import io.paretone.experiments.config.DatasetFactory;
 import io.paretone.experiments.config.StudyConfig;
 import io.paretone.experiments.config.StudyConfigMapper;
 import io.paretone.experiments.report.ConsoleProgress;
 import io.paretone.experiments.report.FrontTable;
+import io.paretone.experiments.report.SearchSummary;
+import io.paretone.experiments.report.html.HtmlReport;
+import io.paretone.experiments.report.plots.StudyPlots;
+import io.paretone.experiments.report.published.PublishedModels;
 import io.paretone.search.Study;
 import io.paretone.search.StudyResult;
 import io.paretone.search.StudySettings;
 import io.paretone.search.store.RunFolderReader;
-import io.paretone.experiments.report.html.HtmlReport;
-import io.paretone.experiments.report.plots.StudyPlots;
-import io.paretone.experiments.report.published.PublishedModels;
+import io.paretone.search.store.SqliteTrialStore;
 import io.paretone.search.store.StoredStudy;
+import io.paretone.search.store.StudyRecord;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,20 +30,60 @@ final class StudyLauncher {
 
     private StudyLauncher() {}
 
-    static int run(StudyConfig config, PrintWriter out) {
+    /**
+     * @param base the config read from a file, or the built-in one
+     * @param configGiven true when the user gave the config; false lets {@code --study} of an
+     *     existing study take the config stored with it
+     */
+    static int run(StudyConfig base, StudyOptions options, boolean configGiven, PrintWriter out) {
+        StudyConfig config = resolve(base, options, configGiven, out);
         StudySettings settings = StudyConfigMapper.toSettings(config);
-        var dataset = DatasetFactory.create(config.dataset, settings.seed());
-        out.printf("paretone: study '%s', families %s (%.3g genomes), population %d x %d generations, seed %d%n",
-                settings.name(), String.join(", ", settings.families()), settings.space().cardinality(), settings.populationSize(),
-                settings.generations(), settings.seed());
-        ConsoleProgress progress = new ConsoleProgress(
-                out, System.console() != null, settings.populationSize() * settings.generations());
-        StudyResult result = new Study(settings, dataset, LogMelFrechetProxy::calibrate).run(progress);
+        StudyResult result = launch(config, settings, out);
         StoredStudy stored = new RunFolderReader(result.folder()).read();
         FrontTable.print(stored, out);
+        SearchSummary.print(result, out);
         writeReports(stored, result.folder(), out);
         out.flush();
         return ExitCode.OK.code();
+    }
+
+    /** Runs one study from its config and settings, with console progress. */
+    static StudyResult launch(StudyConfig config, StudySettings settings, PrintWriter out) {
+        var dataset = DatasetFactory.create(config.dataset, settings.seed());
+        out.printf("paretone: study '%s', families %s (%.3g genomes), %s, population %d x %d generations, seed %d,"
+                        + " %d worker(s)%n",
+                settings.study() == null ? settings.name() : settings.study(), String.join(", ", settings.families()),
+                settings.space().cardinality(), settings.algorithm(), settings.populationSize(), settings.generations(),
+                settings.seed(), settings.workers().count());
+        int planned = settings.populationSize() * settings.generations();
+        if (settings.budget().maxTrials() > 0) {
+            planned = Math.min(planned, settings.budget().maxTrials());
+        }
+        ConsoleProgress progress = new ConsoleProgress(out, System.console() != null, planned, settings.workers().count() > 1);
+        return new Study(settings, dataset, ConfigReader.toJson(config)).run(progress);
+    }
+
+    /** The config to run: with {@code --study} naming a stored study and no config given, the stored one. */
+    private static StudyConfig resolve(StudyConfig base, StudyOptions options, boolean configGiven, PrintWriter out) {
+        options.applyTo(base);
+        if (options.study == null || configGiven) {
+            return base;
+        }
+        Path storage = StudyConfigMapper.toSettings(base).storageFile();
+        if (!Files.exists(storage)) {
+            return base;
+        }
+        Optional<StudyRecord> stored;
+        try (SqliteTrialStore store = SqliteTrialStore.open(storage)) {
+            stored = store.findStudy(options.study);
+        }
+        if (stored.isEmpty() || stored.get().definition().launchJson() == null) {
+            return base;
+        }
+        out.printf("paretone: resuming study '%s' with its stored settings (from %s)%n", options.study, storage);
+        StudyConfig config = ConfigReader.fromJson(stored.get().definition().launchJson(), "study " + options.study);
+        options.applyTo(config);
+        return config;
     }
 
     /** The results are saved already: a report that cannot be written is a warning, not a failed search. */

@@ -77,6 +77,65 @@ public final class StudyOptions {
     @Option(names = "--notes", paramLabel = "N", description = "Notes rendered for the built-in dataset.")
     Integer notes;
 
+    @Option(names = "--max-flops", paramLabel = "N",
+            description = "Constraint: most forward FLOPs per generated second of audio.")
+    Double maxFlops;
+
+    @Option(names = "--min-percent-mos", paramLabel = "X", description = "Constraint: least quality proxy %%MOS (0-1).")
+    Double minPercentMos;
+
+    @Option(names = "--study", paramLabel = "NAME",
+            description = "The stored study: an existing one resumes (completed trials are kept, interrupted ones rerun);"
+                    + " a new name starts one. Default: a new study named NAME-DATE-TIME.")
+    String study;
+
+    @Option(names = "--storage", paramLabel = "FILE", description = "The trial store (SQLite; default OUTPUT/paretone.db).")
+    Path storage;
+
+    @Option(names = "--algorithm", paramLabel = "ALG", description = "nsga2 (default) or random.")
+    String algorithm;
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Worker processes training candidates in parallel (default 1); several may share a GPU.")
+    Integer workers;
+
+    @Option(names = "--devices", paramLabel = "LIST", split = ",",
+            description = "Devices handed to workers in turn: cpu, or GPU indices such as 0,1 (default: --device).")
+    List<String> devices;
+
+    @Option(names = "--trial-timeout", paramLabel = "SECONDS",
+            description = "A trial still training after this long is stopped and FAILED (default 3600).")
+    Double trialTimeout;
+
+    @Option(names = "--worker-memory", paramLabel = "MB", description = "Java heap of each worker (default: the JVM's).")
+    Integer workerMemory;
+
+    @Option(names = "--max-trials", paramLabel = "N", description = "Stop once this many trials have finished.")
+    Integer maxTrials;
+
+    @Option(names = "--max-wall-minutes", paramLabel = "M", description = "Stop once the study has run this long.")
+    Double maxWallMinutes;
+
+    @Option(names = "--stagnation", paramLabel = "K", description = "Stop after K generations without hypervolume gain.")
+    Integer stagnation;
+
+    @Option(names = "--prune-at", paramLabel = "FRACTIONS", split = ",",
+            description = "Measure candidates after these fractions of training (such as 0.5) and stop those the front"
+                    + " already dominates (default: no pruning).")
+    List<Double> pruneAt;
+
+    @Option(names = "--prune-margin", paramLabel = "X",
+            description = "Normalised quality margin by which the front must dominate to prune (default 0.1).")
+    Double pruneMargin;
+
+    @Option(names = "--dataset", paramLabel = "KIND",
+            description = "Dataset: notes (built in), digits (spoken, needs espeak-ng or flite) or wav-folder.")
+    String dataset;
+
+    @Option(names = "--dataset-folder", paramLabel = "DIR",
+            description = "Folder of WAV files for --dataset wav-folder; labels are its sub-folders' names.")
+    Path datasetFolder;
+
     /** Writes every option that was given over the config. */
     void applyTo(StudyConfig c) {
         if (families != null) c.families = families;
@@ -96,7 +155,30 @@ public final class StudyOptions {
         if (carbonBudget != null) c.energy.carbonBudgetKg = carbonBudget;
         if (maxParameters != null) c.constraints.maxParameters = maxParameters;
         if (maxCo2eKg != null) c.constraints.maxCo2eKg = maxCo2eKg;
+        if (dataset != null && !dataset.equals(c.dataset.kind)) {
+            // Another kind than the config's: its kind-specific keys no longer apply.
+            StudyConfig.DatasetConfig fresh = new StudyConfig.DatasetConfig();
+            fresh.clipSeconds = c.dataset.clipSeconds;
+            fresh.sampleRate = c.dataset.sampleRate;
+            c.dataset = fresh;
+        }
+        if (dataset != null) c.dataset.kind = dataset;
         if (notes != null) c.dataset.notes = notes;
+        if (maxFlops != null) c.constraints.maxFlops = maxFlops;
+        if (minPercentMos != null) c.constraints.minPercentMos = minPercentMos;
+        if (study != null) c.study = study;
+        if (storage != null) c.storage = storage.toString();
+        if (algorithm != null) c.algorithm = algorithm;
+        if (workers != null) c.workers.count = workers;
+        if (devices != null) c.workers.devices = devices;
+        if (trialTimeout != null) c.workers.trialTimeoutSeconds = trialTimeout;
+        if (workerMemory != null) c.workers.memoryMb = workerMemory;
+        if (maxTrials != null) c.budget.maxTrials = maxTrials;
+        if (maxWallMinutes != null) c.budget.maxWallMinutes = maxWallMinutes;
+        if (stagnation != null) c.budget.stagnationGenerations = stagnation;
+        if (pruneAt != null) c.pruning.checkpoints = pruneAt;
+        if (pruneMargin != null) c.pruning.margin = pruneMargin;
+        if (datasetFolder != null) c.dataset.folder = datasetFolder.toString();
         if (objectives != null) c.objectives = objectives;
     }
 }

@@ -27,7 +27,32 @@ public final class ConfigReader {
                     .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                     .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
+    /** The same mapping as JSON, for the copy of a config kept with a stored study. */
+    private static final ObjectMapper JSON =
+            new ObjectMapper()
+                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+
     private ConfigReader() {}
+
+    /** A config as JSON, keys as in YAML, unset keys left out. */
+    public static String toJson(StudyConfig config) {
+        try {
+            return JSON.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a config always converts to JSON", e);
+        }
+    }
+
+    /** Reads back a config written by {@link #toJson}; {@code source} names it in messages. */
+    public static StudyConfig fromJson(String json, String source) {
+        try {
+            return JSON.readValue(json, StudyConfig.class);
+        } catch (JsonProcessingException e) {
+            throw new UsageException("the config stored with " + source + " cannot be read by this paretone ("
+                    + e.getOriginalMessage() + "); give the study's settings with --config");
+        }
+    }
 
     public static StudyConfig read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 public final class StudyConfig {
     public String name;
+    /** The stored study to create or resume; by default a new one named NAME-DATE-TIME. */
+    public String study;
     /** Model families to search over; all of them when left out. */
     public List<String> families;
     public Long seed;
@@ -18,12 +20,21 @@ public final class StudyConfig {
     public Integer generations;
     public String device;
     public String output;
+    /** {@code nsga2} or {@code random}. */
+    public String algorithm;
+    /** The trial store's file; by default {@code output/paretone.db}. */
+    public String storage;
     /** Names of the minimised objectives, e.g. [co2e, flops, one_minus_pmos]. */
     public List<String> objectives;
     public DatasetConfig dataset = new DatasetConfig();
     public QualityConfig quality = new QualityConfig();
     public EnergyConfig energy = new EnergyConfig();
     public ConstraintsConfig constraints = new ConstraintsConfig();
+    public BudgetConfig budget = new BudgetConfig();
+    public WorkersConfig workers = new WorkersConfig();
+    public PruningConfig pruning = new PruningConfig();
+    /** Objective name to [low, high]: the fixed bounds that normalise it for the hypervolume. */
+    public Map<String, List<Double>> hypervolume = new LinkedHashMap<>();
     /**
      * Gene name (such as {@code training_steps} or {@code wavenet.layers}) to the values the search
      * may use, each one of the gene's allowed values.
@@ -32,12 +43,38 @@ public final class StudyConfig {
 
     /** The dataset; only the built-in {@code notes} so far. */
     public static final class DatasetConfig {
+        /** {@code notes} (default), {@code digits} or {@code wav-folder}. */
         public String kind;
-        public Integer notes;
         @JsonProperty("clip_seconds")
         public Double clipSeconds;
-        /** General MIDI programs (0-127) to render. */
+        @JsonProperty("sample_rate")
+        public Integer sampleRate;
+        /** notes: how many notes to render. */
+        public Integer notes;
+        /** notes: General MIDI programs (0-127) to render. */
         public List<Integer> programs;
+        /** notes: MIDI velocities drawn from. */
+        public List<Integer> velocities;
+        /** notes: lowest and highest MIDI note number. */
+        public List<Integer> pitches;
+        /** notes: earliest and latest note-off, as fractions of the clip. */
+        @JsonProperty("note_off")
+        public List<Double> noteOff;
+        /** digits: how many clips to synthesise. */
+        public Integer clips;
+        /** digits: auto, espeak-ng or flite. */
+        public String engine;
+        /** digits: the engine's voices drawn from. */
+        public List<String> voices;
+        /** digits: lowest and highest pitch, 0 to 1 of the engine's range. */
+        public List<Double> pitch;
+        /** digits: slowest and fastest speaking rate, relative to normal. */
+        public List<Double> rate;
+        /** wav-folder: the folder of WAV files, labels from its sub-folders. */
+        public String folder;
+        /** wav-folder: most files used. */
+        @JsonProperty("max_clips")
+        public Integer maxClips;
     }
 
     public static final class QualityConfig {
@@ -71,5 +108,37 @@ public final class StudyConfig {
         public Long maxParameters;
         @JsonProperty("max_co2e_kg")
         public Double maxCo2eKg;
+        @JsonProperty("max_flops")
+        public Double maxFlops;
+        @JsonProperty("min_percent_mos")
+        public Double minPercentMos;
+    }
+
+    /** When to stop besides {@code generations}; each limit is off when left out. */
+    public static final class BudgetConfig {
+        @JsonProperty("max_trials")
+        public Integer maxTrials;
+        @JsonProperty("max_wall_minutes")
+        public Double maxWallMinutes;
+        @JsonProperty("stagnation_generations")
+        public Integer stagnationGenerations;
+    }
+
+    /** The worker processes that train candidates. */
+    public static final class WorkersConfig {
+        public Integer count;
+        /** {@code cpu}, or GPU indices such as {@code [0, 1]}, or device names such as {@code gpu:0}. */
+        public List<String> devices;
+        @JsonProperty("trial_timeout_seconds")
+        public Double trialTimeoutSeconds;
+        @JsonProperty("memory_mb")
+        public Integer memoryMb;
+    }
+
+    /** Multi-objective early stopping. */
+    public static final class PruningConfig {
+        /** Fractions of training after which a candidate is measured, such as [0.5]; none turns it off. */
+        public List<Double> checkpoints;
+        public Double margin;
     }
 }

@@ -10,6 +10,7 @@ import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.check.InvalidValueException;
 import io.paretone.spaces.genome.SearchSpace;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ public final class StudyConfigMapper {
         SearchSpace space = c.families == null ? ModelFamilies.space() : ModelFamilies.space(c.families);
         StudySettings.Builder b = StudySettings.builder();
         if (c.name != null) b.optName(c.name);
+        if (c.study != null) b.optStudy(c.study);
         if (c.seed != null) b.optSeed(c.seed);
         if (c.population != null) b.optPopulationSize(c.population);
         if (c.generations != null) b.optGenerations(c.generations);
@@ -36,7 +38,31 @@ public final class StudyConfigMapper {
         }
         b.optConstraints(new Constraints(
                 c.constraints.maxParameters == null ? 0 : c.constraints.maxParameters,
-                c.constraints.maxCo2eKg == null ? 0 : c.constraints.maxCo2eKg));
+                c.constraints.maxFlops == null ? 0 : c.constraints.maxFlops,
+                c.constraints.maxCo2eKg == null ? 0 : c.constraints.maxCo2eKg,
+                c.constraints.minPercentMos == null ? 0 : c.constraints.minPercentMos));
+        if (c.algorithm != null) b.optAlgorithm(c.algorithm);
+        if (c.storage != null) b.optStorage(Path.of(c.storage));
+        StudySettings.Budget budget = b.budget();
+        b.optBudget(new StudySettings.Budget(
+                c.budget.maxTrials == null ? budget.maxTrials() : c.budget.maxTrials,
+                c.budget.maxWallMinutes == null ? budget.maxWallSeconds() : c.budget.maxWallMinutes * 60,
+                c.budget.stagnationGenerations == null ? budget.stagnationGenerations() : c.budget.stagnationGenerations));
+        StudySettings.Workers workers = b.workers();
+        b.optWorkers(new StudySettings.Workers(
+                c.workers.count == null ? workers.count() : c.workers.count,
+                c.workers.devices == null ? workers.devices() : devices(c.workers.devices),
+                c.workers.trialTimeoutSeconds == null ? workers.trialTimeoutSeconds() : c.workers.trialTimeoutSeconds,
+                c.workers.memoryMb == null ? workers.heapMegabytes() : c.workers.memoryMb,
+                workers.mainClass()));
+        StudySettings.Pruning pruning = b.pruning();
+        b.optPruning(new StudySettings.Pruning(
+                c.pruning.checkpoints == null ? pruning.checkpoints()
+                        : c.pruning.checkpoints.stream().mapToDouble(Double::doubleValue).toArray(),
+                c.pruning.margin == null ? pruning.margin() : c.pruning.margin));
+        Map<String, double[]> bounds = new LinkedHashMap<>();
+        c.hypervolume.forEach((k, v) -> bounds.put(k, v == null ? new double[0] : v.stream().mapToDouble(Double::doubleValue).toArray()));
+        b.optHypervolumeBounds(bounds);
         for (Map.Entry<String, List<String>> e : c.space.entrySet()) {
             if (e.getValue() == null || e.getValue().isEmpty()) {
                 throw new InvalidValueException("space." + e.getKey(), e.getValue(), "list at least one value");
@@ -49,6 +75,27 @@ public final class StudyConfigMapper {
         }
         b.optSpace(space.restrict(c.space));
         return b.build();
+    }
+
+    /**
+     * Device names from {@code cpu}, GPU indices ({@code 0}) or names ({@code gpu:1}); one list
+     * entry may hold several separated by commas, as {@code --devices 0,1} gives them.
+     */
+    public static List<String> devices(List<String> given) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String entry : given) {
+            for (String d : entry.split(",")) {
+                String t = d.trim();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                out.add(t.matches("\\d+") ? "gpu:" + t : t);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new InvalidValueException("devices", given, "name at least one: cpu, or GPU indices such as 0,1");
+        }
+        return out;
     }
 
     private static EnergySettings energy(StudyConfig.EnergyConfig e) {

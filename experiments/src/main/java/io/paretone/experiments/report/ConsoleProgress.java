@@ -2,32 +2,38 @@ package io.paretone.experiments.report;
 
 import io.paretone.search.SearchProgress;
 import io.paretone.search.Trial;
+import io.paretone.search.TrialStatus;
+import io.paretone.search.store.HypervolumePoint;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
  * Prints a study's progress: one line per generation and per candidate, training steps and loss
- * as they go, elapsed time and an estimate of the time left. On a terminal the step line is
- * redrawn in place; elsewhere (logs, CI) a step line is printed every quarter of training.
+ * as they go, elapsed time and an estimate of the time left, and the hypervolume after each
+ * generation. On a terminal the step line is redrawn in place; elsewhere (logs, CI) a step line is
+ * printed every quarter of training. With several workers, lines carry their trial's number.
  */
 public final class ConsoleProgress implements SearchProgress {
     private final PrintWriter out;
     private final boolean terminal;
     private final int plannedCandidates;
+    private final boolean parallel;
     private final long start = System.nanoTime();
     private int candidatesDone;
-    private int generation;
     private int generations;
-    private int index;
-    private int candidates;
     private boolean stepLineOpen;
+    private final java.util.Map<Integer, Integer> quarters = new java.util.HashMap<>();
 
-    /** @param plannedCandidates population x generations, for the estimate of time left */
-    public ConsoleProgress(PrintWriter out, boolean terminal, int plannedCandidates) {
+    /**
+     * @param plannedCandidates the trials the budget allows, for the estimate of time left
+     * @param parallel several workers: tag lines with their trial
+     */
+    public ConsoleProgress(PrintWriter out, boolean terminal, int plannedCandidates, boolean parallel) {
         this.out = out;
-        this.terminal = terminal;
+        this.terminal = terminal && !parallel;
         this.plannedCandidates = plannedCandidates;
+        this.parallel = parallel;
     }
 
     @Override
@@ -36,47 +42,62 @@ public final class ConsoleProgress implements SearchProgress {
     }
 
     @Override
+    public void resumed(String study, int finished, int requeued) {
+        out.printf("[%s] resuming study %s: %d trials already finished are kept%s%n", clock(elapsedSeconds()), study,
+                finished, requeued == 0 ? "" : ", " + requeued + " left running by a stopped process are queued again");
+    }
+
+    @Override
     public void generationStarted(int generation, int generations, int candidates) {
-        this.generation = generation;
         this.generations = generations;
         out.printf("[%s] generation %d/%d: %d candidates%s%n", clock(elapsedSeconds()), generation + 1, generations,
-                candidates, generation == 0 ? " (random initial population)" : " (offspring)");
+                candidates, generation == 0 ? " (initial population)" : " (offspring)");
     }
 
     @Override
-    public void candidateStarted(int generation, int index, int candidates, String description) {
-        this.index = index;
-        this.candidates = candidates;
-        out.printf("  candidate %d/%d of generation %d: %s%n", index, candidates, generation + 1, description);
+    public void candidateStarted(int trial, int generation, int index, int candidates, String description, String worker) {
+        closeStepLine();
+        out.printf("  trial %d (candidate %d/%d of generation %d, %s): %s%n", trial, index, candidates, generation + 1,
+                worker, description);
     }
 
     @Override
-    public void trainingStep(int step, int steps, double loss) {
-        boolean quarter = step == steps || step % Math.max(1, steps / 4) == 0;
+    public void trainingStep(int trial, int step, int steps, double loss) {
+        // Workers report a sample of steps; print on reaching each quarter of training.
+        int reached = 4 * step / steps;
+        boolean quarter = reached > quarters.getOrDefault(trial, 0);
+        if (quarter) {
+            quarters.put(trial, reached);
+        }
+        String tag = parallel ? "[trial " + trial + "] " : "";
         if (terminal) {
-            out.printf("\r    step %d/%d  loss %.4f  %s", step, steps, loss, timing());
+            out.printf(Locale.ROOT, "\r    %sstep %d/%d  loss %.4f  %s", tag, step, steps, loss, timing());
             stepLineOpen = true;
             if (step == steps) {
                 closeStepLine();
             }
         } else if (quarter) {
-            out.printf("    step %d/%d  loss %.4f  %s%n", step, steps, loss, timing());
+            out.printf(Locale.ROOT, "    %sstep %d/%d  loss %.4f  %s%n", tag, step, steps, loss, timing());
         }
         out.flush();
     }
 
     @Override
-    public void candidateGenerating() {
+    public void candidateGenerating(int trial) {
         closeStepLine();
     }
 
     @Override
     public void candidateFinished(Trial trial, boolean cached) {
         closeStepLine();
-        candidatesDone++;
         if (cached) {
-            out.printf("    already trained as trial %d: not trained again  %s%n", trial.number(), timing());
-        } else if (trial.complete()) {
+            out.printf("    already evaluated as trial %d (%s): not trained again%n", trial.number(),
+                    trial.status().name().toLowerCase(Locale.ROOT));
+            out.flush();
+            return;
+        }
+        candidatesDone++;
+        if (trial.status() == TrialStatus.COMPLETE) {
             var m = trial.metrics();
             out.printf(Locale.ROOT, "    trial %d: loss %.3f -> %.3f, %s params, %s FLOPs/s, %.3g gCO2e, %%MOS %.3f  %s%n",
                     trial.number(), m.initialLoss(), m.finalLoss(), Units.count(m.parameters()),
@@ -85,6 +106,9 @@ public final class ConsoleProgress implements SearchProgress {
                             + " (RTF %.3g), break-even after %.3g s of generated audio%n",
                     Units.count(m.modelBytes()), Units.count(m.trainingFlops()),
                     Units.count(m.generationSamplesPerSecond()), m.realTimeFactor(), m.trainingInferenceRatioSeconds());
+        } else if (trial.status() == TrialStatus.PRUNED) {
+            out.printf(Locale.ROOT, "    trial %d PRUNED: %s; ~%.3g J of training saved  %s%n", trial.number(),
+                    trial.failure(), trial.pruning().joulesSaved(), timing());
         } else {
             out.printf("    trial %d FAILED: %s  %s%n", trial.number(), trial.failure(), timing());
         }
@@ -99,9 +123,16 @@ public final class ConsoleProgress implements SearchProgress {
     }
 
     @Override
-    public void generationFinished(int generation, int feasibleFrontSize) {
-        out.printf("[%s] generation %d/%d done: %d architectures on the Pareto front so far%n",
-                clock(elapsedSeconds()), generation + 1, generations, feasibleFrontSize);
+    public void generationFinished(int generation, HypervolumePoint s) {
+        out.printf(Locale.ROOT, "[%s] generation %d/%d done: %d trials, %.3g gCO2e spent, hypervolume %.4f,"
+                        + " %d architectures on the Pareto front%n",
+                clock(elapsedSeconds()), generation + 1, generations, s.trials(), s.kgCo2e() * 1000, s.hypervolume(),
+                s.frontSize());
+    }
+
+    @Override
+    public void stopped(String reason) {
+        out.printf("[%s] search stopped: %s%n", clock(elapsedSeconds()), reason);
     }
 
     private void closeStepLine() {
@@ -116,7 +147,7 @@ public final class ConsoleProgress implements SearchProgress {
         String left = "";
         if (candidatesDone > 0 && plannedCandidates > candidatesDone) {
             double perCandidate = elapsed / candidatesDone;
-            left = ", ~" + clock(perCandidate * (plannedCandidates - candidatesDone)) + " left";
+            left = ", ~" + clock(perCandidate * (plannedCandidates - candidatesDone)) + " left at most";
         }
         return "(" + clock(elapsed) + " elapsed" + left + ")";
     }

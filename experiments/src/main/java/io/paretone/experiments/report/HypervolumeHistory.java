@@ -1,10 +1,16 @@
 package io.paretone.experiments.report;
 
+import io.paretone.search.SearchJson;
+import io.paretone.search.pareto.Hypervolume;
+import io.paretone.search.pareto.ObjectiveBounds;
 import io.paretone.search.store.StoredStudy;
 import io.paretone.search.store.StoredTrial;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.uma.jmetal.qualityindicator.impl.hypervolume.impl.PISAHypervolume;
 
 /**
@@ -12,9 +18,12 @@ import org.uma.jmetal.qualityindicator.impl.hypervolume.impl.PISAHypervolume;
  * the training CO2e spent so far, computed from the stored trials.
  *
  * <p>jMetal's hypervolume expects minimised objectives in [0, 1] with the reference point at 1.
- * Each objective is therefore scaled with bounds fixed for the whole study, so that values of
- * different moments compare: 0 at the best value any feasible trial reached, 1/1.1 at the worst,
- * which puts the reference point 10% beyond the worst and lets the extreme points add volume.
+ * A study that stored its hypervolume bounds ({@code hypervolume_bounds} in {@code study.json},
+ * fixed when it was created) is normalised with those, so these values equal the ones the search
+ * printed and stored, and compare across studies. Older folders are scaled with bounds fixed for
+ * the whole study, so that values of different moments compare: 0 at the best value any feasible
+ * trial reached, 1/1.1 at the worst, which puts the reference point 10% beyond the worst and lets
+ * the extreme points add volume.
  *
  * @param points one per trial, in order of evaluation
  */
@@ -45,6 +54,7 @@ public record HypervolumeHistory(List<Point> points) {
             }
         }
         PISAHypervolume indicator = new PISAHypervolume(ones(m));
+        Optional<Hypervolume> fixed = storedBounds(study).map(Hypervolume::new);
         List<Point> points = new ArrayList<>();
         double spent = 0;
         for (int n = 1; n <= study.trials().size(); n++) {
@@ -53,10 +63,30 @@ public record HypervolumeHistory(List<Point> points) {
                 spent += last.metrics().trainingKgCo2e();
             }
             List<StoredTrial> front = study.frontOf(study.trials().subList(0, n));
-            double hv = front.isEmpty() ? 0 : indicator.compute(normalised(front, low, high));
+            double hv = front.isEmpty() ? 0 : fixed.isPresent()
+                    ? fixed.get().of(front.stream().map(StoredTrial::objectives).toList())
+                    : indicator.compute(normalised(front, low, high));
             points.add(new Point(n, last.generation(), spent, hv));
         }
         return new HypervolumeHistory(points);
+    }
+
+    /** The bounds the search normalised with, when the study stored them for all its objectives. */
+    static Optional<ObjectiveBounds> storedBounds(StoredStudy study) {
+        List<String> names = study.objectives().stream().map(o -> o.name()).toList();
+        Map<String, double[]> given = new LinkedHashMap<>();
+        for (String name : names) {
+            String text = study.settings().get("hypervolume_bounds." + name);
+            if (text == null) {
+                return Optional.empty();
+            }
+            try {
+                given.put(name, SearchJson.MAPPER.readValue(text, double[].class));
+            } catch (java.io.IOException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(ObjectiveBounds.of(names, given));
     }
 
     /** Each objective mapped onto [0, 1/1.1] between the study-wide best and worst. */

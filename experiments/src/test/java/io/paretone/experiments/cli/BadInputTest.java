@@ -39,7 +39,7 @@ class BadInputTest {
 
     @Test
     void missingCommandIsRejected() {
-        assertUsageError(CliRun.of(), "quickstart or search");
+        assertUsageError(CliRun.of(), "quickstart, search");
     }
 
     @Test
@@ -100,10 +100,46 @@ class BadInputTest {
     }
 
     @Test
+    void unknownDatasetKindIsNamedWithTheKinds() {
+        assertUsageError(CliRun.of("search", "--dataset", "nsynth", "--output", dir.resolve("runs").toString()),
+                "dataset.kind = nsynth", "notes, digits, wav-folder");
+    }
+
+    @Test
+    void missingWavFolderIsNamed() {
+        assertUsageError(CliRun.of("search", "--dataset", "wav-folder", "--dataset-folder", dir.resolve("nowhere").toString(),
+                "--output", dir.resolve("runs").toString()), "nowhere", "is not a folder");
+    }
+
+    @Test
     void unwritableOutputFolderIsNamed() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
         assertUsageError(CliRun.of("quickstart", "--output", file.resolve("runs").toString()),
                 "cannot write there", "--output");
+    }
+
+    @Test
+    void aStoredStudyIsNotResumedWithOtherSettings() throws IOException {
+        Path runs = dir.resolve("runs");
+        try (var store = io.paretone.search.store.SqliteTrialStore.open(runs.resolve("paretone.db"))) {
+            store.openStudy(new io.paretone.search.store.NewStudy("kept", "nsga2", "wavenet", 7,
+                    java.util.List.of("co2e"), "{}", "{\"seed\":7,\"family\":\"wavenet\"}", null));
+        }
+        assertUsageError(CliRun.of("search", "--config", TinyConfig.write(dir, "tiny", java.util.List.of("wavenet")).toString(), "--output",
+                runs.toString(), "--study", "kept"), "study = kept", "exists with other settings", "seed 7 (stored)");
+    }
+
+    @Test
+    void unknownAlgorithmAndDevicesAreNamed() {
+        assertUsageError(CliRun.of("search", "--algorithm", "grid"), "algorithm = grid", "nsga2");
+        assertUsageError(CliRun.of("search", "--devices", "tpu0"), "devices = tpu0");
+        assertUsageError(CliRun.of("search", "--prune-at", "1.5"), "prune_at = 1.5");
+        assertUsageError(CliRun.of("search", "--workers", "0"), "workers = 0");
+    }
+
+    @Test
+    void studiesWithoutAStoreSaysWhereItLooked() {
+        assertUsageError(CliRun.of("studies", "--output", dir.resolve("nothing").toString()), "no trial store", "--storage");
     }
 
     @Test

@@ -13,46 +13,25 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A whole search through the command line: real data, real training, two generations of tiny models. */
+/**
+ * A whole search through the command line: real data, real training in a worker process, two
+ * generations of tiny models, a parameter limit that rejects the wider ones.
+ */
 class TinySearchTest {
     @TempDir
     Path dir;
 
     @Test
     void tinySearchTrainsCandidatesAndWritesTheFront() throws IOException {
-        Path config = dir.resolve("tiny.yaml");
-        Files.writeString(config, """
-                name: tiny
-                objectives: [co2e, parameters, flops, one_minus_pmos, latency]
-                population: 4
-                generations: 2
-                device: cpu
-                dataset:
-                  notes: 12
-                  clip_seconds: 0.25
-                quality:
-                  clips: 2
-                  clip_seconds: 0.1
-                families: [wavenet, vae]
-                space:
-                  wavenet.layers: [2]
-                  wavenet.dilation_cycle: [1, 2]
-                  wavenet.residual_channels: [4, 8]
-                  wavenet.skip_channels: [8]
-                  wavenet.kernel_size: [2]
-                  vae.layers: [3]
-                  vae.channels: [8]
-                  vae.kernel_size: [5]
-                  vae.latent: [4]
-                  vae.kl_weight: [0.01]
-                  learning_rate: [0.003]
-                  training_steps: [40, 80]
-                  batch_size: [8]
-                """);
-        CliRun run = CliRun.of("search", "--config", config.toString(), "--output", dir.resolve("runs").toString());
+        Path config = TinyConfig.write(dir, "tiny", java.util.List.of("wavenet", "vae"),
+                "objectives: [co2e, parameters, flops, one_minus_pmos, latency]");
+        CliRun run = CliRun.of("search", "--config", config.toString(), "--output", dir.resolve("runs").toString(),
+                "--max-parameters", "5000");
         assertEquals(0, run.exitCode(), run.err() + run.out());
         assertTrue(run.out().contains("generation 2/2"), run.out());
         assertTrue(run.out().contains("Pareto front:"), run.out());
+        assertTrue(run.out().contains("hypervolume"), run.out());
+        assertTrue(run.out().contains("Scheduling process:"), run.out());
         assertTrue(run.out().contains("minimising co2e, parameters, flops, one_minus_pmos, latency"), run.out());
 
         Path folder;
@@ -62,10 +41,18 @@ class TinySearchTest {
         List<String> csv = Files.readAllLines(folder.resolve("trials.csv"));
         JsonNode trials = new ObjectMapper().readTree(folder.resolve("trials.json").toFile()).get("trials");
         assertEquals(csv.size() - 1, trials.size());
-        assertTrue(trials.size() >= 3, "at least three distinct genomes trained: " + trials.size());
+        assertTrue(trials.size() >= 3, "at least three distinct genomes evaluated: " + trials.size());
         assertEquals(java.util.Set.of("wavenet", "vae"), java.util.stream.StreamSupport.stream(trials.spliterator(), false)
                 .map(t -> t.get("family").asText()).collect(java.util.stream.Collectors.toSet()), "both families searched");
+        int trained = 0;
         for (JsonNode t : trials) {
+            double parameters = t.get("objectives").get("parameters").asDouble();
+            if (parameters > 5000) {
+                assertEquals("FAILED", t.get("status").asText(), t.toString());
+                assertTrue(t.get("failure").asText().startsWith("not trained"), t.toString());
+                continue;
+            }
+            trained++;
             assertEquals("COMPLETE", t.get("status").asText(), t.toString());
             JsonNode m = t.get("metrics");
             assertTrue(m.get("final_loss").asDouble() < m.get("initial_loss").asDouble(), "loss went down: " + m);
@@ -75,8 +62,27 @@ class TinySearchTest {
             assertTrue(m.get("training_flops").asLong() > m.get("forward_flops_per_training_example").asLong(), m.toString());
             assertTrue(m.get("training_inference_ratio_seconds").asDouble() > 0, m.toString());
         }
+        assertTrue(trained >= 1, "some candidates were within the limit");
+        for (JsonNode t : trials) {
+            if (!t.hasNonNull("metrics")) {
+                continue; // rejected before training
+            }
+            JsonNode quality = t.get("metrics").get("quality");
+            assertEquals(3, quality.get("terms").size(), quality.toString());
+            assertEquals(t.get("metrics").get("percent_mos").asDouble(), quality.get("percent_mos").asDouble());
+        }
         JsonNode front = new ObjectMapper().readTree(folder.resolve("front.json").toFile()).get("front");
         assertTrue(front.size() >= 1);
+        for (JsonNode t : front) {
+            assertTrue(t.get("objectives").get("parameters").asDouble() <= 5000, "the front respects the limit: " + t);
+        }
+        assertTrue(Files.exists(dir.resolve("runs").resolve("paretone.db")), "the study is stored");
+        List<String> hv = Files.readAllLines(folder.resolve("hypervolume.csv"));
+        double searchHv = Double.parseDouble(hv.get(hv.size() - 1).split(",")[3]);
+        var history = io.paretone.experiments.report.HypervolumeHistory.of(
+                new io.paretone.search.store.RunFolderReader(folder).read()).points();
+        assertEquals(searchHv, history.get(history.size() - 1).hypervolume(), 1e-5,
+                "the report's hypervolume uses the bounds the search stored");
         assertTrue(Files.readString(folder.resolve("report.html")).contains("<tr id=\"trial-1\""), "the report");
         assertTrue(Files.size(folder.resolve("plots/pair-co2e-one_minus_pmos.png")) > 5_000, "the plots");
 
@@ -90,6 +96,9 @@ class TinySearchTest {
         assertTrue(summary.get("overhead_joules").asDouble() > 0, summary.toString());
         for (JsonNode t : trials) {
             JsonNode m = t.get("metrics");
+            if (m == null || m.isNull()) {
+                continue;
+            }
             assertTrue(m.get("generation_joules").asDouble() > 0, m.toString());
         }
     }

@@ -6,35 +6,42 @@ import org.uma.jmetal.problem.Problem;
 import org.uma.jmetal.solution.integersolution.IntegerSolution;
 
 /**
- * Evaluates one generation at a time, in order, telling a listener where the search is. Each call
- * of {@link #evaluate} is one generation; the first is the initial population.
+ * Evaluates one generation at a time as a batch, so the batch's candidates can train in parallel
+ * workers. Each call of {@link #evaluate} is one generation; the first is the initial population.
  */
-final class GenerationEvaluation implements Evaluation<IntegerSolution> {
+public final class GenerationEvaluation implements Evaluation<IntegerSolution> {
+    /** Evaluates a whole generation, filling each solution's objectives and constraints. */
+    @FunctionalInterface
+    public interface Batch {
+        /** @param generation 0 for the initial population */
+        void evaluate(int generation, List<IntegerSolution> solutions);
+    }
+
     private final ArchitectureProblem problem;
-    private final GenerationListener listener;
+    private final Batch batch;
     private int generations;
     private int evaluations;
 
-    GenerationEvaluation(ArchitectureProblem problem, GenerationListener listener) {
+    public GenerationEvaluation(ArchitectureProblem problem, Batch batch) {
         this.problem = problem;
-        this.listener = listener;
+        this.batch = batch;
+    }
+
+    /** One solution at a time through {@link ArchitectureProblem#evaluate}, for problems without batches. */
+    public static GenerationEvaluation oneByOne(ArchitectureProblem problem) {
+        return new GenerationEvaluation(problem, (generation, solutions) -> solutions.forEach(problem::evaluate));
     }
 
     @Override
     public List<IntegerSolution> evaluate(List<IntegerSolution> solutions) {
-        int generation = generations;
-        listener.generationStarted(generation, solutions.size());
-        for (IntegerSolution s : solutions) {
-            problem.evaluate(s);
-        }
+        batch.evaluate(generations, solutions);
         evaluations += solutions.size();
         generations++;
-        listener.generationFinished(generation);
         return solutions;
     }
 
     /** Generations evaluated so far, the initial population included. */
-    int generationsEvaluated() {
+    public int generationsEvaluated() {
         return generations;
     }
 

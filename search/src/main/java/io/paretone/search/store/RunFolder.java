@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.paretone.evaluators.audio.WavFiles;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.Trial;
 import io.paretone.spaces.ModelFamilies;
@@ -19,16 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A study's folder of results. Each trial is appended to {@code trials.csv} and
- * {@code trials.jsonl} the moment it ends, so a crash loses nothing finished; {@code front.*} and
- * {@code trials.json} are written at the end. JSON files carry a schema version.
+ * A study's folder of results, exported from the trial store (which is the record; these files are
+ * for reading and plotting). Each trial is appended to {@code trials.csv} and {@code trials.jsonl}
+ * the moment it ends; a resumed study first rewrites both from the store. {@code front.*},
+ * {@code trials.json} and {@code hypervolume.csv} are written at the end. JSON files carry a
+ * schema version.
  */
 public final class RunFolder {
     public static final int SCHEMA_VERSION = 1;
@@ -51,18 +50,18 @@ public final class RunFolder {
     }
 
     /**
-     * Creates {@code parent/<name>-<timestamp>} and checks it can be written.
+     * Opens the study's folder, creating it if needed, and checks it can be written.
      *
      * @param objectives the study's objectives, in the order of every trial's objective vector
      *
      * @throws InvalidValueException if the folder cannot be created or written
      */
-    public static RunFolder create(Path parent, String name, List<Objective> objectives) {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path dir = parent.resolve(name + "-" + stamp);
-        for (int i = 2; Files.exists(dir); i++) {
-            dir = parent.resolve(name + "-" + stamp + "-" + i);
-        }
+    public static RunFolder open(Path dir, List<Objective> objectives) {
+        checkFolder(dir);
+        return new RunFolder(dir, objectives);
+    }
+
+    private static void checkFolder(Path dir) {
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
@@ -70,13 +69,21 @@ public final class RunFolder {
         } catch (FileSystemException e) {
             String reason = e.getReason() == null ? "not writable" : e.getReason();
             throw new InvalidValueException(
-                    "output", parent, "cannot write there (" + reason + ": " + e.getFile()
+                    "output", dir.getParent(), "cannot write there (" + reason + ": " + e.getFile()
                             + "); choose a writable folder with --output");
         } catch (IOException | SecurityException e) {
             throw new InvalidValueException(
-                    "output", parent, "cannot write there (" + e.getMessage() + "); choose a writable folder with --output");
+                    "output", dir.getParent(), "cannot write there (" + e.getMessage() + "); choose a writable folder with --output");
         }
-        return new RunFolder(dir, objectives);
+    }
+
+    /**
+     * Checks that the output folder can be created and written, before any work goes there.
+     *
+     * @throws InvalidValueException if it cannot
+     */
+    public static void checkWritable(Path outputDir) {
+        checkFolder(outputDir);
     }
 
     public Path path() {
@@ -87,6 +94,17 @@ public final class RunFolder {
     public void writeStudy(ObjectNode study) {
         study.put("schema_version", SCHEMA_VERSION);
         writeAtomically("study.json", json(study));
+    }
+
+    /** Rewrites the CSV and JSON-lines logs with these trials, as a resumed study starts. */
+    public synchronized void rewriteLog(List<Trial> trials) {
+        try {
+            Files.deleteIfExists(dir.resolve("trials.csv"));
+            Files.deleteIfExists(dir.resolve("trials.jsonl"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not rewrite the trial logs in " + dir, e);
+        }
+        trials.forEach(this::append);
     }
 
     /** Appends one finished trial to the CSV and JSON-lines logs. */
@@ -108,18 +126,8 @@ public final class RunFolder {
         }
     }
 
-    /** Saves the first generated clip of a trial as {@code samples/trial-NNNN.wav}, to listen to. */
-    public void writeSample(int trialNumber, float[] clip, int sampleRate) {
-        try {
-            Path samples = Files.createDirectories(dir.resolve("samples"));
-            WavFiles.write(samples.resolve(String.format("trial-%04d.wav", trialNumber)), clip, sampleRate);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not save a sample of trial " + trialNumber + " in " + dir, e);
-        }
-    }
-
     /** Writes all trials and the Pareto front as CSV and JSON. */
-    public void writeResults(List<Trial> trials, List<Trial> front, ObjectNode summary) {
+    public void writeResults(List<Trial> trials, List<Trial> front, ObjectNode summary, List<HypervolumePoint> history) {
         ArrayNode all = JSON.createArrayNode();
         trials.forEach(t -> all.add(toJson(t)));
         ObjectNode trialsDoc = JSON.createObjectNode().put("schema_version", SCHEMA_VERSION);
@@ -139,6 +147,13 @@ public final class RunFolder {
 
         summary.put("schema_version", SCHEMA_VERSION);
         writeAtomically("summary.json", json(summary));
+
+        StringBuilder hv = new StringBuilder("generation,trials,kg_co2e,hypervolume,front_size\n");
+        for (HypervolumePoint p : history) {
+            hv.append(p.generation()).append(',').append(p.trials()).append(',').append(number(p.kgCo2e())).append(',')
+                    .append(number(p.hypervolume())).append(',').append(p.frontSize()).append('\n');
+        }
+        writeAtomically("hypervolume.csv", hv.toString());
     }
 
     private ArrayNode objectivesJson() {
@@ -159,7 +174,7 @@ public final class RunFolder {
                 "generation_joules_per_audio_second", "initial_loss", "final_loss", "energy_meter",
                 "energy_estimated"));
         h.addAll(COST_COLUMNS);
-        h.addAll(List.of("seed", "device", "dataset_hash", "failure", "description"));
+        h.addAll(List.of("pruned_at_step", "joules_saved", "seed", "device", "dataset_hash", "failure", "description"));
         return h;
     }
 
@@ -167,7 +182,7 @@ public final class RunFolder {
         List<String> r = new ArrayList<>(List.of(
                 Integer.toString(t.number()), Integer.toString(t.generation()), t.status().name(), quote(t.genome().toString())));
         for (int i = 0; i < objectives.size(); i++) {
-            r.add(t.complete() ? number(t.objectives()[i]) : "");
+            r.add(i >= t.objectives().length || Double.isNaN(t.objectives()[i]) ? "" : number(t.objectives()[i]));
         }
         TrialMetrics m = t.metrics();
         if (m != null) {
@@ -185,9 +200,11 @@ public final class RunFolder {
                 r.add("");
             }
         }
-        r.add(Long.toString(t.provenance().seed()));
-        r.add(t.provenance().device());
-        r.add(t.provenance().datasetHash());
+        r.add(t.pruning() == null ? "" : Integer.toString(t.pruning().step()));
+        r.add(t.pruning() == null ? "" : number(t.pruning().joulesSaved()));
+        r.add(t.provenance() == null ? "" : Long.toString(t.provenance().seed()));
+        r.add(t.provenance() == null ? "" : t.provenance().device());
+        r.add(t.provenance() == null ? "" : t.provenance().datasetHash());
         r.add(quote(t.failure() == null ? "" : t.failure()));
         r.add(quote(t.description()));
         return r;
@@ -203,11 +220,15 @@ public final class RunFolder {
         ObjectNode genes = o.putObject("genome");
         t.genome().asText().forEach(genes::put);
         o.put("description", t.description());
-        if (t.complete()) {
-            ObjectNode obj = o.putObject("objectives");
-            for (int i = 0; i < objectives.size(); i++) {
+        // Final values when complete, checkpoint values when pruned, what was counted before a rejection.
+        ObjectNode obj = JSON.createObjectNode();
+        for (int i = 0; i < objectives.size() && i < t.objectives().length; i++) {
+            if (!Double.isNaN(t.objectives()[i])) {
                 obj.put(objectives.get(i).name(), t.objectives()[i]);
             }
+        }
+        if (!obj.isEmpty()) {
+            o.set("objectives", obj);
         }
         if (t.failure() != null) {
             o.put("failure", t.failure());
@@ -215,7 +236,12 @@ public final class RunFolder {
         if (t.metrics() != null) {
             o.set("metrics", JSON.valueToTree(t.metrics()));
         }
-        o.set("provenance", JSON.valueToTree(t.provenance()));
+        if (t.pruning() != null) {
+            o.set("pruning", JSON.valueToTree(t.pruning()));
+        }
+        if (t.provenance() != null) {
+            o.set("provenance", JSON.valueToTree(t.provenance()));
+        }
         return o;
     }
 

@@ -76,11 +76,21 @@ public final class RunFolderReader implements StudyReader {
                 finished,
                 settings,
                 study.path("population").asInt() * study.path("generations").asInt(),
-                new Constraints(study.path("max_parameters").asLong(), study.path("max_co2e_kg").asDouble()),
+                constraints(study),
                 study.path("carbon_intensity_kg_per_kwh").asDouble(),
                 summary,
                 objectives,
                 trials);
+    }
+
+    /** The limits as {@code study.json} gives them: all four under "constraints", or the older two at the top. */
+    private static Constraints constraints(JsonNode study) {
+        JsonNode c = study.path("constraints");
+        if (c.isObject()) {
+            return new Constraints(c.path("max_parameters").asLong(), c.path("max_flops").asDouble(),
+                    c.path("max_kg_co2e").asDouble(), c.path("min_percent_mos").asDouble());
+        }
+        return new Constraints(study.path("max_parameters").asLong(), 0, study.path("max_co2e_kg").asDouble(), 0);
     }
 
     /**

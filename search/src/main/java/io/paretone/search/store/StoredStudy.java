@@ -50,9 +50,7 @@ public record StoredStudy(
 
     /** Complete and within the study's constraints, the same rule the search applied. */
     public boolean feasible(StoredTrial t) {
-        return t.complete()
-                && constraints.parameterSlack(t.metrics().parameters()) >= 0
-                && constraints.co2eSlack(t.metrics().trainingKgCo2e()) >= 0;
+        return t.complete() && constraints.respectedBy(t.metrics());
     }
 
     /** The feasible trials that no other feasible trial dominates on every objective. */

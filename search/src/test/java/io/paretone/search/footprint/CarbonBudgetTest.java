@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.search.nsga.ArchitectureProblem;
-import io.paretone.search.nsga.GenerationListener;
+import io.paretone.search.nsga.GenerationEvaluation;
 import io.paretone.search.nsga.NsgaII;
+import io.paretone.search.nsga.StoppingRules;
 import io.paretone.spaces.check.InvalidValueException;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.SearchSpace;
@@ -61,15 +62,15 @@ class CarbonBudgetTest {
             return s;
         });
         CarbonBudget budget = new CarbonBudget(25, () -> evaluations[0] * 1.0);
-        new NsgaII(problem[0], 10, 6, 1).run(new GenerationListener() {
-            @Override
-            public void generationStarted(int generation, int candidates) {
-                generations[0]++;
-            }
-
-            @Override
-            public void generationFinished(int generation) {}
-        }, budget);
+        GenerationEvaluation evaluation = new GenerationEvaluation(problem[0], (generation, solutions) -> {
+            generations[0]++;
+            solutions.forEach(problem[0]::evaluate);
+        });
+        StoppingRules rules = new StoppingRules()
+                .add(status -> evaluation.generationsEvaluated() >= 6)
+                .add(StoppingRules.carbonBudget(budget));
+        new NsgaII(10, 1).run(problem[0], evaluation, rules, kept -> {});
+        assertTrue(rules.reason().contains("carbon budget of 25.00 kgCO2e"), rules.reason());
         assertEquals(3, generations[0]);
         assertEquals(30, evaluations[0]);
         assertEquals(30.0, budget.reachedAtKg());

@@ -37,10 +37,9 @@ class NsgaIITest {
             s.constraints()[0] = b > 5 ? -(b - 5) : 0;
             return s;
         });
-        List<IntegerSolution> last = new NsgaII(holder[0], population, generations, seed).run(new GenerationListener() {
-            @Override public void generationStarted(int generation, int candidates) {}
-            @Override public void generationFinished(int generation) {}
-        });
+        GenerationEvaluation evaluation = GenerationEvaluation.oneByOne(holder[0]);
+        List<IntegerSolution> last = new NsgaII(population, seed).run(holder[0], evaluation,
+                status -> evaluation.generationsEvaluated() >= generations, kept -> {});
         return last.stream().map(holder[0]::genome).toList();
     }
 

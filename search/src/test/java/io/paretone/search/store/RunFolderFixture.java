@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.objectives.Objective;
+import io.paretone.evaluators.quality.QualityScore;
+import io.paretone.evaluators.quality.QualityTerm;
 import io.paretone.search.Constraints;
 import io.paretone.search.Provenance;
 import io.paretone.search.Trial;
@@ -38,12 +40,22 @@ public final class RunFolderFixture {
     private final List<Trial> trials = new ArrayList<>();
 
     private RunFolderFixture(Path parent, String name, int population, int generations, Constraints constraints) {
-        this.folder = RunFolder.create(parent, name, OBJECTIVES);
+        this.folder = RunFolder.open(freeFolder(parent, name), OBJECTIVES);
         this.name = name;
         this.population = population;
         this.generations = generations;
         this.constraints = constraints;
         folder.writeStudy(studyJson());
+    }
+
+    /** {@code name-yyyyMMdd-HHmmss}, as a search names a new study, with -N when that exists. */
+    private static Path freeFolder(Path parent, String name) {
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path dir = parent.resolve(name + "-" + stamp);
+        for (int i = 2; java.nio.file.Files.exists(dir); i++) {
+            dir = parent.resolve(name + "-" + stamp + "-" + i);
+        }
+        return dir;
     }
 
     public static RunFolderFixture create(Path parent, String name) {
@@ -70,27 +82,31 @@ public final class RunFolderFixture {
         double joules = kgCo2e / CARBON.kgPerKwh() * 3.6e6;
         double seconds = joules / 20.0;
         TrialMetrics metrics = new TrialMetrics(
-                parameters, flopsPerSecond, 1 - oneMinusPmos, 10 * oneMinusPmos, joules, kgCo2e,
+                parameters, flopsPerSecond, 1 - oneMinusPmos, quality(1 - oneMinusPmos), joules, kgCo2e,
                 CARBON.lacosteKgCo2e(1, 0.02, seconds / 3600), seconds, 1.5, 30.0, 80, 5.5, 4.5,
                 "cpu-time", true, seconds + " s process CPU time x 10.0 W per core",
                 parameters * 4, flopsPerSecond / 100, flopsPerSecond * 3, 16_000.0, 0.5, 120.0,
                 45.0, CARBON.kgCo2e(45.0), "AMD EPYC");
         return add(new Trial(number, generation, genome(number), describe(number, description), TrialStatus.COMPLETE,
-                new double[] {kgCo2e, parameters, flopsPerSecond, oneMinusPmos}, null, metrics, provenance(number)));
+                new double[] {kgCo2e, parameters, flopsPerSecond, oneMinusPmos}, null, metrics, null, provenance(number)));
+    }
+
+    /** A quality score of one term whose scaled value is {@code percentMos}. */
+    private static QualityScore quality(double percentMos) {
+        return new QualityScore(percentMos,
+                List.of(new QualityTerm("logmel_distance", 100 - 90 * percentMos, 10, 100, percentMos, true)), 0, 2.0, 1.0);
     }
 
     /** Appends a failed trial with this reason. */
     public Trial failed(int generation, String reason) {
         int number = trials.size() + 1;
         return add(new Trial(number, generation, genome(number), describe(number, null), TrialStatus.FAILED,
-                new double[0], reason, null, provenance(number)));
+                new double[0], reason, null, null, provenance(number)));
     }
 
     /** Writes the end-of-study files (trials.json, front, summary), as a finished study does. */
     public RunFolderFixture finish() {
-        List<Trial> feasible = trials.stream().filter(t -> t.complete()
-                && constraints.parameterSlack(t.metrics().parameters()) >= 0
-                && constraints.co2eSlack(t.metrics().trainingKgCo2e()) >= 0).toList();
+        List<Trial> feasible = trials.stream().filter(t -> t.complete() && constraints.respectedBy(t.metrics())).toList();
         List<Trial> front = ParetoFront.nonDominated(feasible, Trial::objectives);
         ObjectNode summary = new ObjectMapper().createObjectNode();
         summary.put("trials", trials.size());
@@ -101,7 +117,7 @@ public final class RunFolderFixture {
         summary.put("study_joules", 2400.0);
         summary.put("study_kg_co2e", CARBON.kgCo2e(2400.0));
         summary.put("study_energy_method", "240 s process CPU time x 10.0 W per core");
-        folder.writeResults(trials, front, summary);
+        folder.writeResults(trials, front, summary, List.of());
         return this;
     }
 

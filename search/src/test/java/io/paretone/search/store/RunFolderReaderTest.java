@@ -90,7 +90,7 @@ class RunFolderReaderTest {
 
     @Test
     void frontKeepsFeasibleNonDominatedTrialsOnly() {
-        RunFolderFixture f = RunFolderFixture.create(dir, "front", new Constraints(10_000, 0));
+        RunFolderFixture f = RunFolderFixture.create(dir, "front", new Constraints(10_000, 0, 0, 0));
         f.complete(0, 1e-5, 5_000, 100, 0.5);   // 1: front
         f.complete(0, 2e-5, 6_000, 200, 0.6);   // 2: dominated by 1 on every objective
         f.complete(0, 3e-5, 5_000, 100, 0.1);   // 3: front (best quality)

@@ -17,6 +17,12 @@ import java.util.SplittableRandom;
  */
 final class GanSynthSampler implements AudioSampler {
 
+    /** Each clip is generated for its instrument and pitch. */
+    @Override
+    public boolean conditional() {
+        return true;
+    }
+
     @Override
     public float[][] generate(Block block, ParameterStore parameters, GenerationRequest request) {
         GanSynthBlock gan = (GanSynthBlock) block;

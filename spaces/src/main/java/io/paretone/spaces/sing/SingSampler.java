@@ -14,6 +14,12 @@ import io.paretone.spaces.training.ClipLabel;
  */
 final class SingSampler implements AudioSampler {
 
+    /** Each clip is generated for its instrument and pitch. */
+    @Override
+    public boolean conditional() {
+        return true;
+    }
+
     @Override
     public float[][] generate(Block block, ParameterStore parameters, GenerationRequest request) {
         SingBlock sing = (SingBlock) block;

@@ -1,0 +1,120 @@
+package io.paretone.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.paretone.search.TrialStatus;
+import io.paretone.search.store.SqliteTrialStore;
+import io.paretone.search.store.TrialRow;
+import io.paretone.search.store.StudyRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A search killed with SIGKILL in the middle of a trial, then resumed by name: no finished trial
+ * is lost or trained again, and the one that was running is trained once more.
+ */
+class ResumeAfterKillTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStudyKilledMidTrialResumesLosingNoneAndRepeatingNone() throws Exception {
+        Path config = TinyConfig.write(dir, "resumable", java.util.List.of("wavenet"));
+        Path runs = dir.resolve("runs");
+        Path db = runs.resolve("paretone.db");
+        Process first = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED",
+                "-Dparetone.log=" + dir.resolve("first.log"),
+                "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "search", "--config", config.toString(), "--output", runs.toString(),
+                "--study", "resumable")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("first.out").toFile())
+                .start();
+        try {
+            waitForATrialMidTraining(db, first);
+        } finally {
+            List<ProcessHandle> workers = first.toHandle().descendants().toList();
+            first.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
+            first.waitFor(30, TimeUnit.SECONDS);
+            for (ProcessHandle w : workers) {
+                w.onExit().get(60, TimeUnit.SECONDS); // an orphaned worker stops by itself
+            }
+        }
+        Map<Integer, TrialRow> killed = trials(db);
+        List<TrialRow> finishedBefore = killed.values().stream().filter(t -> t.status().finished()).toList();
+        List<TrialRow> runningBefore = killed.values().stream().filter(t -> t.status() == TrialStatus.RUNNING).toList();
+        assertFalse(finishedBefore.isEmpty(), "some trials finished before the kill");
+        assertEquals(1, runningBefore.size(), "one trial was training when the process died");
+
+        CliRun resumed = CliRun.of("search", "--output", runs.toString(), "--study", "resumable");
+        assertEquals(0, resumed.exitCode(), resumed.err() + resumed.out());
+        assertTrue(resumed.out().contains("resuming study resumable"), resumed.out());
+        assertTrue(resumed.out().contains(finishedBefore.size() + " trials already finished are kept"), resumed.out());
+        assertTrue(resumed.out().contains("1 left running by a stopped process are queued again"), resumed.out());
+
+        Map<Integer, TrialRow> after = trials(db);
+        for (TrialRow t : finishedBefore) {
+            TrialRow now = after.get(t.number());
+            assertEquals(t.finishedAt(), now.finishedAt(), "trial " + t.number() + " was not trained again");
+            assertEquals(t.objectives(), now.objectives());
+            assertEquals(1, now.attempts());
+        }
+        TrialRow rerun = after.get(runningBefore.get(0).number());
+        assertEquals(TrialStatus.COMPLETE, rerun.status());
+        assertEquals(2, rerun.attempts(), "the interrupted trial ran again, once");
+        assertTrue(after.values().stream().allMatch(t -> t.status().finished()));
+        assertTrue(after.values().stream().filter(t -> t != rerun).allMatch(t -> t.attempts() == 1),
+                "every other trial trained exactly once");
+        assertEquals(after.size(), after.values().stream().map(TrialRow::architecture).distinct().count());
+
+        try (SqliteTrialStore store = SqliteTrialStore.open(db)) {
+            StudyRecord study = store.findStudy("resumable").orElseThrow();
+            assertEquals("STOPPED", study.state());
+            assertEquals("ran its 2 generations", study.stopReason());
+            assertEquals(2, store.hypervolumes(study.id()).size());
+        }
+        CliRun list = CliRun.of("studies", "--output", runs.toString());
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().contains("resumable") && list.out().contains("stopped"), list.out());
+    }
+
+    /** Waits until at least one trial has finished and another has been training for a moment. */
+    private static void waitForATrialMidTraining(Path db, Process search) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            assertTrue(search.isAlive(), "the search ended before it could be killed; see first.out");
+            if (Files.exists(db)) {
+                Map<Integer, TrialRow> t = trials(db);
+                boolean finished = t.values().stream().anyMatch(x -> x.status().finished());
+                Optional<TrialRow> running = t.values().stream().filter(x -> x.status() == TrialStatus.RUNNING).findFirst();
+                if (finished && running.isPresent()
+                        && running.get().startedAt().isBefore(Instant.now().minusMillis(300))) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no trial was seen training within five minutes");
+    }
+
+    private static Map<Integer, TrialRow> trials(Path db) {
+        try (SqliteTrialStore store = SqliteTrialStore.open(db)) {
+            return store.findStudy("resumable")
+                    .map(s -> store.trials(s.id()).stream().collect(Collectors.toMap(TrialRow::number, Function.identity())))
+                    .orElse(Map.of());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.paretone.search.worker;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.paretone.search.TrialMetrics;
+import io.paretone.search.store.TrialResult;
+import java.util.Map;
+
+/** Messages from a worker to the scheduling process. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = FromWorker.Ready.class, name = "ready"),
+    @JsonSubTypes.Type(value = FromWorker.SetupFailed.class, name = "setup_failed"),
+    @JsonSubTypes.Type(value = FromWorker.Step.class, name = "step"),
+    @JsonSubTypes.Type(value = FromWorker.Generating.class, name = "generating"),
+    @JsonSubTypes.Type(value = FromWorker.Checkpoint.class, name = "checkpoint"),
+    @JsonSubTypes.Type(value = FromWorker.Finished.class, name = "finished")
+})
+public sealed interface FromWorker {
+
+    /**
+     * Set up and waiting for work.
+     *
+     * @param device the device the worker resolved and trains on
+     * @param meter the energy meter it chose, such as {@code rapl+ram} or {@code cpu-time+ram}
+     * @param energy that choice in words, with what could not be used and why
+     * @param proxyDescription the calibrated proxy in words (the judge's weights and their hash)
+     * @param proxyFingerprint the calibrated proxy's score of a fixed probe: equal across workers
+     *     only if their calibrations are equal
+     * @param setupJoules energy of loading, calibrating and warming up
+     */
+    record Ready(long pid, String device, String meter, String energy, String proxy, String proxyDescription,
+            double[] proxyFingerprint, double setupJoules) implements FromWorker {}
+
+    /** The worker could not set up; {@code badInput} when the setting given was wrong (a device). */
+    record SetupFailed(String reason, boolean badInput) implements FromWorker {}
+
+    record Step(int trial, int step, int steps, double loss) implements FromWorker {}
+
+    /** Training is over; the candidate is generating and being judged. */
+    record Generating(int trial) implements FromWorker {}
+
+    /** A partial measurement; the worker waits for a {@link ToWorker.Verdict}. */
+    record Checkpoint(int trial, int step, int steps, Map<String, Double> objectives, TrialMetrics metrics)
+            implements FromWorker {}
+
+    /**
+     * A trial's end.
+     *
+     * @param result its final state: COMPLETE, FAILED or PRUNED, the objectives (final, partial,
+     *     or what was counted before a rejection), metrics, provenance, and every joule this trial
+     *     cost the worker
+     * @param workerJoules every joule the worker has used since it started
+     */
+    record Finished(int trial, TrialResult result, double workerJoules) implements FromWorker {}
+}
