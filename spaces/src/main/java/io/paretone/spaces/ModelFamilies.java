@@ -53,18 +53,19 @@ public final class ModelFamilies {
                 .orElseThrow(() -> new InvalidValueException("family", name, "known families are " + names()));
     }
 
-    /** The names of one domain's families ({@link ModelFamily#AUDIO} or {@link ModelFamily#IMAGE}). */
-    public static List<String> names(String domain) {
-        List<String> names = ALL.stream().filter(f -> f.domain().equals(domain)).map(ModelFamily::name).toList();
-        if (names.isEmpty()) {
-            throw new InvalidValueException("domain", domain, "known domains are " + ModelFamily.AUDIO + " and " + ModelFamily.IMAGE);
-        }
-        return names;
+    /** The names of one domain's families. */
+    public static List<String> names(Domain domain) {
+        return ALL.stream().filter(f -> f.domain() == domain).map(ModelFamily::name).toList();
+    }
+
+    /** The mixed space over every family of a domain, that domain's default search. */
+    public static SearchSpace space(Domain domain) {
+        return space(names(domain));
     }
 
     /** The mixed space over every audio family, the default search. */
     public static SearchSpace space() {
-        return space(names(ModelFamily.AUDIO));
+        return space(Domain.AUDIO);
     }
 
     /**
@@ -79,14 +80,14 @@ public final class ModelFamilies {
         }
         long domains = families.stream().map(f -> byName(f).domain()).distinct().count(); // byName: a clear error for an unknown name
         if (domains > 1) {
-            throw new InvalidValueException("families", families, "search audio families (" + names(ModelFamily.AUDIO)
-                    + ") or image families (" + names(ModelFamily.IMAGE) + "), not both in one study");
+            throw new InvalidValueException("families", families, "search audio families (" + names(Domain.AUDIO)
+                    + ") or image families (" + names(Domain.IMAGE) + "), not both in one study");
         }
         return SPACE.restrict(Map.of(FAMILY, families));
     }
 
     /** The domain of a mixed space's families. */
-    public static String domainOf(SearchSpace mixed) {
+    public static Domain domainOf(SearchSpace mixed) {
         return byName(mixed.gene(FAMILY).text(0)).domain();
     }
 

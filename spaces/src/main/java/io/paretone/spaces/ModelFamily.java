@@ -9,15 +9,9 @@ import io.paretone.spaces.genome.SearchSpace;
  * family, registered in {@link ModelFamilies}.
  */
 public interface ModelFamily {
-    /** The domain of audio families: they generate waveforms from {@code TrainingData} clips. */
-    String AUDIO = "audio";
-
-    /** The domain of image families: they generate images laid out as {@code ImageFormat} says. */
-    String IMAGE = "image";
-
-    /** The kind of data the family models, {@link #AUDIO} or {@link #IMAGE}; a study searches families of one domain. */
-    default String domain() {
-        return AUDIO;
+    /** The kind of data the family models; a study searches families of one domain. Audio unless a family says otherwise. */
+    default Domain domain() {
+        return Domain.AUDIO;
     }
 
     /** The short name used in configs, gene prefixes and tables, such as {@code wavenet}. */

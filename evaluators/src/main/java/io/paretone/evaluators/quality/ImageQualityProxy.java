@@ -17,17 +17,21 @@ import java.util.SplittableRandom;
  *   <li>{@value #EMBEDDING}: the Fréchet distance between Gaussians fitted to the judge's embeddings
  *       of the judged images and of the validation split, an FID analogue (diagonal covariances,
  *       see {@link DiagonalGaussian});
- *   <li>{@value #CLASS}: how much more the judge agrees with itself on an image than across images,
- *       {@code mean_i sum_k p_ik^2 - mean_{i != j} sum_k p_ik p_jk}, the collision form of the
- *       mutual information whose exponential is the inception score: high for confident, varied
- *       classes.
+ *   <li>{@value #CLASS}: how much more the judge agrees with itself on an image than across images
+ *       ({@link AgreementGap}, as for audio): high for confident, varied classes.
  * </ul>
- * The score is the mean of the informative terms. Noise is Gaussian pixel noise with the mean and
- * standard deviation of the reference pixels, clamped to [-1, 1].
+ * The score is the mean of the informative terms, and generated images closer to a training image
+ * than any held-out real image is are counted as memorised ({@link Memorisation}, as for audio).
+ * Noise is Gaussian pixel noise with the mean and standard deviation of the reference pixels,
+ * clamped to [-1, 1].
  */
 public final class ImageQualityProxy implements QualityProxy {
-    static final String EMBEDDING = "embedding_frechet";
-    static final String CLASS = "class_agreement";
+    static final String EMBEDDING = JudgeQualityProxy.EMBEDDING;
+    static final String CLASS = JudgeQualityProxy.CLASS;
+    /** Training steps of the judge a study uses, batches of 32 images: as many as the audio judge takes by default. */
+    public static final int JUDGE_STEPS = 400;
+    /** Training images the memorisation check compares with, at most (evenly spread over the split). */
+    private static final int MAX_TRAINING_IMAGES = 4096;
 
     private final ImageJudge judge;
     private final ImageFormat format;
@@ -37,19 +41,21 @@ public final class ImageQualityProxy implements QualityProxy {
     private final double noiseEmbedding;
     private final double realClass;
     private final double noiseClass;
+    private final Memorisation memorisation;
 
     private ImageQualityProxy(ImageJudge judge, ImageFormat format, int imageCount, DiagonalGaussian reference,
-            List<float[]> real, List<float[]> noise) {
+            List<float[]> training, List<float[]> real, List<float[]> noise) {
         this.judge = judge;
         this.format = format;
         this.imageCount = imageCount;
         this.reference = reference;
         ImageJudge.Judgement r = judge.judge(real);
         ImageJudge.Judgement n = judge.judge(noise);
+        memorisation = new Memorisation(judge.judge(training).embeddings(), r.embeddings());
         realEmbedding = frechet(r);
         noiseEmbedding = frechet(n);
-        realClass = agreementGap(r.probabilities());
-        noiseClass = agreementGap(n.probabilities());
+        realClass = AgreementGap.of(r.probabilities());
+        noiseClass = AgreementGap.of(n.probabilities());
     }
 
     /**
@@ -71,7 +77,12 @@ public final class ImageQualityProxy implements QualityProxy {
         for (int i = 0; i < imageCount; i++) {
             real.add(data.test().get(i % data.test().size()).values());
         }
-        ImageQualityProxy proxy = new ImageQualityProxy(judge, data.format(), imageCount, reference, real,
+        List<float[]> training = new ArrayList<>();
+        int trainingImages = Math.min(MAX_TRAINING_IMAGES, data.train().size());
+        for (int i = 0; i < trainingImages; i++) {
+            training.add(data.train().get((int) ((long) i * data.train().size() / trainingImages)).values());
+        }
+        ImageQualityProxy proxy = new ImageQualityProxy(judge, data.format(), imageCount, reference, training, real,
                 noise(validation, imageCount, data.format(), seed));
         if (proxy.terms(proxy.judge.judge(real)).stream().noneMatch(QualityTerm::informative)) {
             judge.close();
@@ -122,47 +133,16 @@ public final class ImageQualityProxy implements QualityProxy {
             Check.that(image.length == format.values(), "image values", image.length, "must be " + format.values());
         }
         ImageJudge.Judgement j = judge.judge(List.of(generated));
-        List<QualityTerm> terms = terms(j);
-        double sum = 0;
-        int informative = 0;
-        for (QualityTerm t : terms) {
-            if (t.informative()) {
-                sum += t.scaled();
-                informative++;
-            }
-        }
-        return new QualityScore(informative == 0 ? 0 : sum / informative, terms.get(0).value(), realEmbedding,
-                noiseEmbedding);
+        return memorisation.score(terms(j), j.embeddings());
     }
 
     List<QualityTerm> terms(ImageJudge.Judgement j) {
         return List.of(QualityTerm.of(EMBEDDING, frechet(j), realEmbedding, noiseEmbedding),
-                QualityTerm.of(CLASS, agreementGap(j.probabilities()), realClass, noiseClass));
+                QualityTerm.of(CLASS, AgreementGap.of(j.probabilities()), realClass, noiseClass));
     }
 
     private double frechet(ImageJudge.Judgement j) {
         return DiagonalGaussian.fit(j.embeddings()).frechetDistance(reference);
-    }
-
-    /** The collision mutual information between image and class; a single image scores its confidence. */
-    static double agreementGap(double[][] p) {
-        int n = p.length;
-        double self = 0;
-        double[] sum = new double[p[0].length];
-        for (double[] row : p) {
-            for (int k = 0; k < row.length; k++) {
-                self += row[k] * row[k];
-                sum[k] += row[k];
-            }
-        }
-        if (n < 2) {
-            return self;
-        }
-        double all = 0;
-        for (double s : sum) {
-            all += s * s;
-        }
-        return self / n - (all - self) / ((double) n * (n - 1));
     }
 
     @Override

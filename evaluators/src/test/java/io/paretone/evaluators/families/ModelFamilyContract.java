@@ -15,10 +15,10 @@ import io.paretone.evaluators.data.SynthNotesDataset;
 import io.paretone.evaluators.data.SynthNotesSettings;
 import io.paretone.evaluators.training.BudgetedTrainer;
 import io.paretone.evaluators.training.StepListener;
-import io.paretone.evaluators.training.TrainingClips;
+import io.paretone.evaluators.data.TrainingClips;
 import io.paretone.evaluators.training.TrainingOutcome;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.AudioSampler.GenerationRequest;
+import io.paretone.spaces.Sampler.GenerationRequest;
 import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.PublishedConfiguration;
@@ -165,7 +165,7 @@ public abstract class ModelFamilyContract {
             Block block = arch.newBlock();
             block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
             long parameters = ParameterCounter.trainable(block);
-            long flops = arch.generationFlopsPerSecond(block, FlopCounter.inference(), 16000);
+            long flops = arch.generationFlopsPerUnit(block, FlopCounter.inference(), 16000);
             assertTrue(parameters > 0, "parameters " + parameters);
             assertTrue(flops >= 2 * generatingWeights(block), arch.describe() + ": " + flops + " FLOPs/s");
         }
@@ -189,7 +189,7 @@ public abstract class ModelFamilyContract {
             block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
             long parameters = ParameterCounter.trainable(block);
             assertTrue(parameters > 0);
-            assertTrue(arch.generationFlopsPerSecond(block, FlopCounter.inference(), 16000) > 0);
+            assertTrue(arch.generationFlopsPerUnit(block, FlopCounter.inference(), 16000) > 0);
             published.publishedParameters().ifPresent(p ->
                     assertTrue(parameters > p / 10 && parameters < p * 10,
                             "ours " + parameters + " is within a factor of ten of the published " + p));

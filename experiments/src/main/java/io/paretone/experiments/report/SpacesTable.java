@@ -1,6 +1,7 @@
 package io.paretone.experiments.report;
 
 import io.paretone.evaluators.families.PublishedCost;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.genome.Gene;
@@ -19,17 +20,17 @@ public final class SpacesTable {
 
     /** One mixed space per domain (audio, image) among the families, since a study searches one domain. */
     public static void printGenes(List<ModelFamily> families, PrintWriter out) {
-        Map<String, List<ModelFamily>> byDomain = families.stream()
+        Map<Domain, List<ModelFamily>> byDomain = families.stream()
                 .collect(Collectors.groupingBy(ModelFamily::domain, LinkedHashMap::new, Collectors.toList()));
         String separator = "";
-        for (Map.Entry<String, List<ModelFamily>> domain : byDomain.entrySet()) {
+        for (Map.Entry<Domain, List<ModelFamily>> domain : byDomain.entrySet()) {
             out.print(separator);
             printDomain(domain.getKey(), domain.getValue(), out);
             separator = System.lineSeparator();
         }
     }
 
-    private static void printDomain(String domain, List<ModelFamily> families, PrintWriter out) {
+    private static void printDomain(Domain domain, List<ModelFamily> families, PrintWriter out) {
         SearchSpace mixed = ModelFamilies.space(families.stream().map(ModelFamily::name).toList());
         out.printf(Locale.ROOT, "One %s search space over %d families (%.3g genomes). Genes of a family are written"
                 + " family.gene in configs and exist only when that family is chosen.%n%n",
@@ -62,8 +63,8 @@ public final class SpacesTable {
             String published = c.configuration().publishedParameters().isPresent()
                     ? Units.count(c.configuration().publishedParameters().getAsLong()) : "-";
             String ratio = c.ratioToPublished().map(r -> String.format(Locale.ROOT, "%.2f", r)).orElse("-");
-            String flops = c.generationFlopsPerSecond().isPresent()
-                    ? Units.count(c.generationFlopsPerSecond().getAsLong()) : "n/a";
+            String flops = c.generationFlopsPerUnit().isPresent()
+                    ? Units.count(c.generationFlopsPerUnit().getAsLong()) : "n/a";
             out.printf(Locale.ROOT, "%-10s %-12s %-12s %-10s %-12s %s%n", c.family().name(), Units.count(c.parameters()),
                     published, ratio, flops, c.configuration().model());
         }

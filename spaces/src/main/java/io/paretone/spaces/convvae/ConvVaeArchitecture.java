@@ -3,7 +3,7 @@ package io.paretone.spaces.convvae;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
@@ -47,14 +47,14 @@ public record ConvVaeArchitecture(Genome genome, ImageFormat format, int channel
     }
 
     @Override
-    public AudioSampler sampler() {
+    public Sampler sampler() {
         return (block, parameters, request) -> ImageSampling.fromPrior(((ConvVaeBlock) block).decoder(), latent, format,
                 parameters, request);
     }
 
     /** The decoder's pass per image, times the images per "second" (one image's values per second). */
     @Override
-    public long generationFlopsPerSecond(Block block, LayerFlops counter, int rate) {
+    public long generationFlopsPerUnit(Block block, LayerFlops counter, int rate) {
         return counter.of(((ConvVaeBlock) block).decoder(), new Shape(1, latent)) * rate / format.values();
     }
 }

@@ -1,6 +1,7 @@
 package io.paretone.spaces.convvae;
 
 import io.paretone.spaces.Architecture;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.PublishedConfiguration;
 import io.paretone.spaces.genome.Gene;
@@ -51,8 +52,8 @@ public final class ConvVaeFamily implements ModelFamily {
     }
 
     @Override
-    public String domain() {
-        return IMAGE;
+    public Domain domain() {
+        return Domain.IMAGE;
     }
 
     @Override

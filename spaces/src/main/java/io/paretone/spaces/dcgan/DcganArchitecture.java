@@ -3,7 +3,7 @@ package io.paretone.spaces.dcgan;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
@@ -65,7 +65,7 @@ public record DcganArchitecture(Genome genome, ImageFormat format, int latent, i
     }
 
     @Override
-    public AudioSampler sampler() {
+    public Sampler sampler() {
         return (block, parameters, request) -> ImageSampling.fromPrior(((DcganBlock) block).generator(), latent, format,
                 parameters, request);
     }
@@ -75,7 +75,7 @@ public record DcganArchitecture(Genome genome, ImageFormat format, int latent, i
      * image's values per second, so this is FLOPs per image when {@code rate} is the image size.
      */
     @Override
-    public long generationFlopsPerSecond(Block block, LayerFlops counter, int rate) {
+    public long generationFlopsPerUnit(Block block, LayerFlops counter, int rate) {
         long perImage = counter.of(((DcganBlock) block).generator(), new Shape(1, latent));
         return perImage * rate / format.values();
     }

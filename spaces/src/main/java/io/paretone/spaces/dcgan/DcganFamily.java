@@ -1,6 +1,7 @@
 package io.paretone.spaces.dcgan;
 
 import io.paretone.spaces.Architecture;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.PublishedConfiguration;
 import io.paretone.spaces.genome.Gene;
@@ -58,8 +59,8 @@ public final class DcganFamily implements ModelFamily {
     }
 
     @Override
-    public String domain() {
-        return IMAGE;
+    public Domain domain() {
+        return Domain.IMAGE;
     }
 
     @Override

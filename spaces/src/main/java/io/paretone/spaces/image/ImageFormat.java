@@ -32,6 +32,18 @@ public record ImageFormat(int channels, int height, int width) {
         return new Shape(batchSize, channels, height, width);
     }
 
+    /**
+     * The format {@link #toString()} wrote.
+     *
+     * @throws io.paretone.spaces.check.InvalidValueException if it is not {@code WxHxC} or out of range
+     */
+    public static ImageFormat parse(String text) {
+        String[] parts = text == null ? new String[0] : text.strip().split("x");
+        Check.that(parts.length == 3 && text.strip().matches("\\d+x\\d+x\\d+"), "image format", text,
+                "write width x height x channels, such as 28x28x1");
+        return new ImageFormat(Integer.parseInt(parts[2]), Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
+    }
+
     /** {@code 28x28x1}, for descriptions and cache keys. */
     @Override
     public String toString() {

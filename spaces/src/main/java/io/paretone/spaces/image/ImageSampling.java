@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import io.paretone.spaces.AudioSampler.GenerationRequest;
+import io.paretone.spaces.Sampler.GenerationRequest;
 import java.util.SplittableRandom;
 
 /**

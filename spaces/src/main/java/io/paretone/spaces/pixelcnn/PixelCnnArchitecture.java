@@ -3,7 +3,7 @@ package io.paretone.spaces.pixelcnn;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
@@ -46,7 +46,7 @@ public record PixelCnnArchitecture(Genome genome, ImageFormat format, int layers
     }
 
     @Override
-    public AudioSampler sampler() {
+    public Sampler sampler() {
         return new PixelCnnSampler();
     }
 
@@ -65,7 +65,7 @@ public record PixelCnnArchitecture(Genome genome, ImageFormat format, int layers
      * pixel count times one pass, scaled to the images per "second" (one image's values per second).
      */
     @Override
-    public long generationFlopsPerSecond(Block block, LayerFlops counter, int rate) {
+    public long generationFlopsPerUnit(Block block, LayerFlops counter, int rate) {
         long perImage = counter.of(block, format.batch(1)) * format.height() * format.width();
         return perImage * rate / format.values();
     }

@@ -1,6 +1,7 @@
 package io.paretone.spaces.pixelcnn;
 
 import io.paretone.spaces.Architecture;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.PublishedConfiguration;
 import io.paretone.spaces.genome.Gene;
@@ -50,8 +51,8 @@ public final class PixelCnnFamily implements ModelFamily {
     }
 
     @Override
-    public String domain() {
-        return IMAGE;
+    public Domain domain() {
+        return Domain.IMAGE;
     }
 
     @Override

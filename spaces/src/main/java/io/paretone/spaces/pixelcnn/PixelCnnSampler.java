@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.image.ImageSampling;
 import java.util.SplittableRandom;
 
@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * Samples images pixel by pixel in raster order: a full pass over the batch of images drawn so far,
  * the softmax at the next pixel, a level drawn with a seeded Java generator.
  */
-final class PixelCnnSampler implements AudioSampler {
+final class PixelCnnSampler implements Sampler {
     @Override
     public float[][] generate(Block block, ParameterStore parameters, GenerationRequest request) {
         PixelCnnArchitecture arch = ((PixelCnnBlock) block).architecture();

@@ -1,5 +1,7 @@
 package io.paretone.evaluators.data.image;
 
+import io.paretone.evaluators.data.ContentHash;
+
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.check.InvalidValueException;
 import io.paretone.spaces.image.ImageFormat;
@@ -56,6 +58,13 @@ public final class ImageFolderDataset implements ImageDataset {
         return List.copyOf(skipped);
     }
 
+    /** The unreadable files of the last {@link #load}, in one line; none when every file was read. */
+    @Override
+    public List<String> notices() {
+        return skipped.isEmpty() ? List.of()
+                : List.of("skipped " + skipped.size() + " file(s) that are not readable images: " + String.join(", ", skipped));
+    }
+
     @Override
     public ImageSplits load(Path cacheDir) throws IOException {
         if (!Files.isDirectory(folder)) {
@@ -95,7 +104,7 @@ public final class ImageFolderDataset implements ImageDataset {
                     + " more readable PNG or JPEG images (found " + (train.size() + validation.size() + test.size())
                     + " in " + classes.size() + " sub-folders)");
         }
-        return new ImageSplits(NAME, format, train, validation, test, ImageHash.of(train, validation, test));
+        return new ImageSplits(NAME, format, train, validation, test, ContentHash.of(train, validation, test));
     }
 
     private static List<Path> imageFiles(Path classFolder) throws IOException {

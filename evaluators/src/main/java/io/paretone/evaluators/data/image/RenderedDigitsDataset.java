@@ -1,5 +1,7 @@
 package io.paretone.evaluators.data.image;
 
+import io.paretone.evaluators.data.ContentHash;
+
 import io.paretone.spaces.image.ImageFormat;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -50,11 +52,11 @@ public final class RenderedDigitsDataset implements ImageDataset {
             write(file, splits);
         }
         return new ImageSplits(NAME, ImageFormat.DIGITS, splits.get(0), splits.get(1), splits.get(2),
-                ImageHash.of(splits.get(0), splits.get(1), splits.get(2)));
+                ContentHash.of(splits.get(0), splits.get(1), splits.get(2)));
     }
 
     Path cacheFile(Path cacheDir) {
-        String key = ImageHash.ofText("schema=" + SCHEMA_VERSION + ";" + settings.canonical() + ";fonts=" + renderer.fonts());
+        String key = ContentHash.ofText("schema=" + SCHEMA_VERSION + ";" + settings.canonical() + ";fonts=" + renderer.fonts());
         return cacheDir.resolve(NAME + "-" + key.substring(0, 16) + ".bin");
     }
 

@@ -1,5 +1,7 @@
 package io.paretone.evaluators.data.image;
 
+import io.paretone.evaluators.data.ContentHash;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -71,6 +73,6 @@ class RenderedDigitsDatasetTest {
         LabelledImage a = splits.train().get(0);
         LabelledImage b = splits.train().get(10);
         assertEquals(a.label(), b.label());
-        assertNotEquals(ImageHash.of(List.of(a), List.of(), List.of()), ImageHash.of(List.of(b), List.of(), List.of()));
+        assertNotEquals(ContentHash.of(List.of(a), List.of(), List.of()), ContentHash.of(List.of(b), List.of(), List.of()));
     }
 }
