@@ -37,11 +37,32 @@ public final class ImageJudge implements AutoCloseable {
     private final Model model;
     private final ImageFormat format;
     private final int classes;
+    private final String weightsSha256;
 
-    private ImageJudge(Model model, ImageFormat format, int classes) {
+    /** @param weightsSha256 the SHA-256 of the saved weights; null for a judge never saved */
+    ImageJudge(Model model, ImageFormat format, int classes, String weightsSha256) {
         this.model = model;
         this.format = format;
         this.classes = classes;
+        this.weightsSha256 = weightsSha256;
+    }
+
+    /** The judge's network for {@code classes} classes (at least two outputs). */
+    static ImageJudgeBlock block(int classes) {
+        return new ImageJudgeBlock(EMBEDDING, Math.max(2, classes));
+    }
+
+    Model model() {
+        return model;
+    }
+
+    int classes() {
+        return classes;
+    }
+
+    /** The SHA-256 of the saved weights, or null for a judge never saved. */
+    String weightsSha256() {
+        return weightsSha256;
     }
 
     /** What the judge makes of some images: embeddings {@code [image][dimension]} and probabilities {@code [image][class]}. */
@@ -58,7 +79,7 @@ public final class ImageJudge implements AutoCloseable {
         List<LabelledImage> train = data.train();
         DjlRuntime.engine().setRandomSeed((int) seed);
         Model model = Model.newInstance("image-judge", DjlRuntime.device("cpu"));
-        model.setBlock(new ImageJudgeBlock(EMBEDDING, Math.max(2, classes.size())));
+        model.setBlock(block(classes.size()));
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build());
         SplittableRandom random = new SplittableRandom(seed);
@@ -96,7 +117,7 @@ public final class ImageJudge implements AutoCloseable {
             throw e instanceof IllegalStateException ise ? ise
                     : new IllegalStateException("the image judge could not be trained: " + e.getMessage(), e);
         }
-        ImageJudge judge = new ImageJudge(model, data.format(), classes.size());
+        ImageJudge judge = new ImageJudge(model, data.format(), classes.size(), null);
         LOG.info("Image judge trained on {} images for {} steps: loss {} -> {}, validation accuracy {}", train.size(),
                 steps, first, last, String.format("%.3f", judge.accuracy(data.validation(), classes)));
         return judge;

@@ -4,6 +4,8 @@ import io.paretone.evaluators.data.image.ImageSplits;
 import io.paretone.evaluators.data.image.LabelledImage;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.image.ImageFormat;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -67,10 +69,29 @@ public final class ImageQualityProxy implements QualityProxy {
      * @throws IllegalStateException if noise and held-out real images score alike on every term
      */
     public static ImageQualityProxy calibrate(ImageSplits data, int imageCount, int judgeSteps, long seed) {
+        checkCalibration(data, imageCount);
+        return calibrate(ImageJudge.train(data, judgeSteps, seed), data, imageCount, seed);
+    }
+
+    /**
+     * As {@link #calibrate(ImageSplits, int, int, long)}, with the judge trained once and cached in
+     * {@code cacheDir} ({@link ImageJudgeCache}), so every worker of a study judges with the same weights.
+     *
+     * @throws IOException if the cache cannot be read or written
+     */
+    public static ImageQualityProxy calibrate(ImageSplits data, int imageCount, int judgeSteps, long seed, Path cacheDir)
+            throws IOException {
+        checkCalibration(data, imageCount);
+        return calibrate(ImageJudgeCache.loadOrTrain(cacheDir, data, judgeSteps, seed), data, imageCount, seed);
+    }
+
+    private static void checkCalibration(ImageSplits data, int imageCount) {
         Check.positive("quality images", imageCount);
         Check.that(!data.validation().isEmpty() && !data.test().isEmpty(), "data", data.datasetName(),
                 "needs images in the validation and test splits");
-        ImageJudge judge = ImageJudge.train(data, judgeSteps, seed);
+    }
+
+    private static ImageQualityProxy calibrate(ImageJudge judge, ImageSplits data, int imageCount, long seed) {
         List<float[]> validation = data.validation().stream().map(LabelledImage::values).toList();
         DiagonalGaussian reference = DiagonalGaussian.fit(judge.judge(validation).embeddings());
         List<float[]> real = new ArrayList<>();
@@ -121,6 +142,12 @@ public final class ImageQualityProxy implements QualityProxy {
     @Override
     public String name() {
         return "image-judge";
+    }
+
+    /** The judge's weights hash where it was saved, for provenance. */
+    @Override
+    public String description() {
+        return judge.weightsSha256() == null ? name() : name() + " (weights sha256 " + judge.weightsSha256() + ")";
     }
 
     /**

@@ -19,7 +19,7 @@ public final class JudgeProxies {
      * @param clipCount examples judged per candidate and per calibration set
      * @param clipValues values of each judged example ({@link DataSplits#judgedValues})
      * @param seed seeds the judge's training and the calibration noise
-     * @param cacheDir where the audio judge is cached, so the next worker loads it
+     * @param cacheDir where the judge is cached, so the next worker loads it
      * @throws IOException if the judge's cache cannot be read or written
      */
     public static QualityProxy calibrate(DataSplits data, int clipCount, int clipValues, long seed, Path cacheDir)
@@ -29,7 +29,7 @@ public final class JudgeProxies {
                     JudgeSettings.builder().setSeed(seed).build());
         }
         if (data instanceof ImageSplits images) {
-            return ImageQualityProxy.calibrate(images, clipCount, ImageQualityProxy.JUDGE_STEPS, seed);
+            return ImageQualityProxy.calibrate(images, clipCount, ImageQualityProxy.JUDGE_STEPS, seed, cacheDir);
         }
         throw new IllegalArgumentException("no judge proxy for data of domain " + data.domain());
     }

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One judge for all tests: 300 training digits, 150 judge steps, 60 images judged. */
 class ImageQualityProxyTest {
@@ -48,34 +49,49 @@ class ImageQualityProxyTest {
 
     @Test
     void moreGaussianNoiseNeverScoresHigher() {
-        double previous = Double.POSITIVE_INFINITY;
-        double first = Double.NaN;
+        List<UnaryOperator<float[]>> noises = new java.util.ArrayList<>();
         for (double sigma : new double[] {0, 0.15, 0.4, 0.8, 1.5}) {
-            SplittableRandom random = new SplittableRandom(4);
-            double score = proxy.score(realImages(x -> {
+            SplittableRandom random = new SplittableRandom(4); // one stream over the images of a level
+            noises.add(x -> {
                 for (int p = 0; p < x.length; p++) {
                     x[p] = (float) Math.max(-1, Math.min(1, x[p] + sigma * random.nextGaussian()));
                 }
                 return x;
-            })).percentMos();
-            first = Double.isNaN(first) ? score : first;
-            assertTrue(score <= previous + 1e-9, "noise " + sigma + " scores " + score + " above " + previous);
-            previous = score;
+            });
         }
-        assertTrue(previous < first - 0.25, "heavy noise scores " + previous + ", clean " + first);
+        assertScoresFall("Gaussian noise", noises, 0.25);
     }
 
     @Test
     void moreBlurNeverScoresHigher() {
+        List<UnaryOperator<float[]>> blurs = new java.util.ArrayList<>();
+        for (int radius : new int[] {0, 1, 2, 4}) {
+            blurs.add(x -> boxBlur(x, 28, radius));
+        }
+        assertScoresFall("blur", blurs, 0.3);
+    }
+
+    /** Each stronger change scores no higher than the one before, and the strongest at least {@code drop} below none. */
+    private static void assertScoresFall(String what, List<UnaryOperator<float[]>> stronger, double drop) {
         double previous = Double.POSITIVE_INFINITY;
         double first = Double.NaN;
-        for (int radius : new int[] {0, 1, 2, 4}) {
-            double score = proxy.score(realImages(x -> boxBlur(x, 28, radius))).percentMos();
+        for (int i = 0; i < stronger.size(); i++) {
+            double score = proxy.score(realImages(stronger.get(i))).percentMos();
             first = Double.isNaN(first) ? score : first;
-            assertTrue(score <= previous + 1e-9, "blur " + radius + " scores " + score + " above " + previous);
+            assertTrue(score <= previous + 1e-9, what + " step " + i + " scores " + score + " above " + previous);
             previous = score;
         }
-        assertTrue(previous < first - 0.3, "heavy blur scores " + previous + ", sharp " + first);
+        assertTrue(previous < first - drop, "the strongest " + what + " scores " + previous + ", none " + first);
+    }
+
+    @Test
+    void aCachedJudgeCalibratesExactlyAsTheOneThatTrainedIt(@TempDir Path cache) throws IOException {
+        ImageQualityProxy trained = ImageQualityProxy.calibrate(digits, IMAGES, 20, 8, cache);
+        ImageQualityProxy loaded = ImageQualityProxy.calibrate(digits, IMAGES, 20, 8, cache);
+        float[][] images = realImages(x -> boxBlur(x, 28, 1));
+        assertEquals(trained.score(images).percentMos(), loaded.score(images).percentMos());
+        assertEquals(trained.score(images).terms(), loaded.score(images).terms());
+        assertTrue(loaded.description().contains("weights sha256"), loaded.description());
     }
 
     /** A 28-wide box blur checked by hand on a single bright pixel: radius 1 spreads it over 3 x 3. */

@@ -91,7 +91,7 @@ final class StudyLauncher {
     /** The results are saved already: a report that cannot be written is a warning, not a failed search. */
     private static void writeReports(StoredStudy stored, Path folder, PrintWriter out) {
         try {
-            PublishedModels published = PublishedModels.load();
+            PublishedModels published = PublishedModels.forStudy(stored);
             Path report = HtmlReport.write(stored, published, folder.resolve("report.html"));
             StudyPlots.write(stored, published, folder.resolve("plots"));
             out.println("Report: " + report + " (open it in a browser); plots: " + folder.resolve("plots"));

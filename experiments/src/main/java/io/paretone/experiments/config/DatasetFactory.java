@@ -85,9 +85,8 @@ public final class DatasetFactory {
             throw new InvalidValueException("dataset.folder", null,
                     "is required for kind image-folder: name a folder of PNG or JPEG files, a sub-folder per class");
         }
-        int side = c.imageSize == null ? ImageFormat.DIGITS.width() : c.imageSize;
-        ImageFormat format = new ImageFormat(c.channels == null ? 1 : c.channels, side, side);
-        return new ImageFolderDataset(Path.of(c.folder), format, seed, IMAGE_FOLDER_HELD_OUT);
+        // The image families generate 28 x 28 grayscale, so every file is resized to that.
+        return new ImageFolderDataset(Path.of(c.folder), ImageFormat.DIGITS, seed, IMAGE_FOLDER_HELD_OUT);
     }
 
     private static AudioDataset notes(StudyConfig.DatasetConfig c, long seed) {
@@ -162,8 +161,6 @@ public final class DatasetFactory {
         note(owner, given, "max_clips", WAV_FOLDER, c.maxClips);
         note(owner, given, "train_per_class", DIGITS_RENDERED, c.trainPerClass);
         note(owner, given, "held_out_per_class", DIGITS_RENDERED, c.heldOutPerClass);
-        note(owner, given, "channels", IMAGE_FOLDER, c.channels);
-        note(owner, given, "image_size", IMAGE_FOLDER, c.imageSize);
         // Keys every audio kind reads, and the folder both folder kinds read.
         if (domainOf(kind) == Domain.IMAGE) {
             note(owner, given, "clip_seconds", AUDIO, c.clipSeconds);

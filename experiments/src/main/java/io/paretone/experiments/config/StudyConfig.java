@@ -83,11 +83,7 @@ public final class StudyConfig {
         /** digits-rendered: validation images per digit, and as many test images. */
         @JsonProperty("held_out_per_class")
         public Integer heldOutPerClass;
-        /** image-folder: 1 (grayscale) or 3 (RGB). */
-        public Integer channels;
-        /** image-folder: the side of the square images every file is resized to. */
-        @JsonProperty("image_size")
-        public Integer imageSize;
+
         /** wav-folder: most files used. */
         @JsonProperty("max_clips")
         public Integer maxClips;

@@ -109,7 +109,7 @@ class DatasetFactoryTest {
     @Test
     void aFolderInTheImageDomainIsAnImageFolder() {
         assertInstanceOf(ImageFolderDataset.class,
-                DatasetFactory.create(dataset("dataset:\n  folder: /data/pets\n  channels: 3\n"), Domain.IMAGE, 1));
+                DatasetFactory.create(dataset("dataset:\n  folder: /data/pets\n"), Domain.IMAGE, 1));
     }
 
     @Test

@@ -2,22 +2,17 @@ package io.paretone.spaces.convvae;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
-import io.paretone.spaces.cost.FlopCountable;
-import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.cost.Upsample;
 import io.paretone.spaces.image.ImageFormat;
 import io.paretone.spaces.image.ImageLayers;
+import io.paretone.spaces.image.LatentImageBlock;
 import io.paretone.spaces.image.Unflatten;
 
 /**
@@ -25,7 +20,7 @@ import io.paretone.spaces.image.Unflatten;
  * latents {@code [B, Z]} to images {@code [B, C, H, W]}; a training example is counted as one
  * image encoded and its latent decoded.
  */
-public final class ConvVaeBlock extends AbstractBlock implements FlopCountable {
+public final class ConvVaeBlock extends LatentImageBlock {
     private static final byte VERSION = 1;
 
     private final ConvVaeArchitecture arch;
@@ -73,23 +68,17 @@ public final class ConvVaeBlock extends AbstractBlock implements FlopCountable {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
-        return decoder.forward(ps, inputs, training);
+    protected ImageFormat format() {
+        return arch.format();
     }
 
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {arch.format().batch(inputShapes[0].get(0))};
+    protected Block generating() {
+        return decoder;
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        decoder.initialize(manager, dataType, inputShapes);
-        encoder.initialize(manager, dataType, getOutputShapes(inputShapes));
-    }
-
-    @Override
-    public long forwardFlops(LayerFlops counter, Shape... inputShapes) {
-        return counter.of(encoder, getOutputShapes(inputShapes)) + counter.of(decoder, inputShapes);
+    protected Block reading() {
+        return encoder;
     }
 }

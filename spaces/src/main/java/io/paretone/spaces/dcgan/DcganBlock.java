@@ -1,22 +1,16 @@
 package io.paretone.spaces.dcgan;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
-import io.paretone.spaces.cost.FlopCountable;
-import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.cost.Upsample;
 import io.paretone.spaces.image.ImageFormat;
 import io.paretone.spaces.image.ImageLayers;
+import io.paretone.spaces.image.LatentImageBlock;
 import io.paretone.spaces.image.Unflatten;
 
 /**
@@ -24,7 +18,7 @@ import io.paretone.spaces.image.Unflatten;
  * latents {@code [B, latent]}; a training example is counted as one generated image and the
  * discriminator's pass over it.
  */
-public final class DcganBlock extends AbstractBlock implements FlopCountable {
+public final class DcganBlock extends LatentImageBlock {
     private static final byte VERSION = 1;
 
     private final DcganArchitecture arch;
@@ -65,23 +59,17 @@ public final class DcganBlock extends AbstractBlock implements FlopCountable {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
-        return generator.forward(ps, inputs, training);
+    protected ImageFormat format() {
+        return arch.format();
     }
 
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {arch.format().batch(inputShapes[0].get(0))};
+    protected Block generating() {
+        return generator;
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        generator.initialize(manager, dataType, inputShapes);
-        discriminator.initialize(manager, dataType, getOutputShapes(inputShapes));
-    }
-
-    @Override
-    public long forwardFlops(LayerFlops counter, Shape... inputShapes) {
-        return counter.of(generator, inputShapes) + counter.of(discriminator, getOutputShapes(inputShapes));
+    protected Block reading() {
+        return discriminator;
     }
 }
