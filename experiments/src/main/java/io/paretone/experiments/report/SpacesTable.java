@@ -56,9 +56,10 @@ public final class SpacesTable {
     }
 
     public static void printPublished(List<PublishedCost> costs, int sampleRate, PrintWriter out) {
-        out.printf("%nPublished configurations, built at full scale untrained (FLOPs/s at %d Hz):%n", sampleRate);
+        out.printf("%nPublished configurations, built at full scale untrained (FLOPs per generated unit: a second at"
+                + " %d Hz for audio families, one image for image families):%n", sampleRate);
         out.printf(Locale.ROOT, "%-10s %-12s %-12s %-10s %-12s %s%n",
-                "family", "ours", "published", "ratio", "FLOPs/s", "model");
+                "family", "ours", "published", "ratio", "FLOPs/unit", "model");
         for (PublishedCost c : costs) {
             String published = c.configuration().publishedParameters().isPresent()
                     ? Units.count(c.configuration().publishedParameters().getAsLong()) : "-";
