@@ -42,6 +42,9 @@ public final class DatasetFactory {
 
     /** The domain of a dataset kind; null for no kind or an unknown one. */
     public static Domain domainOf(String kind) {
+        if (kind == null) {
+            return null;
+        }
         return AUDIO_KINDS.contains(kind) ? Domain.AUDIO : IMAGE_KINDS.contains(kind) ? Domain.IMAGE : null;
     }
 
