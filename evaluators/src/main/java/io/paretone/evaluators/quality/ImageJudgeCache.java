@@ -8,7 +8,6 @@ import io.paretone.evaluators.data.ContentHash;
 import io.paretone.evaluators.data.image.ImageSplits;
 import io.paretone.spaces.runtime.DjlRuntime;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,18 +59,8 @@ final class ImageJudgeCache {
     }
 
     private static ImageJudge load(Path folder, String key, ImageSplits data) throws IOException {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(folder.resolve(METADATA), StandardCharsets.UTF_8)) {
-            p.load(in);
-        }
-        if (!key.equals(p.getProperty("key"))) {
-            throw damaged(folder, "was made for " + p.getProperty("key") + ", not " + key);
-        }
-        String sha = ContentHash.ofFile(folder.resolve(weightsFile()));
-        if (!sha.equals(p.getProperty("weightsSha256"))) {
-            throw damaged(folder, "holds weights whose SHA-256 " + sha + " differs from the recorded "
-                    + p.getProperty("weightsSha256"));
-        }
+        Properties p = CachedWeights.read(folder, METADATA, weightsFile(), key, "image judge cache");
+        String sha = p.getProperty("weightsSha256");
         try {
             int classes = Integer.parseInt(p.getProperty("classes"));
             Model model = Model.newInstance(NAME, DjlRuntime.device("cpu"));
@@ -81,13 +70,8 @@ final class ImageJudgeCache {
             LOG.info("Image judge loaded from {} (weights SHA-256 {})", folder, sha);
             return new ImageJudge(model, data.format(), classes, sha);
         } catch (MalformedModelException | RuntimeException e) {
-            throw damaged(folder, "cannot be read (" + e.getMessage() + ")");
+            throw CachedWeights.damaged(folder, "image judge cache", "cannot be read (" + e.getMessage() + ")");
         }
-    }
-
-    private static IOException damaged(Path folder, String what) {
-        return new IOException("The image judge cache " + folder + " " + what
-                + "; delete the folder to train the judge again.");
     }
 
     private static String weightsFile() {
