@@ -24,7 +24,9 @@ import io.paretone.search.store.StudyRecord;
 import io.paretone.search.store.TrialStore;
 import io.paretone.search.worker.StudyDataFile;
 import io.paretone.search.worker.WorkerLaunch;
-import io.paretone.search.worker.WorkerPool;
+import io.paretone.search.worker.EngineRequest;
+import io.paretone.search.worker.TrialEngine;
+import io.paretone.search.worker.TrialEngines;
 import io.paretone.search.worker.WorkerSetup;
 import io.paretone.spaces.check.InvalidValueException;
 import io.paretone.spaces.genome.Gene;
@@ -124,12 +126,13 @@ public final class Study {
             String stopReason = null;
             boolean completed = false;
             StudyResult.Overhead overhead;
-            try (WorkerPool pool = new WorkerPool(
+            try (TrialEngine pool = TrialEngines.create(new EngineRequest(settings.engine(), name,
                     WorkerLaunch.ofThisJvm(settings.workers().mainClass(), settings.workers().heapMegabytes()),
-                    workerSetup(dataFile, data, clipSamples, folder), devices(), settings.workers().trialTimeoutSeconds())) {
-                progress.preparing(String.format("starting %d worker process(es) on %s: each loads the data, calibrates"
-                        + " the quality proxy and warms up the engine (charged to the study, not to a candidate)",
-                        settings.workers().count(), String.join(", ", devices())));
+                    workerSetup(dataFile, data, clipSamples, folder), devices(), settings.workers().trialTimeoutSeconds(),
+                    settings.pruning().enabled()))) {
+                progress.preparing(String.format("starting %d worker process(es) on %s (%s engine): each loads the data,"
+                        + " calibrates the quality proxy and warms up the engine (charged to the study, not to a candidate)",
+                        settings.workers().count(), String.join(", ", devices()), settings.engine().name()));
                 pool.start();
                 ledger.workers(pool::workerJoules);
                 EnergyReading searchStart = mainWindow.stop();

@@ -28,6 +28,7 @@ import java.util.Map;
  * @param algorithm {@value NsgaII#NAME} or {@value RandomSearch#NAME}
  * @param hypervolumeBounds objective name to {low, high}, overriding the default bounds
  * @param qualityProxy the quality proxy's name, see {@link QualityProxies}
+ * @param engine where the workers run: on this machine, or on a cluster
  */
 public record StudySettings(
         String name,
@@ -50,7 +51,8 @@ public record StudySettings(
         Workers workers,
         Pruning pruning,
         Map<String, double[]> hypervolumeBounds,
-        String qualityProxy) {
+        String qualityProxy,
+        Engine engine) {
 
     public StudySettings {
         Check.notNull("name", name);
@@ -78,6 +80,24 @@ public record StudySettings(
         Check.notNull("pruning", pruning);
         hypervolumeBounds = Map.copyOf(hypervolumeBounds);
         QualityProxies.byName(qualityProxy);
+        Check.notNull("engine", engine);
+    }
+
+    /**
+     * Where trials run, see {@link io.paretone.search.worker.TrialEngines}.
+     *
+     * @param name {@value io.paretone.search.worker.TrialEngines#LOCAL} (worker processes on this
+     *     machine) or the name of an engine on the class path, such as {@code spark}
+     * @param master the cluster to run on, in the engine's terms (a Spark master URL); null for the
+     *     engine's default
+     */
+    public record Engine(String name, String master) {
+        public static final Engine LOCAL = new Engine(io.paretone.search.worker.TrialEngines.LOCAL, null);
+
+        public Engine {
+            Check.notNull("engine", name);
+            Check.that(name.matches("[a-z0-9-]+"), "engine", name, "use an engine name such as local or spark");
+        }
     }
 
     /** Checks a device name's form; whether such a GPU exists is checked by the workers. */
@@ -186,6 +206,7 @@ public record StudySettings(
         private Pruning pruning = Pruning.OFF;
         private Map<String, double[]> hypervolumeBounds = Map.of();
         private String qualityProxy = QualityProxies.LOG_MEL_FRECHET;
+        private Engine engine = Engine.LOCAL;
 
         private Builder(ModelFamily family) {
             this.family = family;
@@ -212,6 +233,7 @@ public record StudySettings(
         public Builder optPruning(Pruning v) { pruning = v; return this; }
         public Builder optHypervolumeBounds(Map<String, double[]> v) { hypervolumeBounds = v; return this; }
         public Builder optQualityProxy(String v) { qualityProxy = v; return this; }
+        public Builder optEngine(Engine v) { engine = v; return this; }
 
         /** The current worker settings, to change one of them. */
         public Workers workers() { return workers; }
@@ -226,7 +248,7 @@ public record StudySettings(
             return new StudySettings(
                     name, family, space, seed, populationSize, generations, device, outputDir,
                     constraints, carbon, wattsPerCore, qualityClips, qualityClipSeconds, study, storage, algorithm,
-                    budget, workers, pruning, hypervolumeBounds, qualityProxy);
+                    budget, workers, pruning, hypervolumeBounds, qualityProxy, engine);
         }
     }
 }

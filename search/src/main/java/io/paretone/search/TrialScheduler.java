@@ -9,7 +9,7 @@ import io.paretone.search.store.TrialResult;
 import io.paretone.search.store.TrialStore;
 import io.paretone.search.worker.FromWorker;
 import io.paretone.search.worker.ToWorker;
-import io.paretone.search.worker.WorkerPool;
+import io.paretone.search.worker.TrialEngine;
 import io.paretone.spaces.genome.Genome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ final class TrialScheduler {
     private final TrialStore store;
     private final long studyId;
     private final String owner;
-    private final WorkerPool pool;
+    private final TrialEngine pool;
     private final StudySettings settings;
     private final List<String> objectives;
     private final Pruner pruner;
@@ -51,7 +51,7 @@ final class TrialScheduler {
     private final Map<Integer, String> pruneReasons = new HashMap<>();
     private long lastHeartbeat = System.nanoTime();
 
-    TrialScheduler(TrialStore store, long studyId, String owner, WorkerPool pool, StudySettings settings,
+    TrialScheduler(TrialStore store, long studyId, String owner, TrialEngine pool, StudySettings settings,
             List<String> objectives, Pruner pruner, StudyLedger ledger, SearchProgress progress, RunFolder folder,
             OwnerLiveness liveness) {
         this.store = store;
@@ -68,7 +68,7 @@ final class TrialScheduler {
     }
 
     /** A trial running in one of this process's workers. */
-    private record InFlight(StoredTrial row, WorkerPool.Seat seat) {}
+    private record InFlight(StoredTrial row, TrialEngine.Slot seat) {}
 
     /** The state of one generation's evaluation. */
     private final class Batch {
@@ -111,7 +111,7 @@ final class TrialScheduler {
         while (!batch.waiting.isEmpty()) {
             dispatch(batch);
             boolean elsewhere = batch.waiting.size() > batch.inFlight.size();
-            WorkerPool.Event e = pool.next(elsewhere ? REFRESH_MILLIS : TimeUnit.NANOSECONDS.toMillis(HEARTBEAT_NANOS));
+            TrialEngine.Event e = pool.next(elsewhere ? REFRESH_MILLIS : TimeUnit.NANOSECONDS.toMillis(HEARTBEAT_NANOS));
             if (e != null) {
                 handle(batch, e);
             }
@@ -137,11 +137,11 @@ final class TrialScheduler {
             if (batch.inFlight.containsKey(row.number()) || row.status() != TrialStatus.QUEUED) {
                 continue;
             }
-            var seat = pool.idleSeat();
+            var seat = pool.idleSlot();
             if (seat.isEmpty()) {
                 return;
             }
-            WorkerPool.Seat s = seat.get();
+            TrialEngine.Slot s = seat.get();
             if (!store.claim(row.id(), new Claim(owner, s.worker(), s.device()))) {
                 refresh(batch, row.id()); // another process took it meanwhile
                 continue;
@@ -156,16 +156,16 @@ final class TrialScheduler {
         }
     }
 
-    private void handle(Batch batch, WorkerPool.Event event) {
-        if (event instanceof WorkerPool.Event.Lost lost) {
+    private void handle(Batch batch, TrialEngine.Event event) {
+        if (event instanceof TrialEngine.Event.Lost lost) {
             InFlight f = batch.inFlight.remove(lost.trial());
             if (f != null) {
                 finish(batch, f.row(), new TrialResult(TrialStatus.FAILED, lost.reason(), Map.of(), null, null, null, 0));
             }
             return;
         }
-        var message = ((WorkerPool.Event.Message) event).message();
-        var seat = ((WorkerPool.Event.Message) event).seat();
+        var message = ((TrialEngine.Event.Message) event).message();
+        var seat = ((TrialEngine.Event.Message) event).slot();
         if (message instanceof FromWorker.Step s) {
             progress.trainingStep(s.trial(), s.step(), s.steps(), s.loss());
         } else if (message instanceof FromWorker.Generating g) {

@@ -41,30 +41,30 @@ class WorkerPoolTest {
     }
 
     /** Sends one trial and waits for its end: a Finished message, or a Lost event. */
-    private static WorkerPool.Event run(WorkerPool pool, int trial, String genome) {
+    private static TrialEngine.Event run(WorkerPool pool, int trial, String genome) {
         waitUntilReady(pool);
-        WorkerPool.Seat seat = pool.idleSeat().orElseThrow();
+        WorkerPool.Seat seat = pool.idleSlot().orElseThrow();
         pool.dispatch(seat, new ToWorker.Evaluate(trial, genome, 1000 + trial, 0, 0, new double[0]));
         while (true) {
-            WorkerPool.Event e = pool.next(120_000);
+            TrialEngine.Event e = pool.next(120_000);
             assertNotNull(e, "no answer within two minutes");
-            if (e instanceof WorkerPool.Event.Lost l && l.trial() == trial) {
+            if (e instanceof TrialEngine.Event.Lost l && l.trial() == trial) {
                 return e;
             }
-            if (e instanceof WorkerPool.Event.Message m && m.message() instanceof FromWorker.Finished f && f.trial() == trial) {
+            if (e instanceof TrialEngine.Event.Message m && m.message() instanceof FromWorker.Finished f && f.trial() == trial) {
                 return e;
             }
         }
     }
 
-    private static FromWorker.Finished finished(WorkerPool.Event e) {
-        return (FromWorker.Finished) assertInstanceOf(WorkerPool.Event.Message.class, e).message();
+    private static FromWorker.Finished finished(TrialEngine.Event e) {
+        return (FromWorker.Finished) assertInstanceOf(TrialEngine.Event.Message.class, e).message();
     }
 
     @Test
     void nanLossKilledWorkerAndHeapExhaustionAreFailedTrialsAndTheNextTrialRuns() throws Exception {
         try (WorkerPool pool = pool(300, false)) {
-            long firstPid = pool.idleSeat().orElseThrow().pid();
+            long firstPid = pool.idleSlot().orElseThrow().pid();
 
             FromWorker.Finished ok = finished(run(pool, 1, FaultyFamily.genome(4, 10, Fault.NONE)));
             assertEquals(TrialStatus.COMPLETE, ok.status());
@@ -76,16 +76,16 @@ class WorkerPoolTest {
             FromWorker.Finished nan = finished(run(pool, 2, FaultyFamily.genome(4, 10, Fault.NAN)));
             assertEquals(TrialStatus.FAILED, nan.status());
             assertTrue(nan.reason().contains("NaN") && nan.reason().contains("step 1"), nan.reason());
-            assertEquals(firstPid, pool.idleSeat().orElseThrow().pid(), "a NaN loss does not cost the worker");
+            assertEquals(firstPid, pool.idleSlot().orElseThrow().pid(), "a NaN loss does not cost the worker");
 
-            var killed = assertInstanceOf(WorkerPool.Event.Lost.class, run(pool, 3, FaultyFamily.genome(4, 10, Fault.SIGKILL)));
+            var killed = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 3, FaultyFamily.genome(4, 10, Fault.SIGKILL)));
             assertTrue(killed.reason().contains("SIGKILL"), killed.reason());
 
-            var heap = assertInstanceOf(WorkerPool.Event.Lost.class, run(pool, 4, FaultyFamily.genome(4, 10, Fault.OOM)));
+            var heap = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 4, FaultyFamily.genome(4, 10, Fault.OOM)));
             assertTrue(heap.reason().contains("out of Java heap"), heap.reason());
 
             waitUntilReady(pool);
-            assertNotEquals(firstPid, pool.idleSeat().orElseThrow().pid(), "the dead worker was replaced");
+            assertNotEquals(firstPid, pool.idleSlot().orElseThrow().pid(), "the dead worker was replaced");
             assertEquals(TrialStatus.COMPLETE, finished(run(pool, 5, FaultyFamily.genome(4, 10, Fault.NONE))).status());
         }
     }
@@ -93,7 +93,7 @@ class WorkerPoolTest {
     @Test
     void aTrialPastTheTimeoutIsStoppedAndFailed() throws Exception {
         try (WorkerPool pool = pool(8, true)) {
-            var hung = assertInstanceOf(WorkerPool.Event.Lost.class, run(pool, 1, FaultyFamily.genome(4, 10, Fault.HANG)));
+            var hung = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 1, FaultyFamily.genome(4, 10, Fault.HANG)));
             assertTrue(hung.reason().contains("timed out after 8 s"), hung.reason());
             waitUntilReady(pool);
             assertEquals(TrialStatus.COMPLETE, finished(run(pool, 2, FaultyFamily.genome(4, 10, Fault.NONE))).status());
@@ -103,13 +103,13 @@ class WorkerPoolTest {
     @Test
     void aCheckpointAsksForAVerdictAndAStopEndsTrainingAsPruned() throws Exception {
         try (WorkerPool pool = pool(300, false)) {
-            WorkerPool.Seat seat = pool.idleSeat().orElseThrow();
+            WorkerPool.Seat seat = pool.idleSlot().orElseThrow();
             pool.dispatch(seat, new ToWorker.Evaluate(1, FaultyFamily.genome(4, 20, Fault.NONE), 7, 0, 0, new double[] {0.5}));
             FromWorker.Checkpoint checkpoint = null;
             FromWorker.Finished end = null;
             int lastStep = 0;
             while (end == null) {
-                var m = assertInstanceOf(WorkerPool.Event.Message.class, pool.next(120_000)).message();
+                var m = assertInstanceOf(TrialEngine.Event.Message.class, pool.next(120_000)).message();
                 if (m instanceof FromWorker.Step s) {
                     lastStep = s.step();
                 } else if (m instanceof FromWorker.Checkpoint c) {
@@ -132,7 +132,7 @@ class WorkerPoolTest {
             FromWorker.Finished goesOn = null;
             pool.dispatch(seat, new ToWorker.Evaluate(2, FaultyFamily.genome(4, 20, Fault.NONE), 8, 0, 0, new double[] {0.5}));
             while (goesOn == null) {
-                var m = assertInstanceOf(WorkerPool.Event.Message.class, pool.next(120_000)).message();
+                var m = assertInstanceOf(TrialEngine.Event.Message.class, pool.next(120_000)).message();
                 if (m instanceof FromWorker.Checkpoint) {
                     pool.verdict(seat, new ToWorker.Verdict(2, true));
                 } else if (m instanceof FromWorker.Finished f) {
@@ -146,9 +146,9 @@ class WorkerPoolTest {
 
     private static void waitUntilReady(WorkerPool pool) {
         long end = System.nanoTime() + 120_000_000_000L;
-        while (pool.idleSeat().isEmpty()) {
+        while (pool.idleSlot().isEmpty()) {
             assertTrue(System.nanoTime() < end, "no replacement worker within two minutes");
-            WorkerPool.Event e = pool.next(1000);
+            TrialEngine.Event e = pool.next(1000);
             assertEquals(null, e, "no trial was running");
         }
     }

@@ -1,0 +1,18 @@
+package io.paretone.search.worker;
+
+/**
+ * A trial engine that an optional module adds, found with {@link java.util.ServiceLoader}: a module
+ * lists its provider in {@code META-INF/services/io.paretone.search.worker.TrialEngineProvider}.
+ */
+public interface TrialEngineProvider {
+    /** The name users give with {@code --engine}. */
+    String name();
+
+    /**
+     * An engine for one study session; nothing starts before {@link TrialEngine#start()}.
+     *
+     * @throws io.paretone.spaces.check.InvalidValueException when the request cannot run on this
+     *     engine (a setting it does not support)
+     */
+    TrialEngine create(EngineRequest request);
+}

@@ -1,0 +1,110 @@
+package io.paretone.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.paretone.search.SearchProgress;
+import io.paretone.search.Study;
+import io.paretone.search.StudyResult;
+import io.paretone.search.StudySettings;
+import io.paretone.search.Trial;
+import io.paretone.search.TrialStatus;
+import io.paretone.search.store.SqliteTrialStore;
+import io.paretone.search.store.StoredTrial;
+import io.paretone.search.testing.FaultyFamily;
+import io.paretone.search.testing.FaultyWorkerMain;
+import io.paretone.search.testing.SineDataset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole studies of tiny real WaveNets whose candidates run as Spark tasks on {@code local[2]}: the
+ * driver runs NSGA-II and the store, each task trains its candidate in a worker process.
+ */
+class SparkStudyTest {
+    @TempDir
+    Path dir;
+
+    private static StudySettings.Builder tiny(FaultyFamily family, Path out, String study, long seed, double[] faults) {
+        return StudySettings.builder(family)
+                .optName(study)
+                .optStudy(study)
+                .optSeed(seed)
+                .optPopulationSize(4)
+                .optGenerations(2)
+                .optDevice("cpu")
+                .optOutputDir(out)
+                .optQualityClips(2)
+                .optQualityClipSeconds(0.1)
+                .optSpace(family.space().restrict(Map.of(
+                        "residual_channels", new double[] {4, 8, 16},
+                        "training_steps", new double[] {10, 20},
+                        "fault", faults)))
+                // Two workers of one PyTorch thread each, as local[2] runs two one-core tasks:
+                // equal thread counts give bit-equal training.
+                .optWorkers(new StudySettings.Workers(2, List.of(), 300, 256, FaultyWorkerMain.class.getName()));
+    }
+
+    private static StudySettings.Engine spark() {
+        return new StudySettings.Engine(SparkEngineProvider.NAME, "local[2]");
+    }
+
+    /** Architecture to what the worker measured that does not depend on timing. */
+    private static Map<String, String> measured(List<Trial> trials) {
+        return trials.stream().collect(Collectors.toMap(Trial::description,
+                t -> t.status() + " params " + t.metrics().parameters() + " flops/s " + t.metrics().generationFlopsPerSecond()
+                        + " %MOS " + t.metrics().percentMos(), (a, b) -> a, TreeMap::new));
+    }
+
+    @Test
+    void sparkFindsTheSameFrontAsTheLocalEngineForTheSameSeed() {
+        FaultyFamily family = new FaultyFamily();
+        double[] sound = {0};
+        StudyResult local = new Study(tiny(family, dir.resolve("local"), "same", 3, sound).build(), new SineDataset(), null)
+                .run(SearchProgress.NONE);
+        StudyResult spark = new Study(tiny(family, dir.resolve("spark"), "same", 3, sound).optEngine(spark()).build(),
+                new SineDataset(), null).run(SearchProgress.NONE);
+
+        assertEquals("ran its 2 generations", spark.stopReason());
+        assertEquals(measured(local.trials()), measured(spark.trials()), "the same candidates, measured alike");
+        assertEquals(measured(local.front()), measured(spark.front()), "the same front");
+        for (Trial t : spark.trials()) {
+            assertNotNull(t.provenance().host(), "each trial records its host");
+            assertEquals("cpu()", t.provenance().device(), "the device Spark gave the task");
+            assertNotNull(t.metrics().energyMeter(), "and the meter");
+        }
+    }
+
+    @Test
+    void aWorkerKilledDuringItsTaskIsAFailedTrialAndTheSearchCompletes() {
+        FaultyFamily family = new FaultyFamily();
+        StudySettings settings = tiny(family, dir, "killed", 12, new double[] {0, 2}).optEngine(spark()).build();
+        StudyResult result = new Study(settings, new SineDataset(), null).run(SearchProgress.NONE);
+
+        assertEquals("ran its 2 generations", result.stopReason());
+        int killed = 0;
+        for (Trial t : result.trials()) {
+            if (t.description().endsWith("fault SIGKILL")) {
+                killed++;
+                assertEquals(TrialStatus.FAILED, t.status(), t.description());
+                assertTrue(t.failure().contains("SIGKILL") && t.failure().contains("Spark executor"), t.failure());
+            } else {
+                assertEquals(TrialStatus.COMPLETE, t.status(), t.description() + ": " + t.failure());
+            }
+        }
+        assertTrue(killed >= 1, "this seed kills at least one worker: " + measured(result.trials()));
+        assertTrue(result.front().stream().allMatch(Trial::complete));
+        try (SqliteTrialStore store = SqliteTrialStore.open(settings.storageFile())) {
+            List<StoredTrial> stored = store.trials(store.findStudy("killed").orElseThrow().id());
+            assertEquals(result.trials().size(), stored.size());
+            assertTrue(stored.stream().allMatch(t -> t.status().finished() && t.attempts() == 1),
+                    "each trial ran once: a failed candidate is not retried");
+        }
+    }
+}
