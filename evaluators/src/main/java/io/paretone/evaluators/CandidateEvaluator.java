@@ -3,7 +3,8 @@ package io.paretone.evaluators;
 import ai.djl.Model;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import io.paretone.evaluators.cost.FlopCounter;
+import io.paretone.evaluators.cost.GenerationSpeed;
+import io.paretone.evaluators.cost.ModelCost;
 import io.paretone.evaluators.cost.ParameterCounter;
 import io.paretone.evaluators.data.AudioClip;
 import io.paretone.evaluators.data.AudioSplits;
@@ -20,10 +21,12 @@ import io.paretone.spaces.runtime.DjlRuntime;
 import java.util.List;
 
 /**
- * Trains one candidate and measures it on the four objectives. Each candidate gets its own DJL
+ * Trains one candidate and measures it: energy, cost by counting, generation speed and quality. Each candidate gets its own DJL
  * {@link Model}, closed at the end, so nothing of it outlives the evaluation.
  */
 public final class CandidateEvaluator {
+    /** Samples per clip generated before the timed generation window, so that speed excludes warm-up. */
+    static final int WARM_UP_SAMPLES = 16;
     private final EvaluationSettings settings;
     private final AudioSplits data;
     private final List<float[]> trainingClips;
@@ -50,22 +53,17 @@ public final class CandidateEvaluator {
     }
 
     /**
-     * Trainable parameters and generation FLOPs of an architecture, counted on a freshly
-     * initialised block without training it, so limits can be checked before any energy is spent.
+     * What an architecture costs by counting (parameters, FLOPs), on a freshly initialised block
+     * without training it, so limits can be checked before any energy is spent.
      */
-    public UntrainedCost untrainedCost(Architecture architecture) {
+    public ModelCost untrainedCost(Architecture architecture) {
         try (Model model = Model.newInstance("count", settings.device())) {
             Block block = architecture.newBlock();
             model.setBlock(block);
             block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, architecture.inputShapes(1));
-            return new UntrainedCost(
-                    ParameterCounter.trainable(block),
-                    architecture.generationFlopsPerSecond(block, new FlopCounter(), data.sampleRate()));
+            return ModelCost.count(architecture, block, data.sampleRate());
         }
     }
-
-    /** What is known of a candidate before training. */
-    public record UntrainedCost(long parameters, long generationFlopsPerSecond) {}
 
     /**
      * @param seed seeds weight initialisation, batch sampling and generation
@@ -111,14 +109,17 @@ public final class CandidateEvaluator {
         }
     }
 
-    /** Measures a (fully or partly) trained block: counts, generation, quality. */
+    /** Measures a (fully or partly) trained block: counts, generation speed and energy, quality. */
     private CandidateMeasurement measure(
             Model model, Block block, Architecture architecture, TrainingOutcome outcome, EnergyReading training,
             long seed) throws TrainingFailedException {
-        long parameters = ParameterCounter.trainable(block);
-        long flops = architecture.generationFlopsPerSecond(block, new FlopCounter(), data.sampleRate());
+        EnergyMeter meter = settings.meter();
+        ModelCost cost = ModelCost.count(architecture, block, data.sampleRate());
 
-        EnergyMeter.Window generationWindow = settings.meter().start();
+        // Warm-up, outside the timed window: the first steps of a fresh model pay for allocations.
+        architecture.sampler().generate(block, new ParameterStore(model.getNDManager(), false),
+                quality.clipCount(), WARM_UP_SAMPLES, seed);
+        EnergyMeter.Window generationWindow = meter.start();
         float[][] clips =
                 architecture.sampler()
                         .generate(
@@ -129,12 +130,13 @@ public final class CandidateEvaluator {
                                 seed);
         EnergyReading generation = generationWindow.stop();
         checkFinite(clips);
+        GenerationSpeed speed = new GenerationSpeed(
+                (long) quality.clipCount() * quality.clipSamples(), generation.seconds(), data.sampleRate());
 
         QualityScore score = quality.score(clips);
         double hours = training.seconds() / 3600;
         return new CandidateMeasurement(
-                parameters,
-                flops,
+                cost,
                 outcome,
                 training,
                 settings.carbon().kgCo2e(training.joules()),
@@ -142,7 +144,8 @@ public final class CandidateEvaluator {
                 generation,
                 (double) quality.clipCount() * quality.clipSamples() / data.sampleRate(),
                 score,
-                clips);
+                clips,
+                speed);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.paretone.evaluators;
 
+import io.paretone.evaluators.cost.GenerationSpeed;
+import io.paretone.evaluators.cost.ModelCost;
 import io.paretone.evaluators.energy.EnergyReading;
 import io.paretone.evaluators.quality.QualityScore;
 import io.paretone.evaluators.training.TrainingOutcome;
@@ -7,18 +9,17 @@ import io.paretone.evaluators.training.TrainingOutcome;
 /**
  * Everything measured of one trained candidate.
  *
- * @param parameters trainable parameters
- * @param generationFlopsPerSecond forward FLOPs to generate one second of audio
+ * @param cost parameters, model size and FLOPs, by counting
  * @param training energy of the training window
  * @param trainingKgCo2e measured (or estimated, per {@code training.estimated()}) training CO2e
  * @param lacosteKgCo2e alpha x n x p_max x training hours, for comparison
  * @param generation energy of generating the judged clips
  * @param generatedSeconds seconds of audio generated in that window
  * @param clips the generated clips that were judged
+ * @param speed generation speed of that window (warm-up excluded)
  */
 public record CandidateMeasurement(
-        long parameters,
-        long generationFlopsPerSecond,
+        ModelCost cost,
         TrainingOutcome outcome,
         EnergyReading training,
         double trainingKgCo2e,
@@ -26,7 +27,8 @@ public record CandidateMeasurement(
         EnergyReading generation,
         double generatedSeconds,
         QualityScore quality,
-        float[][] clips) {
+        float[][] clips,
+        GenerationSpeed speed) {
 
     /** Objective 4: 1 - %MOS. */
     public double oneMinusPercentMos() {
@@ -36,5 +38,13 @@ public record CandidateMeasurement(
     /** Joules per second of generated audio. */
     public double generationJoulesPerSecond() {
         return generation.joules() / generatedSeconds;
+    }
+
+    /**
+     * The training/inference ratio: seconds of audio this candidate can generate before its
+     * generation energy equals its training energy.
+     */
+    public double trainingInferenceRatioSeconds() {
+        return training.joules() / generationJoulesPerSecond();
     }
 }

@@ -75,6 +75,23 @@ public record Constraints(long maxParameters, double maxFlops, double maxKgCo2e,
         return 1 + limits().size();
     }
 
+    /**
+     * The constrained quantities of a measured trial, by objective name, whether or not the study
+     * minimises them.
+     */
+    public static Map<String, Double> figures(TrialMetrics m) {
+        return Map.of(
+                Objective.CO2E.name(), m.trainingKgCo2e(),
+                Objective.PARAMETERS.name(), (double) m.parameters(),
+                Objective.FLOPS.name(), (double) m.generationFlopsPerSecond(),
+                Objective.QUALITY.name(), 1 - m.percentMos());
+    }
+
+    /** True when a measured trial respects every limit. */
+    public boolean respectedBy(TrialMetrics m) {
+        return respectedBy(figures(m));
+    }
+
     /** True when every limit whose objective is known holds. */
     public boolean respectedBy(Map<String, Double> objectives) {
         for (Limit l : limits()) {

@@ -2,6 +2,8 @@ package io.paretone.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paretone.evaluators.cost.FlopCount;
+import io.paretone.evaluators.cost.FlopCounter;
 import io.paretone.evaluators.data.AudioDataset;
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.evaluators.energy.CpuTimeEnergyMeter;
@@ -72,9 +74,9 @@ public final class Study {
         this.launchJson = launchJson;
     }
 
-    /** The objective names, in the order of every objective vector. */
-    public static List<String> objectiveNames() {
-        return Objective.ALL.stream().map(Objective::name).toList();
+    /** The objective names of a study, in the order of every objective vector. */
+    public static List<String> objectiveNames(StudySettings settings) {
+        return settings.objectives().stream().map(Objective::name).toList();
     }
 
     /**
@@ -83,7 +85,7 @@ public final class Study {
      * @throws UncheckedIOException if the data cannot be read or written
      */
     public StudyResult run(SearchProgress progress) {
-        List<String> objectives = objectiveNames();
+        List<String> objectives = objectiveNames(settings);
         ObjectiveBounds bounds = ObjectiveBounds.of(objectives, settings.hypervolumeBounds());
         EnergyMeter.Window mainWindow = new CpuTimeEnergyMeter(settings.wattsPerCore()).start();
 
@@ -116,7 +118,7 @@ public final class Study {
                 int done = (int) store.trials(study.id()).stream().filter(t -> t.status().finished()).count();
                 progress.resumed(name, done, requeued);
             }
-            RunFolder folder = RunFolder.open(settings.outputDir().resolve(name));
+            RunFolder folder = RunFolder.open(settings.outputDir().resolve(name), settings.objectives());
             folder.rewriteLog(store.trials(study.id()).stream().filter(t -> t.status().finished())
                     .map(t -> t.toTrial(settings.space(), objectives)).toList());
             folder.writeStudy(describe(identity, name));
@@ -177,20 +179,27 @@ public final class Study {
         StudyResult result = new StudyResult(settings, name, settings.storageFile(), folder.path(), trials, front,
                 trials.size(), reading, kg, hypervolumes, stopReason, overhead, ledger.pruningJoulesSaved());
         ObjectNode summary = SearchJson.MAPPER.createObjectNode();
+        var whole = ledger.wholeStudy();
         summary.put("study", name);
         summary.put("storage", settings.storageFile().toString());
         summary.put("stop_reason", stopReason);
         summary.put("trials", trials.size());
+        summary.put("failed", trials.stream().filter(t -> !t.complete()).count());
         for (TrialStatus s : List.of(TrialStatus.COMPLETE, TrialStatus.FAILED, TrialStatus.PRUNED)) {
-            summary.put(s.name().toLowerCase(java.util.Locale.ROOT), result.count(s));
+            summary.put(s.name().toLowerCase(java.util.Locale.ROOT) + "_trials", result.count(s));
         }
         summary.put("front_size", front.size());
+        summary.put("candidates_evaluated", trials.size());
         summary.put("hypervolume", hypervolumes.isEmpty() ? 0 : hypervolumes.get(hypervolumes.size() - 1).hypervolume());
         summary.put("pruned_joules_saved", result.prunedJoulesSaved());
+        // The whole study, all its sessions: what reports call the study's own footprint.
+        summary.put("study_seconds", whole.wallSeconds());
+        summary.put("study_joules", whole.joules());
+        summary.put("study_kg_co2e", settings.carbon().kgCo2e(whole.joules()));
+        summary.put("study_energy_method", reading.method());
         summary.put("session_seconds", footprint.wallSeconds());
         summary.put("session_joules", footprint.joules());
         summary.put("session_kg_co2e", kg);
-        summary.put("session_energy_method", reading.method());
         summary.put("search_seconds", overhead.searchSeconds());
         summary.put("main_process_cpu_seconds", overhead.mainCpuSeconds());
         summary.put("main_process_overhead", overhead.fraction());
@@ -247,7 +256,7 @@ public final class Study {
         for (Gene g : settings.space().genes()) {
             space.put(g.name(), g.allowedValues());
         }
-        s.set("objectives", SearchJson.MAPPER.valueToTree(objectives));
+        s.put("objectives", String.join(",", objectives));
         s.set("hypervolume_bounds", SearchJson.MAPPER.valueToTree(bounds.asMap()));
         s.set("constraints", SearchJson.MAPPER.valueToTree(settings.constraints()));
         s.put("dataset", data.datasetName()).put("dataset_hash", data.contentHash()).put("sample_rate", data.sampleRate());
@@ -283,6 +292,10 @@ public final class Study {
         s.set("devices", SearchJson.MAPPER.valueToTree(devices()));
         s.set("budget", SearchJson.MAPPER.valueToTree(settings.budget()));
         s.set("pruning", SearchJson.MAPPER.valueToTree(settings.pruning()));
+        // Read by reports of run folders (RunFolderReader), which predate the nested constraints.
+        s.put("max_parameters", settings.constraints().maxParameters());
+        s.put("max_co2e_kg", settings.constraints().maxKgCo2e());
+        s.put("flop_convention", FlopCounter.CONVENTION + "; " + FlopCount.BACKWARD_CONVENTION);
         return s;
     }
 

@@ -62,14 +62,7 @@ final class StudyLedger implements SearchLedger {
 
     /** Complete and within every constraint: the only trials that may be on the front. */
     boolean feasible(Trial t) {
-        if (!t.complete()) {
-            return false;
-        }
-        Map<String, Double> byName = new LinkedHashMap<>();
-        for (int i = 0; i < objectives.size(); i++) {
-            byName.put(objectives.get(i), t.objectives()[i]);
-        }
-        return settings.constraints().respectedBy(byName);
+        return t.complete() && settings.constraints().respectedBy(t.metrics());
     }
 
     /** The feasible Pareto front so far. */
@@ -113,6 +106,13 @@ final class StudyLedger implements SearchLedger {
     @Override
     public List<Double> hypervolumes() {
         return List.copyOf(hypervolumes);
+    }
+
+    /** The study's footprint so far: earlier sessions and this one. */
+    SessionFootprint wholeStudy() {
+        SessionFootprint now = session(null);
+        return new SessionFootprint(previous.wallSeconds() + now.wallSeconds(), previous.mainCpuSeconds() + now.mainCpuSeconds(),
+                previous.mainJoules() + now.mainJoules(), previous.workerJoules() + now.workerJoules(), null);
     }
 
     /** This session's footprint so far. */

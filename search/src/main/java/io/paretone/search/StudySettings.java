@@ -2,6 +2,7 @@ package io.paretone.search;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.CpuTimeEnergyMeter;
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.genome.SearchSpace;
@@ -28,6 +29,7 @@ import java.util.Map;
  * @param algorithm {@value NsgaII#NAME} or {@value RandomSearch#NAME}
  * @param hypervolumeBounds objective name to {low, high}, overriding the default bounds
  * @param qualityProxy the quality proxy's name, see {@link QualityProxies}
+ * @param objectives the minimised objectives, in the order of every objective vector of the study
  * @param engine where the workers run: on this machine, or on a cluster
  */
 public record StudySettings(
@@ -52,7 +54,11 @@ public record StudySettings(
         Pruning pruning,
         Map<String, double[]> hypervolumeBounds,
         String qualityProxy,
+        List<Objective> objectives,
         Engine engine) {
+
+    /** Where run folders go unless the user says otherwise. */
+    public static final Path DEFAULT_OUTPUT_DIR = Path.of("runs");
 
     public StudySettings {
         Check.notNull("name", name);
@@ -80,6 +86,7 @@ public record StudySettings(
         Check.notNull("pruning", pruning);
         hypervolumeBounds = Map.copyOf(hypervolumeBounds);
         QualityProxies.byName(qualityProxy);
+        objectives = Objective.checkSet(objectives);
         Check.notNull("engine", engine);
     }
 
@@ -192,7 +199,7 @@ public record StudySettings(
         private int populationSize = 8;
         private int generations = 3;
         private String device = "auto";
-        private Path outputDir = Path.of("runs");
+        private Path outputDir = DEFAULT_OUTPUT_DIR;
         private Constraints constraints = Constraints.NONE;
         private CarbonAccounting carbon = CarbonAccounting.worldAverage();
         private double wattsPerCore = CpuTimeEnergyMeter.DEFAULT_WATTS_PER_CORE;
@@ -206,6 +213,8 @@ public record StudySettings(
         private Pruning pruning = Pruning.OFF;
         private Map<String, double[]> hypervolumeBounds = Map.of();
         private String qualityProxy = QualityProxies.LOG_MEL_FRECHET;
+        private List<Objective> objectives =
+                List.of(Objective.CO2E, Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY);
         private Engine engine = Engine.LOCAL;
 
         private Builder(ModelFamily family) {
@@ -243,12 +252,13 @@ public record StudySettings(
 
         /** The current pruning settings, to change one of them. */
         public Pruning pruning() { return pruning; }
+        public Builder optObjectives(List<Objective> v) { objectives = v; return this; }
 
         public StudySettings build() {
             return new StudySettings(
                     name, family, space, seed, populationSize, generations, device, outputDir,
                     constraints, carbon, wattsPerCore, qualityClips, qualityClipSeconds, study, storage, algorithm,
-                    budget, workers, pruning, hypervolumeBounds, qualityProxy, engine);
+                    budget, workers, pruning, hypervolumeBounds, qualityProxy, objectives, engine);
         }
     }
 }

@@ -7,7 +7,7 @@ import io.paretone.spaces.genome.Genome;
  *
  * @param number 1-based order in which the study proposed it
  * @param generation the generation that first proposed it, 0 for the initial population
- * @param objectives the minimised objectives in {@code Objective.ALL} order: final values when
+ * @param objectives the minimised objectives in the study's order ({@code StudySettings.objectives()}): final values when
  *     complete, the checkpoint's values when pruned; NaN where unknown (a failed trial knows at
  *     most what was counted before training)
  * @param failure why the trial failed or was pruned, or null

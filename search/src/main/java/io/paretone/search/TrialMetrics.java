@@ -14,6 +14,14 @@ import io.paretone.evaluators.CandidateMeasurement;
  * @param generationJoulesPerSecond energy per generated second of audio
  * @param initialLoss mean loss over the first tenth of training
  * @param finalLoss mean loss over the last tenth of training
+ * @param modelBytes bytes of all parameter arrays at their data type
+ * @param forwardFlopsPerTrainingExample forward FLOPs of one training example
+ * @param trainingFlops forward + backward FLOPs of the whole training run (backward = 2 x forward
+ *     for layers with weights, 1 x for the rest)
+ * @param generationSamplesPerSecond measured generation speed, warm-up excluded
+ * @param realTimeFactor wall seconds per second of generated audio
+ * @param trainingInferenceRatioSeconds seconds of audio that can be generated before generation
+ *     energy equals the training energy
  */
 public record TrialMetrics(
         long parameters,
@@ -31,13 +39,19 @@ public record TrialMetrics(
         double finalLoss,
         String energyMeter,
         boolean energyEstimated,
-        String energyMethod) {
+        String energyMethod,
+        long modelBytes,
+        long forwardFlopsPerTrainingExample,
+        long trainingFlops,
+        double generationSamplesPerSecond,
+        double realTimeFactor,
+        double trainingInferenceRatioSeconds) {
 
     /** The figures of one measurement (final, or at a checkpoint). */
     public static TrialMetrics of(CandidateMeasurement m) {
         return new TrialMetrics(
-                m.parameters(),
-                m.generationFlopsPerSecond(),
+                m.cost().parameters(),
+                m.cost().generationFlopsPerSecond(),
                 m.quality().percentMos(),
                 m.quality().distance(),
                 m.training().joules(),
@@ -51,6 +65,12 @@ public record TrialMetrics(
                 m.outcome().finalLoss(),
                 m.training().meter(),
                 m.training().estimated(),
-                m.training().method());
+                m.training().method(),
+                m.cost().modelBytes(),
+                m.cost().forwardFlopsPerTrainingExample(),
+                m.cost().trainingFlops(),
+                m.speed().samplesPerSecond(),
+                m.speed().realTimeFactor(),
+                m.trainingInferenceRatioSeconds());
     }
 }

@@ -3,6 +3,7 @@ package io.paretone.search;
 import io.paretone.search.nsga.ArchitectureProblem;
 import io.paretone.search.nsga.GenerationEvaluation;
 import io.paretone.search.store.HypervolumePoint;
+import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.TrialStore;
 import io.paretone.spaces.genome.Genome;
 import java.nio.charset.StandardCharsets;
@@ -64,10 +65,10 @@ final class TrialRunner implements GenerationEvaluation.Batch {
             String architecture = architecture(genome);
             candidates.add(new TrialScheduler.Candidate(genome, architecture, candidateSeed(architecture)));
         }
-        Map<String, Trial> trials = scheduler.evaluate(generation, candidates);
+        Map<String, TrialRow> trials = scheduler.evaluate(generation, candidates);
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < solutions.size(); i++) {
-            Trial t = trials.get(candidates.get(i).architecture());
+            TrialRow t = trials.get(candidates.get(i).architecture());
             write(t, solutions.get(i));
             numbers.add(t.number());
         }
@@ -93,7 +94,11 @@ final class TrialRunner implements GenerationEvaluation.Batch {
         return settings.family().decode(genome).describe();
     }
 
-    private void write(Trial trial, IntegerSolution solution) {
+    /**
+     * Writes a trial's objectives and constraint values into a solution. Limits are checked on
+     * every value the worker measured or counted, whether or not the study minimises it.
+     */
+    private void write(TrialRow trial, IntegerSolution solution) {
         double[] values = solution.objectives();
         double[] constraints = solution.constraints();
         Arrays.fill(constraints, 0);
@@ -101,14 +106,17 @@ final class TrialRunner implements GenerationEvaluation.Batch {
         boolean measured = trial.status() == TrialStatus.COMPLETE || trial.status() == TrialStatus.PRUNED;
         boolean graded = false;
         for (int l = 0; l < limits.size(); l++) {
-            double v = trial.objectives()[objectives.indexOf(limits.get(l).objective())];
-            if (!Double.isNaN(v)) {
+            Double v = trial.objectives().get(limits.get(l).objective());
+            if (v != null && !v.isNaN()) {
                 constraints[1 + l] = limits.get(l).slack(v);
                 graded |= constraints[1 + l] < 0;
             }
         }
         if (measured) {
-            System.arraycopy(trial.objectives(), 0, values, 0, values.length);
+            for (int i = 0; i < values.length; i++) {
+                Double v = trial.objectives().get(objectives.get(i));
+                values[i] = v == null || v.isNaN() ? WORST : v;
+            }
         } else {
             Arrays.fill(values, WORST);
             if (!graded) {

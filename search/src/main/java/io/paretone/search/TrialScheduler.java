@@ -3,7 +3,7 @@ package io.paretone.search;
 import io.paretone.search.store.Claim;
 import io.paretone.search.store.OwnerLiveness;
 import io.paretone.search.store.RunFolder;
-import io.paretone.search.store.StoredTrial;
+import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.TrialRequest;
 import io.paretone.search.store.TrialResult;
 import io.paretone.search.store.TrialStore;
@@ -68,15 +68,15 @@ final class TrialScheduler {
     }
 
     /** A trial running in one of this process's workers. */
-    private record InFlight(StoredTrial row, TrialEngine.Slot seat) {}
+    private record InFlight(TrialRow row, TrialEngine.Slot seat) {}
 
     /** The state of one generation's evaluation. */
     private final class Batch {
         final int generation;
         final int size;
-        final Map<Long, StoredTrial> waiting = new LinkedHashMap<>();
+        final Map<Long, TrialRow> waiting = new LinkedHashMap<>();
         final Map<Integer, InFlight> inFlight = new HashMap<>();
-        final Map<String, Trial> done = new LinkedHashMap<>();
+        final Map<String, TrialRow> done = new LinkedHashMap<>();
         int dispatched;
 
         Batch(int generation, int size) {
@@ -88,20 +88,20 @@ final class TrialScheduler {
     /**
      * Evaluates one generation's candidates.
      *
-     * @return the trial of each distinct architecture, in the candidates' order
+     * @return the stored trial of each distinct architecture, in the candidates' order
      */
-    Map<String, Trial> evaluate(int generation, List<Candidate> candidates) {
+    Map<String, TrialRow> evaluate(int generation, List<Candidate> candidates) {
         Map<String, TrialRequest> requests = new LinkedHashMap<>();
         for (Candidate c : candidates) {
             requests.putIfAbsent(c.architecture(), new TrialRequest(c.architecture(), settings.family().name(),
                     c.genome().toString(), c.architecture(), generation, c.seed()));
         }
         Batch batch = new Batch(generation, candidates.size());
-        for (StoredTrial row : store.ask(studyId, new ArrayList<>(requests.values()))) {
+        for (TrialRow row : store.ask(studyId, new ArrayList<>(requests.values()))) {
             if (row.status().finished()) {
                 Trial t = row.toTrial(settings.space(), objectives);
                 ledger.record(t, row.totalJoules());
-                batch.done.put(row.architecture(), t);
+                batch.done.put(row.architecture(), row);
                 progress.candidateFinished(t, true);
             } else {
                 batch.waiting.put(row.id(), row);
@@ -124,7 +124,7 @@ final class TrialScheduler {
                 lastHeartbeat = System.nanoTime();
             }
         }
-        Map<String, Trial> ordered = new LinkedHashMap<>();
+        Map<String, TrialRow> ordered = new LinkedHashMap<>();
         for (String architecture : requests.keySet()) {
             ordered.put(architecture, batch.done.get(architecture));
         }
@@ -133,7 +133,7 @@ final class TrialScheduler {
 
     /** Claims queued trials of the batch for idle workers, in trial order. */
     private void dispatch(Batch batch) {
-        for (StoredTrial row : new ArrayList<>(batch.waiting.values())) {
+        for (TrialRow row : new ArrayList<>(batch.waiting.values())) {
             if (batch.inFlight.containsKey(row.number()) || row.status() != TrialStatus.QUEUED) {
                 continue;
             }
@@ -188,7 +188,7 @@ final class TrialScheduler {
         }
     }
 
-    private void finish(Batch batch, StoredTrial row, TrialResult result) {
+    private void finish(Batch batch, TrialRow row, TrialResult result) {
         if (!store.finish(row.id(), owner, result)) {
             LOG.warn("trial {} was taken over by another process; its outcome there is kept", row.number());
         }
@@ -197,7 +197,7 @@ final class TrialScheduler {
 
     /** Re-reads one waiting trial: finished ones leave the batch. */
     private void refresh(Batch batch, long id) {
-        StoredTrial row = store.trial(id).orElseThrow();
+        TrialRow row = store.trial(id).orElseThrow();
         if (!row.status().finished()) {
             batch.waiting.put(id, row);
             return;
@@ -205,7 +205,7 @@ final class TrialScheduler {
         batch.waiting.remove(id);
         Trial t = row.toTrial(settings.space(), objectives);
         ledger.record(t, row.totalJoules());
-        batch.done.put(row.architecture(), t);
+        batch.done.put(row.architecture(), row);
         boolean ours = owner.equals(row.owner());
         if (ours) {
             folder.append(t);
@@ -219,7 +219,7 @@ final class TrialScheduler {
             LOG.info("re-queued trials of a process that is gone");
         }
         for (long id : new ArrayList<>(batch.waiting.keySet())) {
-            StoredTrial row = batch.waiting.get(id);
+            TrialRow row = batch.waiting.get(id);
             if (!batch.inFlight.containsKey(row.number())) {
                 refresh(batch, id);
             }

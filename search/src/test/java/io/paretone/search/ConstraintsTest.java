@@ -15,7 +15,7 @@ class ConstraintsTest {
 
     @Test
     void everyLimitIsAnUpperBoundOnAMinimisedObjective() {
-        assertEquals(List.of("co2e", "parameters", "fpos", "one_minus_pmos"),
+        assertEquals(List.of("co2e", "parameters", "flops", "one_minus_pmos"),
                 all.limits().stream().map(Constraints.Limit::objective).toList());
         assertEquals(0.4, all.limits().get(3).max(), 1e-12, "min %MOS 0.6 is max 1 - %MOS 0.4");
         assertEquals(5, all.count());

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PrunerTest {
-    private static final List<String> OBJECTIVES = List.of("co2e", "parameters", "fpos", "one_minus_pmos");
+    private static final List<String> OBJECTIVES = List.of("co2e", "parameters", "flops", "one_minus_pmos");
     private static final ObjectiveBounds BOUNDS = ObjectiveBounds.defaults(OBJECTIVES);
 
     /** A front trial: 1 mg CO2e, 1000 parameters, 1e8 FLOPs/s, 1 - %MOS = 0.5. */
@@ -24,7 +24,7 @@ class PrunerTest {
     }
 
     private static Map<String, Double> partial(double co2e, double parameters, double fpos, double quality) {
-        return Map.of("co2e", co2e, "parameters", parameters, "fpos", fpos, "one_minus_pmos", quality);
+        return Map.of("co2e", co2e, "parameters", parameters, "flops", fpos, "one_minus_pmos", quality);
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.search.store.SqliteTrialStore;
-import io.paretone.search.store.StoredTrial;
+import io.paretone.search.store.TrialRow;
 import io.paretone.search.testing.FaultyFamily;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineDataset;
@@ -83,9 +83,9 @@ class StudyTest {
 
         try (SqliteTrialStore store = SqliteTrialStore.open(settings.storageFile())) {
             long id = store.findStudy("faults").orElseThrow().id();
-            List<StoredTrial> stored = store.trials(id);
+            List<TrialRow> stored = store.trials(id);
             assertEquals(result.trials().size(), stored.size());
-            assertEquals(stored.size(), stored.stream().map(StoredTrial::architecture).distinct().count());
+            assertEquals(stored.size(), stored.stream().map(TrialRow::architecture).distinct().count());
             assertTrue(stored.stream().allMatch(t -> t.status().finished() && t.attempts() == 1));
             assertEquals(2, store.hypervolumes(id).size());
             assertEquals(4, store.population(id, 1, TrialRunner.EVALUATED).size());

@@ -5,7 +5,11 @@ public class UncountableLayerException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     public UncountableLayerException(Class<?> layerType) {
-        super("no FLOP rule for layer type " + layerType.getName()
-                + ": add a rule to FlopCounter or implement FlopCountable in the block");
+        this(layerType, "add a rule to FlopCounter or implement FlopCountable in the block");
+    }
+
+    /** @param whatToDo why this instance cannot be counted and what would make it countable */
+    public UncountableLayerException(Class<?> layerType, String whatToDo) {
+        super("no FLOP rule for layer type " + layerType.getName() + ": " + whatToDo);
     }
 }

@@ -41,7 +41,31 @@ class WaveNetCostTest {
         try (Model model = Model.newInstance("w", DjlRuntime.device("cpu"))) {
             Block block = arch.newBlock();
             block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
-            assertEquals(perSample * 16000, arch.generationFlopsPerSecond(block, new FlopCounter(), 16000));
+            assertEquals(perSample * 16000, arch.generationFlopsPerSecond(block, FlopCounter.inference(), 16000));
+        }
+    }
+
+    @Test
+    void trainingRunCostFollowsTheBackwardConvention() {
+        // Per time position (the parallel pass is linear in time), split by weights:
+        // convolutions 2048 + 3 x (200 + 36 + 72) + 136 + 4352 = 7460;
+        // weightless: gates 12 + residual add 4 per layer, skip sums 8 + 8, ReLUs 8 + 8 = 80.
+        long withWeights = 2048 + 3 * (200 + 36 + 72) + 136 + 4352;
+        long rest = 3 * (12 + 4) + 2 * 8 + 2 * 8;
+        // Training crop: receptive field 1 + 2 x (1 + 2 + 1) = 9, plus 256 predicted, minus the one it predicts from.
+        long positions = 9 + 256 - 1;
+        long perExample = positions * (withWeights + rest);
+        long forwardAndBackward = positions * (3 * withWeights + 2 * rest);
+        try (Model model = Model.newInstance("w", DjlRuntime.device("cpu"))) {
+            Block block = arch.newBlock();
+            block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
+            ModelCost cost = ModelCost.count(arch, block, 16000);
+            assertEquals(perExample, cost.forwardFlopsPerTrainingExample());
+            assertEquals(positions * withWeights, cost.trainingExample().forwardOfLayersWithWeights());
+            // 10 steps x batch 8.
+            assertEquals(10 * 8 * forwardAndBackward, cost.trainingFlops());
+            assertEquals((1024 + 492 + 72 + 2304) * 4, cost.modelBytes(), "float32 weights, 4 bytes each");
+            assertEquals("float32", cost.dataType());
         }
     }
 }

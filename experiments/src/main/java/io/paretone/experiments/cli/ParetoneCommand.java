@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Multi-objective architecture search for audio generative models: quality against"
                 + " training CO2e, parameters and FLOPs.",
-        subcommands = {QuickstartCommand.class, SearchCommand.class, StudiesCommand.class},
+        subcommands = {QuickstartCommand.class, SearchCommand.class, StudiesCommand.class, PublishedCommand.class,
+                FrontCommand.class, PlotsCommand.class, ReportCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class ParetoneCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -17,6 +18,6 @@ public final class ParetoneCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: quickstart, search, studies or bench");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: quickstart, search, studies, front, plots, report or published");
     }
 }

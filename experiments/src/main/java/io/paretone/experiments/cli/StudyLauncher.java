@@ -6,18 +6,28 @@ import io.paretone.experiments.config.StudyConfig;
 import io.paretone.experiments.config.StudyConfigMapper;
 import io.paretone.experiments.report.ConsoleProgress;
 import io.paretone.experiments.report.FrontTable;
+import io.paretone.experiments.report.SearchSummary;
+import io.paretone.experiments.report.html.HtmlReport;
+import io.paretone.experiments.report.plots.StudyPlots;
+import io.paretone.experiments.report.published.PublishedModels;
 import io.paretone.search.Study;
 import io.paretone.search.StudyResult;
 import io.paretone.search.StudySettings;
+import io.paretone.search.store.RunFolderReader;
 import io.paretone.search.store.SqliteTrialStore;
+import io.paretone.search.store.StoredStudy;
 import io.paretone.search.store.StudyRecord;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs a configured study with console progress and prints its front. */
+/** Runs a configured study with console progress, prints its front and writes its report and plots. */
 final class StudyLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(StudyLauncher.class);
+
     private StudyLauncher() {}
 
     /**
@@ -29,7 +39,10 @@ final class StudyLauncher {
         StudyConfig config = resolve(base, options, configGiven, out);
         StudySettings settings = StudyConfigMapper.toSettings(config);
         StudyResult result = launch(config, settings, out);
-        FrontTable.print(result, out);
+        StoredStudy stored = new RunFolderReader(result.folder()).read();
+        FrontTable.print(stored, out);
+        SearchSummary.print(result, out);
+        writeReports(stored, result.folder(), out);
         out.flush();
         return ExitCode.OK.code();
     }
@@ -71,5 +84,19 @@ final class StudyLauncher {
         StudyConfig config = ConfigReader.fromJson(stored.get().launchJson(), "study " + options.study);
         options.applyTo(config);
         return config;
+    }
+
+    /** The results are saved already: a report that cannot be written is a warning, not a failed search. */
+    private static void writeReports(StoredStudy stored, Path folder, PrintWriter out) {
+        try {
+            PublishedModels published = PublishedModels.load();
+            Path report = HtmlReport.write(stored, published, folder.resolve("report.html"));
+            StudyPlots.write(stored, published, folder.resolve("plots"));
+            out.println("Report: " + report + " (open it in a browser); plots: " + folder.resolve("plots"));
+        } catch (RuntimeException e) {
+            LOG.warn("could not write the report of {}", folder, e);
+            out.println("Could not write the report (" + e.getMessage() + "); the results are saved: try 'paretone report "
+                    + folder + "'");
+        }
     }
 }

@@ -45,6 +45,11 @@ public final class StudyOptions {
     @Option(names = "--max-co2e-kg", paramLabel = "KG", description = "Constraint: most training CO2e per candidate.")
     Double maxCo2eKg;
 
+    @Option(names = "--objectives", paramLabel = "NAMES", split = ",",
+            description = "Minimised objectives, comma-separated, among co2e, parameters, flops, one_minus_pmos,"
+                    + " inference_energy, latency (default co2e,parameters,flops,one_minus_pmos).")
+    List<String> objectives;
+
     @Option(names = "--notes", paramLabel = "N", description = "Notes rendered for the built-in dataset.")
     Integer notes;
 
@@ -138,5 +143,6 @@ public final class StudyOptions {
         if (stagnation != null) c.budget.stagnationGenerations = stagnation;
         if (pruneAt != null) c.pruning.checkpoints = pruneAt;
         if (pruneMargin != null) c.pruning.margin = pruneMargin;
+        if (objectives != null) c.objectives = objectives;
     }
 }

@@ -23,6 +23,8 @@ public final class StudyConfig {
     public String algorithm;
     /** The trial store's file; by default {@code output/paretone.db}. */
     public String storage;
+    /** Names of the minimised objectives, e.g. [co2e, flops, one_minus_pmos]. */
+    public List<String> objectives;
     public DatasetConfig dataset = new DatasetConfig();
     public QualityConfig quality = new QualityConfig();
     public EnergyConfig energy = new EnergyConfig();

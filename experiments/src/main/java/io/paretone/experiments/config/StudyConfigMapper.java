@@ -1,6 +1,7 @@
 package io.paretone.experiments.config;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.Constraints;
 import io.paretone.search.StudySettings;
 import io.paretone.spaces.ModelFamilies;
@@ -25,6 +26,7 @@ public final class StudyConfigMapper {
         if (c.generations != null) b.optGenerations(c.generations);
         if (c.device != null) b.optDevice(c.device);
         if (c.output != null) b.optOutputDir(Path.of(c.output));
+        if (c.objectives != null) b.optObjectives(Objective.byNames(c.objectives));
         if (c.quality.clips != null) b.optQualityClips(c.quality.clips);
         if (c.quality.clipSeconds != null) b.optQualityClipSeconds(c.quality.clipSeconds);
         if (c.energy.wattsPerCore != null) b.optWattsPerCore(c.energy.wattsPerCore);

@@ -102,6 +102,10 @@ public final class ConsoleProgress implements SearchProgress {
             out.printf(Locale.ROOT, "    trial %d: loss %.3f -> %.3f, %s params, %s FLOPs/s, %.3g gCO2e, %%MOS %.3f  %s%n",
                     trial.number(), m.initialLoss(), m.finalLoss(), Units.count(m.parameters()),
                     Units.count(m.generationFlopsPerSecond()), m.trainingKgCo2e() * 1000, m.percentMos(), timing());
+            out.printf(Locale.ROOT, "      cost: %sB weights, %s training FLOPs (fwd+bwd), generation %s samples/s"
+                            + " (RTF %.3g), break-even after %.3g s of generated audio%n",
+                    Units.count(m.modelBytes()), Units.count(m.trainingFlops()),
+                    Units.count(m.generationSamplesPerSecond()), m.realTimeFactor(), m.trainingInferenceRatioSeconds());
         } else if (trial.status() == TrialStatus.PRUNED) {
             out.printf(Locale.ROOT, "    trial %d PRUNED: %s; ~%.3g J of training saved  %s%n", trial.number(),
                     trial.failure(), trial.pruning().joulesSaved(), timing());

@@ -1,60 +1,84 @@
 package io.paretone.experiments.report;
 
-import io.paretone.search.StudyResult;
-import io.paretone.search.Trial;
+import io.paretone.evaluators.cost.FlopCount;
+import io.paretone.search.store.StoredStudy;
+import io.paretone.search.store.StoredTrial;
+import io.paretone.search.store.StudySummary;
 import io.paretone.search.TrialMetrics;
 import io.paretone.search.TrialStatus;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** Prints the Pareto-optimal architectures of a study as a table with units, and what the search cost. */
+/**
+ * Prints the Pareto-optimal architectures of a study as a table with units: the study's objectives
+ * first, then cost figures every candidate has whatever was minimised, then how each objective was
+ * obtained (measured, estimated or counted).
+ */
 public final class FrontTable {
     private FrontTable() {}
 
-    public static void print(StudyResult result, PrintWriter out) {
-        List<Trial> front = result.front().stream()
-                .sorted(Comparator.comparingDouble((Trial t) -> t.objectives()[0]))
-                .toList();
+    public static void print(StoredStudy study, PrintWriter out) {
+        List<ObjectiveView> views = ObjectiveView.of(study);
+        List<StoredTrial> front = sortedFront(study);
         out.println();
-        out.printf("Pareto front: %d of %d trials (%d complete, %d failed, %d pruned), all four objectives minimised%n",
-                front.size(), result.trials().size(), result.count(TrialStatus.COMPLETE),
-                result.count(TrialStatus.FAILED), result.count(TrialStatus.PRUNED));
-        String energyNote = front.isEmpty() ? "" : front.get(0).metrics().energyEstimated()
-                ? " (estimated: " + front.get(0).metrics().energyMeter() + ")" : " (measured)";
-        out.printf(Locale.ROOT, "%-6s %-12s %-12s %-12s %-9s %-12s %s%n",
-                "trial", "CO2e [g]", "params", "FLOPs/s", "1-%MOS", "Lacoste [g]", "genome");
-        for (Trial t : front) {
+        out.printf("Pareto front: %d of %d trained architectures (%d failed), minimising %s%s%n",
+                front.size(), study.trials().size(), study.failedTrials().size(),
+                views.stream().map(ObjectiveView::name).collect(Collectors.joining(", ")),
+                study.finished() ? "" : " (study not finished: trials so far)");
+        List<String> header = new ArrayList<>(List.of("trial"));
+        views.forEach(v -> header.add(v.label()));
+        header.addAll(List.of("Lacoste [g]", "train FLOPs", "samples/s", "break-even [s]", "energy", "genome"));
+        int[] widths = header.stream().mapToInt(h -> h.equals("trial") ? 6 : Math.max(12, h.length() + 1)).toArray();
+        out.println(row(header, widths));
+        for (StoredTrial t : front) {
             TrialMetrics m = t.metrics();
-            out.printf(Locale.ROOT, "%-6d %-12.4g %-12s %-12s %-9.4f %-12.4g %s%n",
-                    t.number(), m.trainingKgCo2e() * 1000, Units.count(m.parameters()),
-                    Units.count(m.generationFlopsPerSecond()), 1 - m.percentMos(), m.lacosteKgCo2e() * 1000,
-                    t.genome());
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(t.number())));
+            views.forEach(v -> cells.add(v.format(v.value(t))));
+            cells.addAll(List.of(
+                    String.format(Locale.ROOT, "%.4g", m.lacosteKgCo2e() * 1000),
+                    Units.count(m.trainingFlops()),
+                    Units.count(m.generationSamplesPerSecond()),
+                    String.format(Locale.ROOT, "%.4g", m.trainingInferenceRatioSeconds()),
+                    m.energyEstimated() ? "estimated" : "measured",
+                    t.genomeText()));
+            out.println(row(cells, widths));
         }
         out.println();
-        out.println("CO2e: training energy" + energyNote + " x " + result.settings().carbon().kgPerKwh()
-                + " kgCO2e/kWh; Lacoste: alpha x n x p_max x hours. FLOPs/s: forward FLOPs to generate one second of"
-                + " audio (1 multiply-add = 2 FLOPs). 1-%MOS: calibrated proxy, 0 = like held-out real audio, 1 = like noise.");
-        if (!result.hypervolumes().isEmpty()) {
-            var last = result.hypervolumes().get(result.hypervolumes().size() - 1);
-            out.printf(Locale.ROOT, "Hypervolume %.4f after %d generations (objectives normalised to the study's fixed"
-                    + " bounds; history in hypervolume.csv). Stopped: %s.%n", last.hypervolume(), last.generation() + 1,
-                    result.stopReason());
+        if (!front.isEmpty()) {
+            for (ObjectiveView v : views) {
+                out.println("  " + v.label() + ": " + v.how(front.get(0)) + ".");
+            }
         }
-        if (result.count(TrialStatus.PRUNED) > 0) {
-            out.printf(Locale.ROOT, "Pruning stopped %d candidates early, saving about %.1f J (%.3g gCO2e) of training"
-                            + " (extrapolated from their steps done).%n",
-                    result.count(TrialStatus.PRUNED), result.prunedJoulesSaved(),
-                    result.settings().carbon().kgCo2e(result.prunedJoulesSaved()) * 1000);
+        out.printf(Locale.ROOT, "  Grid carbon intensity %.3f kgCO2e/kWh; Lacoste: alpha x n x p_max x hours, for comparison.%n",
+                study.carbonKgPerKwh());
+        out.println("  train FLOPs: forward + backward of the whole training run, " + FlopCount.BACKWARD_CONVENTION
+                + ". samples/s: measured generation speed (warm-up excluded); break-even: seconds of audio whose"
+                + " generation energy equals the training energy.");
+        study.summary().ifPresent(s -> printFootprint(s, out));
+        out.println("Run folder: " + study.location() + " (every trial in trials.csv and trials.json; report.html)");
+        out.flush();
+    }
+
+    /** The front, lowest value of the first objective first. */
+    public static List<StoredTrial> sortedFront(StoredStudy study) {
+        return study.front().stream().sorted(Comparator.comparingDouble((StoredTrial t) -> t.objectives()[0])).toList();
+    }
+
+    private static void printFootprint(StudySummary s, PrintWriter out) {
+        out.printf(Locale.ROOT, "This search's own footprint: %.1f s, %.1f J, %.4g gCO2e (%s).%n",
+                s.studySeconds(), s.studyJoules(), s.studyKgCo2e() * 1000, s.studyEnergyMethod());
+    }
+
+    /** Cells padded to their column's width; the last (the genome) is not padded. */
+    private static String row(List<String> cells, int[] widths) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cells.size() - 1; i++) {
+            b.append(String.format("%-" + widths[i] + "s", cells.get(i))).append(' ');
         }
-        out.printf(Locale.ROOT, "This run's own footprint: %.1f s, %.1f J, %.4g gCO2e (%s).%n",
-                result.footprint().seconds(), result.footprint().joules(), result.footprintKgCo2e() * 1000,
-                result.footprint().method());
-        out.printf(Locale.ROOT, "Scheduling process: %.2f s CPU over %.1f s of search (%.2f%% overhead).%n",
-                result.overhead().mainCpuSeconds(), result.overhead().searchSeconds(), 100 * result.overhead().fraction());
-        out.println("All candidates: " + result.folder().resolve("trials.csv") + " and trials.json; front: front.csv, front.json");
-        out.println("Stored as study '" + result.study() + "' in " + result.storage() + "; resume or extend it with"
-                + " --study " + result.study() + ", list studies with 'paretone studies'.");
+        return b.append(cells.get(cells.size() - 1)).toString();
     }
 }

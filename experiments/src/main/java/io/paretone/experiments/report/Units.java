@@ -3,11 +3,11 @@ package io.paretone.experiments.report;
 import java.util.Locale;
 
 /** Human-readable numbers for tables. */
-final class Units {
+public final class Units {
     private Units() {}
 
     /** 1234567 as 1.23M. */
-    static String count(double v) {
+    public static String count(double v) {
         String[] suffix = {"", "k", "M", "G", "T", "P"};
         int i = 0;
         double x = v;

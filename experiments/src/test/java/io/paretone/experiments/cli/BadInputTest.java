@@ -78,6 +78,13 @@ class BadInputTest {
     }
 
     @Test
+    void unknownOrRepeatedObjectiveIsNamedWithTheKnownOnes() throws IOException {
+        assertUsageError(CliRun.of("search", "--objectives", "co2e,speed"), "objectives = speed", "latency");
+        assertUsageError(CliRun.of("search", "--config", config("objectives: [flops, flops]\n").toString()),
+                "objectives", "once");
+    }
+
+    @Test
     void unwritableOutputFolderIsNamed() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
         assertUsageError(CliRun.of("quickstart", "--output", file.resolve("runs").toString()),

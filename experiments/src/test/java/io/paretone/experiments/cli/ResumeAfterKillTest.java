@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.search.TrialStatus;
 import io.paretone.search.store.SqliteTrialStore;
-import io.paretone.search.store.StoredTrial;
+import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.StudyRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,9 +73,9 @@ class ResumeAfterKillTest {
                 w.onExit().get(60, TimeUnit.SECONDS); // an orphaned worker stops by itself
             }
         }
-        Map<Integer, StoredTrial> killed = trials(db);
-        List<StoredTrial> finishedBefore = killed.values().stream().filter(t -> t.status().finished()).toList();
-        List<StoredTrial> runningBefore = killed.values().stream().filter(t -> t.status() == TrialStatus.RUNNING).toList();
+        Map<Integer, TrialRow> killed = trials(db);
+        List<TrialRow> finishedBefore = killed.values().stream().filter(t -> t.status().finished()).toList();
+        List<TrialRow> runningBefore = killed.values().stream().filter(t -> t.status() == TrialStatus.RUNNING).toList();
         assertFalse(finishedBefore.isEmpty(), "some trials finished before the kill");
         assertEquals(1, runningBefore.size(), "one trial was training when the process died");
 
@@ -85,20 +85,20 @@ class ResumeAfterKillTest {
         assertTrue(resumed.out().contains(finishedBefore.size() + " trials already finished are kept"), resumed.out());
         assertTrue(resumed.out().contains("1 left running by a stopped process are queued again"), resumed.out());
 
-        Map<Integer, StoredTrial> after = trials(db);
-        for (StoredTrial t : finishedBefore) {
-            StoredTrial now = after.get(t.number());
+        Map<Integer, TrialRow> after = trials(db);
+        for (TrialRow t : finishedBefore) {
+            TrialRow now = after.get(t.number());
             assertEquals(t.finishedAt(), now.finishedAt(), "trial " + t.number() + " was not trained again");
             assertEquals(t.objectives(), now.objectives());
             assertEquals(1, now.attempts());
         }
-        StoredTrial rerun = after.get(runningBefore.get(0).number());
+        TrialRow rerun = after.get(runningBefore.get(0).number());
         assertEquals(TrialStatus.COMPLETE, rerun.status());
         assertEquals(2, rerun.attempts(), "the interrupted trial ran again, once");
         assertTrue(after.values().stream().allMatch(t -> t.status().finished()));
         assertTrue(after.values().stream().filter(t -> t != rerun).allMatch(t -> t.attempts() == 1),
                 "every other trial trained exactly once");
-        assertEquals(after.size(), after.values().stream().map(StoredTrial::architecture).distinct().count());
+        assertEquals(after.size(), after.values().stream().map(TrialRow::architecture).distinct().count());
 
         try (SqliteTrialStore store = SqliteTrialStore.open(db)) {
             StudyRecord study = store.findStudy("resumable").orElseThrow();
@@ -117,9 +117,9 @@ class ResumeAfterKillTest {
         while (System.nanoTime() < deadline) {
             assertTrue(search.isAlive(), "the search ended before it could be killed; see first.out");
             if (Files.exists(db)) {
-                Map<Integer, StoredTrial> t = trials(db);
+                Map<Integer, TrialRow> t = trials(db);
                 boolean finished = t.values().stream().anyMatch(x -> x.status().finished());
-                Optional<StoredTrial> running = t.values().stream().filter(x -> x.status() == TrialStatus.RUNNING).findFirst();
+                Optional<TrialRow> running = t.values().stream().filter(x -> x.status() == TrialStatus.RUNNING).findFirst();
                 if (finished && running.isPresent()
                         && running.get().startedAt().isBefore(Instant.now().minusMillis(300))) {
                     return;
@@ -130,10 +130,10 @@ class ResumeAfterKillTest {
         throw new AssertionError("no trial was seen training within five minutes");
     }
 
-    private static Map<Integer, StoredTrial> trials(Path db) {
+    private static Map<Integer, TrialRow> trials(Path db) {
         try (SqliteTrialStore store = SqliteTrialStore.open(db)) {
             return store.findStudy("resumable")
-                    .map(s -> store.trials(s.id()).stream().collect(Collectors.toMap(StoredTrial::number, Function.identity())))
+                    .map(s -> store.trials(s.id()).stream().collect(Collectors.toMap(TrialRow::number, Function.identity())))
                     .orElse(Map.of());
         }
     }

@@ -26,6 +26,7 @@ class TinySearchTest {
         Path config = dir.resolve("tiny.yaml");
         Files.writeString(config, """
                 name: tiny
+                objectives: [co2e, parameters, flops, one_minus_pmos, latency]
                 population: 4
                 generations: 2
                 device: cpu
@@ -51,6 +52,7 @@ class TinySearchTest {
         assertTrue(run.out().contains("Pareto front:"), run.out());
         assertTrue(run.out().contains("hypervolume"), run.out());
         assertTrue(run.out().contains("Scheduling process:"), run.out());
+        assertTrue(run.out().contains("minimising co2e, parameters, flops, one_minus_pmos, latency"), run.out());
 
         Path folder;
         try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
@@ -73,6 +75,10 @@ class TinySearchTest {
             JsonNode m = t.get("metrics");
             assertTrue(m.get("final_loss").asDouble() < m.get("initial_loss").asDouble(), "loss went down: " + m);
             assertTrue(t.get("objectives").get("co2e").asDouble() > 0);
+            assertTrue(t.get("objectives").get("parameters").asDouble() > 0);
+            assertTrue(t.get("objectives").get("latency").asDouble() > 0, "measured real-time factor: " + t);
+            assertTrue(m.get("training_flops").asLong() > m.get("forward_flops_per_training_example").asLong(), m.toString());
+            assertTrue(m.get("training_inference_ratio_seconds").asDouble() > 0, m.toString());
         }
         assertTrue(trained >= 1, "some candidates were within the limit");
         JsonNode front = new ObjectMapper().readTree(folder.resolve("front.json").toFile()).get("front");
@@ -81,5 +87,13 @@ class TinySearchTest {
             assertTrue(t.get("objectives").get("parameters").asDouble() <= 5000, "the front respects the limit: " + t);
         }
         assertTrue(Files.exists(dir.resolve("runs").resolve("paretone.db")), "the study is stored");
+        List<String> hv = Files.readAllLines(folder.resolve("hypervolume.csv"));
+        double searchHv = Double.parseDouble(hv.get(hv.size() - 1).split(",")[3]);
+        var history = io.paretone.experiments.report.HypervolumeHistory.of(
+                new io.paretone.search.store.RunFolderReader(folder).read()).points();
+        assertEquals(searchHv, history.get(history.size() - 1).hypervolume(), 1e-5,
+                "the report's hypervolume uses the bounds the search stored");
+        assertTrue(Files.readString(folder.resolve("report.html")).contains("<tr id=\"trial-1\""), "the report");
+        assertTrue(Files.size(folder.resolve("plots/pair-co2e-one_minus_pmos.png")) > 5_000, "the plots");
     }
 }

@@ -58,8 +58,10 @@ public record ObjectiveBounds(List<Scale> scales) {
     private static final Map<String, Scale> DEFAULTS = Map.of(
             "co2e", new Scale("co2e", 1e-8, 1e-1, true),
             "parameters", new Scale("parameters", 1e2, 1e8, true),
-            "fpos", new Scale("fpos", 1e5, 1e13, true),
-            "one_minus_pmos", new Scale("one_minus_pmos", 0, 1, false));
+            "flops", new Scale("flops", 1e5, 1e13, true),
+            "one_minus_pmos", new Scale("one_minus_pmos", 0, 1, false),
+            "inference_energy", new Scale("inference_energy", 1e-3, 1e4, true),
+            "latency", new Scale("latency", 1e-3, 1e3, true));
 
     public ObjectiveBounds {
         scales = List.copyOf(scales);

@@ -35,18 +35,32 @@ public final class RunFolder {
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper JSON_LINE = new ObjectMapper();
 
-    private final Path dir;
+    /** Counted and measured cost of each trial, whatever objectives the study minimises. */
+    private static final List<String> COST_COLUMNS = List.of(
+            "parameters_trainable", "generation_flops_per_second", "model_bytes", "forward_flops_per_training_example",
+            "training_flops", "generation_samples_per_second", "real_time_factor", "training_inference_ratio_seconds");
 
-    private RunFolder(Path dir) {
+    private final Path dir;
+    private final List<Objective> objectives;
+
+    private RunFolder(Path dir, List<Objective> objectives) {
         this.dir = dir;
+        this.objectives = List.copyOf(objectives);
     }
 
     /**
      * Opens the study's folder, creating it if needed, and checks it can be written.
      *
+     * @param objectives the study's objectives, in the order of every trial's objective vector
+     *
      * @throws InvalidValueException if the folder cannot be created or written
      */
-    public static RunFolder open(Path dir) {
+    public static RunFolder open(Path dir, List<Objective> objectives) {
+        checkFolder(dir);
+        return new RunFolder(dir, objectives);
+    }
+
+    private static void checkFolder(Path dir) {
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
@@ -60,7 +74,6 @@ public final class RunFolder {
             throw new InvalidValueException(
                     "output", dir.getParent(), "cannot write there (" + e.getMessage() + "); choose a writable folder with --output");
         }
-        return new RunFolder(dir);
     }
 
     /**
@@ -69,7 +82,7 @@ public final class RunFolder {
      * @throws InvalidValueException if it cannot
      */
     public static void checkWritable(Path outputDir) {
-        open(outputDir);
+        checkFolder(outputDir);
     }
 
     public Path path() {
@@ -142,32 +155,33 @@ public final class RunFolder {
         writeAtomically("hypervolume.csv", hv.toString());
     }
 
-    private static ArrayNode objectivesJson() {
+    private ArrayNode objectivesJson() {
         ArrayNode a = JSON.createArrayNode();
-        for (Objective o : Objective.ALL) {
+        for (Objective o : objectives) {
             a.addObject().put("name", o.name()).put("unit", o.unit()).put("meaning", o.meaning()).put("direction", "minimise");
         }
         return a;
     }
 
-    private static List<String> csvHeader() {
+    private List<String> csvHeader() {
         List<String> h = new ArrayList<>(List.of("trial", "generation", "status", "genome"));
-        for (Objective o : Objective.ALL) {
+        for (Objective o : objectives) {
             h.add(o.name());
         }
         h.addAll(List.of(
                 "percent_mos", "training_joules", "lacoste_kg_co2e", "training_seconds", "generation_seconds",
                 "generation_joules_per_audio_second", "initial_loss", "final_loss", "energy_meter",
-                "energy_estimated", "pruned_at_step", "joules_saved", "seed", "device", "dataset_hash", "failure",
-                "description"));
+                "energy_estimated"));
+        h.addAll(COST_COLUMNS);
+        h.addAll(List.of("pruned_at_step", "joules_saved", "seed", "device", "dataset_hash", "failure", "description"));
         return h;
     }
 
-    private static List<String> csvRow(Trial t) {
+    private List<String> csvRow(Trial t) {
         List<String> r = new ArrayList<>(List.of(
                 Integer.toString(t.number()), Integer.toString(t.generation()), t.status().name(), quote(t.genome().toString())));
-        for (int i = 0; i < Objective.ALL.size(); i++) {
-            r.add(Double.isNaN(t.objectives()[i]) ? "" : number(t.objectives()[i]));
+        for (int i = 0; i < objectives.size(); i++) {
+            r.add(i >= t.objectives().length || Double.isNaN(t.objectives()[i]) ? "" : number(t.objectives()[i]));
         }
         TrialMetrics m = t.metrics();
         if (m != null) {
@@ -175,8 +189,13 @@ public final class RunFolder {
                     number(m.percentMos()), number(m.trainingJoules()), number(m.lacosteKgCo2e()),
                     number(m.trainingSeconds()), number(m.generationSeconds()), number(m.generationJoulesPerSecond()),
                     number(m.initialLoss()), number(m.finalLoss()), m.energyMeter(), Boolean.toString(m.energyEstimated())));
+            r.addAll(List.of(
+                    Long.toString(m.parameters()), Long.toString(m.generationFlopsPerSecond()),
+                    Long.toString(m.modelBytes()), Long.toString(m.forwardFlopsPerTrainingExample()),
+                    Long.toString(m.trainingFlops()), number(m.generationSamplesPerSecond()), number(m.realTimeFactor()),
+                    number(m.trainingInferenceRatioSeconds())));
         } else {
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < 10 + COST_COLUMNS.size(); i++) {
                 r.add("");
             }
         }
@@ -191,18 +210,22 @@ public final class RunFolder {
     }
 
     /** One trial as a JSON object. */
-    public static ObjectNode toJson(Trial t) {
+    public ObjectNode toJson(Trial t) {
         ObjectNode o = JSON.createObjectNode();
         o.put("trial", t.number()).put("generation", t.generation()).put("status", t.status().name());
         o.put("family", t.genome().space().family());
         ObjectNode genes = o.putObject("genome");
         t.genome().asText().forEach(genes::put);
         o.put("description", t.description());
-        ObjectNode obj = o.putObject("objectives");
-        for (int i = 0; i < Objective.ALL.size(); i++) {
+        // Final values when complete, checkpoint values when pruned, what was counted before a rejection.
+        ObjectNode obj = JSON.createObjectNode();
+        for (int i = 0; i < objectives.size() && i < t.objectives().length; i++) {
             if (!Double.isNaN(t.objectives()[i])) {
-                obj.put(Objective.ALL.get(i).name(), t.objectives()[i]);
+                obj.put(objectives.get(i).name(), t.objectives()[i]);
             }
+        }
+        if (!obj.isEmpty()) {
+            o.set("objectives", obj);
         }
         if (t.failure() != null) {
             o.put("failure", t.failure());

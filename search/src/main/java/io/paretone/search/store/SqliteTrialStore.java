@@ -198,7 +198,7 @@ public final class SqliteTrialStore implements TrialStore {
     }
 
     @Override
-    public synchronized List<StoredTrial> ask(long studyId, List<TrialRequest> requests) {
+    public synchronized List<TrialRow> ask(long studyId, List<TrialRequest> requests) {
         return write(() -> {
             List<Long> ids = new ArrayList<>();
             for (TrialRequest q : requests) {
@@ -232,7 +232,7 @@ public final class SqliteTrialStore implements TrialStore {
                 ids.add(id);
             }
             touch(studyId);
-            List<StoredTrial> out = new ArrayList<>();
+            List<TrialRow> out = new ArrayList<>();
             for (long id : ids) {
                 out.add(selectTrial(id).orElseThrow());
             }
@@ -368,7 +368,7 @@ public final class SqliteTrialStore implements TrialStore {
     }
 
     @Override
-    public synchronized List<StoredTrial> trials(long studyId) {
+    public synchronized List<TrialRow> trials(long studyId) {
         return read(() -> {
             Map<Long, Map<String, Double>> values = new HashMap<>();
             try (PreparedStatement p = connection.prepareStatement(
@@ -381,7 +381,7 @@ public final class SqliteTrialStore implements TrialStore {
                     }
                 }
             }
-            List<StoredTrial> out = new ArrayList<>();
+            List<TrialRow> out = new ArrayList<>();
             try (PreparedStatement p = connection.prepareStatement(
                     "SELECT * FROM trials WHERE study_id = ? ORDER BY number")) {
                 p.setLong(1, studyId);
@@ -396,11 +396,11 @@ public final class SqliteTrialStore implements TrialStore {
     }
 
     @Override
-    public synchronized Optional<StoredTrial> trial(long trialId) {
+    public synchronized Optional<TrialRow> trial(long trialId) {
         return read(() -> selectTrial(trialId));
     }
 
-    private Optional<StoredTrial> selectTrial(long trialId) throws SQLException {
+    private Optional<TrialRow> selectTrial(long trialId) throws SQLException {
         Map<String, Double> values = new LinkedHashMap<>();
         try (PreparedStatement p = connection.prepareStatement(
                 "SELECT objective, value FROM trial_values WHERE trial_id = ? ORDER BY rowid")) {
@@ -419,11 +419,11 @@ public final class SqliteTrialStore implements TrialStore {
         }
     }
 
-    private static StoredTrial trialRow(ResultSet r, Map<String, Double> values) throws SQLException {
+    private static TrialRow trialRow(ResultSet r, Map<String, Double> values) throws SQLException {
         int prunedAt = r.getInt("pruned_at_step");
         Trial.Pruning pruning = r.wasNull() ? null
                 : new Trial.Pruning(prunedAt, r.getInt("planned_steps"), r.getDouble("joules_saved"));
-        return new StoredTrial(
+        return new TrialRow(
                 r.getLong("id"), r.getInt("number"), r.getInt("generation"), r.getString("architecture"),
                 r.getString("family"), r.getString("genome"), r.getString("description"), r.getLong("seed"),
                 TrialStatus.valueOf(r.getString("status")), r.getString("reason"), r.getString("owner"),

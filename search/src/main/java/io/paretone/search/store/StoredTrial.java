@@ -1,63 +1,43 @@
 package io.paretone.search.store;
 
 import io.paretone.search.Provenance;
-import io.paretone.search.Trial;
 import io.paretone.search.TrialMetrics;
 import io.paretone.search.TrialStatus;
-import io.paretone.spaces.genome.SearchSpace;
-import java.time.Instant;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * A trial row of the store.
+ * One trial read back from a stored study. The genome is kept as text (gene name to value, in gene
+ * order), so a report can show any family's genome without rebuilding its search space.
  *
- * @param objectives objective name to value, in the study's objective order where present
- * @param attempts how many times a process claimed it (more than one after a re-queue)
- * @param totalJoules every joule the trial cost its worker
+ * @param objectives values in the order of {@link StoredStudy#objectives()}; null when failed
+ * @param failure why the trial failed, or null
+ * @param metrics measured figures; null when failed
  */
 public record StoredTrial(
-        long id,
         int number,
         int generation,
-        String architecture,
-        String family,
-        String genome,
-        String description,
-        long seed,
         TrialStatus status,
-        String reason,
-        String owner,
-        String worker,
-        String device,
-        int attempts,
-        Instant queuedAt,
-        Instant startedAt,
-        Instant finishedAt,
-        Map<String, Double> objectives,
+        String family,
+        Map<String, String> genome,
+        String description,
+        double[] objectives,
+        String failure,
         TrialMetrics metrics,
-        Provenance provenance,
-        Trial.Pruning pruning,
-        double totalJoules) {
+        Provenance provenance) {
 
-    /** Wall seconds from claim to final state; 0 when not finished. */
-    public double wallSeconds() {
-        return startedAt == null || finishedAt == null ? 0 : (finishedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
+    public StoredTrial {
+        genome = Collections.unmodifiableMap(new LinkedHashMap<>(genome));
     }
 
-    /**
-     * This trial as the search sees it.
-     *
-     * @param space the study's space, to read the genome back
-     * @param objectiveNames the study's objectives, in vector order
-     */
-    public Trial toTrial(SearchSpace space, List<String> objectiveNames) {
-        double[] values = new double[objectiveNames.size()];
-        for (int i = 0; i < values.length; i++) {
-            Double v = objectives.get(objectiveNames.get(i));
-            values[i] = v == null ? Double.NaN : v;
-        }
-        return new Trial(number, generation, space.parse(genome), description, status, values, reason,
-                metrics, pruning, provenance);
+    public boolean complete() {
+        return status == TrialStatus.COMPLETE && objectives != null;
+    }
+
+    /** The genome as {@code name=value ...}, as the search prints it. */
+    public String genomeText() {
+        return genome.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 }

@@ -32,7 +32,7 @@ public interface TrialStore extends AutoCloseable {
      *
      * @return the stored trial for each request, in request order
      */
-    List<StoredTrial> ask(long studyId, List<TrialRequest> requests);
+    List<TrialRow> ask(long studyId, List<TrialRequest> requests);
 
     /** Moves a QUEUED trial to RUNNING for {@code claim.owner()}; false if it was not QUEUED. */
     boolean claim(long trialId, Claim claim);
@@ -53,9 +53,9 @@ public interface TrialStore extends AutoCloseable {
      */
     int requeueAbandoned(long studyId, OwnerLiveness liveness);
 
-    List<StoredTrial> trials(long studyId);
+    List<TrialRow> trials(long studyId);
 
-    Optional<StoredTrial> trial(long trialId);
+    Optional<TrialRow> trial(long trialId);
 
     /** Records which trials made up a generation ({@code role}: evaluated, survivors); replaces a replay's. */
     void recordPopulation(long studyId, int generation, String role, List<Integer> trialNumbers);

@@ -6,6 +6,7 @@ import io.paretone.evaluators.CandidateMeasurement;
 import io.paretone.evaluators.CandidatePrunedException;
 import io.paretone.evaluators.EvaluationSettings;
 import io.paretone.evaluators.TrainingCheckpoints;
+import io.paretone.evaluators.cost.ModelCost;
 import io.paretone.evaluators.audio.WavFiles;
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.evaluators.energy.CarbonAccounting;
@@ -121,7 +122,7 @@ public final class TrialWorker {
         Map<String, Double> known = new LinkedHashMap<>();
         try {
             Architecture architecture = family.decode(family.space().parse(e.genome()));
-            CandidateEvaluator.UntrainedCost cost = evaluator.untrainedCost(architecture);
+            ModelCost cost = evaluator.untrainedCost(architecture);
             known.put(Objective.PARAMETERS.name(), (double) cost.parameters());
             known.put(Objective.FLOPS.name(), (double) cost.generationFlopsPerSecond());
             String rejection = rejection(e, cost);
@@ -145,7 +146,7 @@ public final class TrialWorker {
         }
     }
 
-    private static String rejection(ToWorker.Evaluate e, CandidateEvaluator.UntrainedCost cost) {
+    private static String rejection(ToWorker.Evaluate e, ModelCost cost) {
         if (e.maxParameters() > 0 && cost.parameters() > e.maxParameters()) {
             return String.format(Locale.ROOT, "not trained: %d parameters exceed max_parameters %d",
                     cost.parameters(), e.maxParameters());

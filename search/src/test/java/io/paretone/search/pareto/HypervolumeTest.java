@@ -40,7 +40,7 @@ class HypervolumeTest {
 
     @Test
     void costsAreNormalisedOnALogScaleBetweenFixedBounds() {
-        ObjectiveBounds b = ObjectiveBounds.defaults(List.of("co2e", "parameters", "fpos", "one_minus_pmos"));
+        ObjectiveBounds b = ObjectiveBounds.defaults(List.of("co2e", "parameters", "flops", "one_minus_pmos"));
         // co2e in [1e-8, 1e-1] kg: 1e-6 is 2 of 7 decades up
         assertEquals(2.0 / 7, b.scales().get(0).normalise(1e-6), 1e-12);
         // parameters in [1e2, 1e8]: 1e5 is half way

@@ -40,7 +40,7 @@ class SqliteTrialStoreTest {
 
     static TrialMetrics metrics(double joules) {
         return new TrialMetrics(1000, 2000, 0.5, 1.5, joules, joules / 3.6e6 * 0.437, 0, 1, 0.1, 3, 40, 5.5, 4.5,
-                "cpu-time", true, "test");
+                "cpu-time", true, "test", 4000, 300, 96000, 16000, 0.5, 20);
     }
 
     static TrialResult complete(double co2e, double parameters) {
@@ -55,10 +55,10 @@ class SqliteTrialStoreTest {
     void anArchitectureIsAskedOnceAndNumberedInOrder() {
         try (SqliteTrialStore store = SqliteTrialStore.open(dir.resolve("s.db"))) {
             long id = store.openStudy(study("a")).id();
-            List<StoredTrial> first = store.ask(id, List.of(request("x", 0), request("y", 0), request("x", 0)));
-            assertEquals(List.of(1, 2, 1), first.stream().map(StoredTrial::number).toList());
-            List<StoredTrial> again = store.ask(id, List.of(request("z", 1), request("y", 1)));
-            assertEquals(List.of(3, 2), again.stream().map(StoredTrial::number).toList());
+            List<TrialRow> first = store.ask(id, List.of(request("x", 0), request("y", 0), request("x", 0)));
+            assertEquals(List.of(1, 2, 1), first.stream().map(TrialRow::number).toList());
+            List<TrialRow> again = store.ask(id, List.of(request("z", 1), request("y", 1)));
+            assertEquals(List.of(3, 2), again.stream().map(TrialRow::number).toList());
             assertEquals(0, again.get(1).generation(), "the first generation to propose it stays");
             assertEquals(3, store.trials(id).size());
             assertTrue(store.trials(id).stream().allMatch(t -> t.status() == TrialStatus.QUEUED));
@@ -69,14 +69,14 @@ class SqliteTrialStoreTest {
     void onlyTheClaimingOwnerCanFinishATrial() {
         try (SqliteTrialStore store = SqliteTrialStore.open(dir.resolve("s.db"))) {
             long id = store.openStudy(study("a")).id();
-            StoredTrial t = store.ask(id, List.of(request("x", 0))).get(0);
+            TrialRow t = store.ask(id, List.of(request("x", 0))).get(0);
             assertTrue(store.claim(t.id(), new Claim("me", "w1", "cpu()")));
             assertFalse(store.claim(t.id(), new Claim("other", "w9", "cpu()")), "already running");
             assertFalse(store.finish(t.id(), "other", complete(1e-6, 1000)), "not the owner");
             assertTrue(store.finish(t.id(), "me", complete(1e-6, 1000)));
             assertFalse(store.finish(t.id(), "me", complete(2e-6, 1000)), "already final");
 
-            StoredTrial done = store.trial(t.id()).orElseThrow();
+            TrialRow done = store.trial(t.id()).orElseThrow();
             assertEquals(TrialStatus.COMPLETE, done.status());
             assertEquals(1e-6, done.objectives().get("co2e"));
             assertEquals(1000.0, done.objectives().get("parameters"));
@@ -92,11 +92,11 @@ class SqliteTrialStoreTest {
     void prunedTrialKeepsItsPartialValuesAndSaving() {
         try (SqliteTrialStore store = SqliteTrialStore.open(dir.resolve("s.db"))) {
             long id = store.openStudy(study("a")).id();
-            StoredTrial t = store.ask(id, List.of(request("x", 0))).get(0);
+            TrialRow t = store.ask(id, List.of(request("x", 0))).get(0);
             store.claim(t.id(), new Claim("me", "w1", "cpu()"));
             store.finish(t.id(), "me", new TrialResult(TrialStatus.PRUNED, "dominated", Map.of("co2e", 3e-7),
                     metrics(4), null, new Trial.Pruning(20, 80, 12.0), 5));
-            StoredTrial p = store.trial(t.id()).orElseThrow();
+            TrialRow p = store.trial(t.id()).orElseThrow();
             assertEquals(TrialStatus.PRUNED, p.status());
             assertEquals("dominated", p.reason());
             assertEquals(new Trial.Pruning(20, 80, 12.0), p.pruning());
@@ -118,7 +118,7 @@ class SqliteTrialStoreTest {
         String liveOwner = OwnerLiveness.newSession();
         try (SqliteTrialStore store = SqliteTrialStore.open(dir.resolve("s.db"))) {
             long id = store.openStudy(study("a")).id();
-            List<StoredTrial> ts = store.ask(id, List.of(request("x", 0), request("y", 0)));
+            List<TrialRow> ts = store.ask(id, List.of(request("x", 0), request("y", 0)));
             store.claim(ts.get(0).id(), new Claim(deadOwner, "w1", "cpu()"));
             store.claim(ts.get(1).id(), new Claim(liveOwner, "w2", "cpu()"));
             int requeued = store.requeueAbandoned(id, new OwnerLiveness(Duration.ofMinutes(10)));
@@ -139,7 +139,7 @@ class SqliteTrialStoreTest {
         try (SqliteTrialStore store = SqliteTrialStore.open(dir.resolve("s.db"))) {
             long id = store.openStudy(study("a")).id();
             store.openStudy(study("b"));
-            List<StoredTrial> ts = store.ask(id, List.of(request("x", 0), request("y", 0), request("z", 0)));
+            List<TrialRow> ts = store.ask(id, List.of(request("x", 0), request("y", 0), request("z", 0)));
             store.claim(ts.get(0).id(), new Claim("me", "w1", "cpu()"));
             store.finish(ts.get(0).id(), "me", complete(1e-6, 10));
             store.claim(ts.get(1).id(), new Claim("me", "w1", "cpu()"));
@@ -186,7 +186,7 @@ class SqliteTrialStoreTest {
         Path file = dir.resolve("s.db");
         try (SqliteTrialStore store = SqliteTrialStore.open(file)) {
             long id = store.openStudy(study("a")).id();
-            StoredTrial t = store.ask(id, List.of(request("x", 0))).get(0);
+            TrialRow t = store.ask(id, List.of(request("x", 0))).get(0);
             store.claim(t.id(), new Claim("me", "w1", "cpu()"));
             store.finish(t.id(), "me", complete(1e-6, 10));
         }

@@ -27,7 +27,7 @@ public final class StoreAppender {
                     // Half of each generation repeats the previous one's architectures, as NSGA-II does.
                     requests.add(SqliteTrialStoreTest.request("arch-" + (g * perGeneration / 2 + i), g));
                 }
-                for (StoredTrial t : store.ask(study, requests)) {
+                for (TrialRow t : store.ask(study, requests)) {
                     if (t.status() == TrialStatus.QUEUED && store.claim(t.id(), new Claim(owner, "w", "cpu()"))) {
                         boolean mine = store.finish(t.id(), owner, new TrialResult(TrialStatus.COMPLETE, null,
                                 Map.of("co2e", (double) t.number(), "parameters", 1.0), null, null, null, 1));

@@ -47,9 +47,9 @@ class TwoProcessStoreTest {
 
         try (SqliteTrialStore store = SqliteTrialStore.open(file)) {
             long study = store.findStudy("shared").orElseThrow().id();
-            List<StoredTrial> trials = store.trials(study);
+            List<TrialRow> trials = store.trials(study);
             assertEquals(architectures, trials.size());
-            assertEquals(architectures, trials.stream().map(StoredTrial::architecture).distinct().count());
+            assertEquals(architectures, trials.stream().map(TrialRow::architecture).distinct().count());
             assertTrue(trials.stream().allMatch(t -> t.status() == TrialStatus.COMPLETE && t.attempts() == 1));
             assertEquals(generations, store.hypervolumes(study).size());
             assertEquals(1, store.studies().size(), "both opened the same study");

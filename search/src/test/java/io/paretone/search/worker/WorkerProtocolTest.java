@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class WorkerProtocolTest {
     private static final TrialMetrics METRICS = new TrialMetrics(3660, 113_000_000L, 0.25, 12.5, 52.1, 6.3e-6, 6.1e-6,
-            4.2, 1.1, 9.5, 40, 5.54, 5.21, "cpu-time", true, "4.2 s process CPU time x 10.0 W per core");
+            4.2, 1.1, 9.5, 40, 5.54, 5.21, "cpu-time", true, "4.2 s process CPU time x 10.0 W per core",
+            14640, 2_000_000, 960_000_000L, 14_500.5, 1.1, 5.5);
 
     @Test
     void aFinishedTrialCrossesWithEveryField() throws Exception {
