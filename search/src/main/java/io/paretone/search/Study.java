@@ -89,6 +89,7 @@ public final class Study {
         ObjectiveBounds bounds = ObjectiveBounds.of(objectives, settings.hypervolumeBounds());
         EnergyMeter.Window mainWindow = new CpuTimeEnergyMeter(settings.wattsPerCore()).start();
 
+        TrialEngines.checkAvailable(settings.engine().name());
         RunFolder.checkWritable(settings.outputDir());
         progress.preparing("loading dataset " + dataset.name());
         AudioSplits data;

@@ -17,14 +17,28 @@ public final class TrialEngines {
      *     get it
      */
     public static TrialEngine create(EngineRequest request) {
-        String name = request.engine().name();
-        if (name.equals(LOCAL)) {
+        if (request.engine().name().equals(LOCAL)) {
             return new WorkerPool(request.launch(), request.setup(), request.devices(), request.trialTimeoutSeconds());
         }
+        return provider(request.engine().name()).create(request);
+    }
+
+    /**
+     * Checks that the engine is on the class path, before a study spends time loading its data.
+     *
+     * @throws InvalidValueException as {@link #create} would
+     */
+    public static void checkAvailable(String name) {
+        if (!name.equals(LOCAL)) {
+            provider(name);
+        }
+    }
+
+    private static TrialEngineProvider provider(String name) {
         List<String> known = new ArrayList<>(List.of(LOCAL));
         for (TrialEngineProvider p : ServiceLoader.load(TrialEngineProvider.class)) {
             if (p.name().equals(name)) {
-                return p.create(request);
+                return p;
             }
             known.add(p.name());
         }
