@@ -59,8 +59,9 @@ class SparkStudyTest {
     /** Architecture to what the worker measured that does not depend on timing. */
     private static Map<String, String> measured(List<Trial> trials) {
         return trials.stream().collect(Collectors.toMap(Trial::description,
-                t -> t.status() + " params " + t.metrics().parameters() + " flops/s " + t.metrics().generationFlopsPerSecond()
-                        + " %MOS " + t.metrics().percentMos(), (a, b) -> a, TreeMap::new));
+                t -> t.metrics() == null ? t.status() + ": " + t.failure() : t.status() + " params " + t.metrics().parameters()
+                        + " flops/s " + t.metrics().generationFlopsPerSecond() + " %MOS " + t.metrics().percentMos(),
+                (a, b) -> a, TreeMap::new));
     }
 
     @Test
@@ -102,7 +103,7 @@ class SparkStudyTest {
                 assertEquals(TrialStatus.COMPLETE, t.status(), t.description() + ": " + t.failure());
             }
         }
-        assertTrue(killed >= 1, "this seed kills at least one worker: " + measured(result.trials()));
+        assertTrue(killed >= 1, () -> "this seed kills at least one worker: " + measured(result.trials()));
         assertTrue(result.front().stream().allMatch(Trial::complete));
         try (SqliteTrialStore store = SqliteTrialStore.open(settings.storageFile())) {
             List<TrialRow> stored = store.trials(store.findStudy("killed").orElseThrow().id());
