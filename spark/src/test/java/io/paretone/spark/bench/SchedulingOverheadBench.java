@@ -30,7 +30,7 @@ import java.util.Locale;
  * difference between the engines is Spark's overhead per candidate. The first Spark candidate also
  * starts the executor's worker, so it is reported apart.
  *
- * <pre>mvn -B -o -q -Pspark,bench -pl spark -am -DskipTests verify</pre>
+ * <pre>mvn -B -o -q -Pspark,bench-spark -pl spark -am -DskipTests verify</pre>
  */
 public final class SchedulingOverheadBench {
     private static final int CANDIDATES = Integer.getInteger("bench.candidates", 8);
