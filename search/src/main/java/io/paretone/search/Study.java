@@ -163,12 +163,12 @@ public final class Study {
                 store.setState(study.id(), completed ? STOPPED : FAILED, completed ? stopReason : "the session failed");
             }
             progress.stopped(stopReason);
-            return result(store, study, name, folder, ledger, mainWindow, stopReason, overhead);
+            return result(store, study, name, folder, ledger, stopReason, overhead, existing.isPresent());
         }
     }
 
     private StudyResult result(TrialStore store, StudyRecord study, String name, RunFolder folder, StudyLedger ledger,
-            EnergyMeter.Window mainWindow, String stopReason, StudyResult.Overhead overhead) {
+            String stopReason, StudyResult.Overhead overhead, boolean resumed) {
         List<Trial> trials = ledger.trials();
         List<Trial> front = ledger.front();
         var footprint = ledger.session(stopReason);
@@ -178,7 +178,7 @@ public final class Study {
         double kg = settings.carbon().kgCo2e(footprint.joules());
         var hypervolumes = store.hypervolumes(study.id());
         StudyResult result = new StudyResult(settings, name, settings.storageFile(), folder.path(), trials, front,
-                trials.size(), reading, kg, hypervolumes, stopReason, overhead, ledger.pruningJoulesSaved());
+                trials.size(), reading, kg, hypervolumes, stopReason, overhead, ledger.pruningJoulesSaved(), resumed);
         ObjectNode summary = SearchJson.MAPPER.createObjectNode();
         var whole = ledger.wholeStudy();
         summary.put("study", name);

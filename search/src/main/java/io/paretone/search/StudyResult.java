@@ -19,6 +19,7 @@ import java.util.List;
  * @param stopReason why the search stopped
  * @param overhead what the scheduling process itself cost
  * @param prunedJoulesSaved training energy the pruned trials did not spend (extrapolated)
+ * @param resumed true when the study existed before this run
  */
 public record StudyResult(
         StudySettings settings,
@@ -33,7 +34,8 @@ public record StudyResult(
         List<HypervolumePoint> hypervolumes,
         String stopReason,
         Overhead overhead,
-        double prunedJoulesSaved) {
+        double prunedJoulesSaved,
+        boolean resumed) {
 
     /**
      * The scheduling process's share of the search.

@@ -6,6 +6,7 @@ import io.paretone.search.store.StoredTrial;
 import io.paretone.search.store.StudySummary;
 import io.paretone.search.TrialMetrics;
 import io.paretone.search.TrialStatus;
+import io.paretone.search.TrialStatus;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +26,10 @@ public final class FrontTable {
         List<ObjectiveView> views = ObjectiveView.of(study);
         List<StoredTrial> front = sortedFront(study);
         out.println();
-        out.printf("Pareto front: %d of %d trained architectures (%d failed), minimising %s%s%n",
-                front.size(), study.trials().size(), study.failedTrials().size(),
+        long pruned = study.trials().stream().filter(t -> t.status() == TrialStatus.PRUNED).count();
+        out.printf("Pareto front: %d of %d trained architectures (%d failed%s), minimising %s%s%n",
+                front.size(), study.trials().size(), study.failedTrials().size() - pruned,
+                pruned == 0 ? "" : ", " + pruned + " pruned",
                 views.stream().map(ObjectiveView::name).collect(Collectors.joining(", ")),
                 study.finished() ? "" : " (study not finished: trials so far)");
         List<String> header = new ArrayList<>(List.of("trial"));

@@ -25,9 +25,10 @@ public final class SearchSummary {
                             + " (extrapolated from their steps done).%n",
                     pruned, result.prunedJoulesSaved(), result.settings().carbon().kgCo2e(result.prunedJoulesSaved()) * 1000);
         }
-        out.printf(Locale.ROOT, "This run: %.1f s, %.1f J, %.4g gCO2e (%s).%n",
-                result.footprint().seconds(), result.footprint().joules(), result.footprintKgCo2e() * 1000,
-                result.footprint().method());
+        if (result.resumed()) {
+            out.printf(Locale.ROOT, "This run alone: %.1f s, %.1f J, %.4g gCO2e.%n",
+                    result.footprint().seconds(), result.footprint().joules(), result.footprintKgCo2e() * 1000);
+        }
         out.printf(Locale.ROOT, "Scheduling process: %.2f s CPU over %.1f s of search (%.2f%% overhead).%n",
                 result.overhead().mainCpuSeconds(), result.overhead().searchSeconds(), 100 * result.overhead().fraction());
         out.println("Stored as study '" + result.study() + "' in " + result.storage() + "; resume or extend it with"

@@ -1,0 +1,65 @@
+package io.paretone.experiments.cli;
+
+import io.paretone.experiments.bench.SearchBench;
+import io.paretone.experiments.config.ConfigReader;
+import io.paretone.experiments.config.StudyConfig;
+import io.paretone.experiments.config.StudyConfigMapper;
+import io.paretone.search.nsga.NsgaII;
+import io.paretone.search.nsga.RandomSearch;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code paretone bench}: NSGA-II against random search, several seeds, one trial budget. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Compare search algorithms on one space: several seeds each, the same trial budget, every"
+                + " candidate trained; prints hypervolume against trials and against CO2e spent.")
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML study config (default: the quickstart's).")
+    Path config;
+
+    @Option(names = "--seeds", paramLabel = "N", description = "Seeds per algorithm (default 5).")
+    int seeds = 5;
+
+    @Option(names = "--trials", paramLabel = "N",
+            description = "Trial budget of every run (default: population x generations of the config).")
+    Integer trials;
+
+    @Option(names = "--algorithms", paramLabel = "LIST", split = ",",
+            description = "Algorithms to compare (default nsga2,random).")
+    List<String> algorithms = List.of(NsgaII.NAME, RandomSearch.NAME);
+
+    @Mixin
+    StudyOptions options;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        StudyConfig c = config == null ? QuickstartCommand.builtInConfig() : ConfigReader.read(config);
+        options.applyTo(c);
+        var settings = StudyConfigMapper.toSettings(c);
+        int budget = trials != null ? trials : settings.populationSize() * settings.generations();
+        out.printf("paretone bench: %s, %d seeds each from seed %d, %d trials per run, population %d, %s family%n",
+                String.join(" vs ", algorithms), seeds, settings.seed(), budget, settings.populationSize(),
+                settings.family().name());
+        var runs = SearchBench.run(c, algorithms, seeds, budget, out);
+        Path csv = settings.outputDir().resolve(
+                "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
+        SearchBench.report(runs, algorithms, budget, csv, out);
+        return ExitCode.OK.code();
+    }
+}
