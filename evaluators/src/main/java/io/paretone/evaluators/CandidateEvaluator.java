@@ -6,7 +6,6 @@ import ai.djl.training.ParameterStore;
 import io.paretone.evaluators.cost.GenerationSpeed;
 import io.paretone.evaluators.cost.ModelCost;
 import io.paretone.evaluators.cost.ParameterCounter;
-import io.paretone.evaluators.data.AudioClip;
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.evaluators.energy.EnergyMeter;
 import io.paretone.evaluators.energy.EnergyReading;
@@ -14,11 +13,18 @@ import io.paretone.evaluators.quality.QualityProxy;
 import io.paretone.evaluators.quality.QualityScore;
 import io.paretone.evaluators.training.BudgetedTrainer;
 import io.paretone.evaluators.training.StepListener;
+import io.paretone.evaluators.training.TrainingClips;
 import io.paretone.evaluators.training.TrainingFailedException;
 import io.paretone.evaluators.training.TrainingOutcome;
 import io.paretone.spaces.Architecture;
+import io.paretone.spaces.AudioSampler.GenerationRequest;
 import io.paretone.spaces.runtime.DjlRuntime;
+import io.paretone.spaces.training.ClipLabel;
+import io.paretone.spaces.training.TrainingData;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Trains one candidate and measures it: energy, cost by counting, generation speed and quality. Each candidate gets its own DJL
@@ -29,13 +35,13 @@ public final class CandidateEvaluator {
     static final int WARM_UP_SAMPLES = 16;
     private final EvaluationSettings settings;
     private final AudioSplits data;
-    private final List<float[]> trainingClips;
+    private final TrainingData trainingData;
     private final QualityProxy quality;
 
     public CandidateEvaluator(EvaluationSettings settings, AudioSplits data, QualityProxy quality) {
         this.settings = settings;
         this.data = data;
-        this.trainingClips = data.train().stream().map(AudioClip::samples).toList();
+        this.trainingData = TrainingClips.from(data.train(), data.sampleRate());
         this.quality = quality;
     }
 
@@ -94,14 +100,14 @@ public final class CandidateEvaluator {
             Block block = architecture.newBlock();
             model.setBlock(block);
             CheckpointedTraining run = new CheckpointedTraining(model, block, architecture, seed, listener, checkpoints);
-            TrainingOutcome outcome = new BudgetedTrainer().train(model, architecture, trainingClips, seed, run);
+            TrainingOutcome outcome = new BudgetedTrainer().train(model, architecture, trainingData, seed, run);
             EnergyReading training = run.finish();
             if (run.failure != null) {
                 throw run.failure;
             }
             if (run.stoppedAt != null) {
                 throw new CandidatePrunedException(
-                        run.stoppedAt, outcome.steps(), architecture.trainingPlan().steps(), run.checkpointEnergy);
+                        run.stoppedAt, outcome.steps(), architecture.trainingRecipe().steps(), run.checkpointEnergy);
             }
             return measure(model, block, architecture, outcome, training, seed);
         } catch (ai.djl.engine.EngineException e) {
@@ -118,22 +124,22 @@ public final class CandidateEvaluator {
 
         // Warm-up, outside the timed window: the first steps of a fresh model pay for allocations.
         architecture.sampler().generate(block, new ParameterStore(model.getNDManager(), false),
-                quality.clipCount(), WARM_UP_SAMPLES, seed);
+                generationRequest(seed, WARM_UP_SAMPLES));
         EnergyMeter.Window generationWindow = meter.start();
         float[][] clips =
                 architecture.sampler()
                         .generate(
                                 block,
                                 new ParameterStore(model.getNDManager(), false),
-                                quality.clipCount(),
-                                quality.clipSamples(),
-                                seed);
+                                generationRequest(seed, quality.clipSamples()));
         EnergyReading generation = generationWindow.stop();
         checkFinite(clips);
         GenerationSpeed speed = new GenerationSpeed(
                 (long) quality.clipCount() * quality.clipSamples(), generation.seconds(), data.sampleRate());
 
-        QualityScore score = quality.score(clips);
+        QualityScore score = architecture.sampler().conditional()
+                ? quality.scoreConditional(clips, requestedLabels(seed))
+                : quality.score(clips);
         double hours = training.seconds() / 3600;
         return new CandidateMeasurement(
                 cost,
@@ -213,13 +219,47 @@ public final class CandidateEvaluator {
         }
     }
 
-    /** Two readings of the same meter as one: energies and times add up. */
+    /** Two readings of the same meter as one: energies and times add up, part by part. */
     private static EnergyReading sum(EnergyReading a, EnergyReading b) {
         if (a == null) {
             return b;
         }
+        List<EnergyReading> parts = new ArrayList<>();
+        if (a.parts().size() == b.parts().size()) {
+            for (int i = 0; i < a.parts().size(); i++) {
+                parts.add(sum(a.parts().get(i), b.parts().get(i)));
+            }
+        }
         return new EnergyReading(a.joules() + b.joules(), a.seconds() + b.seconds(), b.meter(),
-                a.estimated() || b.estimated(), a.method() + " + " + b.method());
+                a.estimated() || b.estimated(), a.method() + " + " + b.method(), b.devices(), parts);
+    }
+
+    /** The judged clips, each for the label of a training clip drawn with the candidate's seed. */
+    private GenerationRequest generationRequest(long seed, int samples) {
+        List<ClipLabel> labels = new ArrayList<>();
+        for (int i : labelDraws(seed)) {
+            labels.add(trainingData.clips().get(i).label());
+        }
+        return new GenerationRequest(quality.clipCount(), samples, seed, labels);
+    }
+
+    /** The same draws as {@link #generationRequest}, as the dataset names the labels, for a conditional score. */
+    private List<Map<String, String>> requestedLabels(long seed) {
+        List<Map<String, String>> labels = new ArrayList<>();
+        for (int i : labelDraws(seed)) {
+            labels.add(data.train().get(i).labels());
+        }
+        return labels;
+    }
+
+    /** Which training clips (in training-split order) lend their labels to the judged clips. */
+    private int[] labelDraws(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] draws = new int[quality.clipCount()];
+        for (int i = 0; i < draws.length; i++) {
+            draws[i] = random.nextInt(trainingData.clips().size());
+        }
+        return draws;
     }
 
     private static void checkFinite(float[][] clips) throws TrainingFailedException {

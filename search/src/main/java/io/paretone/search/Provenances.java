@@ -23,7 +23,7 @@ public final class Provenances {
     }
 
     /** This machine's name as the network knows it, else as the OS does. */
-    static String hostName() {
+    public static String hostName() {
         try {
             return java.net.InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {

@@ -42,4 +42,7 @@ public interface SearchProgress {
 
     /** The search stopped, for {@code reason}. */
     default void stopped(String reason) {}
+
+    /** A new candidate is not trained, because of {@code reason} (the carbon budget is reached, say). */
+    default void candidateSkipped(int generation, int index, int candidates, String description, String reason) {}
 }

@@ -1,15 +1,22 @@
 package io.paretone.search;
 
+import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paretone.evaluators.cost.FlopCount;
 import io.paretone.evaluators.cost.FlopCounter;
 import io.paretone.evaluators.data.AudioDataset;
 import io.paretone.evaluators.data.AudioSplits;
-import io.paretone.evaluators.energy.CpuTimeEnergyMeter;
+import io.paretone.evaluators.energy.DeviceSync;
 import io.paretone.evaluators.energy.EnergyMeter;
 import io.paretone.evaluators.energy.EnergyReading;
+import io.paretone.evaluators.energy.MeterChoice;
+import io.paretone.evaluators.energy.MeterSelection;
+import io.paretone.evaluators.energy.MeterSources;
 import io.paretone.evaluators.objectives.Objective;
+import io.paretone.search.footprint.CarbonBudget;
+import io.paretone.search.footprint.FootprintSummary;
+import io.paretone.search.footprint.FootprintTotals;
 import io.paretone.search.nsga.ArchitectureProblem;
 import io.paretone.search.nsga.GenerationEvaluation;
 import io.paretone.search.nsga.NsgaII;
@@ -21,6 +28,7 @@ import io.paretone.search.pareto.ObjectiveBounds;
 import io.paretone.search.store.NewStudy;
 import io.paretone.search.store.OwnerLiveness;
 import io.paretone.search.store.RunFolder;
+import io.paretone.search.store.SessionFootprint;
 import io.paretone.search.store.SqliteTrialStore;
 import io.paretone.search.store.StudyRecord;
 import io.paretone.search.store.TrialStore;
@@ -30,10 +38,13 @@ import io.paretone.search.worker.EngineRequest;
 import io.paretone.search.worker.TrialEngine;
 import io.paretone.search.worker.TrialEngines;
 import io.paretone.search.worker.WorkerSetup;
+import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.check.InvalidValueException;
 import io.paretone.spaces.genome.Gene;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -87,9 +98,12 @@ public final class Study {
     public StudyResult run(SearchProgress progress) {
         List<String> objectives = objectiveNames(settings);
         ObjectiveBounds bounds = ObjectiveBounds.of(objectives, settings.hypervolumeBounds());
-        EnergyMeter.Window mainWindow = new CpuTimeEnergyMeter(settings.wattsPerCore()).start();
+        // This process only schedules: it is metered on its own CPU time, never on a machine-wide
+        // counter, which would count the workers a second time.
+        EnergyMeter.Window mainWindow = MeterSelection.choose(settings.energy().withMeter(MeterChoice.ESTIMATE),
+                Device.cpu(), MeterSources.local(DeviceSync.NONE)).meter().start();
 
-        TrialEngines.checkAvailable(settings.engine().name());
+        TrialEngines.check(settings);
         RunFolder.checkWritable(settings.outputDir());
         progress.preparing("loading dataset " + dataset.name());
         AudioSplits data;
@@ -100,6 +114,7 @@ public final class Study {
         } catch (IOException e) {
             throw new UncheckedIOException("could not load dataset " + dataset.name() + ": " + e.getMessage(), e);
         }
+        dataset.notices().forEach(progress::preparing);
         int clipSamples = (int) Math.round(settings.qualityClipSeconds() * data.sampleRate());
         ObjectNode identity = identity(data, clipSamples, objectives, bounds);
 
@@ -108,8 +123,9 @@ public final class Study {
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
             Optional<StudyRecord> existing = store.findStudy(name);
             existing.ifPresent(s -> checkSameStudy(s, identity));
-            StudyRecord study = store.openStudy(new NewStudy(name, settings.algorithm(), settings.family().name(),
-                    settings.seed(), objectives, SearchJson.write(bounds), SearchJson.write(identity), launchJson));
+            StudyRecord study = store.openStudy(new NewStudy(name, settings.algorithm(),
+                    String.join(",", settings.families()), settings.seed(), objectives, SearchJson.write(bounds),
+                    SearchJson.write(identity), launchJson));
             store.setState(study.id(), RUNNING, null);
             String owner = OwnerLiveness.newSession();
             OwnerLiveness liveness = new OwnerLiveness(TrialScheduler.lease());
@@ -122,38 +138,48 @@ public final class Study {
             RunFolder folder = RunFolder.open(settings.outputDir().resolve(name), settings.objectives());
             folder.rewriteLog(store.trials(study.id()).stream().filter(t -> t.status().finished())
                     .map(t -> t.toTrial(settings.space(), objectives)).toList());
-            folder.writeStudy(describe(identity, name));
+            folder.writeStudy(describe(identity, name, null));
 
-            StudyLedger ledger = new StudyLedger(settings, objectives, new Hypervolume(bounds),
+            StudyLedger ledger = new StudyLedger(settings, new Hypervolume(bounds),
                     store.previousSessions(study.id(), session), mainWindow);
+            CarbonBudget budget = settings.carbonBudgetKg() > 0
+                    ? new CarbonBudget(settings.carbonBudgetKg(), ledger::kgCo2eSpent) : CarbonBudget.unlimited();
             String stopReason = null;
             boolean completed = false;
             StudyResult.Overhead overhead;
+            String meter;
+            int notTrained;
             try (TrialEngine pool = TrialEngines.create(new EngineRequest(settings.engine(), name,
                     WorkerLaunch.ofThisJvm(settings.workers().mainClass(), settings.workers().heapMegabytes()),
                     workerSetup(dataFile, data, clipSamples, folder), devices(), settings.workers().trialTimeoutSeconds(),
                     settings.pruning().enabled()))) {
                 progress.preparing(String.format("starting %d worker process(es) on %s (%s engine): each loads the data,"
-                        + " calibrates the quality proxy and warms up the engine (charged to the study, not to a candidate)",
+                        + " trains or loads the quality judge and calibrates the proxy, and warms up the engine on each"
+                        + " family's smallest genome (charged to the study, not to a candidate)",
                         settings.workers().count(), String.join(", ", devices()), settings.engine().name()));
                 pool.start();
+                progress.preparing(pool.energyDescription());
+                meter = pool.meterName();
+                folder.writeStudy(describe(identity, name, pool));
                 ledger.workers(pool::workerJoules);
-                EnergyReading searchStart = mainWindow.stop();
+                EnergyReading searchStart = mainWindow.read();
+                SessionFootprint cpuStart = ledger.session(null);
 
                 ArchitectureProblem problem = new ArchitectureProblem(settings.space(), objectives.size(),
                         settings.constraints().count(), s -> {
                             throw new IllegalStateException("candidates are evaluated a generation at a time");
                         });
                 TrialScheduler scheduler = new TrialScheduler(store, study.id(), owner, pool, settings, objectives,
-                        new Pruner(settings.pruning(), bounds, objectives), ledger, progress, folder, liveness);
+                        new Pruner(settings.pruning(), bounds, objectives), ledger, progress, folder, liveness, budget);
                 TrialRunner runner = new TrialRunner(settings, objectives, problem, scheduler, ledger, store, study.id(),
                         progress, () -> store.updateSession(session, ledger.session(null)));
-                StoppingRules stopping = stoppingRules(ledger);
-                algorithm().run(problem, new GenerationEvaluation(problem, runner), stopping, runner::survivors);
+                StoppingRules stopping = stoppingRules(ledger, budget);
+                algorithm(ledger, problem).run(problem, new GenerationEvaluation(problem, runner), stopping, runner::survivors);
                 stopReason = stopping.reason();
-                EnergyReading searchEnd = mainWindow.stop();
+                notTrained = scheduler.notTrained();
+                EnergyReading searchEnd = mainWindow.read();
                 overhead = new StudyResult.Overhead(searchEnd.seconds() - searchStart.seconds(),
-                        (searchEnd.joules() - searchStart.joules()) / settings.wattsPerCore());
+                        ledger.session(null).mainCpuSeconds() - cpuStart.mainCpuSeconds());
                 completed = true;
             } finally {
                 OwnerLiveness.release(owner);
@@ -163,24 +189,21 @@ public final class Study {
                 store.setState(study.id(), completed ? STOPPED : FAILED, completed ? stopReason : "the session failed");
             }
             progress.stopped(stopReason);
-            return result(store, study, name, folder, ledger, stopReason, overhead, existing.isPresent());
+            return result(store, study, name, folder, ledger, stopReason, overhead, existing.isPresent(),
+                    ledger.footprint(meter, true).totals(budget, notTrained), ledger.footprint(meter, true));
         }
     }
 
     private StudyResult result(TrialStore store, StudyRecord study, String name, RunFolder folder, StudyLedger ledger,
-            String stopReason, StudyResult.Overhead overhead, boolean resumed) {
+            String stopReason, StudyResult.Overhead overhead, boolean resumed, FootprintTotals totals,
+            FootprintSummary spent) {
         List<Trial> trials = ledger.trials();
         List<Trial> front = ledger.front();
-        var footprint = ledger.session(stopReason);
-        EnergyReading reading = new EnergyReading(footprint.joules(), footprint.wallSeconds(), "cpu-time", true,
-                String.format("%.2f s main-process CPU time and the workers' measured windows, x %.1f W per core",
-                        footprint.mainCpuSeconds(), settings.wattsPerCore()));
-        double kg = settings.carbon().kgCo2e(footprint.joules());
+        SessionFootprint session = ledger.session(stopReason);
         var hypervolumes = store.hypervolumes(study.id());
         StudyResult result = new StudyResult(settings, name, settings.storageFile(), folder.path(), trials, front,
-                trials.size(), reading, kg, hypervolumes, stopReason, overhead, ledger.pruningJoulesSaved(), resumed);
+                trials.size(), totals, session, hypervolumes, stopReason, overhead, ledger.pruningJoulesSaved(), resumed);
         ObjectNode summary = SearchJson.MAPPER.createObjectNode();
-        var whole = ledger.wholeStudy();
         summary.put("study", name);
         summary.put("storage", settings.storageFile().toString());
         summary.put("stop_reason", stopReason);
@@ -193,28 +216,40 @@ public final class Study {
         summary.put("candidates_evaluated", trials.size());
         summary.put("hypervolume", hypervolumes.isEmpty() ? 0 : hypervolumes.get(hypervolumes.size() - 1).hypervolume());
         summary.put("pruned_joules_saved", result.prunedJoulesSaved());
-        // The whole study, all its sessions: what reports call the study's own footprint.
-        summary.put("study_seconds", whole.wallSeconds());
-        summary.put("study_joules", whole.joules());
-        summary.put("study_kg_co2e", settings.carbon().kgCo2e(whole.joules()));
-        summary.put("study_energy_method", reading.method());
-        summary.put("session_seconds", footprint.wallSeconds());
-        summary.put("session_joules", footprint.joules());
-        summary.put("session_kg_co2e", kg);
+        // The whole study, all its runs: what reports call the study's own footprint.
+        summary.put("study_seconds", totals.totalSeconds());
+        summary.put("study_joules", totals.totalJoules());
+        summary.put("study_kg_co2e", totals.totalKgCo2e());
+        summary.put("study_energy_method", totals.energyMethod());
+        summary.set("footprint", totals.toJson());
+        summary.put("session_seconds", session.wallSeconds());
+        summary.put("session_joules", session.joules());
+        summary.put("session_kg_co2e", settings.carbon().kgCo2e(session.joules()));
         summary.put("search_seconds", overhead.searchSeconds());
         summary.put("main_process_cpu_seconds", overhead.mainCpuSeconds());
         summary.put("main_process_overhead", overhead.fraction());
+        writeFootprint(folder, spent);
         folder.writeResults(trials, front, summary, hypervolumes);
         return result;
     }
 
-    private SearchAlgorithm algorithm() {
-        return settings.algorithm().equals(RandomSearch.NAME)
-                ? new RandomSearch(settings.populationSize(), settings.seed())
-                : new NsgaII(settings.populationSize(), settings.seed());
+    /** Every candidate's energy, then the overhead and the total, in {@code footprint.csv}. */
+    private static void writeFootprint(RunFolder folder, FootprintSummary spent) {
+        try {
+            Files.writeString(folder.path().resolve("footprint.csv"), spent.csv(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + folder.path().resolve("footprint.csv"), e);
+        }
     }
 
-    private StoppingRules stoppingRules(StudyLedger ledger) {
+    private SearchAlgorithm algorithm(StudyLedger ledger, ArchitectureProblem problem) {
+        return settings.algorithm().equals(RandomSearch.NAME)
+                ? new RandomSearch(settings.populationSize(), settings.seed())
+                : new NsgaII(settings.populationSize(), settings.seed()).avoidingDuplicates(
+                        ledger::evaluated, s -> ModelFamilies.decode(problem.genome(s)).describe());
+    }
+
+    private StoppingRules stoppingRules(StudyLedger ledger, CarbonBudget budget) {
         StoppingRules rules = new StoppingRules().add(StoppingRules.afterGenerations(ledger, settings.generations()));
         StudySettings.Budget b = settings.budget();
         if (b.maxTrials() > 0) {
@@ -225,6 +260,9 @@ public final class Study {
         }
         if (b.stagnationGenerations() > 0) {
             rules.add(StoppingRules.onStagnation(ledger, b.stagnationGenerations(), 1e-12));
+        }
+        if (budget.limited()) {
+            rules.add(StoppingRules.carbonBudget(budget));
         }
         return rules;
     }
@@ -238,9 +276,9 @@ public final class Study {
     }
 
     private WorkerSetup workerSetup(Path dataFile, AudioSplits data, int clipSamples, RunFolder folder) {
-        return new WorkerSetup("w0", settings.family().name(), settings.device(), dataFile.toAbsolutePath().toString(),
+        return new WorkerSetup("w0", settings.families(), settings.device(), dataFile.toAbsolutePath().toString(),
                 data.contentHash(), settings.qualityProxy(), settings.qualityClips(), clipSamples, settings.seed(),
-                new WorkerSetup.Energy(settings.wattsPerCore(), settings.carbon().kgPerKwh(), settings.carbon().pue()),
+                WorkerSetup.Energy.of(settings.energy(), settings.carbon()), cacheDir(settings).toAbsolutePath().toString(),
                 folder.path().resolve("samples").toAbsolutePath().toString(), true);
     }
 
@@ -251,7 +289,8 @@ public final class Study {
      */
     private ObjectNode identity(AudioSplits data, int clipSamples, List<String> objectives, ObjectiveBounds bounds) {
         ObjectNode s = SearchJson.MAPPER.createObjectNode();
-        s.put("family", settings.family().name()).put("seed", settings.seed());
+        s.set("families", SearchJson.MAPPER.valueToTree(settings.families()));
+        s.put("seed", settings.seed());
         s.put("algorithm", settings.algorithm()).put("population", settings.populationSize());
         ObjectNode space = s.putObject("space");
         for (Gene g : settings.space().genes()) {
@@ -264,12 +303,12 @@ public final class Study {
         s.put("quality_proxy", settings.qualityProxy()).put("quality_clips", settings.qualityClips())
                 .put("quality_clip_samples", clipSamples);
         s.put("carbon_intensity_kg_per_kwh", settings.carbon().kgPerKwh()).put("pue", settings.carbon().pue());
-        s.put("watts_per_core", settings.wattsPerCore());
+        s.set("energy_settings", SearchJson.MAPPER.valueToTree(WorkerSetup.Energy.of(settings.energy(), settings.carbon())));
         return s;
     }
 
     private static void checkSameStudy(StudyRecord stored, ObjectNode identity) {
-        JsonNode before = SearchJson.read(stored.settingsJson(), JsonNode.class);
+        JsonNode before = SearchJson.read(stored.definition().settingsJson(), JsonNode.class);
         // Through text, as the stored one went: 42 read back is an int node, equal only to an int node.
         JsonNode now = SearchJson.read(SearchJson.write(identity), JsonNode.class);
         List<String> differences = new ArrayList<>();
@@ -286,8 +325,14 @@ public final class Study {
         }
     }
 
-    private ObjectNode describe(ObjectNode identity, String name) {
+    /** {@code study.json}: the identity, plus what the run adds (the meter, once workers chose it). */
+    private ObjectNode describe(ObjectNode identity, String name, TrialEngine pool) {
         ObjectNode s = identity.deepCopy();
+        if (pool != null) {
+            s.putObject("energy").put("meter", pool.meterName()).put("meter_details", pool.energyDescription());
+            s.put("quality_proxy_description", pool.proxyDescription());
+        }
+        s.put("carbon_intensity_source", settings.carbon().source()).put("carbon_budget_kg", settings.carbonBudgetKg());
         s.put("study", name).put("name", settings.name()).put("storage", settings.storageFile().toString());
         s.put("generations", settings.generations()).put("workers", settings.workers().count());
         s.set("devices", SearchJson.MAPPER.valueToTree(devices()));

@@ -2,15 +2,19 @@ package io.paretone.search;
 
 import io.paretone.evaluators.energy.EnergyMeter;
 import io.paretone.evaluators.energy.EnergyReading;
+import io.paretone.search.footprint.CandidateCharge;
+import io.paretone.search.footprint.FootprintSummary;
 import io.paretone.search.nsga.SearchLedger;
 import io.paretone.search.pareto.Hypervolume;
 import io.paretone.search.pareto.ParetoFront;
 import io.paretone.search.store.HypervolumePoint;
 import io.paretone.search.store.SessionFootprint;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
 
@@ -18,42 +22,56 @@ import java.util.function.DoubleSupplier;
  * The running account of a study in this process: the finished trials it has seen (its own, those
  * of earlier sessions as the replay meets them, those of other processes), the hypervolume after
  * each generation, and the time and energy spent, earlier sessions included.
+ *
+ * <p>Energy has two sources that never overlap: this scheduling process, metered by a process
+ * meter (CPU time), and its workers, which meter their own set-up and every trial.
  */
 final class StudyLedger implements SearchLedger {
+    /** What a trial cost its worker. */
+    private record Cost(double joules, double seconds) {}
+
     private final StudySettings settings;
-    private final List<String> objectives;
     private final Hypervolume hypervolume;
     private final SessionFootprint previous;
     private final EnergyMeter.Window mainWindow;
-    private final double wattsPerCore;
+    private final long mainCpuStart = processCpuNanos();
     private final Map<Integer, Trial> finished = new TreeMap<>();
-    private final Map<Integer, Double> trialJoules = new LinkedHashMap<>();
+    private final Map<Integer, Cost> costs = new TreeMap<>();
+    private final Set<String> architectures = new HashSet<>();
     private final List<Double> hypervolumes = new ArrayList<>();
     private DoubleSupplier workerJoules = () -> 0;
     private int generations;
 
     /**
-     * @param mainWindow measures this process; read repeatedly, which the CPU-time meter allows
+     * @param mainWindow meters this process only, read as the study goes
      * @param previous what earlier sessions of the study spent
      */
-    StudyLedger(StudySettings settings, List<String> objectives, Hypervolume hypervolume, SessionFootprint previous,
-            EnergyMeter.Window mainWindow) {
+    StudyLedger(StudySettings settings, Hypervolume hypervolume, SessionFootprint previous, EnergyMeter.Window mainWindow) {
         this.settings = settings;
-        this.objectives = objectives;
         this.hypervolume = hypervolume;
         this.previous = previous;
         this.mainWindow = mainWindow;
-        this.wattsPerCore = settings.wattsPerCore();
     }
 
     void workers(DoubleSupplier joules) {
         this.workerJoules = joules;
     }
 
-    /** Records a finished trial (again, harmlessly, when a replay meets it). */
-    void record(Trial trial, double totalJoules) {
+    /**
+     * Records a finished trial (again, harmlessly, when a replay meets it).
+     *
+     * @param totalJoules every joule the trial cost its worker
+     * @param wallSeconds from its claim to its end
+     */
+    void record(Trial trial, double totalJoules, double wallSeconds) {
         finished.put(trial.number(), trial);
-        trialJoules.put(trial.number(), totalJoules);
+        costs.put(trial.number(), new Cost(totalJoules, wallSeconds));
+        architectures.add(trial.description());
+    }
+
+    /** True if the search has met this architecture so far (in this run's order, replays included). */
+    boolean evaluated(String architecture) {
+        return architectures.contains(architecture);
     }
 
     List<Trial> trials() {
@@ -95,12 +113,12 @@ final class StudyLedger implements SearchLedger {
 
     @Override
     public double elapsedSeconds() {
-        return previous.wallSeconds() + mainWindow.stop().seconds();
+        return previous.wallSeconds() + mainWindow.read().seconds();
     }
 
     @Override
     public double kgCo2eSpent() {
-        return settings.carbon().kgCo2e(previous.joules() + mainWindow.stop().joules() + workerJoules.getAsDouble());
+        return settings.carbon().kgCo2e(previous.joules() + mainWindow.read().joules() + workerJoules.getAsDouble());
     }
 
     @Override
@@ -108,17 +126,38 @@ final class StudyLedger implements SearchLedger {
         return List.copyOf(hypervolumes);
     }
 
-    /** The study's footprint so far: earlier sessions and this one. */
-    SessionFootprint wholeStudy() {
-        SessionFootprint now = session(null);
-        return new SessionFootprint(previous.wallSeconds() + now.wallSeconds(), previous.mainCpuSeconds() + now.mainCpuSeconds(),
-                previous.mainJoules() + now.mainJoules(), previous.workerJoules() + now.workerJoules(), null);
-    }
-
     /** This session's footprint so far. */
     SessionFootprint session(String stopReason) {
-        EnergyReading main = mainWindow.stop();
-        return new SessionFootprint(main.seconds(), main.joules() / wattsPerCore, main.joules(),
+        EnergyReading main = mainWindow.read();
+        return new SessionFootprint(main.seconds(), (processCpuNanos() - mainCpuStart) / 1e9, main.joules(),
                 workerJoules.getAsDouble(), stopReason);
+    }
+
+    /**
+     * The whole study's footprint, all sessions: every trial seen as a candidate charge (its
+     * worker's window), the rest (scheduling, the workers' set-up, earlier sessions' overhead) as
+     * overhead.
+     *
+     * @param meter the workers' meter, named on every charge
+     */
+    FootprintSummary footprint(String meter, boolean estimated) {
+        SessionFootprint now = session(null);
+        EnergyReading total = new EnergyReading(previous.joules() + now.joules(), previous.wallSeconds() + now.wallSeconds(),
+                meter + " (workers), cpu-time (scheduling)", estimated,
+                "the workers' metered set-up and trials plus the scheduling process's CPU time, all runs of the study");
+        List<CandidateCharge> charges = new ArrayList<>();
+        for (Map.Entry<Integer, Trial> e : finished.entrySet()) {
+            Cost c = costs.get(e.getKey());
+            EnergyReading r = new EnergyReading(c.joules(), c.seconds(), meter, estimated, "the worker's window of the trial");
+            charges.add(new CandidateCharge(e.getKey(), e.getValue().status().name(), r, settings.carbon().kgCo2e(c.joules())));
+        }
+        return new FootprintSummary(total, settings.carbon().kgCo2e(total.joules()), charges, settings.carbon());
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 }

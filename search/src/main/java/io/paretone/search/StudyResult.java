@@ -1,6 +1,6 @@
 package io.paretone.search;
 
-import io.paretone.evaluators.energy.EnergyReading;
+import io.paretone.search.footprint.FootprintTotals;
 import io.paretone.search.store.HypervolumePoint;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,9 +12,10 @@ import java.util.List;
  * @param storage the trial store's file
  * @param trials every trial this session saw finished (earlier sessions' included), by number
  * @param front the feasible Pareto-optimal trials, all complete
- * @param footprint energy of this session: the scheduling process and its workers (set-up and
- *     trials)
- * @param footprintKgCo2e CO2e of that energy
+ * @param footprint energy and CO2e of the whole study, all its runs: every candidate, failed ones
+ *     included, and the overhead (the scheduling process, the workers' set-up), with the carbon
+ *     budget
+ * @param session energy and wall time of this run alone: the scheduling process and its workers
  * @param hypervolumes the study's progress after each generation
  * @param stopReason why the search stopped
  * @param overhead what the scheduling process itself cost
@@ -29,8 +30,8 @@ public record StudyResult(
         List<Trial> trials,
         List<Trial> front,
         int candidatesEvaluated,
-        EnergyReading footprint,
-        double footprintKgCo2e,
+        FootprintTotals footprint,
+        io.paretone.search.store.SessionFootprint session,
         List<HypervolumePoint> hypervolumes,
         String stopReason,
         Overhead overhead,

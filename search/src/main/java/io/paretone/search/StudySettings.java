@@ -1,10 +1,11 @@
 package io.paretone.search;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
-import io.paretone.evaluators.energy.CpuTimeEnergyMeter;
+import io.paretone.evaluators.energy.EnergySettings;
 import io.paretone.evaluators.objectives.Objective;
-import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.check.Check;
+import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.search.nsga.NsgaII;
 import io.paretone.search.nsga.RandomSearch;
@@ -13,28 +14,30 @@ import io.paretone.search.worker.WorkerMain;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Everything a study needs besides its data. Defaults live here and only here, in {@link Builder}.
  *
- * @param space the family's genes, possibly restricted by the user
+ * @param space the mixed space over the chosen families ({@link ModelFamilies#space(List)}),
+ *     possibly restricted further by the user
  * @param generations generations to evaluate, the initial population included
  * @param qualityClips clips generated and judged per candidate (the same N for every candidate
  *     and for the references)
  * @param qualityClipSeconds length of each judged clip
- * @param wattsPerCore power figure of the CPU-time energy estimate
  * @param study the stored study's name: an existing one resumes; null for a new study named
  *     {@code name-date-time}
  * @param storage the trial store's file; null for {@code outputDir/paretone.db}
  * @param algorithm {@value NsgaII#NAME} or {@value RandomSearch#NAME}
  * @param hypervolumeBounds objective name to {low, high}, overriding the default bounds
  * @param qualityProxy the quality proxy's name, see {@link QualityProxies}
+ * @param energy how energy is measured: meters, TDPs, RAM power
  * @param objectives the minimised objectives, in the order of every objective vector of the study
  * @param engine where the workers run: on this machine, or on a cluster
+ * @param carbonBudgetKg stop the search once its measured CO2e reaches this many kg; 0 = no budget
  */
 public record StudySettings(
         String name,
-        ModelFamily family,
         SearchSpace space,
         long seed,
         int populationSize,
@@ -43,7 +46,7 @@ public record StudySettings(
         Path outputDir,
         Constraints constraints,
         CarbonAccounting carbon,
-        double wattsPerCore,
+        EnergySettings energy,
         int qualityClips,
         double qualityClipSeconds,
         String study,
@@ -55,6 +58,7 @@ public record StudySettings(
         Map<String, double[]> hypervolumeBounds,
         String qualityProxy,
         List<Objective> objectives,
+        double carbonBudgetKg,
         Engine engine) {
 
     /** Where run folders go unless the user says otherwise. */
@@ -63,8 +67,9 @@ public record StudySettings(
     public StudySettings {
         Check.notNull("name", name);
         Check.that(name.matches("[A-Za-z0-9._-]+"), "name", name, "use letters, digits, '.', '_' or '-'");
-        Check.notNull("family", family);
         Check.notNull("space", space);
+        Check.that(space.contains(ModelFamilies.FAMILY), "space", space.name(),
+                "must be a mixed space over families, from ModelFamilies.space(...)");
         Check.atLeast("population", populationSize, 2);
         Check.that(populationSize % 2 == 0, "population", populationSize, "must be even (NSGA-II breeds in pairs)");
         Check.positive("generations", generations);
@@ -73,7 +78,9 @@ public record StudySettings(
         Check.notNull("output", outputDir);
         Check.notNull("constraints", constraints);
         Check.notNull("carbon", carbon);
-        Check.positive("watts_per_core", wattsPerCore);
+        Check.notNull("energy", energy);
+        Check.that(carbonBudgetKg >= 0 && Double.isFinite(carbonBudgetKg), "carbon_budget_kg", carbonBudgetKg,
+                "must be a positive number of kgCO2e (0 = no budget)");
         Check.positive("quality_clips", qualityClips);
         Check.positive("quality_clip_seconds", qualityClipSeconds);
         if (study != null) {
@@ -85,7 +92,7 @@ public record StudySettings(
         Check.notNull("workers", workers);
         Check.notNull("pruning", pruning);
         hypervolumeBounds = Map.copyOf(hypervolumeBounds);
-        QualityProxies.byName(qualityProxy);
+        QualityProxies.check(qualityProxy);
         objectives = Objective.checkSet(objectives);
         Check.notNull("engine", engine);
     }
@@ -186,15 +193,20 @@ public record StudySettings(
         }
     }
 
-    public static Builder builder(ModelFamily family) {
-        return new Builder(family);
+    /** The families this study searches, in the order of the family gene. */
+    public List<String> families() {
+        Gene family = space.gene(ModelFamilies.FAMILY);
+        return IntStream.range(0, family.size()).mapToObj(family::text).toList();
+    }
+
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Settings with their defaults; {@code setX} for what is required, {@code optX} otherwise. */
     public static final class Builder {
-        private final ModelFamily family;
         private String name = "study";
-        private SearchSpace space;
+        private SearchSpace space = ModelFamilies.space();
         private long seed = 42;
         private int populationSize = 8;
         private int generations = 3;
@@ -202,8 +214,8 @@ public record StudySettings(
         private Path outputDir = DEFAULT_OUTPUT_DIR;
         private Constraints constraints = Constraints.NONE;
         private CarbonAccounting carbon = CarbonAccounting.worldAverage();
-        private double wattsPerCore = CpuTimeEnergyMeter.DEFAULT_WATTS_PER_CORE;
-        private int qualityClips = 8;
+        private EnergySettings energy = EnergySettings.defaults();
+        private int qualityClips = 32;
         private double qualityClipSeconds = 0.25;
         private String study;
         private Path storage;
@@ -212,15 +224,13 @@ public record StudySettings(
         private Workers workers = new Workers(1, List.of(), 3600, 0, WorkerMain.class.getName());
         private Pruning pruning = Pruning.OFF;
         private Map<String, double[]> hypervolumeBounds = Map.of();
-        private String qualityProxy = QualityProxies.LOG_MEL_FRECHET;
+        private String qualityProxy = QualityProxies.JUDGE;
+        private double carbonBudgetKg = 0;
         private List<Objective> objectives =
                 List.of(Objective.CO2E, Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY);
         private Engine engine = Engine.LOCAL;
 
-        private Builder(ModelFamily family) {
-            this.family = family;
-            this.space = family.space();
-        }
+        private Builder() {}
 
         public Builder optName(String v) { name = v; return this; }
         public Builder optSpace(SearchSpace v) { space = v; return this; }
@@ -231,7 +241,8 @@ public record StudySettings(
         public Builder optOutputDir(Path v) { outputDir = v; return this; }
         public Builder optConstraints(Constraints v) { constraints = v; return this; }
         public Builder optCarbon(CarbonAccounting v) { carbon = v; return this; }
-        public Builder optWattsPerCore(double v) { wattsPerCore = v; return this; }
+        public Builder optEnergy(EnergySettings v) { energy = v; return this; }
+        public Builder optCarbonBudgetKg(double v) { carbonBudgetKg = v; return this; }
         public Builder optQualityClips(int v) { qualityClips = v; return this; }
         public Builder optQualityClipSeconds(double v) { qualityClipSeconds = v; return this; }
         public Builder optStudy(String v) { study = v; return this; }
@@ -256,9 +267,9 @@ public record StudySettings(
 
         public StudySettings build() {
             return new StudySettings(
-                    name, family, space, seed, populationSize, generations, device, outputDir,
-                    constraints, carbon, wattsPerCore, qualityClips, qualityClipSeconds, study, storage, algorithm,
-                    budget, workers, pruning, hypervolumeBounds, qualityProxy, objectives, engine);
+                    name, space, seed, populationSize, generations, device, outputDir,
+                    constraints, carbon, energy, qualityClips, qualityClipSeconds, study, storage, algorithm,
+                    budget, workers, pruning, hypervolumeBounds, qualityProxy, objectives, carbonBudgetKg, engine);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.paretone.search;
 
 import io.paretone.evaluators.CandidateMeasurement;
+import io.paretone.evaluators.energy.CarbonAccounting;
+import io.paretone.evaluators.quality.QualityScore;
 
 /**
  * Measured figures of a trial, in SI units unless named otherwise. Workers send it as JSON and the
@@ -8,6 +10,7 @@ import io.paretone.evaluators.CandidateMeasurement;
  * code.
  *
  * @param percentMos the quality proxy's %MOS estimate
+ * @param quality every term of that estimate with its calibration, and the memorisation check
  * @param trainingJoules energy of training, measured or estimated per {@code energyEstimated}
  * @param trainingKgCo2e CO2e of that energy
  * @param lacosteKgCo2e alpha x n x p_max x hours, for comparison
@@ -22,12 +25,15 @@ import io.paretone.evaluators.CandidateMeasurement;
  * @param realTimeFactor wall seconds per second of generated audio
  * @param trainingInferenceRatioSeconds seconds of audio that can be generated before generation
  *     energy equals the training energy
+ * @param generationJoules energy of generating the judged clips
+ * @param generationKgCo2e CO2e of that energy
+ * @param energyDevices the metered devices with power limits and driver versions, in words
  */
 public record TrialMetrics(
         long parameters,
         long generationFlopsPerSecond,
         double percentMos,
-        double qualityDistance,
+        QualityScore quality,
         double trainingJoules,
         double trainingKgCo2e,
         double lacosteKgCo2e,
@@ -45,15 +51,18 @@ public record TrialMetrics(
         long trainingFlops,
         double generationSamplesPerSecond,
         double realTimeFactor,
-        double trainingInferenceRatioSeconds) {
+        double trainingInferenceRatioSeconds,
+        double generationJoules,
+        double generationKgCo2e,
+        String energyDevices) {
 
     /** The figures of one measurement (final, or at a checkpoint). */
-    public static TrialMetrics of(CandidateMeasurement m) {
+    public static TrialMetrics of(CandidateMeasurement m, CarbonAccounting carbon) {
         return new TrialMetrics(
                 m.cost().parameters(),
                 m.cost().generationFlopsPerSecond(),
                 m.quality().percentMos(),
-                m.quality().distance(),
+                m.quality(),
                 m.training().joules(),
                 m.trainingKgCo2e(),
                 m.lacosteKgCo2e(),
@@ -71,6 +80,9 @@ public record TrialMetrics(
                 m.cost().trainingFlops(),
                 m.speed().samplesPerSecond(),
                 m.speed().realTimeFactor(),
-                m.trainingInferenceRatioSeconds());
+                m.trainingInferenceRatioSeconds(),
+                m.generation().joules(),
+                carbon.kgCo2e(m.generation().joules()),
+                m.training().describeDevices());
     }
 }

@@ -5,6 +5,7 @@ import io.paretone.search.nsga.GenerationEvaluation;
 import io.paretone.search.store.HypervolumePoint;
 import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.TrialStore;
+import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.genome.Genome;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.uma.jmetal.solution.integersolution.IntegerSolution;
 
@@ -91,7 +93,7 @@ final class TrialRunner implements GenerationEvaluation.Batch {
     }
 
     private String architecture(Genome genome) {
-        return settings.family().decode(genome).describe();
+        return ModelFamilies.decode(genome).describe();
     }
 
     /**
@@ -123,6 +125,13 @@ final class TrialRunner implements GenerationEvaluation.Batch {
                 constraints[Constraints.TRAINED] = -1;
             }
         }
+    }
+
+    /** Worst on every objective and violating "trained", so it ranks below every feasible candidate. */
+    private static void markUntrained(IntegerSolution solution) {
+        Arrays.fill(solution.objectives(), WORST);
+        Arrays.fill(solution.constraints(), 0);
+        solution.constraints()[Constraints.TRAINED] = -1;
     }
 
     /** A seed that depends only on the study seed and the architecture, not on the order of trials. */

@@ -1,5 +1,6 @@
 package io.paretone.search;
 
+import io.paretone.search.footprint.CarbonBudget;
 import io.paretone.search.store.Claim;
 import io.paretone.search.store.OwnerLiveness;
 import io.paretone.search.store.RunFolder;
@@ -10,6 +11,7 @@ import io.paretone.search.store.TrialStore;
 import io.paretone.search.worker.FromWorker;
 import io.paretone.search.worker.ToWorker;
 import io.paretone.search.worker.TrialEngine;
+import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.genome.Genome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,12 +50,14 @@ final class TrialScheduler {
     private final SearchProgress progress;
     private final RunFolder folder;
     private final OwnerLiveness liveness;
+    private final CarbonBudget budget;
+    private int notTrained;
     private final Map<Integer, String> pruneReasons = new HashMap<>();
     private long lastHeartbeat = System.nanoTime();
 
     TrialScheduler(TrialStore store, long studyId, String owner, TrialEngine pool, StudySettings settings,
             List<String> objectives, Pruner pruner, StudyLedger ledger, SearchProgress progress, RunFolder folder,
-            OwnerLiveness liveness) {
+            OwnerLiveness liveness, CarbonBudget budget) {
         this.store = store;
         this.studyId = studyId;
         this.owner = owner;
@@ -65,6 +69,12 @@ final class TrialScheduler {
         this.progress = progress;
         this.folder = folder;
         this.liveness = liveness;
+        this.budget = budget;
+    }
+
+    /** Candidates left untrained because the carbon budget was reached. */
+    int notTrained() {
+        return notTrained;
     }
 
     /** A trial running in one of this process's workers. */
@@ -93,14 +103,14 @@ final class TrialScheduler {
     Map<String, TrialRow> evaluate(int generation, List<Candidate> candidates) {
         Map<String, TrialRequest> requests = new LinkedHashMap<>();
         for (Candidate c : candidates) {
-            requests.putIfAbsent(c.architecture(), new TrialRequest(c.architecture(), settings.family().name(),
+            requests.putIfAbsent(c.architecture(), new TrialRequest(c.architecture(), c.genome().choice(ModelFamilies.FAMILY),
                     c.genome().toString(), c.architecture(), generation, c.seed()));
         }
         Batch batch = new Batch(generation, candidates.size());
         for (TrialRow row : store.ask(studyId, new ArrayList<>(requests.values()))) {
             if (row.status().finished()) {
                 Trial t = row.toTrial(settings.space(), objectives);
-                ledger.record(t, row.totalJoules());
+                ledger.record(t, row.totalJoules(), row.wallSeconds());
                 batch.done.put(row.architecture(), row);
                 progress.candidateFinished(t, true);
             } else {
@@ -131,10 +141,23 @@ final class TrialScheduler {
         return ordered;
     }
 
-    /** Claims queued trials of the batch for idle workers, in trial order. */
+    /**
+     * Claims queued trials of the batch for idle workers, in trial order. Once the carbon budget is
+     * reached, queued trials are not trained: they stay QUEUED in the store (a rerun with a larger
+     * budget trains them) and rank as untrained here.
+     */
     private void dispatch(Batch batch) {
         for (TrialRow row : new ArrayList<>(batch.waiting.values())) {
             if (batch.inFlight.containsKey(row.number()) || row.status() != TrialStatus.QUEUED) {
+                continue;
+            }
+            if (budget.reached()) {
+                batch.waiting.remove(row.id());
+                batch.done.put(row.architecture(), row);
+                notTrained++;
+                progress.candidateSkipped(batch.generation, ++batch.dispatched, batch.size, row.description(),
+                        String.format(java.util.Locale.ROOT, "the carbon budget of %.4g kgCO2e is reached (%.4g kg measured)",
+                                budget.kg(), budget.reachedAtKg()));
                 continue;
             }
             var seat = pool.idleSlot();
@@ -182,9 +205,12 @@ final class TrialScheduler {
                 LOG.warn("worker {} finished trial {}, which it was not running; ignored", seat.worker(), f.trial());
                 return;
             }
-            String reason = f.status() == TrialStatus.PRUNED ? pruneReasons.getOrDefault(f.trial(), f.reason()) : f.reason();
-            finish(batch, flight.row(), new TrialResult(f.status(), reason, f.objectives(), f.metrics(), f.provenance(),
-                    f.pruning(), f.trialJoules()));
+            TrialResult r = f.result();
+            if (r.status() == TrialStatus.PRUNED && pruneReasons.containsKey(f.trial())) {
+                r = new TrialResult(r.status(), pruneReasons.get(f.trial()), r.objectives(), r.metrics(), r.provenance(),
+                        r.pruning(), r.totalJoules());
+            }
+            finish(batch, flight.row(), r);
         }
     }
 
@@ -204,7 +230,7 @@ final class TrialScheduler {
         }
         batch.waiting.remove(id);
         Trial t = row.toTrial(settings.space(), objectives);
-        ledger.record(t, row.totalJoules());
+        ledger.record(t, row.totalJoules(), row.wallSeconds());
         batch.done.put(row.architecture(), row);
         boolean ours = owner.equals(row.owner());
         if (ours) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.search.pareto.ObjectiveBounds;
-import io.paretone.spaces.wavenet.WaveNetFamily;
+import io.paretone.spaces.ModelFamilies;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class PrunerTest {
 
     /** A front trial: 1 mg CO2e, 1000 parameters, 1e8 FLOPs/s, 1 - %MOS = 0.5. */
     private static final Trial FRONT = new Trial(7, 0,
-            new WaveNetFamily().space().genome(new int[7]), "front", TrialStatus.COMPLETE,
+            ModelFamilies.smallestPerFamily(ModelFamilies.space(List.of("wavenet"))).get(0), "front", TrialStatus.COMPLETE,
             new double[] {1e-6, 1000, 1e8, 0.5}, null, null, null, null);
 
     private static Pruner pruner(double margin) {

@@ -4,16 +4,27 @@ import io.paretone.spaces.genome.Genome;
 import io.paretone.spaces.genome.SearchSpace;
 
 /**
- * A family of generative models (WaveNet, SampleRNN, ...): its genes and how a genome becomes a
- * trainable architecture. One implementation per family.
+ * A family of generative models (WaveNet, SampleRNN, WaveGAN, ...): its genes, how a genome becomes
+ * a trainable architecture, and the configuration its paper published. One implementation per
+ * family, registered in {@link ModelFamilies}.
  */
 public interface ModelFamily {
-    /** The short name used in configs and tables, such as {@code wavenet}. */
+    /** The short name used in configs, gene prefixes and tables, such as {@code wavenet}. */
     String name();
 
-    /** The family's genes, with their full ranges. */
+    /** One line on what the family is, for {@code paretone spaces}. */
+    String summary();
+
+    /**
+     * The family's own genes with their full ranges, from tiny to the published size, including
+     * the shared {@link io.paretone.spaces.training.TrainingGenes}. Conditions may only refer to
+     * genes of this space.
+     */
     SearchSpace space();
 
-    /** The architecture a genome of {@link #space()} (or of a restriction of it) describes. */
+    /** The architecture a genome of {@link #space()} describes. */
     Architecture decode(Genome genome);
+
+    /** The configuration of the family's paper, for counting its cost at full scale. */
+    PublishedConfiguration published();
 }

@@ -22,18 +22,18 @@ final class ExecutorWorkers {
 
     private ExecutorWorkers() {}
 
-    /** An idle worker for {@code key}, or a new one from {@code start}; the flag says which. */
-    static Lent borrow(String key, Supplier<BlockingWorker> start) {
+    /** An idle worker for {@code key}, or a new one from {@code start}. */
+    static BlockingWorker borrow(String key, Supplier<BlockingWorker> start) {
         synchronized (IDLE) {
             Deque<BlockingWorker> idle = IDLE.get(key);
             while (idle != null && !idle.isEmpty()) {
                 BlockingWorker w = idle.pop();
                 if (w.alive()) {
-                    return new Lent(w, false);
+                    return w;
                 }
             }
         }
-        return new Lent(start.get(), true);
+        return start.get();
     }
 
     /** Takes a worker back for the next task, unless it died. */
@@ -61,6 +61,4 @@ final class ExecutorWorkers {
         }
         all.forEach(BlockingWorker::close);
     }
-
-    record Lent(BlockingWorker worker, boolean fresh) {}
 }

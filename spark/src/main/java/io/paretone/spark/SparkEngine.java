@@ -2,24 +2,32 @@ package io.paretone.spark;
 
 import io.paretone.search.SearchJson;
 import io.paretone.search.TrialStatus;
+import io.paretone.search.store.TrialResult;
+import io.paretone.search.worker.BlockingWorker;
 import io.paretone.search.worker.EngineRequest;
 import io.paretone.search.worker.FromWorker;
 import io.paretone.search.worker.ToWorker;
 import io.paretone.search.worker.TrialEngine;
+import io.paretone.search.worker.WorkerSetup;
 import io.paretone.spaces.check.InvalidValueException;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -29,18 +37,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a study's trials as Apache Spark tasks. The driver (this process) keeps the search and the
  * trial store; each candidate is one Spark job of one task, submitted asynchronously, so its
- * outcome reaches the scheduler, and the store, the moment its task ends, whatever the others do.
- * The task trains the candidate in a worker process on the executor's machine, on the GPU Spark
- * assigned to it ({@link TrialTask}). At most one trial per slot runs at once; there are as many
- * slots as the study's workers ({@code --workers}), so set that to the cluster's GPUs (or task
- * slots).
+ * outcome reaches the scheduler, and the store, the moment its task ends, whatever the others do:
+ * an executor lost later loses no finished trial. The task trains the candidate in a worker process
+ * on the executor's machine, on the GPU Spark assigned to it ({@link TaskWorkers}). At most one
+ * trial per slot runs at once; there are as many slots as the study's workers ({@code --workers}),
+ * so set that to the cluster's GPUs (or task slots).
  *
- * <p>Spark retries a task lost to the cluster (an executor lost, a worker that cannot start) up to
- * {@code spark.task.maxFailures} times; a job that still fails is a FAILED trial with Spark's
- * reason. A candidate that fails by itself comes back FAILED from the task and is not retried.
+ * <p>Before the search, the driver trains (or loads) the quality judge in a worker of its own and
+ * broadcasts it, so every executor scores with the same weights, then a set-up job starts one
+ * worker per slot on the executors. Spark retries a task lost to the cluster (an executor lost, a
+ * worker that cannot start) up to {@code spark.task.maxFailures} times; a job that still fails is
+ * a FAILED trial with Spark's reason. A candidate that fails by itself comes back FAILED from its
+ * task and is not retried. The engine's energy is every worker's own measurement, the driver's
+ * judge worker included, added up over executors.
  */
 final class SparkEngine implements TrialEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SparkEngine.class);
+    private static final double JUDGE_START_TIMEOUT_SECONDS = 3600;
 
     private final EngineRequest request;
     private final List<TaskSlot> slots = new ArrayList<>();
@@ -50,10 +63,14 @@ final class SparkEngine implements TrialEngine {
         t.setDaemon(true);
         return t;
     });
+    /** Each worker's latest cumulative energy, by executor and worker. */
+    private final Map<String, Double> joulesByWorker = new LinkedHashMap<>();
+    private final Set<String> meters = new LinkedHashSet<>();
+    private final Set<String> energy = new LinkedHashSet<>();
     private JavaSparkContext spark;
     private TrialTask task;
     private double[] fingerprint;
-    private double joules;
+    private String proxyDescription = "";
 
     /** One trial in flight at a time. */
     private static final class TaskSlot implements Slot {
@@ -80,8 +97,7 @@ final class SparkEngine implements TrialEngine {
 
     SparkEngine(EngineRequest request) {
         if (request.pruning()) {
-            throw new InvalidValueException("engine", "spark", "the Spark engine does not prune yet (a checkpoint"
-                    + " verdict needs a round trip to the driver mid-task); run it without --prune-at, or use the local engine");
+            throw SparkEngineProvider.noPruning();
         }
         this.request = request;
         for (int i = 0; i < request.devices().size(); i++) {
@@ -105,12 +121,49 @@ final class SparkEngine implements TrialEngine {
             conf.setJars(jarsOnClassPath());
         }
         spark = new JavaSparkContext(conf);
-        Path data = Path.of(request.setup().dataFile());
-        spark.addFile(data.toString());
-        task = new TrialTask(request.setup(), data.getFileName().toString(), local, request.launch(),
-                request.trialTimeoutSeconds());
         LOG.info("Spark engine on {} ({} slots), application {}", conf.get("spark.master"), slots.size(),
                 spark.sc().applicationId());
+
+        WorkerSetup setup = request.setup();
+        prepareJudge(setup);
+        Path data = Path.of(setup.dataFile());
+        spark.addFile(data.toString());
+        TaskWorkers workers = new TaskWorkers(setup, data.getFileName().toString(),
+                spark.broadcast(JudgeFiles.collect(Path.of(setup.cacheDir()), setup.datasetHash())), local, request.launch());
+        task = new TrialTask(workers, request.trialTimeoutSeconds());
+        startExecutorWorkers(workers);
+    }
+
+    /**
+     * Trains (or loads from the study's cache) the quality judge in a worker on this machine, so
+     * that the executors get it ready-made. Its energy is the study's, like any worker's set-up.
+     */
+    private void prepareJudge(WorkerSetup study) {
+        WorkerSetup judgeOnly = new WorkerSetup("spark-driver-judge", study.families(), "cpu", study.dataFile(),
+                study.datasetHash(), study.qualityProxy(), study.qualityClips(), study.qualityClipSamples(),
+                study.studySeed(), study.energy(), study.cacheDir(), null, false);
+        try (BlockingWorker w = BlockingWorker.start(request.launch(), judgeOnly, 0, JUDGE_START_TIMEOUT_SECONDS)) {
+            proxyDescription = w.ready().proxyDescription();
+            joulesByWorker.put("driver/" + w.id(), w.ready().setupJoules());
+        }
+    }
+
+    /** One set-up task per slot; fails the study if the executors cannot start workers even after Spark's retries. */
+    private void startExecutorWorkers(TaskWorkers workers) {
+        spark.setJobDescription("paretone " + request.study() + ": start workers");
+        List<String> outcomes;
+        try {
+            outcomes = spark.parallelize(IntStream.range(0, slots.size()).boxed().toList(), slots.size())
+                    .map(new SetUpTask(workers)).collect();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the Spark executors could not start paretone workers (after Spark's"
+                    + " retries): " + firstLine(e.getMessage()) + "; details in the log", e);
+        }
+        for (String json : outcomes) {
+            TaskOutcome o = SearchJson.read(json, TaskOutcome.class);
+            record(o);
+            LOG.info("worker {} ready on {} ({}), meter {}", o.worker(), o.where(), o.ready().device(), o.ready().meter());
+        }
     }
 
     @Override
@@ -134,7 +187,8 @@ final class SparkEngine implements TrialEngine {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             LOG.warn("Spark job of trial {} failed", trial, cause);
-            return new Done(slot, trial, null, "its Spark task failed after Spark's retries: " + firstLine(cause.getMessage()));
+            return new Done(slot, trial, null, "its Spark task failed, and failed again on each of Spark's retries"
+                    + " (spark.task.maxFailures): " + firstLine(cause.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Done(slot, trial, null, "the driver stopped waiting for its Spark task");
@@ -165,15 +219,26 @@ final class SparkEngine implements TrialEngine {
             return new Event.Lost(d.slot(), d.trial(), d.failure());
         }
         TaskOutcome o = d.outcome();
-        checkFingerprint(o);
+        record(o);
         FromWorker.Finished f = o.finished();
-        joules += o.setupJoules() + f.trialJoules();
-        LOG.info("trial {} {} on executor {}, worker {}, {}", f.trial(), f.status(), o.executor(), o.worker(), o.device());
-        if (f.status() == TrialStatus.FAILED && f.reason() != null) {
-            f = new FromWorker.Finished(f.trial(), f.status(), f.reason() + " (Spark executor " + o.executor() + ")",
-                    f.objectives(), f.metrics(), f.provenance(), f.pruning(), f.trialJoules(), f.workerJoules());
+        TrialResult r = f.result();
+        LOG.info("trial {} {} on {}, worker {}, {}{}", f.trial(), r.status(), o.where(), o.worker(), o.device(),
+                o.attempt() > 0 ? ", Spark's attempt " + (o.attempt() + 1) : "");
+        if (r.status() == TrialStatus.FAILED && r.reason() != null) {
+            // A worker that died leaves no provenance: the reason keeps where it ran.
+            r = new TrialResult(r.status(), r.reason() + " (" + o.where() + ")", r.objectives(), r.metrics(),
+                    r.provenance(), r.pruning(), r.totalJoules());
+            f = new FromWorker.Finished(f.trial(), r, f.workerJoules());
         }
         return new Event.Message(d.slot(), f);
+    }
+
+    /** Takes a task's word on its worker: the energy so far, the meter, the proxy's calibration. */
+    private void record(TaskOutcome o) {
+        checkFingerprint(o);
+        joulesByWorker.merge(o.executor() + "/" + o.worker(), o.workerJoules(), Math::max);
+        meters.add(o.ready().meter());
+        energy.add(o.ready().energy());
     }
 
     @Override
@@ -182,8 +247,23 @@ final class SparkEngine implements TrialEngine {
     }
 
     @Override
+    public String energyDescription() {
+        return "Spark executors' workers: " + String.join("; ", energy);
+    }
+
+    @Override
+    public String meterName() {
+        return String.join(",", meters);
+    }
+
+    @Override
+    public String proxyDescription() {
+        return proxyDescription;
+    }
+
+    @Override
     public double workerJoules() {
-        return joules;
+        return joulesByWorker.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     @Override
@@ -202,13 +282,13 @@ final class SparkEngine implements TrialEngine {
     }
 
     private void checkFingerprint(TaskOutcome o) {
+        double[] theirs = o.ready().proxyFingerprint();
         if (fingerprint == null) {
-            fingerprint = o.proxyFingerprint();
-        } else if (!Arrays.equals(fingerprint, o.proxyFingerprint())) {
-            throw new IllegalStateException("worker " + o.worker() + " on executor " + o.executor()
-                    + " calibrated the quality proxy differently (" + Arrays.toString(o.proxyFingerprint()) + " vs "
-                    + Arrays.toString(fingerprint) + "); its scores would not be comparable. Check that every machine"
-                    + " runs the same paretone, Java and PyTorch");
+            fingerprint = theirs;
+        } else if (!Arrays.equals(fingerprint, theirs)) {
+            throw new IllegalStateException("worker " + o.worker() + " on " + o.where() + " calibrated the quality proxy"
+                    + " differently (" + Arrays.toString(theirs) + " vs " + Arrays.toString(fingerprint) + "); its"
+                    + " scores would not be comparable. Check that every machine runs the same paretone, Java and PyTorch");
         }
     }
 

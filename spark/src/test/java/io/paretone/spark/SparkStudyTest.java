@@ -13,7 +13,8 @@ import io.paretone.search.Trial;
 import io.paretone.search.TrialStatus;
 import io.paretone.search.store.SqliteTrialStore;
 import io.paretone.search.store.TrialRow;
-import io.paretone.search.testing.FaultyFamily;
+import io.paretone.search.testing.FaultyArchitectures;
+import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineDataset;
 import java.nio.file.Path;
@@ -32,8 +33,9 @@ class SparkStudyTest {
     @TempDir
     Path dir;
 
-    private static StudySettings.Builder tiny(FaultyFamily family, Path out, String study, long seed, double[] faults) {
-        return StudySettings.builder(family)
+    /** @param widths residual widths, which pick the fault (4 none, 8 NaN, 16 SIGKILL) */
+    private static StudySettings.Builder tiny(Path out, String study, long seed, List<String> widths) {
+        return StudySettings.builder()
                 .optName(study)
                 .optStudy(study)
                 .optSeed(seed)
@@ -43,10 +45,11 @@ class SparkStudyTest {
                 .optOutputDir(out)
                 .optQualityClips(2)
                 .optQualityClipSeconds(0.1)
-                .optSpace(family.space().restrict(Map.of(
-                        "residual_channels", new double[] {4, 8, 16},
-                        "training_steps", new double[] {10, 20},
-                        "fault", faults)))
+                .optSpace(FaultyArchitectures.space().restrict(Map.of(
+                        "training_steps", List.of("10", "20"), "batch_size", List.of("8"), "learning_rate", List.of("0.01"),
+                        "wavenet.layers", List.of("2"), "wavenet.dilation_cycle", List.of("1"),
+                        "wavenet.residual_channels", widths, "wavenet.skip_channels", List.of("8", "16"),
+                        "wavenet.kernel_size", List.of("2"))))
                 // Two workers of one PyTorch thread each, as local[2] runs two one-core tasks:
                 // equal thread counts give bit-equal training.
                 .optWorkers(new StudySettings.Workers(2, List.of(), 300, 256, FaultyWorkerMain.class.getName()));
@@ -66,14 +69,13 @@ class SparkStudyTest {
 
     @Test
     void sparkFindsTheSameFrontAsTheLocalEngineForTheSameSeed() {
-        FaultyFamily family = new FaultyFamily();
-        double[] sound = {0};
+        List<String> sound = List.of("4");
         // Measured energy varies from run to run and would steer the second generation; the
         // objectives that depend only on the seed and the candidate make both runs comparable.
         List<Objective> objectives = List.of(Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY);
-        StudyResult local = new Study(tiny(family, dir.resolve("local"), "same", 3, sound).optObjectives(objectives).build(),
+        StudyResult local = new Study(tiny(dir.resolve("local"), "same", 3, sound).optObjectives(objectives).build(),
                 new SineDataset(), null).run(SearchProgress.NONE);
-        StudyResult spark = new Study(tiny(family, dir.resolve("spark"), "same", 3, sound).optObjectives(objectives)
+        StudyResult spark = new Study(tiny(dir.resolve("spark"), "same", 3, sound).optObjectives(objectives)
                 .optEngine(spark()).build(), new SineDataset(), null).run(SearchProgress.NONE);
 
         assertEquals("ran its 2 generations", spark.stopReason());
@@ -84,18 +86,21 @@ class SparkStudyTest {
             assertEquals("cpu()", t.provenance().device(), "the device Spark gave the task");
             assertNotNull(t.metrics().energyMeter(), "and the meter");
         }
+        double trialJoules = spark.trials().stream()
+                .mapToDouble(t -> t.metrics().trainingJoules() + t.metrics().generationJoules()).sum();
+        assertTrue(spark.session().workerJoules() > trialJoules, "the executors' workers' energy, set-up included ("
+                + spark.session().workerJoules() + " J), exceeds what the trials alone used (" + trialJoules + " J)");
     }
 
     @Test
     void aWorkerKilledDuringItsTaskIsAFailedTrialAndTheSearchCompletes() {
-        FaultyFamily family = new FaultyFamily();
-        StudySettings settings = tiny(family, dir, "killed", 12, new double[] {0, 2}).optEngine(spark()).build();
+        StudySettings settings = tiny(dir, "killed", 12, List.of("4", "16")).optEngine(spark()).build();
         StudyResult result = new Study(settings, new SineDataset(), null).run(SearchProgress.NONE);
 
         assertEquals("ran its 2 generations", result.stopReason());
         int killed = 0;
         for (Trial t : result.trials()) {
-            if (t.description().endsWith("fault SIGKILL")) {
+            if (FaultyArchitectures.faultOf(t.genome()) == Fault.SIGKILL) {
                 killed++;
                 assertEquals(TrialStatus.FAILED, t.status(), t.description());
                 assertTrue(t.failure().contains("SIGKILL") && t.failure().contains("Spark executor"), t.failure());

@@ -2,7 +2,7 @@ package io.paretone.evaluators.cost;
 
 import ai.djl.nn.Block;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.TrainingPlan;
+import io.paretone.spaces.training.TrainingGenes;
 
 /**
  * What a candidate costs by counting, independent of the machine: parameters, model size, FLOPs
@@ -32,14 +32,13 @@ public record ModelCost(
      * @throws UncountableLayerException if a block of the model has no FLOP rule
      */
     public static ModelCost count(Architecture architecture, Block block, int sampleRate) {
-        TrainingPlan plan = architecture.trainingPlan();
         return new ModelCost(
                 ParameterCounter.trainable(block),
                 ParameterCounter.bytes(block),
                 ParameterCounter.dataType(block),
                 architecture.generationFlopsPerSecond(block, FlopCounter.inference(), sampleRate),
                 FlopCounter.training().count(block, architecture.inputShapes(1)),
-                (long) plan.steps() * plan.batchSize());
+                (long) architecture.trainingRecipe().steps() * TrainingGenes.batchSize(architecture.genome()));
     }
 
     /** Forward FLOPs of one training example. */

@@ -11,12 +11,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@link AudioSplits#contentHash()} of three splits: SHA-256 in hex over train, validation and
- * test in that order, each as its clip count, then per clip its UTF-8 label and its samples'
- * IEEE 754 bits, every number little-endian. Two datasets hash alike only if every label and
- * every sample bit match, however they were produced.
+ * test in that order, each as its clip count, then per clip its facet count, each facet's UTF-8
+ * name and value (each preceded by its byte length), and its samples' IEEE 754 bits, every number
+ * little-endian. Two datasets hash alike only if every label and every sample bit match, however
+ * they were produced.
  */
 public final class ContentHash {
     private ContentHash() {}
@@ -26,9 +28,11 @@ public final class ContentHash {
         for (List<AudioClip> split : List.of(train, validation, test)) {
             digest.update(ints(split.size()));
             for (AudioClip clip : split) {
-                byte[] label = clip.label().getBytes(StandardCharsets.UTF_8);
-                digest.update(ints(label.length));
-                digest.update(label);
+                digest.update(ints(clip.labels().size()));
+                for (Map.Entry<String, String> facet : clip.labels().entrySet()) {
+                    text(digest, facet.getKey());
+                    text(digest, facet.getValue());
+                }
                 float[] samples = clip.samples();
                 ByteBuffer bytes = ByteBuffer.allocate(4 + 4 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
                 bytes.putInt(samples.length);
@@ -41,13 +45,19 @@ public final class ContentHash {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    private static void text(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(ints(bytes.length));
+        digest.update(bytes);
+    }
+
     /** SHA-256 of UTF-8 text in hex, for cache keys. */
-    static String ofText(String text) {
+    public static String ofText(String text) {
         return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** SHA-256 of a file's bytes in hex. */
-    static String ofFile(Path file) throws IOException {
+    public static String ofFile(Path file) throws IOException {
         MessageDigest digest = sha256();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 16];

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -13,8 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The built-in {@code notes} dataset: NSynth-like single notes of several General MIDI timbres,
- * rendered offline by the JDK's Gervill synthesizer, peak-normalised to {@value #PEAK}, labelled
- * {@code program:pitch}.
+ * rendered offline by the JDK's Gervill synthesizer, scaled to a peak of {@value #PEAK} x velocity /
+ * 127 (so velocity is heard as loudness whatever the bank does with it), labelled
+ * with their {@value #INSTRUMENT} (General MIDI program) and {@value #PITCH} (MIDI note number).
+ * Velocity and release time vary from note to note but are not labels.
  *
  * <p>Instruments come from {@value #FLUID_R3} when that file exists, else from Gervill's generated
  * bank, saved once per cache directory because Gervill generates it differently every time;
@@ -28,11 +31,20 @@ public final class SynthNotesDataset implements AudioDataset {
     /** Where Debian and Ubuntu's {@code fluid-soundfont-gm} installs the FluidR3 General MIDI bank. */
     public static final String FLUID_R3 = "/usr/share/sounds/sf2/FluidR3_GM.sf2";
 
+    /** The label facet holding the General MIDI program number. */
+    public static final String INSTRUMENT = "instrument";
+
+    /** The label facet holding the MIDI note number. */
+    public static final String PITCH = "pitch";
+
     /** What the loudest sample of every clip is scaled to. */
     public static final float PEAK = 0.9f;
 
     /** The file name, under the cache directory, of Gervill's generated bank once saved. */
     public static final String GENERATED_BANK = "gervill-generated.sf2";
+
+    /** Bump when the way notes are drawn or rendered changes, so caches of the old way are not read. */
+    private static final int RENDERING_VERSION = 2;
 
     /** Peaks below this, before normalising, mean the note did not sound. */
     private static final float SILENT_PEAK = 1e-4f;
@@ -74,25 +86,25 @@ public final class SynthNotesDataset implements AudioDataset {
     @Override
     public AudioSplits load(Path cacheDir) throws IOException {
         Path bankFile = bankFile(cacheDir);
-        Path folder = cacheFolder(cacheDir, bankFile);
-        if (Files.isRegularFile(folder.resolve(NotesCache.METADATA))) {
-            return NotesCache.read(folder, settings, name());
+        String key = cacheKey(bankFile);
+        Path folder = SplitsCache.folder(cacheDir, name(), key);
+        if (SplitsCache.exists(folder)) {
+            return SplitsCache.read(folder, key, name(), settings.sampleRate());
         }
         GervillRenderer renderer = GervillRenderer.open(bankFile);
         AudioSplits splits = render(renderer);
-        NotesCache.write(folder, splits, settings, bankKey(bankFile), renderer.bankDescription());
+        SplitsCache.write(folder, splits, key,
+                Map.of("bank", bankKey(bankFile), "bankDescription", renderer.bankDescription()));
         return splits;
     }
 
     /** The folder under {@code cacheDir} that holds these settings' clips once rendered. */
     Path cacheFolder(Path cacheDir) throws IOException {
-        return cacheFolder(cacheDir, bankFile(cacheDir));
+        return SplitsCache.folder(cacheDir, name(), cacheKey(bankFile(cacheDir)));
     }
 
-    private Path cacheFolder(Path cacheDir, Path bankFile) throws IOException {
-        String key = ContentHash.ofText(
-                "schema=" + NotesCache.SCHEMA_VERSION + ";" + settings.canonical() + ";bank=" + bankKey(bankFile));
-        return cacheDir.resolve(name() + "-" + key.substring(0, 16));
+    private String cacheKey(Path bankFile) throws IOException {
+        return "rendering=" + RENDERING_VERSION + ";" + settings.canonical() + ";bank=" + bankKey(bankFile);
     }
 
     private Path bankFile(Path cacheDir) throws IOException {
@@ -121,20 +133,32 @@ public final class SynthNotesDataset implements AudioDataset {
     }
 
     /**
-     * The notes drawn from the seed: programs in turn so every timbre is equally common; pitch,
-     * velocity and release drawn uniformly.
+     * The notes drawn from the seed: programs in turn so every timbre is equally common; for each
+     * program, its (pitch, velocity) pairs in a shuffled order, so no two notes of a program share
+     * both until every pair has been used (then the order starts again); release drawn uniformly.
+     * Distinct notes keep the test split from holding copies of training notes, which would hide
+     * memorisation.
      */
     static List<SynthNote> drawNotes(SynthNotesSettings settings, SplittableRandom random) {
+        int pitches = settings.highestPitch() - settings.lowestPitch() + 1;
+        int pairs = pitches * settings.velocities().size();
+        int programs = settings.programs().size();
+        int[][] orders = new int[programs][];
+        int[] used = new int[programs];
         List<SynthNote> notes = new ArrayList<>(settings.notes());
         double clipMicros = settings.clipSeconds() * 1e6;
         for (int i = 0; i < settings.notes(); i++) {
-            int program = settings.programs().get(i % settings.programs().size());
-            int pitch = settings.lowestPitch()
-                    + random.nextInt(settings.highestPitch() - settings.lowestPitch() + 1);
-            int velocity = settings.velocities().get(random.nextInt(settings.velocities().size()));
+            int p = i % programs;
+            if (orders[p] == null || used[p] == pairs) {
+                orders[p] = Splitter.shuffledIndices(pairs, random);
+                used[p] = 0;
+            }
+            int pair = orders[p][used[p]++];
+            int pitch = settings.lowestPitch() + pair % pitches;
+            int velocity = settings.velocities().get(pair / pitches);
             double release = settings.noteOffLow()
                     + (settings.noteOffHigh() - settings.noteOffLow()) * random.nextDouble();
-            notes.add(new SynthNote(program, pitch, velocity, Math.round(release * clipMicros)));
+            notes.add(new SynthNote(settings.programs().get(p), pitch, velocity, Math.round(release * clipMicros)));
         }
         return notes;
     }
@@ -149,21 +173,14 @@ public final class SynthNotesDataset implements AudioDataset {
         for (SynthNote note : notes) {
             float[] samples = renderer.render(note, settings.sampleRate(), settings.clipFrames());
             renderedNotes.incrementAndGet();
-            clips.add(new AudioClip(normalise(samples, note), note.label()));
+            clips.add(new AudioClip(normalise(samples, note), note.labels()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("Rendered {} notes of {} s in {} s ({} notes/s) with {}", notes.size(), settings.clipSeconds(),
                 String.format("%.2f", seconds), String.format("%.0f", notes.size() / seconds),
                 renderer.bankDescription());
 
-        int[] order = shuffledIndices(notes.size(), splitRandom);
-        int train = settings.trainSize();
-        int validation = settings.validationSize();
-        List<AudioClip> trainClips = pick(clips, order, 0, train);
-        List<AudioClip> validationClips = pick(clips, order, train, train + validation);
-        List<AudioClip> testClips = pick(clips, order, train + validation, order.length);
-        return new AudioSplits(name(), settings.sampleRate(), trainClips, validationClips, testClips,
-                ContentHash.of(trainClips, validationClips, testClips));
+        return Splitter.split(name(), settings.sampleRate(), clips, settings.fractions(), splitRandom);
     }
 
     private static float[] normalise(float[] samples, SynthNote note) throws IOException {
@@ -175,33 +192,10 @@ public final class SynthNotesDataset implements AudioDataset {
             throw new IOException("Note " + note + " rendered " + (peak < SILENT_PEAK ? "silent" : "non-finite")
                     + " (peak " + peak + "); choose other programs, pitches or a longer note.");
         }
-        float scale = PEAK / peak;
+        float scale = PEAK * note.velocity() / 127f / peak;
         for (int i = 0; i < samples.length; i++) {
             samples[i] *= scale;
         }
         return samples;
-    }
-
-    /** Fisher-Yates over 0..n-1 with the split's own generator. */
-    private static int[] shuffledIndices(int n, SplittableRandom random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
-    }
-
-    private static List<AudioClip> pick(List<AudioClip> clips, int[] order, int from, int to) {
-        List<AudioClip> picked = new ArrayList<>(to - from);
-        for (int i = from; i < to; i++) {
-            picked.add(clips.get(order[i]));
-        }
-        return List.copyOf(picked);
     }
 }

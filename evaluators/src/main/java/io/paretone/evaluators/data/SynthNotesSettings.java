@@ -20,9 +20,7 @@ import java.util.List;
  * @param noteOffLow earliest note-off, as a fraction of the clip
  * @param noteOffHigh latest note-off, as a fraction of the clip; below 1 so the release is heard
  * @param seed the one seed behind the notes drawn and the split
- * @param trainFraction share of the notes in the training split
- * @param validationFraction share of the notes in the validation split
- * @param testFraction share of the notes in the test split
+ * @param fractions how the notes are shared between the three splits
  */
 public record SynthNotesSettings(
         int notes,
@@ -35,20 +33,12 @@ public record SynthNotesSettings(
         double noteOffLow,
         double noteOffHigh,
         long seed,
-        double trainFraction,
-        double validationFraction,
-        double testFraction) {
+        SplitFractions fractions) {
 
     /** Validates every setting; an {@link InvalidValueException} names the first one that is wrong. */
     public SynthNotesSettings {
         Check.positive("notes", notes);
-        Check.positive("clipSeconds", clipSeconds);
-        Check.atLeast("sampleRate", sampleRate, 4000);
-        Check.that(
-                clipSeconds * sampleRate >= 256,
-                "clipSeconds",
-                clipSeconds,
-                "gives fewer than 256 samples at " + sampleRate + " Hz; use a longer clip");
+        DatasetBuilder.checkClip(clipSeconds, sampleRate);
         programs = List.copyOf(Check.notNull("programs", programs));
         Check.that(!programs.isEmpty(), "programs", programs, "name at least one General MIDI program (0 to 127)");
         for (int program : programs) {
@@ -69,42 +59,32 @@ public record SynthNotesSettings(
                 "must be a fraction of the clip above 0 and at most 1, such as 0.6");
         Check.that(noteOffHigh >= noteOffLow && noteOffHigh <= 1, "noteOffHigh", noteOffHigh,
                 "must be between noteOffLow (" + noteOffLow + ") and 1, such as 0.9");
-        Check.inRange("trainFraction", trainFraction, 0, 1);
-        Check.inRange("validationFraction", validationFraction, 0, 1);
-        Check.inRange("testFraction", testFraction, 0, 1);
-        double sum = trainFraction + validationFraction + testFraction;
-        Check.that(Math.abs(sum - 1) < 1e-9, "splitFractions",
-                List.of(trainFraction, validationFraction, testFraction), "must add up to 1");
-        int validation = splitSize(notes, validationFraction);
-        int test = splitSize(notes, testFraction);
-        Check.that(validation >= 1 && test >= 1 && notes - validation - test >= 1, "notes", notes,
-                "leaves a split empty with fractions " + trainFraction + "/" + validationFraction + "/"
-                        + testFraction + "; use more notes or larger fractions");
+        Check.notNull("fractions", fractions).requireNonEmptySplits("notes", notes);
     }
 
-    /** A builder holding the defaults: 96 notes of 0.5 s at 16 kHz, six timbres, MIDI 48 to 72. */
+    /** A builder holding the defaults: 240 notes of 0.5 s at 16 kHz, six timbres, MIDI 48 to 72. */
     public static Builder builder() {
         return new Builder();
     }
 
     /** Samples per clip. */
     public int clipFrames() {
-        return (int) Math.round(clipSeconds * sampleRate);
+        return DatasetBuilder.frames(clipSeconds, sampleRate);
     }
 
     /** How many notes go to the validation split. */
     public int validationSize() {
-        return splitSize(notes, validationFraction);
+        return fractions.validationSize(notes);
     }
 
     /** How many notes go to the test split. */
     public int testSize() {
-        return splitSize(notes, testFraction);
+        return fractions.testSize(notes);
     }
 
     /** How many notes go to the training split: what validation and test leave. */
     public int trainSize() {
-        return notes - validationSize() - testSize();
+        return fractions.trainSize(notes);
     }
 
     /**
@@ -115,20 +95,12 @@ public record SynthNotesSettings(
         return "notes=" + notes + ";clipSeconds=" + clipSeconds + ";sampleRate=" + sampleRate
                 + ";programs=" + programs + ";pitches=" + lowestPitch + ".." + highestPitch
                 + ";velocities=" + velocities + ";noteOff=" + noteOffLow + ".." + noteOffHigh
-                + ";seed=" + seed + ";fractions=" + trainFraction + "/" + validationFraction + "/"
-                + testFraction;
-    }
-
-    private static int splitSize(int notes, double fraction) {
-        return (int) Math.round(notes * fraction);
+                + ";seed=" + seed + ";fractions=" + fractions.canonical();
     }
 
     /** Builds {@link SynthNotesSettings}: {@code setSeed} is required, every {@code opt} has a default. */
-    public static final class Builder {
-        private Long seed;
-        private int notes = 96;
-        private double clipSeconds = 0.5;
-        private int sampleRate = 16_000;
+    public static final class Builder extends DatasetBuilder<Builder> {
+        private int notes = 240;
         // Piano, organ, flute, strings, trumpet, guitar: clearly different timbres.
         private List<Integer> programs = List.of(0, 19, 73, 48, 56, 24);
         private int lowestPitch = 48;
@@ -136,29 +108,18 @@ public record SynthNotesSettings(
         private List<Integer> velocities = List.of(64, 96, 127);
         private double noteOffLow = 0.6;
         private double noteOffHigh = 0.9;
-        private double trainFraction = 0.7;
-        private double validationFraction = 0.15;
-        private double testFraction = 0.15;
 
-        private Builder() {}
+        private Builder() {
+            super(0.5);
+        }
 
-        public Builder setSeed(long seed) {
-            this.seed = seed;
+        @Override
+        Builder self() {
             return this;
         }
 
         public Builder optNotes(int notes) {
             this.notes = notes;
-            return this;
-        }
-
-        public Builder optClipSeconds(double clipSeconds) {
-            this.clipSeconds = clipSeconds;
-            return this;
-        }
-
-        public Builder optSampleRate(int sampleRate) {
-            this.sampleRate = sampleRate;
             return this;
         }
 
@@ -185,19 +146,10 @@ public record SynthNotesSettings(
             return this;
         }
 
-        public Builder optSplitFractions(double train, double validation, double test) {
-            this.trainFraction = train;
-            this.validationFraction = validation;
-            this.testFraction = test;
-            return this;
-        }
-
         /** @throws InvalidValueException naming the first setting that is missing or wrong */
         public SynthNotesSettings build() {
-            Check.that(seed != null, "seed", null, "is required: call setSeed so the notes can be rendered again");
             return new SynthNotesSettings(notes, clipSeconds, sampleRate, programs, lowestPitch,
-                    highestPitch, velocities, noteOffLow, noteOffHigh, seed, trainFraction,
-                    validationFraction, testFraction);
+                    highestPitch, velocities, noteOffLow, noteOffHigh, requiredSeed("the notes"), fractions);
         }
     }
 }

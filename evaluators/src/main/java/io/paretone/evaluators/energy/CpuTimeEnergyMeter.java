@@ -2,29 +2,27 @@ package io.paretone.evaluators.energy;
 
 import io.paretone.spaces.check.Check;
 import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * Estimates energy as this process's CPU time x a per-core power figure, for machines without a
- * power counter (no RAPL, no NVML), such as most containers and laptops without root.
+ * Estimates CPU energy as this process's CPU time x the power of one busy logical CPU
+ * ({@link CpuPower}), for machines without a power counter (no readable RAPL), such as most
+ * containers, VMs and laptops without root.
  *
- * <p>Process CPU time counts every thread of the JVM, including PyTorch's native compute threads,
- * so two busy cores for one second count two core-seconds. The default figure is
- * {@value #DEFAULT_WATTS_PER_CORE} W per fully busy core: a server CPU's TDP divided by its cores
- * lands near it (240 W / 24 cores = 10 W; 85 W / 8 cores = 10.6 W). It ignores idle power,
- * memory and the rest of the machine, so it is a lower bound in spirit; measured meters replace it
- * where a counter exists.
+ * <p>Process CPU time counts every thread of the JVM, PyTorch's native compute threads included,
+ * so two busy threads for one second count two CPU-seconds. Other processes are not counted.
  */
 public final class CpuTimeEnergyMeter implements EnergyMeter {
-    public static final double DEFAULT_WATTS_PER_CORE = 10.0;
+    private final CpuPower power;
 
-    private final double wattsPerCore;
-
-    public CpuTimeEnergyMeter(double wattsPerCore) {
-        this.wattsPerCore = Check.positive("watts per core", wattsPerCore);
+    public CpuTimeEnergyMeter(CpuPower power) {
+        this.power = power;
+        Check.positive("watts per CPU", power.wattsPerCpu());
     }
 
-    public double wattsPerCore() {
-        return wattsPerCore;
+    public CpuTimeEnergyMeter(double wattsPerCpu) {
+        this(CpuPower.given(wattsPerCpu));
     }
 
     @Override
@@ -33,22 +31,40 @@ public final class CpuTimeEnergyMeter implements EnergyMeter {
     }
 
     @Override
+    public MeterAvailability availability() {
+        try {
+            processCpuNanos();
+            return MeterAvailability.yes(String.format(Locale.ROOT, "process CPU time x %.2f W per CPU (%s)",
+                    power.wattsPerCpu(), power.basis()));
+        } catch (IllegalStateException e) {
+            return MeterAvailability.no(e.getMessage());
+        }
+    }
+
+    @Override
     public Window start() {
         long cpu0 = processCpuNanos();
         long wall0 = System.nanoTime();
-        return () -> {
-            double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
-            double wallSeconds = (System.nanoTime() - wall0) / 1e9;
-            return new EnergyReading(
-                    cpuSeconds * wattsPerCore,
-                    wallSeconds,
-                    name(),
-                    true,
-                    String.format("%.2f s process CPU time x %.1f W per core", cpuSeconds, wattsPerCore));
+        MeteredDevice cpu = new MeteredDevice("cpu", power.model(), power.tdpWatts(), null);
+        return new ClosableWindow() {
+            @Override
+            protected EnergyReading measure() {
+                double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+                double wallSeconds = (System.nanoTime() - wall0) / 1e9;
+                return new EnergyReading(
+                        cpuSeconds * power.wattsPerCpu(),
+                        wallSeconds,
+                        name(),
+                        true,
+                        String.format(Locale.ROOT, "%.2f s process CPU time x %.2f W per CPU (%s)",
+                                cpuSeconds, power.wattsPerCpu(), power.basis()),
+                        List.of(cpu),
+                        List.of());
+            }
         };
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os) {
             long t = os.getProcessCpuTime();

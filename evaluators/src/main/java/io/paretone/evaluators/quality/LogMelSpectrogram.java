@@ -123,12 +123,17 @@ public final class LogMelSpectrogram {
      * 16 kHz), hop of a quarter window (128 at 16 kHz), 40 bands from 0 Hz to {@code sampleRate/2}.
      */
     public static LogMelSpectrogram forSampleRate(int sampleRate) {
+        return forSampleRate(sampleRate, 40);
+    }
+
+    /** As {@link #forSampleRate(int)}, with {@code nMels} bands. */
+    public static LogMelSpectrogram forSampleRate(int sampleRate, int nMels) {
         Check.positive("sampleRate", sampleRate);
         int nFft = Integer.highestOneBit((int) Math.max(2, Math.round(sampleRate * 0.032)));
         if (nFft * 1.5 < sampleRate * 0.032) {
             nFft *= 2;
         }
-        return new LogMelSpectrogram(sampleRate, nFft, nFft / 4, 40, 0, sampleRate / 2.0);
+        return new LogMelSpectrogram(sampleRate, nFft, nFft / 4, nMels, 0, sampleRate / 2.0);
     }
 
     /** HTK mel of a frequency in Hz. */

@@ -14,6 +14,7 @@ import io.paretone.evaluators.cost.FlopCounter;
 import io.paretone.evaluators.cost.GenerationSpeed;
 import io.paretone.evaluators.cost.ModelCost;
 import io.paretone.spaces.Architecture;
+import io.paretone.spaces.AudioSampler;
 import io.paretone.spaces.runtime.DjlRuntime;
 import io.paretone.spaces.wavenet.WaveNetFamily;
 import java.util.List;
@@ -46,10 +47,16 @@ public final class CostBench {
         System.out.printf("%-72s %10s %12s %12s %12s %10s %12s %8s%n", "wavenet genome", "params", "FLOPs/s",
                 "train FLOPs", "count [ms]", "samples/s", "RTF", "GFLOP/s");
         for (String genes : genomes) {
-            Architecture arch = family.decode(family.space().parse(genes + " learning_rate=1e-3 training_steps=80"));
+            Architecture arch = family.decode(family.space().parse(genes + " learning_rate=1e-3 training_steps=80 batch_size=8"));
             bench(genes, arch);
         }
         countOtherModels();
+    }
+
+    /** Unconditional families ignore the labels; one for each clip is required all the same. */
+    private static AudioSampler.GenerationRequest request(int samples) {
+        return new AudioSampler.GenerationRequest(CLIPS, samples, 1,
+                java.util.Collections.nCopies(CLIPS, new io.paretone.spaces.training.ClipLabel(0, 60)));
     }
 
     private static void bench(String genes, Architecture arch) {
@@ -62,9 +69,9 @@ public final class CostBench {
             double countMs = meanMillis(() -> ModelCost.count(arch, block, SAMPLE_RATE), 200);
 
             ParameterStore ps = new ParameterStore(model.getNDManager(), false);
-            arch.sampler().generate(block, ps, CLIPS, 16, 1);
+            arch.sampler().generate(block, ps, request(16));
             long t0 = System.nanoTime();
-            arch.sampler().generate(block, ps, CLIPS, CLIP_SAMPLES, 1);
+            arch.sampler().generate(block, ps, request(CLIP_SAMPLES));
             double seconds = (System.nanoTime() - t0) / 1e9;
             GenerationSpeed speed = new GenerationSpeed((long) CLIPS * CLIP_SAMPLES, seconds, SAMPLE_RATE);
             double achievedGflops = cost.generationFlopsPerSecond() / (double) SAMPLE_RATE * speed.samplesPerSecond() / 1e9;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Seeded stand-ins for real audio and its degradations, built in the tests. */
+/** Seeded stand-ins for real audio, and the degradations the quality proxy must notice. */
 final class SyntheticAudio {
     static final int SAMPLE_RATE = 16_000;
     static final int CLIP_SAMPLES = 4_000;
@@ -51,17 +51,6 @@ final class SyntheticAudio {
         return clips;
     }
 
-    static float[][] whiteNoise(int count, double rms, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[][] clips = new float[count][CLIP_SAMPLES];
-        for (float[] clip : clips) {
-            for (int i = 0; i < clip.length; i++) {
-                clip[i] = (float) (rms * random.nextGaussian());
-            }
-        }
-        return clips;
-    }
-
     /** Each clip plus white noise whose RMS is the clip's RMS lowered by {@code snrDb}. */
     static float[][] withNoise(List<float[]> clips, double snrDb, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -78,12 +67,12 @@ final class SyntheticAudio {
     }
 
     /**
-     * Low-passed at 1 kHz by a 129-tap Hamming-windowed sinc (stop band about -50 dB): the upper
-     * harmonics go, the sound is muffled. Delay is compensated so onsets stay in place.
+     * Low-passed at {@code cutoffHz} by a 129-tap Hamming-windowed sinc (stop band about -50 dB):
+     * the upper harmonics go, the sound is muffled. Delay is compensated so onsets stay in place.
      */
-    static float[][] lowPassed(List<float[]> clips) {
+    static float[][] lowPassed(List<float[]> clips, double cutoffHz, int sampleRate) {
         int half = 64;
-        double cutoff = 1000.0 / SAMPLE_RATE;
+        double cutoff = cutoffHz / sampleRate;
         double[] taps = new double[2 * half + 1];
         for (int n = -half; n <= half; n++) {
             double sinc = n == 0 ? 2 * cutoff : Math.sin(2 * Math.PI * cutoff * n) / (Math.PI * n);
@@ -107,36 +96,11 @@ final class SyntheticAudio {
         return out;
     }
 
-    /** Driven 20x into a hard clipper at +-0.5: a square-ish, heavily distorted version. */
-    static float[][] hardClipped(List<float[]> clips) {
-        float[][] out = new float[clips.size()][];
-        for (int c = 0; c < clips.size(); c++) {
-            float[] clip = clips.get(c);
-            out[c] = new float[clip.length];
-            for (int i = 0; i < clip.length; i++) {
-                out[c][i] = Math.max(-0.5f, Math.min(0.5f, 20 * clip[i]));
-            }
-        }
-        return out;
-    }
-
     static double rms(float[] clip) {
         double sum = 0;
         for (float x : clip) {
             sum += (double) x * x;
         }
         return Math.sqrt(sum / clip.length);
-    }
-
-    static double rms(List<float[]> clips) {
-        double sum = 0;
-        long n = 0;
-        for (float[] clip : clips) {
-            for (float x : clip) {
-                sum += (double) x * x;
-            }
-            n += clip.length;
-        }
-        return Math.sqrt(sum / n);
     }
 }

@@ -7,29 +7,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 import io.paretone.spaces.Architecture;
 import io.paretone.spaces.AudioSampler;
-import io.paretone.spaces.TrainingPlan;
-import io.paretone.spaces.TrainingTask;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
 import io.paretone.spaces.runtime.DjlRuntime;
+import io.paretone.spaces.training.ClipLabel;
+import io.paretone.spaces.training.ParameterGroup;
+import io.paretone.spaces.training.TrainingClip;
+import io.paretone.spaces.training.TrainingData;
+import io.paretone.spaces.training.TrainingRecipe;
+import io.paretone.spaces.training.Update;
 import io.paretone.spaces.wavenet.WaveNetFamily;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BudgetedTrainerTest {
+    private static final double LR = 0.01;
     private final WaveNetFamily family = new WaveNetFamily();
-    private final List<float[]> sine = List.of(sine(440), sine(660));
+    private final TrainingData sine = data(sine(440), sine(660));
 
     @Test
     void lossGoesDownOnAPeriodicSignal() throws Exception {
         Architecture arch = family.decode(family.space().parse(
                 "layers=2 dilation_cycle=2 residual_channels=8 skip_channels=16 kernel_size=2"
-                        + " learning_rate=1e-2 training_steps=40"));
+                        + " learning_rate=1e-2 training_steps=40 batch_size=8"));
         List<Double> seen = new ArrayList<>();
         DjlRuntime.engine().setRandomSeed(1);
         try (Model model = Model.newInstance("t", DjlRuntime.device("cpu"))) {
@@ -44,16 +55,125 @@ class BudgetedTrainerTest {
     }
 
     @Test
-    void nonFiniteLossFailsTheCandidateWithItsStep() {
-        Architecture arch = new NanLossArchitecture(family.decode(family.space().parse(
-                "layers=2 dilation_cycle=1 residual_channels=4 skip_channels=8 kernel_size=2"
-                        + " learning_rate=1e-3 training_steps=10")));
-        try (Model model = Model.newInstance("t", DjlRuntime.device("cpu"))) {
-            model.setBlock(arch.newBlock());
-            var e = assertThrows(TrainingFailedException.class,
-                    () -> new BudgetedTrainer().train(model, arch, sine, 1, StepListener.NONE));
-            assertTrue(e.getMessage().contains("NaN") && e.getMessage().contains("step 1"), e.getMessage());
+    void nonFiniteLossFailsTheCandidateWithItsUpdateAndStep() {
+        TrainingRecipe recipe = new TrainingRecipe(5, List.of(ParameterGroup.whole(LR)), List.of(
+                new Update("critic", "all", c -> sum(c.forward(part(c.block(), 0), ones(c.manager())))),
+                new Update("exploding", "all", c -> sum(c.forward(part(c.block(), 0), ones(c.manager()))).mul(Float.NaN))),
+                "critic");
+        var e = assertThrows(TrainingFailedException.class, () -> train(new Toy(recipe)));
+        assertTrue(e.getMessage().contains("exploding loss became NaN at step 1 of 5"), e.getMessage());
+    }
+
+    /**
+     * Group b's update also puts gradients on a; if they leaked into a's update, a would move by
+     * lr x sign(10 - 1) downwards instead of upwards. Adam's first step moves each weight by the
+     * learning rate against the sign of its gradient.
+     */
+    @Test
+    void eachUpdateMovesOnlyItsGroupAndStartsFromClearGradients() throws Exception {
+        TrainingRecipe recipe = new TrainingRecipe(1,
+                List.of(group("a", 0), group("b", 1)),
+                List.of(
+                        new Update("b-update", "b", c -> sum(c.forward(part(c.block(), 0), ones(c.manager()))).mul(10)
+                                .add(sum(c.forward(part(c.block(), 1), ones(c.manager()))))),
+                        new Update("a-update", "a", c -> sum(c.forward(part(c.block(), 0), ones(c.manager()))).neg())),
+                "a-update");
+        Toy toy = new Toy(recipe);
+        float[][] moved = train(toy);
+        for (float d : moved[0]) {
+            assertEquals(LR, d, 1e-5, "a follows only its own gradient -1");
         }
+        for (float d : moved[1]) {
+            assertEquals(-LR, d, 1e-5, "b follows its gradient +1");
+        }
+    }
+
+    /**
+     * For D(x) = w.x the gradient penalty (|dD/dx| - 1)^2 = (|w| - 1)^2 has gradient
+     * 2(|w| - 1) w / |w|. The input x is chosen so that the uncorrected double backward pass (which
+     * adds dD/dw = x) would flip the sign of every component.
+     */
+    @Test
+    void inputGradientIsDifferentiableAndLeavesNoTraceOnParameterGradients() throws Exception {
+        float[] x = new float[4];
+        float[][] initial = new float[1][];
+        TrainingRecipe recipe = TrainingRecipe.singleLoss(1, LR, "penalty", c -> {
+            Block d = part(c.block(), 0);
+            NDArray input = c.manager().create(x, new Shape(1, 4));
+            input.setRequiresGradient(true);
+            NDArray g = c.inputGradient(c.forward(d, input), input);
+            return g.square().sum().sqrt().sub(1).square().sum();
+        });
+        Toy toy = new Toy(recipe) {
+            @Override
+            void beforeTraining(Block block) {
+                float[] w = block.getParameters().get(0).getValue().getArray().toFloatArray();
+                initial[0] = w;
+                double norm = Math.sqrt(w[0] * w[0] + w[1] * w[1] + w[2] * w[2] + w[3] * w[3]);
+                for (int i = 0; i < 4; i++) {
+                    double grad = 2 * (norm - 1) * w[i] / norm;
+                    x[i] = (float) (-1000 * Math.signum(grad));
+                }
+            }
+        };
+        float[] moved = train(toy)[0];
+        float[] w = initial[0];
+        double norm = Math.sqrt(w[0] * w[0] + w[1] * w[1] + w[2] * w[2] + w[3] * w[3]);
+        for (int i = 0; i < 4; i++) {
+            double grad = 2 * (norm - 1) * w[i] / norm;
+            assertEquals(-LR * Math.signum(grad), moved[i], 1e-5, "component " + i);
+        }
+    }
+
+    /** Trains the toy and returns how far each part's weights moved. */
+    private float[][] train(Toy toy) throws TrainingFailedException {
+        DjlRuntime.engine().setRandomSeed(3);
+        try (Model model = Model.newInstance("toy", DjlRuntime.device("cpu"))) {
+            Block block = toy.newBlock();
+            model.setBlock(block);
+            block.initialize(model.getNDManager(), DataType.FLOAT32, toy.inputShapes(1));
+            toy.beforeTraining(block);
+            float[][] before = weights(block);
+            new BudgetedTrainer().train(model, toy, sine, 1, StepListener.NONE);
+            float[][] after = weights(block);
+            for (int p = 0; p < after.length; p++) {
+                for (int i = 0; i < after[p].length; i++) {
+                    after[p][i] -= before[p][i];
+                }
+            }
+            return after;
+        }
+    }
+
+    private static float[][] weights(Block block) {
+        return new float[][] {
+            block.getParameters().get(0).getValue().getArray().toFloatArray(),
+            block.getParameters().get(1).getValue().getArray().toFloatArray()
+        };
+    }
+
+    private static ParameterGroup group(String name, int part) {
+        return new ParameterGroup(name, LR, 0.9, 0.999, b -> part(b, part));
+    }
+
+    private static Block part(Block block, int index) {
+        return block.getChildren().get(index).getValue();
+    }
+
+    private static NDArray ones(NDManager m) {
+        return m.ones(new Shape(1, 4));
+    }
+
+    private static NDArray sum(NDArray a) {
+        return a.sum();
+    }
+
+    private static TrainingData data(float[]... clips) {
+        List<TrainingClip> list = new ArrayList<>();
+        for (float[] c : clips) {
+            list.add(new TrainingClip(c, new ClipLabel(0, 69)));
+        }
+        return new TrainingData(16000, list, 1);
     }
 
     private static float[] sine(double hz) {
@@ -64,28 +184,47 @@ class BudgetedTrainerTest {
         return x;
     }
 
-    /** A real architecture whose loss is poisoned, as an exploding model's would be. */
-    private record NanLossArchitecture(Architecture inner) implements Architecture {
-        @Override public Genome genome() { return inner.genome(); }
-        @Override public String describe() { return inner.describe(); }
-        @Override public TrainingPlan trainingPlan() { return inner.trainingPlan(); }
-        @Override public Block newBlock() { return inner.newBlock(); }
-        @Override public Shape[] inputShapes(int batchSize) { return inner.inputShapes(batchSize); }
-        @Override public AudioSampler sampler() { return inner.sampler(); }
-        @Override public long generationFlopsPerSecond(Block b, LayerFlops c, int sr) {
-            return inner.generationFlopsPerSecond(b, c, sr);
+    /** Two linear maps of 4 inputs to 1 output, without bias: weights a and b. */
+    private static final class TwoLinear extends AbstractBlock {
+        TwoLinear() {
+            addChildBlock("a", Linear.builder().setUnits(1).optBias(false).build());
+            addChildBlock("b", Linear.builder().setUnits(1).optBias(false).build());
         }
-        @Override public TrainingTask trainingTask() {
-            TrainingTask task = inner.trainingTask();
-            return new TrainingTask() {
-                @Override public Batch batch(ai.djl.ndarray.NDManager m, List<float[]> clips, int b, int len,
-                        java.util.SplittableRandom r) {
-                    return task.batch(m, clips, b, len, r);
-                }
-                @Override public NDArray loss(NDList predictions, NDList labels) {
-                    return task.loss(predictions, labels).mul(Float.NaN);
-                }
-            };
+
+        @Override
+        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
+            return getChildren().get(0).getValue().forward(ps, inputs, training);
         }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputShapes) {
+            return new Shape[] {new Shape(inputShapes[0].get(0), 1)};
+        }
+
+        @Override
+        protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+            for (var child : getChildren().values()) {
+                child.initialize(manager, dataType, inputShapes);
+            }
+        }
+    }
+
+    /** A hand-made architecture around {@link TwoLinear} with a given recipe. */
+    private static class Toy implements Architecture {
+        private final TrainingRecipe recipe;
+
+        Toy(TrainingRecipe recipe) {
+            this.recipe = recipe;
+        }
+
+        void beforeTraining(Block block) {}
+
+        @Override public Genome genome() { throw new UnsupportedOperationException(); }
+        @Override public String describe() { return "toy"; }
+        @Override public Block newBlock() { return new TwoLinear(); }
+        @Override public Shape[] inputShapes(int batchSize) { return new Shape[] {new Shape(batchSize, 4)}; }
+        @Override public TrainingRecipe trainingRecipe() { return recipe; }
+        @Override public AudioSampler sampler() { throw new UnsupportedOperationException(); }
+        @Override public long generationFlopsPerSecond(Block b, LayerFlops c, int sr) { return 0; }
     }
 }

@@ -53,9 +53,9 @@ public final class BenchCommand implements Callable<Integer> {
         options.applyTo(c);
         var settings = StudyConfigMapper.toSettings(c);
         int budget = trials != null ? trials : settings.populationSize() * settings.generations();
-        out.printf("paretone bench: %s, %d seeds each from seed %d, %d trials per run, population %d, %s family%n",
+        out.printf("paretone bench: %s, %d seeds each from seed %d, %d trials per run, population %d, families %s%n",
                 String.join(" vs ", algorithms), seeds, settings.seed(), budget, settings.populationSize(),
-                settings.family().name());
+                String.join(", ", settings.families()));
         var runs = SearchBench.run(c, algorithms, seeds, budget, out);
         Path csv = settings.outputDir().resolve(
                 "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");

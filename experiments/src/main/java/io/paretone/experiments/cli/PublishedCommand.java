@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "published",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Show published audio models (trained elsewhere, at full scale): training CO2e, 1 - %MOS,"
+        description = "Show published audio models (trained elsewhere, at full scale): training CO2e, 1 - %%MOS,"
                 + " and which are Pareto-optimal; with sources.")
 public final class PublishedCommand implements Callable<Integer> {
     @Spec

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code paretone quickstart}: a small search with the built-in config ({@code quickstart.yaml}
- * in the jar): tiny WaveNets on synthesised notes, a few minutes on a laptop CPU.
+ * in the jar): tiny WaveNets, WaveGANs and VAEs on synthesised notes, a few minutes on a laptop CPU.
  */
 @Command(
         name = "quickstart",

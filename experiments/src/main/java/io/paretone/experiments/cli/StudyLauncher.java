@@ -50,9 +50,9 @@ final class StudyLauncher {
     /** Runs one study from its config and settings, with console progress. */
     static StudyResult launch(StudyConfig config, StudySettings settings, PrintWriter out) {
         var dataset = DatasetFactory.create(config.dataset, settings.seed());
-        out.printf("paretone: study '%s', %s family (%.0f genomes), %s, population %d x %d generations, seed %d,"
+        out.printf("paretone: study '%s', families %s (%.3g genomes), %s, population %d x %d generations, seed %d,"
                         + " %d worker(s)%n",
-                settings.study() == null ? settings.name() : settings.study(), settings.family().name(),
+                settings.study() == null ? settings.name() : settings.study(), String.join(", ", settings.families()),
                 settings.space().cardinality(), settings.algorithm(), settings.populationSize(), settings.generations(),
                 settings.seed(), settings.workers().count());
         int planned = settings.populationSize() * settings.generations();
@@ -77,11 +77,11 @@ final class StudyLauncher {
         try (SqliteTrialStore store = SqliteTrialStore.open(storage)) {
             stored = store.findStudy(options.study);
         }
-        if (stored.isEmpty() || stored.get().launchJson() == null) {
+        if (stored.isEmpty() || stored.get().definition().launchJson() == null) {
             return base;
         }
         out.printf("paretone: resuming study '%s' with its stored settings (from %s)%n", options.study, storage);
-        StudyConfig config = ConfigReader.fromJson(stored.get().launchJson(), "study " + options.study);
+        StudyConfig config = ConfigReader.fromJson(stored.get().definition().launchJson(), "study " + options.study);
         options.applyTo(config);
         return config;
     }

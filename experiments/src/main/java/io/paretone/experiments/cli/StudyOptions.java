@@ -10,6 +10,10 @@ import picocli.CommandLine.Option;
  * same key of the config.
  */
 public final class StudyOptions {
+    @Option(names = "--families", paramLabel = "NAMES", split = ",",
+            description = "Model families to search, comma-separated (default: all; see paretone spaces).")
+    java.util.List<String> families;
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the whole study (default 42).")
     Long seed;
 
@@ -29,15 +33,35 @@ public final class StudyOptions {
     Integer generations;
 
     @Option(names = "--carbon-intensity", paramLabel = "KG_PER_KWH",
-            description = "Grid carbon intensity (default 0.437, the 2018 world average).")
+            description = "Grid carbon intensity (default 0.437, the 2018 world average); overrides --region.")
     Double carbonIntensity;
+
+    @Option(names = "--region", paramLabel = "CODE",
+            description = "Country whose average grid intensity to use (ISO 3166 code such as DE, FR, US; shipped table).")
+    String region;
 
     @Option(names = "--pue", paramLabel = "X", description = "Data-centre PUE multiplying energy (default 1.0).")
     Double pue;
 
     @Option(names = "--watts-per-core", paramLabel = "W",
-            description = "Power of one busy CPU core for the CPU-time energy estimate (default 10).")
+            description = "Power of one busy logical CPU for the CPU-time estimate; overrides --tdp and the TDP table.")
     Double wattsPerCore;
+
+    @Option(names = "--tdp", paramLabel = "W",
+            description = "TDP of the CPU package for the CPU-time estimate (default: the TDP table, else 10 W per CPU).")
+    Double tdp;
+
+    @Option(names = "--gpu-tdp", paramLabel = "W",
+            description = "TDP of the GPU, for the estimate where NVML cannot read it (default: table, else 300 W).")
+    Double gpuTdp;
+
+    @Option(names = "--meter", paramLabel = "KIND",
+            description = "Energy meters: auto (RAPL, NVML where readable, else estimates), rapl, nvml or estimate.")
+    String meter;
+
+    @Option(names = "--carbon-budget", paramLabel = "KG",
+            description = "Stop the search cleanly once its measured CO2e (candidates and overhead) reaches KG.")
+    Double carbonBudget;
 
     @Option(names = "--max-parameters", paramLabel = "N", description = "Constraint: most trainable parameters.")
     Long maxParameters;
@@ -113,8 +137,17 @@ public final class StudyOptions {
             description = "Normalised quality margin by which the front must dominate to prune (default 0.1).")
     Double pruneMargin;
 
+    @Option(names = "--dataset", paramLabel = "KIND",
+            description = "Dataset: notes (built in), digits (spoken, needs espeak-ng or flite) or wav-folder.")
+    String dataset;
+
+    @Option(names = "--dataset-folder", paramLabel = "DIR",
+            description = "Folder of WAV files for --dataset wav-folder; labels are its sub-folders' names.")
+    Path datasetFolder;
+
     /** Writes every option that was given over the config. */
     void applyTo(StudyConfig c) {
+        if (families != null) c.families = families;
         if (seed != null) c.seed = seed;
         if (device != null) c.device = device;
         if (output != null) c.output = output.toString();
@@ -123,9 +156,22 @@ public final class StudyOptions {
         if (generations != null) c.generations = generations;
         if (carbonIntensity != null) c.energy.carbonIntensity = carbonIntensity;
         if (pue != null) c.energy.pue = pue;
+        if (region != null) c.energy.region = region;
         if (wattsPerCore != null) c.energy.wattsPerCore = wattsPerCore;
+        if (tdp != null) c.energy.tdp = tdp;
+        if (gpuTdp != null) c.energy.gpuTdp = gpuTdp;
+        if (meter != null) c.energy.meter = meter;
+        if (carbonBudget != null) c.energy.carbonBudgetKg = carbonBudget;
         if (maxParameters != null) c.constraints.maxParameters = maxParameters;
         if (maxCo2eKg != null) c.constraints.maxCo2eKg = maxCo2eKg;
+        if (dataset != null && !dataset.equals(c.dataset.kind)) {
+            // Another kind than the config's: its kind-specific keys no longer apply.
+            StudyConfig.DatasetConfig fresh = new StudyConfig.DatasetConfig();
+            fresh.clipSeconds = c.dataset.clipSeconds;
+            fresh.sampleRate = c.dataset.sampleRate;
+            c.dataset = fresh;
+        }
+        if (dataset != null) c.dataset.kind = dataset;
         if (notes != null) c.dataset.notes = notes;
         if (maxFlops != null) c.constraints.maxFlops = maxFlops;
         if (minPercentMos != null) c.constraints.minPercentMos = minPercentMos;
@@ -143,6 +189,7 @@ public final class StudyOptions {
         if (stagnation != null) c.budget.stagnationGenerations = stagnation;
         if (pruneAt != null) c.pruning.checkpoints = pruneAt;
         if (pruneMargin != null) c.pruning.margin = pruneMargin;
+        if (datasetFolder != null) c.dataset.folder = datasetFolder.toString();
         if (objectives != null) c.objectives = objectives;
     }
 }

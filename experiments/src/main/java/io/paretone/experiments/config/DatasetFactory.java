@@ -1,26 +1,128 @@
 package io.paretone.experiments.config;
 
 import io.paretone.evaluators.data.AudioDataset;
+import io.paretone.evaluators.data.SpokenDigitsDataset;
+import io.paretone.evaluators.data.SpokenDigitsSettings;
 import io.paretone.evaluators.data.SynthNotesDataset;
 import io.paretone.evaluators.data.SynthNotesSettings;
+import io.paretone.evaluators.data.WavFolderDataset;
+import io.paretone.evaluators.data.WavFolderSettings;
 import io.paretone.spaces.check.InvalidValueException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Builds the configured dataset. */
+/** Builds the configured dataset: {@code notes}, {@code digits} or {@code wav-folder}. */
 public final class DatasetFactory {
     public static final String NOTES = "notes";
+    public static final String DIGITS = "digits";
+    public static final String WAV_FOLDER = "wav-folder";
+    public static final List<String> KINDS = List.of(NOTES, DIGITS, WAV_FOLDER);
 
     private DatasetFactory() {}
 
-    /** @param seed the study seed, which also fixes the dataset */
+    /**
+     * @param seed the study seed, which also fixes the dataset
+     * @throws InvalidValueException for an unknown kind, a key of another kind, or a wrong value
+     */
     public static AudioDataset create(StudyConfig.DatasetConfig c, long seed) {
-        String kind = c.kind == null ? NOTES : c.kind;
-        if (!kind.equals(NOTES)) {
-            throw new InvalidValueException("dataset.kind", kind, "the only dataset so far is '" + NOTES + "'");
+        String kind = c.kind == null ? (c.folder != null ? WAV_FOLDER : NOTES) : c.kind;
+        if (!KINDS.contains(kind)) {
+            throw new InvalidValueException("dataset.kind", kind, "use one of " + String.join(", ", KINDS));
         }
+        rejectKeysOfOtherKinds(c, kind);
+        return switch (kind) {
+            case DIGITS -> digits(c, seed);
+            case WAV_FOLDER -> wavFolder(c, seed);
+            default -> notes(c, seed);
+        };
+    }
+
+    private static AudioDataset notes(StudyConfig.DatasetConfig c, long seed) {
         SynthNotesSettings.Builder b = SynthNotesSettings.builder().setSeed(seed);
         if (c.notes != null) b.optNotes(c.notes);
         if (c.clipSeconds != null) b.optClipSeconds(c.clipSeconds);
+        if (c.sampleRate != null) b.optSampleRate(c.sampleRate);
         if (c.programs != null) b.optPrograms(c.programs.stream().mapToInt(Integer::intValue).toArray());
+        if (c.velocities != null) b.optVelocities(c.velocities.stream().mapToInt(Integer::intValue).toArray());
+        if (c.pitches != null) {
+            List<Integer> p = pair("dataset.pitches", c.pitches);
+            b.optPitchRange(p.get(0), p.get(1));
+        }
+        if (c.noteOff != null) {
+            List<Double> n = pair("dataset.note_off", c.noteOff);
+            b.optNoteOffRange(n.get(0), n.get(1));
+        }
         return new SynthNotesDataset(b.build());
+    }
+
+    private static AudioDataset digits(StudyConfig.DatasetConfig c, long seed) {
+        SpokenDigitsSettings.Builder b = SpokenDigitsSettings.builder().setSeed(seed);
+        if (c.clips != null) b.optClips(c.clips);
+        if (c.clipSeconds != null) b.optClipSeconds(c.clipSeconds);
+        if (c.sampleRate != null) b.optSampleRate(c.sampleRate);
+        if (c.engine != null) b.optEngine(c.engine);
+        if (c.voices != null) b.optVoices(c.voices);
+        if (c.pitch != null) {
+            List<Double> p = pair("dataset.pitch", c.pitch);
+            b.optPitchRange(p.get(0), p.get(1));
+        }
+        if (c.rate != null) {
+            List<Double> r = pair("dataset.rate", c.rate);
+            b.optRateRange(r.get(0), r.get(1));
+        }
+        return new SpokenDigitsDataset(b.build());
+    }
+
+    private static AudioDataset wavFolder(StudyConfig.DatasetConfig c, long seed) {
+        if (c.folder == null) {
+            throw new InvalidValueException("dataset.folder", null,
+                    "is required for kind wav-folder: name a folder of WAV files, labels from its sub-folders");
+        }
+        WavFolderSettings.Builder b = WavFolderSettings.builder().setFolder(Path.of(c.folder)).setSeed(seed);
+        if (c.clipSeconds != null) b.optClipSeconds(c.clipSeconds);
+        if (c.sampleRate != null) b.optSampleRate(c.sampleRate);
+        if (c.maxClips != null) b.optMaxClips(c.maxClips);
+        return new WavFolderDataset(b.build());
+    }
+
+    private static <T> List<T> pair(String key, List<T> values) {
+        if (values.size() != 2 || values.contains(null)) {
+            throw new InvalidValueException(key, values, "write two values, lowest first, such as [0.8, 1.25]");
+        }
+        return values;
+    }
+
+    /** A key that only another kind reads is an error, so a typo'd kind is not silently ignored. */
+    private static void rejectKeysOfOtherKinds(StudyConfig.DatasetConfig c, String kind) {
+        Map<String, String> owner = new LinkedHashMap<>();
+        List<String> given = new ArrayList<>();
+        note(owner, given, "notes", NOTES, c.notes);
+        note(owner, given, "programs", NOTES, c.programs);
+        note(owner, given, "velocities", NOTES, c.velocities);
+        note(owner, given, "pitches", NOTES, c.pitches);
+        note(owner, given, "note_off", NOTES, c.noteOff);
+        note(owner, given, "clips", DIGITS, c.clips);
+        note(owner, given, "engine", DIGITS, c.engine);
+        note(owner, given, "voices", DIGITS, c.voices);
+        note(owner, given, "pitch", DIGITS, c.pitch);
+        note(owner, given, "rate", DIGITS, c.rate);
+        note(owner, given, "folder", WAV_FOLDER, c.folder);
+        note(owner, given, "max_clips", WAV_FOLDER, c.maxClips);
+        for (String key : given) {
+            if (!owner.get(key).equals(kind)) {
+                throw new InvalidValueException("dataset." + key, "(set)", "applies to dataset kind "
+                        + owner.get(key) + ", not " + kind + "; remove it or set dataset.kind: " + owner.get(key));
+            }
+        }
+    }
+
+    private static void note(Map<String, String> owner, List<String> given, String key, String kind, Object value) {
+        owner.put(key, kind);
+        if (value != null) {
+            given.add(key);
+        }
     }
 }

@@ -13,7 +13,8 @@ public final class StudyConfig {
     public String name;
     /** The stored study to create or resume; by default a new one named NAME-DATE-TIME. */
     public String study;
-    public String family;
+    /** Model families to search over; all of them when left out. */
+    public List<String> families;
     public Long seed;
     public Integer population;
     public Integer generations;
@@ -34,17 +35,46 @@ public final class StudyConfig {
     public PruningConfig pruning = new PruningConfig();
     /** Objective name to [low, high]: the fixed bounds that normalise it for the hypervolume. */
     public Map<String, List<Double>> hypervolume = new LinkedHashMap<>();
-    /** Gene name to the values the search may use, each one of the family's allowed values. */
-    public Map<String, List<Double>> space = new LinkedHashMap<>();
+    /**
+     * Gene name (such as {@code training_steps} or {@code wavenet.layers}) to the values the search
+     * may use, each one of the gene's allowed values.
+     */
+    public Map<String, List<String>> space = new LinkedHashMap<>();
 
     /** The dataset; only the built-in {@code notes} so far. */
     public static final class DatasetConfig {
+        /** {@code notes} (default), {@code digits} or {@code wav-folder}. */
         public String kind;
-        public Integer notes;
         @JsonProperty("clip_seconds")
         public Double clipSeconds;
-        /** General MIDI programs (0-127) to render. */
+        @JsonProperty("sample_rate")
+        public Integer sampleRate;
+        /** notes: how many notes to render. */
+        public Integer notes;
+        /** notes: General MIDI programs (0-127) to render. */
         public List<Integer> programs;
+        /** notes: MIDI velocities drawn from. */
+        public List<Integer> velocities;
+        /** notes: lowest and highest MIDI note number. */
+        public List<Integer> pitches;
+        /** notes: earliest and latest note-off, as fractions of the clip. */
+        @JsonProperty("note_off")
+        public List<Double> noteOff;
+        /** digits: how many clips to synthesise. */
+        public Integer clips;
+        /** digits: auto, espeak-ng or flite. */
+        public String engine;
+        /** digits: the engine's voices drawn from. */
+        public List<String> voices;
+        /** digits: lowest and highest pitch, 0 to 1 of the engine's range. */
+        public List<Double> pitch;
+        /** digits: slowest and fastest speaking rate, relative to normal. */
+        public List<Double> rate;
+        /** wav-folder: the folder of WAV files, labels from its sub-folders. */
+        public String folder;
+        /** wav-folder: most files used. */
+        @JsonProperty("max_clips")
+        public Integer maxClips;
     }
 
     public static final class QualityConfig {
@@ -54,11 +84,23 @@ public final class StudyConfig {
     }
 
     public static final class EnergyConfig {
+        /** ISO 3166 country code whose average grid intensity to use. */
+        public String region;
         @JsonProperty("carbon_intensity")
         public Double carbonIntensity;
         public Double pue;
+        /** auto, rapl, nvml or estimate. */
+        public String meter;
         @JsonProperty("watts_per_core")
         public Double wattsPerCore;
+        /** CPU package TDP in watts. */
+        public Double tdp;
+        @JsonProperty("gpu_tdp")
+        public Double gpuTdp;
+        @JsonProperty("ram_watts_per_gb")
+        public Double ramWattsPerGb;
+        @JsonProperty("carbon_budget_kg")
+        public Double carbonBudgetKg;
     }
 
     public static final class ConstraintsConfig {

@@ -1,12 +1,14 @@
 package io.paretone.experiments.config;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
+import io.paretone.evaluators.energy.EnergySettings;
+import io.paretone.evaluators.energy.MeterChoice;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.Constraints;
 import io.paretone.search.StudySettings;
 import io.paretone.spaces.ModelFamilies;
-import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.check.InvalidValueException;
+import io.paretone.spaces.genome.SearchSpace;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +19,8 @@ public final class StudyConfigMapper {
     private StudyConfigMapper() {}
 
     public static StudySettings toSettings(StudyConfig c) {
-        ModelFamily family = ModelFamilies.byName(c.family == null ? "wavenet" : c.family);
-        StudySettings.Builder b = StudySettings.builder(family);
+        SearchSpace space = c.families == null ? ModelFamilies.space() : ModelFamilies.space(c.families);
+        StudySettings.Builder b = StudySettings.builder();
         if (c.name != null) b.optName(c.name);
         if (c.study != null) b.optStudy(c.study);
         if (c.seed != null) b.optSeed(c.seed);
@@ -29,11 +31,11 @@ public final class StudyConfigMapper {
         if (c.objectives != null) b.optObjectives(Objective.byNames(c.objectives));
         if (c.quality.clips != null) b.optQualityClips(c.quality.clips);
         if (c.quality.clipSeconds != null) b.optQualityClipSeconds(c.quality.clipSeconds);
-        if (c.energy.wattsPerCore != null) b.optWattsPerCore(c.energy.wattsPerCore);
-        CarbonAccounting defaults = CarbonAccounting.worldAverage();
-        b.optCarbon(new CarbonAccounting(
-                c.energy.carbonIntensity == null ? defaults.kgPerKwh() : c.energy.carbonIntensity,
-                c.energy.pue == null ? defaults.pue() : c.energy.pue));
+        b.optCarbon(CarbonAccounting.of(c.energy.region, c.energy.carbonIntensity, c.energy.pue));
+        b.optEnergy(energy(c.energy));
+        if (c.energy.carbonBudgetKg != null) {
+            b.optCarbonBudgetKg(c.energy.carbonBudgetKg);
+        }
         b.optConstraints(new Constraints(
                 c.constraints.maxParameters == null ? 0 : c.constraints.maxParameters,
                 c.constraints.maxFlops == null ? 0 : c.constraints.maxFlops,
@@ -65,16 +67,17 @@ public final class StudyConfigMapper {
         Map<String, double[]> bounds = new LinkedHashMap<>();
         c.hypervolume.forEach((k, v) -> bounds.put(k, v == null ? new double[0] : v.stream().mapToDouble(Double::doubleValue).toArray()));
         b.optHypervolumeBounds(bounds);
-        if (!c.space.isEmpty()) {
-            Map<String, double[]> allowed = new LinkedHashMap<>();
-            for (Map.Entry<String, List<Double>> e : c.space.entrySet()) {
-                if (e.getValue() == null || e.getValue().isEmpty()) {
-                    throw new InvalidValueException("space." + e.getKey(), e.getValue(), "list at least one value");
-                }
-                allowed.put(e.getKey(), e.getValue().stream().mapToDouble(Double::doubleValue).toArray());
+        for (Map.Entry<String, List<String>> e : c.space.entrySet()) {
+            if (e.getValue() == null || e.getValue().isEmpty()) {
+                throw new InvalidValueException("space." + e.getKey(), e.getValue(), "list at least one value");
             }
-            b.optSpace(family.space().restrict(allowed));
+            if (!space.contains(e.getKey())) {
+                throw new InvalidValueException("space." + e.getKey(), e.getValue(),
+                        "is not a gene of the families searched " + (c.families == null ? ModelFamilies.names() : c.families)
+                                + "; family genes are written family.gene, such as wavenet.layers (see paretone spaces)");
+            }
         }
+        b.optSpace(space.restrict(c.space));
         return b.build();
     }
 
@@ -97,5 +100,15 @@ public final class StudyConfigMapper {
             throw new InvalidValueException("devices", given, "name at least one: cpu, or GPU indices such as 0,1");
         }
         return out;
+    }
+
+    private static EnergySettings energy(StudyConfig.EnergyConfig e) {
+        EnergySettings s = EnergySettings.defaults();
+        if (e.meter != null) s = s.withMeter(MeterChoice.parse(e.meter));
+        if (e.wattsPerCore != null) s = s.withWattsPerCpu(e.wattsPerCore);
+        if (e.tdp != null) s = s.withCpuTdpWatts(e.tdp);
+        if (e.gpuTdp != null) s = s.withGpuTdpWatts(e.gpuTdp);
+        if (e.ramWattsPerGb != null) s = s.withRamWattsPerGb(e.ramWattsPerGb);
+        return s;
     }
 }

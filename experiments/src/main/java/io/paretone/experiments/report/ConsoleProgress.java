@@ -116,6 +116,13 @@ public final class ConsoleProgress implements SearchProgress {
     }
 
     @Override
+    public void candidateSkipped(int generation, int index, int candidates, String description, String reason) {
+        closeStepLine();
+        out.printf("  candidate %d/%d of generation %d not trained: %s%n", index, candidates, generation + 1, reason);
+        out.flush();
+    }
+
+    @Override
     public void generationFinished(int generation, HypervolumePoint s) {
         out.printf(Locale.ROOT, "[%s] generation %d/%d done: %d trials, %.3g gCO2e spent, hypervolume %.4f,"
                         + " %d architectures on the Pareto front%n",

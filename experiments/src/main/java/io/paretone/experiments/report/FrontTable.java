@@ -72,6 +72,11 @@ public final class FrontTable {
     }
 
     private static void printFootprint(StudySummary s, PrintWriter out) {
+        if (s.footprint() != null) {
+            FootprintReport.print(s.footprint(), out);
+            return;
+        }
+        // Folders written before the footprint was split into candidates and overhead.
         out.printf(Locale.ROOT, "This search's own footprint: %.1f s, %.1f J, %.4g gCO2e (%s).%n",
                 s.studySeconds(), s.studyJoules(), s.studyKgCo2e() * 1000, s.studyEnergyMethod());
     }

@@ -70,11 +70,26 @@ class BadInputTest {
         assertUsageError(CliRun.of("search", "--population", "3"), "population = 3", "even");
         assertUsageError(CliRun.of("search", "--generations", "0"), "generations = 0");
         assertUsageError(CliRun.of("search", "--carbon-intensity", "-1"), "carbon intensity");
-        assertUsageError(CliRun.of("search", "--config", config("space:\n  layers: [5]\n").toString()),
-                "layers = 5", "allowed values");
+        assertUsageError(CliRun.of("search", "--config", config("space:\n  wavenet.layers: [5]\n").toString()),
+                "wavenet.layers = 5", "allowed values");
         assertUsageError(CliRun.of("search", "--config", config("space:\n  depth: [5]\n").toString()), "depth");
-        assertUsageError(CliRun.of("search", "--config", config("family: transformer\n").toString()), "transformer");
+        assertUsageError(CliRun.of("search", "--config", config("families: [transformer]\n").toString()), "transformer");
+        assertUsageError(CliRun.of("search", "--families", "wavenet,transformer"), "transformer", "known families");
+        assertUsageError(CliRun.of("search", "--config", config("space:\n  layers: [2]\n").toString()),
+                "layers", "wavenet.layers");
         assertUsageError(CliRun.of("search", "--device", "tpu"), "device = tpu");
+        assertUsageError(CliRun.of("search", "--region", "XY"), "region = XY", "--carbon-intensity");
+        assertUsageError(CliRun.of("search", "--meter", "wattmeter"), "meter = wattmeter", "auto, rapl, nvml or estimate");
+        assertUsageError(CliRun.of("search", "--pue", "0.8"), "pue = 0.8");
+        assertUsageError(CliRun.of("search", "--carbon-budget", "-1"), "carbon_budget_kg");
+        assertUsageError(CliRun.of("search", "--tdp", "0"), "tdp");
+    }
+
+    @Test
+    void meterThatCannotReadHereIsNamedWithItsReason() {
+        // This machine runs the study on the CPU, where NVML has nothing to meter.
+        assertUsageError(CliRun.of("search", "--device", "cpu", "--meter", "nvml", "--output", dir.toString()),
+                "meter = nvml", "--device gpu");
     }
 
     @Test
@@ -85,10 +100,46 @@ class BadInputTest {
     }
 
     @Test
+    void unknownDatasetKindIsNamedWithTheKinds() {
+        assertUsageError(CliRun.of("search", "--dataset", "nsynth", "--output", dir.resolve("runs").toString()),
+                "dataset.kind = nsynth", "notes, digits, wav-folder");
+    }
+
+    @Test
+    void missingWavFolderIsNamed() {
+        assertUsageError(CliRun.of("search", "--dataset", "wav-folder", "--dataset-folder", dir.resolve("nowhere").toString(),
+                "--output", dir.resolve("runs").toString()), "nowhere", "is not a folder");
+    }
+
+    @Test
     void unwritableOutputFolderIsNamed() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "not a folder");
         assertUsageError(CliRun.of("quickstart", "--output", file.resolve("runs").toString()),
                 "cannot write there", "--output");
+    }
+
+    @Test
+    void aStoredStudyIsNotResumedWithOtherSettings() throws IOException {
+        Path runs = dir.resolve("runs");
+        try (var store = io.paretone.search.store.SqliteTrialStore.open(runs.resolve("paretone.db"))) {
+            store.openStudy(new io.paretone.search.store.NewStudy("kept", "nsga2", "wavenet", 7,
+                    java.util.List.of("co2e"), "{}", "{\"seed\":7,\"family\":\"wavenet\"}", null));
+        }
+        assertUsageError(CliRun.of("search", "--config", TinyConfig.write(dir, "tiny", java.util.List.of("wavenet")).toString(), "--output",
+                runs.toString(), "--study", "kept"), "study = kept", "exists with other settings", "seed 7 (stored)");
+    }
+
+    @Test
+    void unknownAlgorithmAndDevicesAreNamed() {
+        assertUsageError(CliRun.of("search", "--algorithm", "grid"), "algorithm = grid", "nsga2");
+        assertUsageError(CliRun.of("search", "--devices", "tpu0"), "devices = tpu0");
+        assertUsageError(CliRun.of("search", "--prune-at", "1.5"), "prune_at = 1.5");
+        assertUsageError(CliRun.of("search", "--workers", "0"), "workers = 0");
+    }
+
+    @Test
+    void studiesWithoutAStoreSaysWhereItLooked() {
+        assertUsageError(CliRun.of("studies", "--output", dir.resolve("nothing").toString()), "no trial store", "--storage");
     }
 
     @Test

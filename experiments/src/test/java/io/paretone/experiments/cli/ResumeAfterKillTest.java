@@ -30,27 +30,7 @@ class ResumeAfterKillTest {
 
     @Test
     void aStudyKilledMidTrialResumesLosingNoneAndRepeatingNone() throws Exception {
-        Path config = dir.resolve("resumable.yaml");
-        Files.writeString(config, """
-                name: resumable
-                population: 4
-                generations: 2
-                device: cpu
-                dataset:
-                  notes: 12
-                  clip_seconds: 0.25
-                quality:
-                  clips: 2
-                  clip_seconds: 0.1
-                space:
-                  layers: [2]
-                  dilation_cycle: [1, 2]
-                  residual_channels: [4, 8]
-                  skip_channels: [8]
-                  kernel_size: [2]
-                  learning_rate: [0.003, 0.01]
-                  training_steps: [40, 80]
-                """);
+        Path config = TinyConfig.write(dir, "resumable", java.util.List.of("wavenet"));
         Path runs = dir.resolve("runs");
         Path db = runs.resolve("paretone.db");
         Process first = new ProcessBuilder(

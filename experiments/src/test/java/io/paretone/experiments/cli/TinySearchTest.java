@@ -23,28 +23,8 @@ class TinySearchTest {
 
     @Test
     void tinySearchTrainsCandidatesAndWritesTheFront() throws IOException {
-        Path config = dir.resolve("tiny.yaml");
-        Files.writeString(config, """
-                name: tiny
-                objectives: [co2e, parameters, flops, one_minus_pmos, latency]
-                population: 4
-                generations: 2
-                device: cpu
-                dataset:
-                  notes: 12
-                  clip_seconds: 0.25
-                quality:
-                  clips: 2
-                  clip_seconds: 0.1
-                space:
-                  layers: [2]
-                  dilation_cycle: [1, 2]
-                  residual_channels: [4, 8]
-                  skip_channels: [8]
-                  kernel_size: [2]
-                  learning_rate: [0.003, 0.01]
-                  training_steps: [40, 80]
-                """);
+        Path config = TinyConfig.write(dir, "tiny", java.util.List.of("wavenet", "vae"),
+                "objectives: [co2e, parameters, flops, one_minus_pmos, latency]");
         CliRun run = CliRun.of("search", "--config", config.toString(), "--output", dir.resolve("runs").toString(),
                 "--max-parameters", "5000");
         assertEquals(0, run.exitCode(), run.err() + run.out());
@@ -62,6 +42,8 @@ class TinySearchTest {
         JsonNode trials = new ObjectMapper().readTree(folder.resolve("trials.json").toFile()).get("trials");
         assertEquals(csv.size() - 1, trials.size());
         assertTrue(trials.size() >= 3, "at least three distinct genomes evaluated: " + trials.size());
+        assertEquals(java.util.Set.of("wavenet", "vae"), java.util.stream.StreamSupport.stream(trials.spliterator(), false)
+                .map(t -> t.get("family").asText()).collect(java.util.stream.Collectors.toSet()), "both families searched");
         int trained = 0;
         for (JsonNode t : trials) {
             double parameters = t.get("objectives").get("parameters").asDouble();
@@ -81,6 +63,14 @@ class TinySearchTest {
             assertTrue(m.get("training_inference_ratio_seconds").asDouble() > 0, m.toString());
         }
         assertTrue(trained >= 1, "some candidates were within the limit");
+        for (JsonNode t : trials) {
+            if (!t.hasNonNull("metrics")) {
+                continue; // rejected before training
+            }
+            JsonNode quality = t.get("metrics").get("quality");
+            assertEquals(3, quality.get("terms").size(), quality.toString());
+            assertEquals(t.get("metrics").get("percent_mos").asDouble(), quality.get("percent_mos").asDouble());
+        }
         JsonNode front = new ObjectMapper().readTree(folder.resolve("front.json").toFile()).get("front");
         assertTrue(front.size() >= 1);
         for (JsonNode t : front) {
@@ -95,5 +85,21 @@ class TinySearchTest {
                 "the report's hypervolume uses the bounds the search stored");
         assertTrue(Files.readString(folder.resolve("report.html")).contains("<tr id=\"trial-1\""), "the report");
         assertTrue(Files.size(folder.resolve("plots/pair-co2e-one_minus_pmos.png")) > 5_000, "the plots");
+
+        // The whole search's energy: every candidate is charged, and the study's overhead is the rest.
+        assertTrue(run.out().contains("Energy of this search"), run.out());
+        JsonNode summary = new ObjectMapper().readTree(folder.resolve("summary.json").toFile()).get("footprint");
+        assertEquals(trials.size(), summary.get("candidates_charged").asInt());
+        assertTrue(summary.get("total_kwh").asDouble() > 0);
+        assertEquals(summary.get("total_joules").asDouble(),
+                summary.get("candidates_joules").asDouble() + summary.get("overhead_joules").asDouble(), 1e-6);
+        assertTrue(summary.get("overhead_joules").asDouble() > 0, summary.toString());
+        for (JsonNode t : trials) {
+            JsonNode m = t.get("metrics");
+            if (m == null || m.isNull()) {
+                continue;
+            }
+            assertTrue(m.get("generation_joules").asDouble() > 0, m.toString());
+        }
     }
 }

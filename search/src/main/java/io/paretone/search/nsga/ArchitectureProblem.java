@@ -31,7 +31,7 @@ public final class ArchitectureProblem extends AbstractIntegerProblem {
         variableBounds(lower, upper);
         numberOfObjectives(objectives);
         numberOfConstraints(constraints);
-        name("paretone-" + space.family());
+        name("paretone-" + space.name());
     }
 
     public SearchSpace space() {

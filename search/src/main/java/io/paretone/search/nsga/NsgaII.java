@@ -5,14 +5,14 @@ import io.paretone.spaces.check.InvalidValueException;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.uma.jmetal.component.algorithm.EvolutionaryAlgorithm;
 import org.uma.jmetal.component.catalogue.common.termination.Termination;
 import org.uma.jmetal.component.catalogue.ea.replacement.Replacement;
 import org.uma.jmetal.component.catalogue.ea.replacement.impl.RankingAndDensityEstimatorReplacement;
+import org.uma.jmetal.component.catalogue.ea.variation.Variation;
 import org.uma.jmetal.component.catalogue.ea.variation.impl.CrossoverAndMutationVariation;
-import org.uma.jmetal.operator.crossover.impl.IntegerSBXCrossover;
-import org.uma.jmetal.operator.mutation.impl.IntegerPolynomialMutation;
-import org.uma.jmetal.solution.doublesolution.repairsolution.impl.RepairDoubleSolutionWithBoundValue;
 import org.uma.jmetal.solution.integersolution.IntegerSolution;
 import org.uma.jmetal.util.comparator.dominanceComparator.impl.DominanceWithConstraintsComparator;
 import org.uma.jmetal.util.densityestimator.impl.CrowdingDistanceDensityEstimator;
@@ -20,9 +20,14 @@ import org.uma.jmetal.util.ranking.impl.FastNonDominatedSortRanking;
 
 /**
  * NSGA-II (Deb et al. 2002) assembled from jMetal's component parts: seeded random creation,
- * constraint-aware binary tournament, integer SBX crossover and polynomial mutation, and
+ * constraint-aware binary tournament, gene-aware crossover and mutation (integer SBX and
+ * polynomial steps for ordered genes, inheritance and uniform reset for categorical ones), and
  * rank-and-crowding replacement whose ranking uses {@link DominanceWithConstraintsComparator}, so
  * feasible candidates always beat infeasible or failed ones.
+ *
+ * <p>Offspring that decode to an architecture already evaluated can be replaced by new ones
+ * ({@link #avoidingDuplicates}), so that the search keeps proposing new candidates on a small
+ * discrete space.
  *
  * <p>Every random draw comes from generators split from the seed; jMetal's global generator is
  * never used for a decision. Given the same objective values, a run is therefore replayed exactly,
@@ -35,6 +40,8 @@ public final class NsgaII implements SearchAlgorithm {
 
     private final int populationSize;
     private final long seed;
+    private Predicate<String> evaluated;
+    private Function<IntegerSolution, String> architecture;
 
     public NsgaII(int populationSize, long seed) {
         this.populationSize = Check.atLeast("population", populationSize, 2);
@@ -42,6 +49,19 @@ public final class NsgaII implements SearchAlgorithm {
         if (populationSize % 2 != 0) {
             throw new InvalidValueException("population", populationSize, "must be even (NSGA-II breeds in pairs)");
         }
+    }
+
+    /**
+     * Replaces offspring that decode to architectures already evaluated (see
+     * {@link DuplicateElimination}).
+     *
+     * @param evaluated true for an architecture the search has evaluated so far
+     * @param architecture the key of a solution's decoded architecture
+     */
+    public NsgaII avoidingDuplicates(Predicate<String> evaluated, Function<IntegerSolution, String> architecture) {
+        this.evaluated = evaluated;
+        this.architecture = architecture;
+        return this;
     }
 
     @Override
@@ -65,12 +85,10 @@ public final class NsgaII implements SearchAlgorithm {
         var variation =
                 new CrossoverAndMutationVariation<>(
                         populationSize,
-                        new IntegerSBXCrossover(CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, crossoverRandom::nextDouble),
-                        new IntegerPolynomialMutation(
-                                1.0 / problem.numberOfVariables(),
-                                DISTRIBUTION_INDEX,
-                                new RepairDoubleSolutionWithBoundValue(),
-                                mutationRandom::nextDouble));
+                        new GeneAwareCrossover(problem.space(), CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, crossoverRandom),
+                        new GeneAwareMutation(problem.space(), DISTRIBUTION_INDEX, mutationRandom));
+        Variation<IntegerSolution> proposals = evaluated == null ? variation
+                : new DuplicateElimination(variation, evaluated, architecture, root.split());
         var replacement = new RankingAndDensityEstimatorReplacement<>(
                 ranking, new CrowdingDistanceDensityEstimator<>(), Replacement.RemovalPolicy.ONE_SHOT);
         Replacement<IntegerSolution> heard = (population, offspring) -> {
@@ -85,7 +103,7 @@ public final class NsgaII implements SearchAlgorithm {
                         evaluation,
                         termination,
                         new SeededTournamentSelection<>(ranking, variation.getMatingPoolSize(), selection),
-                        variation,
+                        proposals,
                         heard);
         algorithm.run();
         return algorithm.result();

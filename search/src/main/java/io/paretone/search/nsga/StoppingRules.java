@@ -1,5 +1,6 @@
 package io.paretone.search.nsga;
 
+import io.paretone.search.footprint.CarbonBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,12 @@ public final class StoppingRules implements Termination {
             int n = hv.size();
             return n > generations && hv.get(n - 1) - hv.get(n - 1 - generations) <= epsilon;
         }, () -> "no hypervolume gain for " + generations + " generations");
+    }
+
+    /** Stops once the study's measured CO2e reaches the budget (see {@link CarbonBudget}). */
+    public static StoppingRule carbonBudget(CarbonBudget budget) {
+        return rule(budget::reached, () -> String.format(Locale.ROOT,
+                "reached the carbon budget of %.4g kgCO2e (%.4g kg measured)", budget.kg(), budget.reachedAtKg()));
     }
 
     private static StoppingRule rule(java.util.function.BooleanSupplier met, java.util.function.Supplier<String> why) {

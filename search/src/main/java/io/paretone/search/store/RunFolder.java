@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.Trial;
+import io.paretone.spaces.ModelFamilies;
 import io.paretone.search.TrialMetrics;
 import io.paretone.spaces.check.InvalidValueException;
 import java.io.IOException;
@@ -213,7 +214,9 @@ public final class RunFolder {
     public ObjectNode toJson(Trial t) {
         ObjectNode o = JSON.createObjectNode();
         o.put("trial", t.number()).put("generation", t.generation()).put("status", t.status().name());
-        o.put("family", t.genome().space().family());
+        // A study's genome is of the mixed space; a space of one family (tests, tools) is named after it.
+        o.put("family", t.genome().space().contains(ModelFamilies.FAMILY)
+                ? t.genome().choice(ModelFamilies.FAMILY) : t.genome().space().name());
         ObjectNode genes = o.putObject("genome");
         t.genome().asText().forEach(genes::put);
         o.put("description", t.description());

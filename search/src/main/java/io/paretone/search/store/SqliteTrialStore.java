@@ -134,10 +134,10 @@ public final class SqliteTrialStore implements TrialStore {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StudyRecord(
-                        r.getLong("id"), r.getString("name"), r.getString("algorithm"), r.getString("family"),
+                NewStudy definition = new NewStudy(r.getString("name"), r.getString("algorithm"), r.getString("family"),
                         r.getLong("seed"), readStrings(r.getString("objectives_json")), r.getString("bounds_json"),
-                        r.getString("settings_json"), r.getString("launch_json"), r.getString("state"),
+                        r.getString("settings_json"), r.getString("launch_json"));
+                return Optional.of(new StudyRecord(r.getLong("id"), definition, r.getString("state"),
                         r.getString("stop_reason"), Instant.parse(r.getString("created_at"))));
             }
         }

@@ -1,19 +1,15 @@
 package io.paretone.search.store;
 
 import java.time.Instant;
-import java.util.List;
 
-/** A stored study, as {@link NewStudy} created it, with its current state. */
-public record StudyRecord(
-        long id,
-        String name,
-        String algorithm,
-        String family,
-        long seed,
-        List<String> objectives,
-        String boundsJson,
-        String settingsJson,
-        String launchJson,
-        String state,
-        String stopReason,
-        Instant createdAt) {}
+/**
+ * A stored study: what it was created with, and where it stands.
+ *
+ * @param state RUNNING, STOPPED or FAILED
+ * @param stopReason why its last run stopped; null while running
+ */
+public record StudyRecord(long id, NewStudy definition, String state, String stopReason, Instant createdAt) {
+    public String name() {
+        return definition.name();
+    }
+}

@@ -1,6 +1,7 @@
 package io.paretone.search.worker;
 
 import io.paretone.search.TrialStatus;
+import io.paretone.search.store.TrialResult;
 import io.paretone.spaces.check.InvalidValueException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -106,7 +107,8 @@ public final class BlockingWorker implements AutoCloseable {
                         ? String.format(Locale.ROOT, "timed out after %.0f s (the per-trial limit, --trial-timeout);"
                                 + " worker %s was stopped", timeoutSeconds, process.id())
                         : process.describeExit(e.exitCode());
-                return new FromWorker.Finished(request.trial(), TrialStatus.FAILED, reason, Map.of(), null, null, null, 0, 0);
+                return new FromWorker.Finished(request.trial(),
+                        new TrialResult(TrialStatus.FAILED, reason, Map.of(), null, null, null, 0), 0);
             }
             if (e.message() instanceof FromWorker.Checkpoint c) {
                 process.send(new ToWorker.Verdict(c.trial(), true));

@@ -2,10 +2,8 @@ package io.paretone.search.worker;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.paretone.search.Provenance;
-import io.paretone.search.Trial;
 import io.paretone.search.TrialMetrics;
-import io.paretone.search.TrialStatus;
+import io.paretone.search.store.TrialResult;
 import java.util.Map;
 
 /** Messages from a worker to the scheduling process. */
@@ -24,12 +22,15 @@ public sealed interface FromWorker {
      * Set up and waiting for work.
      *
      * @param device the device the worker resolved and trains on
+     * @param meter the energy meter it chose, such as {@code rapl+ram} or {@code cpu-time+ram}
+     * @param energy that choice in words, with what could not be used and why
+     * @param proxyDescription the calibrated proxy in words (the judge's weights and their hash)
      * @param proxyFingerprint the calibrated proxy's score of a fixed probe: equal across workers
      *     only if their calibrations are equal
      * @param setupJoules energy of loading, calibrating and warming up
      */
-    record Ready(long pid, String device, String proxy, double[] proxyFingerprint, double setupJoules)
-            implements FromWorker {}
+    record Ready(long pid, String device, String meter, String energy, String proxy, String proxyDescription,
+            double[] proxyFingerprint, double setupJoules) implements FromWorker {}
 
     /** The worker could not set up; {@code badInput} when the setting given was wrong (a device). */
     record SetupFailed(String reason, boolean badInput) implements FromWorker {}
@@ -46,21 +47,10 @@ public sealed interface FromWorker {
     /**
      * A trial's end.
      *
-     * @param status COMPLETE, FAILED or PRUNED
-     * @param objectives objective name to value (final, partial, or what was known before a
-     *     rejection)
-     * @param trialJoules every joule this trial cost the worker
+     * @param result its final state: COMPLETE, FAILED or PRUNED, the objectives (final, partial,
+     *     or what was counted before a rejection), metrics, provenance, and every joule this trial
+     *     cost the worker
      * @param workerJoules every joule the worker has used since it started
      */
-    record Finished(
-            int trial,
-            TrialStatus status,
-            String reason,
-            Map<String, Double> objectives,
-            TrialMetrics metrics,
-            Provenance provenance,
-            Trial.Pruning pruning,
-            double trialJoules,
-            double workerJoules)
-            implements FromWorker {}
+    record Finished(int trial, TrialResult result, double workerJoules) implements FromWorker {}
 }

@@ -1,34 +1,52 @@
 package io.paretone.search.worker;
 
-import io.paretone.evaluators.quality.LogMelFrechetProxy;
+import io.paretone.evaluators.data.AudioSplits;
+import io.paretone.evaluators.quality.JudgeQualityProxy;
+import io.paretone.evaluators.quality.JudgeSettings;
 import io.paretone.evaluators.quality.QualityProxy;
 import io.paretone.evaluators.quality.QualityScore;
-import io.paretone.search.ProxyCalibration;
+import io.paretone.evaluators.quality.QualityTerm;
 import io.paretone.spaces.check.InvalidValueException;
-import java.util.Map;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The quality proxies a study can name. A worker calibrates its own proxy from the study's data and
- * seed, so a proxy listed here must calibrate deterministically; {@link #fingerprint} lets the
- * study check that every worker's calibration came out the same.
+ * The quality proxies a study can name. Workers calibrate their own proxy from the study's data and
+ * seed, so a proxy listed here must calibrate deterministically (the judge network trains once,
+ * seeded, and is cached for the other workers); {@link #fingerprint} lets the study check that
+ * every worker's calibration came out the same.
  */
 public final class QualityProxies {
-    public static final String LOG_MEL_FRECHET = "log-mel-frechet";
-    private static final Map<String, ProxyCalibration> BY_NAME = Map.of(LOG_MEL_FRECHET, LogMelFrechetProxy::calibrate);
+    /** The judge-network proxy, with its default settings seeded by the study. */
+    public static final String JUDGE = "judge";
 
     private QualityProxies() {}
 
-    public static ProxyCalibration byName(String name) {
-        ProxyCalibration c = BY_NAME.get(name);
-        if (c == null) {
-            throw new InvalidValueException("quality proxy", name, "known proxies are " + BY_NAME.keySet());
+    /** @throws InvalidValueException for an unknown name */
+    public static void check(String name) {
+        if (!JUDGE.equals(name)) {
+            throw new InvalidValueException("quality proxy", name, "the known proxy is " + JUDGE);
         }
-        return c;
     }
 
     /**
-     * The proxy's verdict on a fixed probe (a decaying 440 Hz tone in every clip): two proxies
-     * calibrated alike give equal numbers.
+     * Calibrates the named proxy on the study's data.
+     *
+     * @param cacheDir where a trained judge is cached, so the next worker loads it
+     * @throws IOException if the judge's cache cannot be read or written
+     */
+    public static QualityProxy calibrate(String name, AudioSplits data, int clipCount, int clipSamples, long seed,
+            Path cacheDir) throws IOException {
+        check(name);
+        return JudgeQualityProxy.calibrate(data, clipCount, clipSamples, seed, cacheDir,
+                JudgeSettings.builder().setSeed(seed).build());
+    }
+
+    /**
+     * The proxy's verdict on a fixed probe (a decaying 440 Hz tone in every clip), every term and
+     * its calibration: two proxies calibrated alike give equal numbers.
      */
     public static double[] fingerprint(QualityProxy proxy, int sampleRate) {
         float[][] probe = new float[proxy.clipCount()][proxy.clipSamples()];
@@ -38,6 +56,11 @@ public final class QualityProxies {
             }
         }
         QualityScore s = proxy.score(probe);
-        return new double[] {s.percentMos(), s.distance(), s.realDistance(), s.noiseDistance()};
+        List<Double> out = new ArrayList<>(List.of(s.percentMos(), s.nearestTrainingDistance(),
+                s.realNearestTrainingDistance()));
+        for (QualityTerm t : s.terms()) {
+            out.addAll(List.of(t.value(), t.real(), t.noise()));
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A study's loaded splits in one file that workers read, so a worker needs neither the dataset's
@@ -22,10 +24,11 @@ import java.util.List;
  * checked against it when read; no Java serialisation.
  *
  * <p>Layout: the magic number, the dataset name and sample rate, the content hash, then each split
- * (train, validation, test) as a clip count and per clip its UTF-8 label and float samples.
+ * (train, validation, test) as a clip count and per clip its label facets (count, then each UTF-8
+ * name and value) and float samples.
  */
 public final class StudyDataFile {
-    private static final int MAGIC = 0x50415331; // "PAS1"
+    private static final int MAGIC = 0x50415332; // "PAS2": labels as named facets
 
     private StudyDataFile() {}
 
@@ -50,7 +53,11 @@ public final class StudyDataFile {
             for (List<AudioClip> split : List.of(data.train(), data.validation(), data.test())) {
                 out.writeInt(split.size());
                 for (AudioClip clip : split) {
-                    writeText(out, clip.label());
+                    out.writeInt(clip.labels().size());
+                    for (Map.Entry<String, String> facet : clip.labels().entrySet()) {
+                        writeText(out, facet.getKey());
+                        writeText(out, facet.getValue());
+                    }
                     out.writeInt(clip.samples().length);
                     for (float v : clip.samples()) {
                         out.writeFloat(v);
@@ -81,12 +88,19 @@ public final class StudyDataFile {
                 int n = in.readInt();
                 List<AudioClip> clips = new ArrayList<>(n);
                 for (int c = 0; c < n; c++) {
-                    String label = readText(in);
+                    int facets = in.readInt();
+                    if (facets < 0 || facets > 1000) {
+                        throw new IOException("corrupt splits file: " + facets + " label facets");
+                    }
+                    Map<String, String> labels = new LinkedHashMap<>();
+                    for (int f = 0; f < facets; f++) {
+                        labels.put(readText(in), readText(in));
+                    }
                     float[] samples = new float[in.readInt()];
                     for (int i = 0; i < samples.length; i++) {
                         samples[i] = in.readFloat();
                     }
-                    clips.add(new AudioClip(samples, label));
+                    clips.add(new AudioClip(samples, labels));
                 }
                 splits.add(clips);
             }

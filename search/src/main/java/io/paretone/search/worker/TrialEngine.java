@@ -50,6 +50,15 @@ public interface TrialEngine extends AutoCloseable {
     /** The devices of the slots, as far as known, for the study's description. */
     java.util.List<String> devices();
 
+    /** The energy meter the workers chose, in words; known once {@link #start()} returned. */
+    String energyDescription();
+
+    /** The energy meter's name, such as {@code cpu-time+ram}; known once {@link #start()} returned. */
+    String meterName();
+
+    /** The calibrated quality proxy in words; known once {@link #start()} returned. */
+    String proxyDescription();
+
     /** Every joule the engine's workers used: set-up and trials, wherever they ran. */
     double workerJoules();
 

@@ -9,6 +9,13 @@ public interface TrialEngineProvider {
     String name();
 
     /**
+     * Refuses, before the study loads its data, a study this engine cannot run.
+     *
+     * @throws io.paretone.spaces.check.InvalidValueException naming the setting and what to do instead
+     */
+    default void check(io.paretone.search.StudySettings settings) {}
+
+    /**
      * An engine for one study session; nothing starts before {@link TrialEngine#start()}.
      *
      * @throws io.paretone.spaces.check.InvalidValueException when the request cannot run on this

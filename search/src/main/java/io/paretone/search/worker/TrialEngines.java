@@ -1,5 +1,6 @@
 package io.paretone.search.worker;
 
+import io.paretone.search.StudySettings;
 import io.paretone.spaces.check.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,15 @@ public final class TrialEngines {
     }
 
     /**
-     * Checks that the engine is on the class path, before a study spends time loading its data.
+     * Checks that the study's engine is on the class path and supports the study's settings, before
+     * the study spends time loading its data.
      *
      * @throws InvalidValueException as {@link #create} would
      */
-    public static void checkAvailable(String name) {
+    public static void check(StudySettings settings) {
+        String name = settings.engine().name();
         if (!name.equals(LOCAL)) {
-            provider(name);
+            provider(name).check(settings);
         }
     }
 

@@ -6,13 +6,14 @@ import io.paretone.evaluators.CandidateMeasurement;
 import io.paretone.evaluators.CandidatePrunedException;
 import io.paretone.evaluators.EvaluationSettings;
 import io.paretone.evaluators.TrainingCheckpoints;
-import io.paretone.evaluators.cost.ModelCost;
 import io.paretone.evaluators.audio.WavFiles;
+import io.paretone.evaluators.cost.ModelCost;
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.evaluators.energy.CarbonAccounting;
-import io.paretone.evaluators.energy.CpuTimeEnergyMeter;
+import io.paretone.evaluators.energy.DjlDeviceSync;
 import io.paretone.evaluators.energy.EnergyMeter;
-import io.paretone.evaluators.energy.LacosteEstimate;
+import io.paretone.evaluators.energy.MeterSelection;
+import io.paretone.evaluators.energy.MeterSources;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.quality.QualityProxy;
 import io.paretone.evaluators.training.StepListener;
@@ -22,9 +23,12 @@ import io.paretone.search.Provenances;
 import io.paretone.search.Trial;
 import io.paretone.search.TrialMetrics;
 import io.paretone.search.TrialStatus;
+import io.paretone.search.store.TrialResult;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.check.InvalidValueException;
+import io.paretone.spaces.genome.Genome;
+import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.spaces.runtime.DjlRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,18 +56,19 @@ public final class TrialWorker {
         ToWorker next() throws InterruptedException;
     }
 
-    private final Function<String, ModelFamily> families;
+    private final Function<Genome, Architecture> decoder;
     private EnergyMeter meter;
-    private ModelFamily family;
+    private CarbonAccounting carbon;
+    private SearchSpace space;
     private CandidateEvaluator evaluator;
     private Provenance provenance;
     private WorkerSetup setup;
     private int sampleRate;
     private double workerJoules;
 
-    /** @param families resolves a study's family name */
-    public TrialWorker(Function<String, ModelFamily> families) {
-        this.families = families;
+    /** @param decoder turns a genome of the study's mixed space into an architecture */
+    public TrialWorker(Function<Genome, Architecture> decoder) {
+        this.decoder = decoder;
     }
 
     /** Serves until a {@link ToWorker.Shutdown} or the end of input. */
@@ -95,25 +100,27 @@ public final class TrialWorker {
 
     private FromWorker.Ready prepare(WorkerSetup s) throws IOException {
         this.setup = s;
-        meter = new CpuTimeEnergyMeter(s.energy().wattsPerCore());
-        EnergyMeter.Window window = meter.start();
-        family = families.apply(s.family());
         Device device = DjlRuntime.device(s.device());
+        MeterSelection energy = MeterSelection.choose(s.energy().settings(), device,
+                MeterSources.local(DjlDeviceSync.of(device)));
+        meter = energy.meter();
+        carbon = s.energy().carbon();
+        EnergyMeter.Window window = meter.start();
+        space = ModelFamilies.space(s.families());
         AudioSplits data = StudyDataFile.read(Path.of(s.dataFile()), s.datasetHash());
         sampleRate = data.sampleRate();
-        QualityProxy proxy = QualityProxies.byName(s.qualityProxy())
-                .calibrate(data, s.qualityClips(), s.qualityClipSamples(), s.studySeed());
-        CarbonAccounting carbon = new CarbonAccounting(s.energy().kgPerKwh(), s.energy().pue());
-        evaluator = new CandidateEvaluator(
-                new EvaluationSettings(device, meter, carbon, LacosteEstimate.forDevice(device, s.energy().wattsPerCore())),
-                data, proxy);
+        QualityProxy proxy = QualityProxies.calibrate(s.qualityProxy(), data, s.qualityClips(), s.qualityClipSamples(),
+                s.studySeed(), Path.of(s.cacheDir()));
+        evaluator = new CandidateEvaluator(new EvaluationSettings(device, meter, carbon, energy.lacoste()), data, proxy);
         if (s.warmUp()) {
-            evaluator.warmUp(family.decode(family.space().genome(new int[family.space().size()])));
+            for (Genome smallest : ModelFamilies.smallestPerFamily(space)) {
+                evaluator.warmUp(decoder.apply(smallest));
+            }
         }
         provenance = Provenances.of(device, data);
         workerJoules = window.stop().joules();
-        return new FromWorker.Ready(ProcessHandle.current().pid(), device.toString(), proxy.name(),
-                QualityProxies.fingerprint(proxy, sampleRate), workerJoules);
+        return new FromWorker.Ready(ProcessHandle.current().pid(), device.toString(), meter.name(), energy.describe(),
+                proxy.name(), proxy.description(), QualityProxies.fingerprint(proxy, sampleRate), workerJoules);
     }
 
     private FromWorker.Finished evaluate(ToWorker.Evaluate e, Inbox in, Consumer<FromWorker> out) {
@@ -121,7 +128,7 @@ public final class TrialWorker {
         Provenance prov = provenance.withSeed(e.seed());
         Map<String, Double> known = new LinkedHashMap<>();
         try {
-            Architecture architecture = family.decode(family.space().parse(e.genome()));
+            Architecture architecture = decoder.apply(space.parse(e.genome()));
             ModelCost cost = evaluator.untrainedCost(architecture);
             known.put(Objective.PARAMETERS.name(), (double) cost.parameters());
             known.put(Objective.FLOPS.name(), (double) cost.generationFlopsPerSecond());
@@ -129,13 +136,14 @@ public final class TrialWorker {
             if (rejection != null) {
                 return finished(e, window, TrialStatus.FAILED, rejection, known, null, prov, null);
             }
-            Steps steps = new Steps(e, in, out);
+            Steps steps = new Steps(e, in, out, carbon);
             CandidateMeasurement m = evaluator.evaluate(architecture, e.seed(), steps, steps);
             saveSample(e.trial(), m.clips()[0]);
-            return finished(e, window, TrialStatus.COMPLETE, null, objectives(m), TrialMetrics.of(m), prov, null);
+            return finished(e, window, TrialStatus.COMPLETE, null, objectives(m), TrialMetrics.of(m, carbon), prov, null);
         } catch (CandidatePrunedException p) {
             return finished(e, window, TrialStatus.PRUNED, p.getMessage(), objectives(p.partial()),
-                    TrialMetrics.of(p.partial()), prov, new Trial.Pruning(p.step(), p.plannedSteps(), p.joulesSaved()));
+                    TrialMetrics.of(p.partial(), carbon), prov,
+                    new Trial.Pruning(p.step(), p.plannedSteps(), p.joulesSaved()));
         } catch (TrainingFailedException f) {
             LOG.warn("trial {} failed: {}", e.trial(), f.getMessage(), f);
             return finished(e, window, TrialStatus.FAILED, f.getMessage(), known, null, prov, null);
@@ -162,7 +170,8 @@ public final class TrialWorker {
             String reason, Map<String, Double> objectives, TrialMetrics metrics, Provenance prov, Trial.Pruning pruning) {
         double joules = window.stop().joules();
         workerJoules += joules;
-        return new FromWorker.Finished(e.trial(), status, reason, objectives, metrics, prov, pruning, joules, workerJoules);
+        return new FromWorker.Finished(e.trial(),
+                new TrialResult(status, reason, objectives, metrics, prov, pruning, joules), workerJoules);
     }
 
     private static Map<String, Double> objectives(CandidateMeasurement m) {
@@ -195,12 +204,14 @@ public final class TrialWorker {
         private final ToWorker.Evaluate request;
         private final Inbox in;
         private final Consumer<FromWorker> out;
+        private final CarbonAccounting carbon;
         private long lastReport;
 
-        Steps(ToWorker.Evaluate request, Inbox in, Consumer<FromWorker> out) {
+        Steps(ToWorker.Evaluate request, Inbox in, Consumer<FromWorker> out, CarbonAccounting carbon) {
             this.request = request;
             this.in = in;
             this.out = out;
+            this.carbon = carbon;
         }
 
         @Override
@@ -228,7 +239,7 @@ public final class TrialWorker {
         @Override
         public boolean shouldContinue(CandidateMeasurement partial, int step, int totalSteps) {
             out.accept(new FromWorker.Checkpoint(request.trial(), step, totalSteps, objectives(partial),
-                    TrialMetrics.of(partial)));
+                    TrialMetrics.of(partial, carbon)));
             try {
                 ToWorker reply = in.next();
                 if (reply instanceof ToWorker.Verdict v && v.trial() == request.trial()) {

@@ -1,7 +1,8 @@
 package io.paretone.search.worker;
 
+import io.paretone.spaces.Architecture;
 import io.paretone.spaces.ModelFamilies;
-import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.genome.Genome;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -27,18 +28,18 @@ public final class WorkerMain {
     private WorkerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        run(ModelFamilies::byName);
+        run(ModelFamilies::decode);
     }
 
-    /** Serves with the given family lookup (tests add families of their own). */
-    public static void run(Function<String, ModelFamily> families) throws InterruptedException {
+    /** Serves with the given decoder (tests wrap architectures with faults of their own). */
+    public static void run(Function<Genome, Architecture> decoder) throws InterruptedException {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         BlockingQueue<ToWorker> inbox = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> read(inbox), "worker-stdin");
         reader.setDaemon(true);
         reader.start();
-        new TrialWorker(families).serve(inbox::take, m -> {
+        new TrialWorker(decoder).serve(inbox::take, m -> {
             synchronized (protocol) {
                 protocol.println(WorkerProtocol.fromWorker(m));
             }

@@ -33,6 +33,9 @@ public final class WorkerPool implements TrialEngine {
     private final BlockingQueue<ProcessWorker.Event> events = new LinkedBlockingQueue<>();
     private final List<Seat> seats = new ArrayList<>();
     private double[] fingerprint;
+    private String energy = "";
+    private String meter = "";
+    private String proxy = "";
     private int started;
     private double retiredJoules;
 
@@ -94,14 +97,24 @@ public final class WorkerPool implements TrialEngine {
         }
     }
 
-    /** Starts every worker and waits until all are set up. */
+    /**
+     * Starts every worker and waits until all are set up. The first starts alone: a proxy that
+     * trains a judge network caches it, and the others then load that judge instead of each
+     * training their own at once.
+     */
     @Override
     public void start() {
-        for (Seat s : seats) {
+        spawn(seats.get(0));
+        awaitReady(seats.subList(0, 1));
+        for (Seat s : seats.subList(1, seats.size())) {
             spawn(s);
         }
+        awaitReady(seats);
+    }
+
+    private void awaitReady(List<Seat> waitFor) {
         long waitStart = System.nanoTime();
-        while (seats.stream().anyMatch(s -> !s.ready)) {
+        while (waitFor.stream().anyMatch(s -> !s.ready)) {
             ProcessWorker.Event e = poll(1000);
             if (e != null) {
                 Event lost = handle(e);
@@ -113,6 +126,24 @@ public final class WorkerPool implements TrialEngine {
                 throw new IllegalStateException("workers did not get ready within 10 minutes; see the log");
             }
         }
+    }
+
+    /** The energy meter the workers chose, in words (from the first worker). */
+    @Override
+    public String energyDescription() {
+        return energy;
+    }
+
+    /** The calibrated quality proxy in words, as the first worker described it. */
+    @Override
+    public String proxyDescription() {
+        return proxy;
+    }
+
+    /** The energy meter's name, such as {@code cpu-time+ram}. */
+    @Override
+    public String meterName() {
+        return meter;
     }
 
     /** The seats' devices as the workers resolved them. */
@@ -223,6 +254,11 @@ public final class WorkerPool implements TrialEngine {
         FromWorker m = e.message();
         if (m instanceof FromWorker.Ready r) {
             checkFingerprint(seat, r);
+            if (meter.isEmpty()) {
+                meter = r.meter();
+                energy = r.energy();
+                proxy = r.proxyDescription();
+            }
             seat.ready = true;
             seat.failedStarts = 0;
             seat.device = r.device();

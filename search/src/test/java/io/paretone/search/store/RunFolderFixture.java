@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.objectives.Objective;
+import io.paretone.evaluators.quality.QualityScore;
+import io.paretone.evaluators.quality.QualityTerm;
 import io.paretone.search.Constraints;
 import io.paretone.search.Provenance;
 import io.paretone.search.Trial;
@@ -80,12 +82,19 @@ public final class RunFolderFixture {
         double joules = kgCo2e / CARBON.kgPerKwh() * 3.6e6;
         double seconds = joules / 20.0;
         TrialMetrics metrics = new TrialMetrics(
-                parameters, flopsPerSecond, 1 - oneMinusPmos, 10 * oneMinusPmos, joules, kgCo2e,
+                parameters, flopsPerSecond, 1 - oneMinusPmos, quality(1 - oneMinusPmos), joules, kgCo2e,
                 CARBON.lacosteKgCo2e(1, 0.02, seconds / 3600), seconds, 1.5, 30.0, 80, 5.5, 4.5,
                 "cpu-time", true, seconds + " s process CPU time x 10.0 W per core",
-                parameters * 4, flopsPerSecond / 100, flopsPerSecond * 3, 16_000.0, 0.5, 120.0);
+                parameters * 4, flopsPerSecond / 100, flopsPerSecond * 3, 16_000.0, 0.5, 120.0,
+                45.0, CARBON.kgCo2e(45.0), "AMD EPYC");
         return add(new Trial(number, generation, genome(number), describe(number, description), TrialStatus.COMPLETE,
                 new double[] {kgCo2e, parameters, flopsPerSecond, oneMinusPmos}, null, metrics, null, provenance(number)));
+    }
+
+    /** A quality score of one term whose scaled value is {@code percentMos}. */
+    private static QualityScore quality(double percentMos) {
+        return new QualityScore(percentMos,
+                List.of(new QualityTerm("logmel_distance", 100 - 90 * percentMos, 10, 100, percentMos, true)), 0, 2.0, 1.0);
     }
 
     /** Appends a failed trial with this reason. */

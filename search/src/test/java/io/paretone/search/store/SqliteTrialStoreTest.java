@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paretone.evaluators.quality.QualityScore;
+import io.paretone.evaluators.quality.QualityTerm;
 import io.paretone.search.Provenance;
 import io.paretone.search.Trial;
 import io.paretone.search.TrialMetrics;
@@ -24,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteTrialStoreTest {
-    static final String GENOME = "layers=2 dilation_cycle=1 residual_channels=4 skip_channels=8 kernel_size=2"
-            + " learning_rate=0.01 training_steps=40";
+    static final io.paretone.spaces.genome.SearchSpace SPACE = io.paretone.spaces.ModelFamilies.space(List.of("wavenet"));
+    static final String GENOME = io.paretone.spaces.ModelFamilies.smallestPerFamily(SPACE).get(0).toString();
 
     @TempDir
     Path dir;
@@ -39,8 +41,10 @@ class SqliteTrialStoreTest {
     }
 
     static TrialMetrics metrics(double joules) {
-        return new TrialMetrics(1000, 2000, 0.5, 1.5, joules, joules / 3.6e6 * 0.437, 0, 1, 0.1, 3, 40, 5.5, 4.5,
-                "cpu-time", true, "test", 4000, 300, 96000, 16000, 0.5, 20);
+        QualityScore quality = new QualityScore(0.5,
+                List.of(new QualityTerm("embedding_frechet", 1.5, 1.0, 2.0, 0.5, true)), 0, 3.0, 2.0);
+        return new TrialMetrics(1000, 2000, 0.5, quality, joules, joules / 3.6e6 * 0.437, 0, 1, 0.1, 3, 40, 5.5, 4.5,
+                "cpu-time", true, "test", 4000, 300, 96000, 16000, 0.5, 20, 2.5, 2.5 / 3.6e6 * 0.437, "a test CPU");
     }
 
     static TrialResult complete(double co2e, double parameters) {
@@ -101,7 +105,7 @@ class SqliteTrialStoreTest {
             assertEquals("dominated", p.reason());
             assertEquals(new Trial.Pruning(20, 80, 12.0), p.pruning());
             assertEquals(3e-7, p.objectives().get("co2e"));
-            Trial trial = p.toTrial(new io.paretone.spaces.wavenet.WaveNetFamily().space(), List.of("co2e", "parameters"));
+            Trial trial = p.toTrial(SPACE, List.of("co2e", "parameters"));
             assertEquals(3e-7, trial.objectives()[0]);
             assertTrue(Double.isNaN(trial.objectives()[1]), "not measured at the checkpoint: unknown");
             assertEquals(GENOME, trial.genome().toString());
@@ -192,7 +196,7 @@ class SqliteTrialStoreTest {
         }
         try (SqliteTrialStore store = SqliteTrialStore.open(file)) {
             StudyRecord a = store.openStudy(study("a"));
-            assertEquals(List.of("co2e", "parameters"), a.objectives());
+            assertEquals(List.of("co2e", "parameters"), a.definition().objectives());
             assertEquals(TrialStatus.COMPLETE, store.trials(a.id()).get(0).status());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);

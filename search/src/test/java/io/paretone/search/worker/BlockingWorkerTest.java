@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.search.TrialStatus;
-import io.paretone.search.testing.FaultyFamily;
-import io.paretone.search.testing.FaultyFamily.Fault;
+import io.paretone.evaluators.energy.CarbonAccounting;
+import io.paretone.evaluators.energy.EnergySettings;
+import io.paretone.search.store.TrialResult;
+import io.paretone.search.testing.FaultyArchitectures;
+import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineDataset;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,26 +26,29 @@ class BlockingWorkerTest {
     private BlockingWorker start() throws Exception {
         AudioSplits data = new SineDataset().load(dir);
         Path dataFile = StudyDataFile.export(data, dir);
-        WorkerSetup setup = new WorkerSetup("t1", FaultyFamily.NAME, "cpu", dataFile.toString(), data.contentHash(),
-                QualityProxies.LOG_MEL_FRECHET, 2, 1600, 42, new WorkerSetup.Energy(10, 0.437, 1), null, false);
+        WorkerSetup setup = new WorkerSetup("t1", List.of("wavenet"), "cpu", dataFile.toString(), data.contentHash(),
+                QualityProxies.JUDGE, 2, 1600, 42,
+                WorkerSetup.Energy.of(EnergySettings.defaults(), CarbonAccounting.worldAverage()),
+                dir.resolve("cache").toString(), null, false);
         return BlockingWorker.start(WorkerLaunch.ofThisJvm(FaultyWorkerMain.class.getName(), 256), setup, 0, 300);
     }
 
     private static ToWorker.Evaluate evaluate(int trial, Fault fault) {
-        return new ToWorker.Evaluate(trial, FaultyFamily.genome(4, 10, fault), 1000 + trial, 0, 0, new double[0]);
+        return new ToWorker.Evaluate(trial, FaultyArchitectures.genome(fault, 10), 1000 + trial, 0, 0, new double[0]);
     }
 
     @Test
     void aKilledWorkerIsAFailedOutcomeWithTheReason() throws Exception {
         try (BlockingWorker w = start()) {
             assertEquals("cpu()", w.ready().device());
-            FromWorker.Finished ok = w.evaluate(evaluate(1, Fault.NONE), 300);
+            TrialResult ok = w.evaluate(evaluate(1, Fault.NONE), 300).result();
             assertEquals(TrialStatus.COMPLETE, ok.status(), ok.reason());
             assertTrue(w.alive(), "a worker serves trial after trial");
 
-            FromWorker.Finished killed = w.evaluate(evaluate(2, Fault.SIGKILL), 300);
+            FromWorker.Finished end = w.evaluate(evaluate(2, Fault.SIGKILL), 300);
+            assertEquals(2, end.trial());
+            TrialResult killed = end.result();
             assertEquals(TrialStatus.FAILED, killed.status());
-            assertEquals(2, killed.trial());
             assertTrue(killed.reason().contains("SIGKILL"), killed.reason());
             assertFalse(w.alive());
         }
@@ -50,7 +57,7 @@ class BlockingWorkerTest {
     @Test
     void aTrialPastItsTimeoutIsStoppedAndFailed() throws Exception {
         try (BlockingWorker w = start()) {
-            FromWorker.Finished hung = w.evaluate(evaluate(1, Fault.HANG), 5);
+            TrialResult hung = w.evaluate(evaluate(1, Fault.HANG), 5).result();
             assertEquals(TrialStatus.FAILED, hung.status());
             assertTrue(hung.reason().contains("timed out after 5 s"), hung.reason());
             assertFalse(w.alive());

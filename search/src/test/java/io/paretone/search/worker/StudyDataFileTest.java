@@ -26,9 +26,24 @@ class StudyDataFileTest {
         AudioSplits back = StudyDataFile.read(file, data.contentHash());
         assertEquals(data.contentHash(), back.contentHash());
         assertEquals(data.sampleRate(), back.sampleRate());
-        assertEquals(data.test().get(1).label(), back.test().get(1).label());
+        assertEquals(data.test().get(1).labels(), back.test().get(1).labels());
         assertArrayEquals(data.train().get(3).samples(), back.train().get(3).samples());
         assertEquals(file, StudyDataFile.export(data, dir), "an intact file is reused");
+    }
+
+    @Test
+    void labelsWithSeveralFacetsKeepTheirNamesAndOrder() throws IOException {
+        var clip = new io.paretone.evaluators.data.AudioClip(new float[] {0.1f, -0.2f, 0.3f},
+                java.util.Map.of("instrument", "73"));
+        var two = new io.paretone.evaluators.data.AudioClip(new float[] {0.5f},
+                new java.util.LinkedHashMap<>(java.util.Map.of("pitch", "69")) {{ put("velocity", "100"); }});
+        var splits = java.util.List.of(clip, two);
+        AudioSplits data = new AudioSplits("facets", 16000, splits, java.util.List.of(clip), java.util.List.of(two),
+                io.paretone.evaluators.data.ContentHash.of(splits, java.util.List.of(clip), java.util.List.of(two)));
+        AudioSplits back = StudyDataFile.read(StudyDataFile.export(data, dir), data.contentHash());
+        assertEquals(java.util.List.of("pitch", "velocity"), java.util.List.copyOf(back.train().get(1).labels().keySet()));
+        assertEquals("69:100", back.train().get(1).label());
+        assertEquals(data.contentHash(), back.contentHash());
     }
 
     @Test

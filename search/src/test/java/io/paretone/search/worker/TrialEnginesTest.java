@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paretone.evaluators.energy.CarbonAccounting;
+import io.paretone.evaluators.energy.EnergySettings;
 import io.paretone.search.StudySettings;
 import io.paretone.spaces.check.InvalidValueException;
 import java.util.List;
@@ -11,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class TrialEnginesTest {
     private static EngineRequest request(String engine) {
-        WorkerSetup setup = new WorkerSetup("w0", "wavenet", "cpu", "data.bin", "hash", QualityProxies.LOG_MEL_FRECHET, 2,
-                1600, 1, new WorkerSetup.Energy(10, 0.437, 1), null, false);
+        WorkerSetup setup = new WorkerSetup("w0", List.of("wavenet"), "cpu", "data.bin", "hash", QualityProxies.JUDGE, 2,
+                1600, 1, WorkerSetup.Energy.of(EnergySettings.defaults(), CarbonAccounting.worldAverage()), "cache", null,
+                false);
         return new EngineRequest(new StudySettings.Engine(engine, null), "s", WorkerLaunch.ofThisJvm(WorkerMain.class.getName(), 0),
                 setup, List.of("cpu"), 60, false);
     }

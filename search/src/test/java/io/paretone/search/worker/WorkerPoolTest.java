@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.search.TrialStatus;
-import io.paretone.search.testing.FaultyFamily;
-import io.paretone.search.testing.FaultyFamily.Fault;
+import io.paretone.search.store.TrialResult;
+import io.paretone.evaluators.energy.CarbonAccounting;
+import io.paretone.evaluators.energy.EnergySettings;
+import io.paretone.search.testing.FaultyArchitectures;
+import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineDataset;
 import java.nio.file.Files;
@@ -31,9 +34,10 @@ class WorkerPoolTest {
     private WorkerPool pool(double timeoutSeconds, boolean warmUp) throws Exception {
         AudioSplits data = new SineDataset().load(dir);
         Path dataFile = StudyDataFile.export(data, dir);
-        WorkerSetup setup = new WorkerSetup("w0", FaultyFamily.NAME, "cpu", dataFile.toString(), data.contentHash(),
-                QualityProxies.LOG_MEL_FRECHET, 2, 1600, 42, new WorkerSetup.Energy(10, 0.437, 1),
-                dir.resolve("samples").toString(), warmUp);
+        WorkerSetup setup = new WorkerSetup("w0", List.of("wavenet"), "cpu", dataFile.toString(), data.contentHash(),
+                QualityProxies.JUDGE, 2, 1600, 42,
+                WorkerSetup.Energy.of(EnergySettings.defaults(), CarbonAccounting.worldAverage()),
+                dir.resolve("cache").toString(), dir.resolve("samples").toString(), warmUp);
         WorkerPool pool = new WorkerPool(WorkerLaunch.ofThisJvm(FaultyWorkerMain.class.getName(), 256), setup,
                 List.of("cpu"), timeoutSeconds);
         pool.start();
@@ -57,8 +61,8 @@ class WorkerPoolTest {
         }
     }
 
-    private static FromWorker.Finished finished(TrialEngine.Event e) {
-        return (FromWorker.Finished) assertInstanceOf(TrialEngine.Event.Message.class, e).message();
+    private static TrialResult finished(TrialEngine.Event e) {
+        return ((FromWorker.Finished) assertInstanceOf(TrialEngine.Event.Message.class, e).message()).result();
     }
 
     @Test
@@ -66,37 +70,37 @@ class WorkerPoolTest {
         try (WorkerPool pool = pool(300, false)) {
             long firstPid = pool.idleSlot().orElseThrow().pid();
 
-            FromWorker.Finished ok = finished(run(pool, 1, FaultyFamily.genome(4, 10, Fault.NONE)));
+            TrialResult ok = finished(run(pool, 1, FaultyArchitectures.genome(Fault.NONE, 10)));
             assertEquals(TrialStatus.COMPLETE, ok.status());
             assertEquals(io.paretone.evaluators.objectives.Objective.ALL.size(), ok.objectives().size());
             assertEquals(10, ok.metrics().trainingSteps());
-            assertTrue(ok.trialJoules() > 0 && ok.workerJoules() >= ok.trialJoules());
+            assertTrue(ok.totalJoules() > 0, "the trial's energy is measured");
             assertTrue(Files.exists(dir.resolve("samples").resolve("trial-0001.wav")), "the worker saved a sample");
 
-            FromWorker.Finished nan = finished(run(pool, 2, FaultyFamily.genome(4, 10, Fault.NAN)));
+            TrialResult nan = finished(run(pool, 2, FaultyArchitectures.genome(Fault.NAN, 10)));
             assertEquals(TrialStatus.FAILED, nan.status());
             assertTrue(nan.reason().contains("NaN") && nan.reason().contains("step 1"), nan.reason());
             assertEquals(firstPid, pool.idleSlot().orElseThrow().pid(), "a NaN loss does not cost the worker");
 
-            var killed = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 3, FaultyFamily.genome(4, 10, Fault.SIGKILL)));
+            var killed = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 3, FaultyArchitectures.genome(Fault.SIGKILL, 10)));
             assertTrue(killed.reason().contains("SIGKILL"), killed.reason());
 
-            var heap = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 4, FaultyFamily.genome(4, 10, Fault.OOM)));
+            var heap = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 4, FaultyArchitectures.genome(Fault.OOM, 10)));
             assertTrue(heap.reason().contains("out of Java heap"), heap.reason());
 
             waitUntilReady(pool);
             assertNotEquals(firstPid, pool.idleSlot().orElseThrow().pid(), "the dead worker was replaced");
-            assertEquals(TrialStatus.COMPLETE, finished(run(pool, 5, FaultyFamily.genome(4, 10, Fault.NONE))).status());
+            assertEquals(TrialStatus.COMPLETE, finished(run(pool, 5, FaultyArchitectures.genome(Fault.NONE, 10))).status());
         }
     }
 
     @Test
     void aTrialPastTheTimeoutIsStoppedAndFailed() throws Exception {
         try (WorkerPool pool = pool(8, true)) {
-            var hung = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 1, FaultyFamily.genome(4, 10, Fault.HANG)));
+            var hung = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 1, FaultyArchitectures.genome(Fault.HANG, 10)));
             assertTrue(hung.reason().contains("timed out after 8 s"), hung.reason());
             waitUntilReady(pool);
-            assertEquals(TrialStatus.COMPLETE, finished(run(pool, 2, FaultyFamily.genome(4, 10, Fault.NONE))).status());
+            assertEquals(TrialStatus.COMPLETE, finished(run(pool, 2, FaultyArchitectures.genome(Fault.NONE, 10))).status());
         }
     }
 
@@ -104,9 +108,9 @@ class WorkerPoolTest {
     void aCheckpointAsksForAVerdictAndAStopEndsTrainingAsPruned() throws Exception {
         try (WorkerPool pool = pool(300, false)) {
             WorkerPool.Seat seat = pool.idleSlot().orElseThrow();
-            pool.dispatch(seat, new ToWorker.Evaluate(1, FaultyFamily.genome(4, 20, Fault.NONE), 7, 0, 0, new double[] {0.5}));
+            pool.dispatch(seat, new ToWorker.Evaluate(1, FaultyArchitectures.genome(Fault.NONE, 20), 7, 0, 0, new double[] {0.5}));
             FromWorker.Checkpoint checkpoint = null;
-            FromWorker.Finished end = null;
+            TrialResult end = null;
             int lastStep = 0;
             while (end == null) {
                 var m = assertInstanceOf(TrialEngine.Event.Message.class, pool.next(120_000)).message();
@@ -116,7 +120,7 @@ class WorkerPoolTest {
                     checkpoint = c;
                     pool.verdict(seat, new ToWorker.Verdict(1, false));
                 } else if (m instanceof FromWorker.Finished f) {
-                    end = f;
+                    end = f.result();
                 }
             }
             assertNotNull(checkpoint, "a checkpoint after half of 20 steps");
@@ -130,14 +134,14 @@ class WorkerPoolTest {
             assertEquals(10, end.metrics().trainingSteps());
             assertEquals(checkpoint.objectives(), end.objectives(), "a pruned trial keeps its checkpoint values");
 
-            FromWorker.Finished goesOn = null;
-            pool.dispatch(seat, new ToWorker.Evaluate(2, FaultyFamily.genome(4, 20, Fault.NONE), 8, 0, 0, new double[] {0.5}));
+            TrialResult goesOn = null;
+            pool.dispatch(seat, new ToWorker.Evaluate(2, FaultyArchitectures.genome(Fault.NONE, 20), 8, 0, 0, new double[] {0.5}));
             while (goesOn == null) {
                 var m = assertInstanceOf(TrialEngine.Event.Message.class, pool.next(120_000)).message();
                 if (m instanceof FromWorker.Checkpoint) {
                     pool.verdict(seat, new ToWorker.Verdict(2, true));
                 } else if (m instanceof FromWorker.Finished f) {
-                    goesOn = f;
+                    goesOn = f.result();
                 }
             }
             assertEquals(TrialStatus.COMPLETE, goesOn.status());

@@ -5,33 +5,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paretone.evaluators.quality.QualityScore;
+import io.paretone.evaluators.quality.QualityTerm;
 import io.paretone.search.Provenance;
+import java.util.List;
 import io.paretone.search.Trial;
 import io.paretone.search.TrialMetrics;
 import io.paretone.search.TrialStatus;
+import io.paretone.search.store.TrialResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WorkerProtocolTest {
-    private static final TrialMetrics METRICS = new TrialMetrics(3660, 113_000_000L, 0.25, 12.5, 52.1, 6.3e-6, 6.1e-6,
-            4.2, 1.1, 9.5, 40, 5.54, 5.21, "cpu-time", true, "4.2 s process CPU time x 10.0 W per core",
-            14640, 2_000_000, 960_000_000L, 14_500.5, 1.1, 5.5);
+    private static final TrialMetrics METRICS = new TrialMetrics(3660, 113_000_000L, 0.25,
+            new QualityScore(0.25, List.of(new QualityTerm("embedding_frechet", 12.5, 2.0, 40.0, 0.72, true),
+                    new QualityTerm("class_score", 0.1, 0.9, 0.05, 0.06, false)), 1, 0.3, 0.4),
+            52.1, 6.3e-6, 6.1e-6, 4.2, 1.1, 9.5, 40, 5.54, 5.21, "cpu-time", true,
+            "4.2 s process CPU time x 10.0 W per core", 14640, 2_000_000, 960_000_000L, 14_500.5, 1.1, 5.5, 10.45,
+            1.27e-6, "Intel Xeon, 2 CPUs");
 
     @Test
     void aFinishedTrialCrossesWithEveryField() throws Exception {
         Map<String, Double> objectives = new LinkedHashMap<>();
         objectives.put("co2e", 6.3e-6);
         objectives.put("one_minus_pmos", 0.75);
-        var sent = new FromWorker.Finished(12, TrialStatus.PRUNED, "dominated", objectives, METRICS,
+        var sent = new FromWorker.Finished(12, new TrialResult(TrialStatus.PRUNED, "dominated", objectives, METRICS,
                 new Provenance(99, "cpu()", "notes", "abc", "dev", "0.36.0", "17", "Linux amd64", "node-1"),
-                new Trial.Pruning(20, 40, 50.0), 61.5, 300.25);
+                new Trial.Pruning(20, 40, 50.0), 61.5), 300.25);
         String line = WorkerProtocol.fromWorker(sent);
         assertTrue(line.startsWith(WorkerProtocol.PREFIX), line);
         assertTrue(line.contains("\"type\":\"finished\"") && line.contains("\"training_joules\":52.1"), line);
         FromWorker back = WorkerProtocol.readFromWorker(line).orElseThrow();
         assertEquals(sent, back);
-        assertEquals(METRICS, ((FromWorker.Finished) back).metrics());
+        assertEquals(METRICS, ((FromWorker.Finished) back).result().metrics());
     }
 
     @Test

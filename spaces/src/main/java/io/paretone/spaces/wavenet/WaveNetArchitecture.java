@@ -4,11 +4,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.paretone.spaces.Architecture;
 import io.paretone.spaces.AudioSampler;
-import io.paretone.spaces.TrainingPlan;
-import io.paretone.spaces.TrainingTask;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
+import io.paretone.spaces.training.TrainingGenes;
+import io.paretone.spaces.training.TrainingRecipe;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -18,14 +18,7 @@ import java.util.stream.Collectors;
  * @param dilationCycle layer i has dilation 2^(i mod cycle)
  */
 public record WaveNetArchitecture(
-        Genome genome,
-        int layers,
-        int dilationCycle,
-        int residualChannels,
-        int skipChannels,
-        int kernelSize,
-        double learningRate,
-        int trainingSteps)
+        Genome genome, int layers, int dilationCycle, int residualChannels, int skipChannels, int kernelSize)
         implements Architecture {
 
     public WaveNetArchitecture {
@@ -50,29 +43,19 @@ public record WaveNetArchitecture(
         return 1 + Arrays.stream(dilations()).map(d -> (kernelSize - 1) * d).sum();
     }
 
+    /** Samples per training crop: the receptive field plus the predicted samples. */
+    public int cropLength() {
+        return receptiveField() + WaveNetFamily.PREDICTED_SAMPLES;
+    }
+
     @Override
     public String describe() {
         String dil = Arrays.stream(dilations()).mapToObj(Integer::toString).collect(Collectors.joining(","));
         return String.format(
                 "WaveNet %d layers (dilations %s, kernel %d, receptive field %d), %d residual / %d skip"
-                        + " channels; %d steps at lr %s",
-                layers,
-                dil,
-                kernelSize,
-                receptiveField(),
-                residualChannels,
-                skipChannels,
-                trainingSteps,
-                genome.space().gene(WaveNetFamily.LEARNING_RATE).format(learningRate));
-    }
-
-    @Override
-    public TrainingPlan trainingPlan() {
-        return new TrainingPlan(
-                trainingSteps,
-                WaveNetFamily.BATCH_SIZE,
-                receptiveField() + WaveNetFamily.PREDICTED_SAMPLES,
-                learningRate);
+                        + " channels; %s",
+                layers, dil, kernelSize, receptiveField(), residualChannels, skipChannels,
+                TrainingGenes.describe(genome));
     }
 
     @Override
@@ -82,12 +65,16 @@ public record WaveNetArchitecture(
 
     @Override
     public Shape[] inputShapes(int batchSize) {
-        return new Shape[] {new Shape(batchSize, trainingPlan().cropLength() - 1)};
+        return new Shape[] {new Shape(batchSize, cropLength() - 1)};
     }
 
     @Override
-    public TrainingTask trainingTask() {
-        return new WaveNetTrainingTask();
+    public TrainingRecipe trainingRecipe() {
+        return TrainingRecipe.singleLoss(
+                TrainingGenes.steps(genome),
+                TrainingGenes.learningRate(genome),
+                "cross-entropy",
+                new WaveNetLoss(TrainingGenes.batchSize(genome), cropLength()));
     }
 
     @Override

@@ -13,6 +13,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.paretone.spaces.audio.MuLaw;
 import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
 import java.util.ArrayList;

@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.audio.Categorical;
+import io.paretone.spaces.audio.MuLaw;
 import java.util.SplittableRandom;
 
 /**
@@ -17,24 +19,24 @@ import java.util.SplittableRandom;
 final class WaveNetSampler implements AudioSampler {
 
     @Override
-    public float[][] generate(Block block, ParameterStore parameters, int count, int samples, long seed) {
+    public float[][] generate(Block block, ParameterStore parameters, GenerationRequest request) {
         WaveNetBlock net = (WaveNetBlock) block;
-        SplittableRandom random = new SplittableRandom(seed);
+        int count = request.clips();
+        int samples = request.samples();
+        SplittableRandom random = new SplittableRandom(request.seed());
         float[][] audio = new float[count][samples];
         NDManager owner = block.getParameters().valueAt(0).getArray().getManager();
         try (NDManager manager = owner.newSubManager()) {
             WaveNetBlock.GenerationState state = net.newGenerationState(manager, count);
             long[] current = new long[count];
             java.util.Arrays.fill(current, MuLaw.encode(0f));
-            float[] probs = new float[MuLaw.CLASSES];
             for (int t = 0; t < samples; t++) {
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
                     NDArray in = manager.create(current, new Shape(count, 1));
                     float[] p = state.step(parameters, in).softmax(1).toFloatArray();
                     for (int c = 0; c < count; c++) {
-                        System.arraycopy(p, c * MuLaw.CLASSES, probs, 0, MuLaw.CLASSES);
-                        int cls = draw(probs, random.nextDouble());
+                        int cls = Categorical.draw(p, c, MuLaw.CLASSES, random.nextDouble());
                         current[c] = cls;
                         audio[c][t] = MuLaw.decode(cls);
                     }
@@ -45,14 +47,4 @@ final class WaveNetSampler implements AudioSampler {
         return audio;
     }
 
-    private static int draw(float[] probs, double u) {
-        double cumulative = 0;
-        for (int i = 0; i < probs.length; i++) {
-            cumulative += probs[i];
-            if (u < cumulative) {
-                return i;
-            }
-        }
-        return probs.length - 1;
-    }
 }

@@ -36,18 +36,69 @@ class SearchSpaceTest {
 
     @Test
     void restrictionKeepsOnlyAllowedValues() {
-        SearchSpace small = space.restrict(Map.of("layers", new double[] {8, 2}));
+        SearchSpace small = space.restrict(Map.of("layers", List.of("8", "2")));
         assertEquals("[2, 8]", small.gene("layers").allowedValues());
         assertEquals(2 * 3, small.cardinality());
     }
 
     @Test
     void unknownGeneAndValueAreNamedInTheError() {
-        var unknown = assertThrows(InvalidValueException.class, () -> space.restrict(Map.of("depth", new double[] {1})));
+        var unknown = assertThrows(InvalidValueException.class, () -> space.restrict(Map.of("depth", List.of("1"))));
         assertTrue(unknown.getMessage().contains("depth"), unknown.getMessage());
         var value = assertThrows(InvalidValueException.class, () -> space.parse("layers=5 learning_rate=1e-4"));
         assertTrue(value.getMessage().contains("[2, 4, 8]"), value.getMessage());
         assertThrows(InvalidValueException.class, () -> space.genome(3, 0));
         assertThrows(InvalidValueException.class, () -> space.parse("layers=2"));
+    }
+
+    private static final SearchSpace RNN = new SearchSpace("rnn", List.of(
+            Gene.ofChoices("cell", "cell", "gru", "lstm"),
+            Gene.ofInts("tiers", "tiers", 1, 2),
+            Gene.ofInts("frame_2", "upper frame", 2, 4, 8).onlyWhen("tiers", "2"),
+            Gene.ofInts("steps", "steps", 10, 20)));
+    private static final SearchSpace CONV = new SearchSpace("conv", List.of(
+            Gene.ofInts("layers", "layers", 2, 4, 8),
+            Gene.ofInts("steps", "steps", 10, 20)));
+    private static final SearchSpace MIXED = SearchSpace.ofAlternatives("mixed", "family", "family",
+            List.of(Gene.ofInts("steps", "steps", 10, 20)), new java.util.LinkedHashMap<>(Map.of("rnn", RNN)) {{
+                put("conv", CONV);
+            }});
+
+    @Test
+    void alternativesGetPrefixedGenesExistingOnlyUnderTheirChoice() {
+        assertEquals(List.of("family", "steps", "rnn.cell", "rnn.tiers", "rnn.frame_2", "conv.layers"),
+                MIXED.genes().stream().map(Gene::name).toList());
+        Genome conv = MIXED.parse("family=conv steps=20 conv.layers=4");
+        assertTrue(!conv.isActive("rnn.cell") && conv.isActive("conv.layers"));
+        Genome rnn = MIXED.parse("family=rnn steps=10 rnn.cell=lstm rnn.tiers=2 rnn.frame_2=8");
+        assertEquals("lstm", rnn.choice("rnn.cell"));
+        assertEquals(8, rnn.integer("rnn.frame_2"));
+        var inactive = assertThrows(InvalidValueException.class,
+                () -> MIXED.parse("family=rnn steps=10 rnn.cell=gru rnn.tiers=1 rnn.frame_2=8"));
+        assertTrue(inactive.getMessage().contains("rnn.tiers=2"), inactive.getMessage());
+    }
+
+    @Test
+    void genomesIgnoreInactiveGenesAndProjectOntoTheirFamily() {
+        int[] a = MIXED.parse("family=conv steps=20 conv.layers=4").indices();
+        a[MIXED.genes().indexOf(MIXED.gene("rnn.tiers"))] = 1; // a leftover value of another family
+        Genome g = MIXED.genome(a);
+        assertEquals(MIXED.parse("family=conv steps=20 conv.layers=4"), g);
+        assertEquals("family=conv steps=20 conv.layers=4", g.toString());
+        assertEquals(CONV.parse("layers=4 steps=20"), CONV.projectFrom(g, "conv"));
+    }
+
+    @Test
+    void cardinalityCountsEachActiveCombinationOnce() {
+        // steps (2) x [rnn: cell 2 x (tiers=1: 1 + tiers=2: frame 3) | conv: layers 3] = 2 x (8 + 3)
+        assertEquals(22, MIXED.cardinality());
+    }
+
+    @Test
+    void restrictingTheChoiceDropsTheGenesThatCanNoLongerExist() {
+        SearchSpace convOnly = MIXED.restrict(Map.of("family", List.of("conv")));
+        assertEquals(List.of("family", "steps", "conv.layers"), convOnly.genes().stream().map(Gene::name).toList());
+        SearchSpace oneTier = MIXED.restrict(Map.of("rnn.tiers", List.of("1")));
+        assertTrue(!oneTier.contains("rnn.frame_2") && oneTier.contains("conv.layers"));
     }
 }

@@ -19,7 +19,7 @@ class WaveNetBlockTest {
     private final WaveNetFamily family = new WaveNetFamily();
     private final WaveNetArchitecture arch = (WaveNetArchitecture) family.decode(family.space().parse(
             "layers=3 dilation_cycle=2 residual_channels=4 skip_channels=8 kernel_size=3"
-                    + " learning_rate=1e-3 training_steps=10"));
+                    + " learning_rate=1e-3 training_steps=10 batch_size=2"));
 
     @Test
     void dilationsAndReceptiveFieldFollowTheCycle() {

@@ -3,8 +3,11 @@ package io.paretone.spark.bench;
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.search.StudySettings;
 import io.paretone.search.TrialStatus;
-import io.paretone.search.testing.FaultyFamily;
-import io.paretone.search.testing.FaultyFamily.Fault;
+import io.paretone.evaluators.energy.CarbonAccounting;
+import io.paretone.evaluators.energy.EnergySettings;
+import io.paretone.search.store.TrialResult;
+import io.paretone.search.testing.FaultyArchitectures;
+import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineDataset;
 import io.paretone.search.worker.EngineRequest;
@@ -27,8 +30,9 @@ import java.util.Locale;
  * engines get the same tiny candidates one at a time on one slot (one CPU worker; Spark on
  * {@code local[1]}); per candidate it times dispatch to outcome, and subtracts what the worker
  * itself measured (training and generation), leaving scheduling, transport and judging. The
- * difference between the engines is Spark's overhead per candidate. The first Spark candidate also
- * starts the executor's worker, so it is reported apart.
+ * difference between the engines is Spark's overhead per candidate. Both engines start their worker
+ * before the first candidate; the first candidate still pays for code warming up, so it is
+ * reported apart.
  *
  * <pre>mvn -B -o -q -Pspark,bench-spark -pl spark -am -DskipTests verify</pre>
  */
@@ -41,8 +45,10 @@ public final class SchedulingOverheadBench {
         Path dir = Files.createTempDirectory("paretone-spark-bench");
         AudioSplits data = new SineDataset().load(dir);
         Path dataFile = StudyDataFile.export(data, dir);
-        WorkerSetup setup = new WorkerSetup("w0", FaultyFamily.NAME, "cpu", dataFile.toString(), data.contentHash(),
-                QualityProxies.LOG_MEL_FRECHET, 2, 1600, 42, new WorkerSetup.Energy(10, 0.437, 1), null, true);
+        WorkerSetup setup = new WorkerSetup("w0", List.of("wavenet"), "cpu", dataFile.toString(), data.contentHash(),
+                QualityProxies.JUDGE, 2, 1600, 42,
+                WorkerSetup.Energy.of(EnergySettings.defaults(), CarbonAccounting.worldAverage()),
+                dir.resolve("cache").toString(), null, true);
         WorkerLaunch launch = WorkerLaunch.ofThisJvm(FaultyWorkerMain.class.getName(), 256);
         double[] local = run(new StudySettings.Engine("local", null), setup, launch);
         double[] spark = run(new StudySettings.Engine("spark", "local[1]"), setup, launch);
@@ -50,7 +56,7 @@ public final class SchedulingOverheadBench {
                 CANDIDATES);
         System.out.printf(Locale.ROOT, "  local engine: median %.1f ms round trip beyond the worker's own training and"
                 + " generation (first %.0f ms)%n", median(local, 1), local[0]);
-        System.out.printf(Locale.ROOT, "  spark engine: median %.1f ms (first %.0f ms, which starts the executor's worker)%n",
+        System.out.printf(Locale.ROOT, "  spark engine: median %.1f ms (first %.0f ms)%n",
                 median(spark, 1), spark[0]);
         System.out.printf(Locale.ROOT, "  Spark adds %.1f ms per candidate (median of candidates 2..%d)%n",
                 median(spark, 1) - median(local, 1), CANDIDATES);
@@ -65,8 +71,8 @@ public final class SchedulingOverheadBench {
                 waitForIdle(e);
                 long t0 = System.nanoTime();
                 e.dispatch(e.idleSlot().orElseThrow(), new ToWorker.Evaluate(i + 1,
-                        FaultyFamily.genome(4, 10, Fault.NONE), 100 + i, 0, 0, new double[0]));
-                FromWorker.Finished f = finished(e, i + 1);
+                        FaultyArchitectures.genome(Fault.NONE, 10), 100 + i, 0, 0, new double[0]));
+                TrialResult f = finished(e, i + 1).result();
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (f.status() != TrialStatus.COMPLETE) {
                     throw new IllegalStateException("candidate " + (i + 1) + " " + f.status() + ": " + f.reason());

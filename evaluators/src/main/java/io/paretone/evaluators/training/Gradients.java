@@ -1,0 +1,28 @@
+package io.paretone.evaluators.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * The two gradient operations DJL's engine-neutral API lacks, taken from its PyTorch bridge (the
+ * only engine paretone runs): clearing one array's gradient, and a backward pass that keeps and
+ * differentiates its own graph (double back-propagation, for gradient penalties).
+ */
+final class Gradients {
+    private Gradients() {}
+
+    /** Sets the gradient of a parameter to zero, as DJL's own Adam does after an update. */
+    static void clear(NDArray parameter) {
+        JniUtils.zeroGrad((PtNDArray) parameter);
+    }
+
+    /**
+     * Back-propagates a scalar with {@code create_graph} and {@code retain_graph}, so the gradients
+     * it leaves can themselves be differentiated and the graph used again.
+     */
+    static void backwardKeepingGraph(NDArray scalar) {
+        NDArray ones = scalar.onesLike();
+        JniUtils.backward((PtNDArray) scalar, (PtNDArray) ones, true, true);
+    }
+}

@@ -1,0 +1,71 @@
+package io.paretone.evaluators.quality;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClipSetsTest {
+    @Test
+    void fewerClipsThanNeededAreReusedAtLaterOffsets() {
+        float[] ramp = new float[100];
+        for (int i = 0; i < ramp.length; i++) {
+            ramp[i] = i / 1000f;
+        }
+        float[] shortClip = {0.25f, -0.25f};
+        List<float[]> crops = ClipSets.crops(List.of(ramp, shortClip), 5, 10);
+        // Clips alternate; the ramp's pass 0 starts at 0, pass 1 at 10 / 2 = 5, pass 2 at 10.
+        assertEquals(0f, crops.get(0)[0]);
+        assertEquals(5 / 1000f, crops.get(2)[0]);
+        assertEquals(10 / 1000f, crops.get(4)[0]);
+        assertEquals(19 / 1000f, crops.get(4)[9]);
+        // The short clip is zero-padded and repeats exactly.
+        assertArrayEquals(new float[] {0.25f, -0.25f, 0, 0, 0, 0, 0, 0, 0, 0}, crops.get(1));
+        assertArrayEquals(crops.get(1), crops.get(3));
+    }
+
+    @Test
+    void allCropsTakesEveryHalfOverlappingWindowThatFits() {
+        float[] ramp = new float[25];
+        for (int i = 0; i < ramp.length; i++) {
+            ramp[i] = i / 100f;
+        }
+        List<float[]> windows = ClipSets.allCrops(List.of(ramp, new float[3]), 10);
+        // Starts 0, 5, 10, 15 fit in 25 samples; 20 does not. The 3-sample clip gives one padded window.
+        assertEquals(5, windows.size());
+        assertEquals(0.15f, windows.get(3)[0]);
+        assertEquals(0.24f, windows.get(3)[9]);
+        assertEquals(10, windows.get(4).length);
+    }
+
+    @Test
+    void whiteNoiseHasTheRmsAskedFor() {
+        List<float[]> noise = ClipSets.whiteNoise(4, 10_000, 0.2, 7);
+        assertEquals(0.2, ClipSets.rms(noise), 0.002, "40000 Gaussian samples: relative error about 0.4 %");
+    }
+
+    @Test
+    void sanitisingTurnsNanToZeroAndClampsToUnitRange() {
+        float[] clip = {Float.NaN, 2f, -3f, 0.5f, Float.NEGATIVE_INFINITY};
+        assertArrayEquals(new float[] {0f, 1f, -1f, 0.5f, -1f}, ClipSets.sanitised(clip));
+    }
+
+    @Test
+    void wrongClipCountIsRejectedNamingTheExpectedCount() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ClipSets.checkedCopies(new float[3][10], 4, 10));
+        assertTrue(e.getMessage().contains("clipCount = 4"), e::getMessage);
+    }
+
+    @Test
+    void wrongClipLengthIsRejectedNamingTheClip() {
+        float[][] clips = new float[4][10];
+        clips[2] = new float[11];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ClipSets.checkedCopies(clips, 4, 10));
+        assertTrue(e.getMessage().contains("generated[2]") && e.getMessage().contains("clipSamples = 10"), e::getMessage);
+    }
+}

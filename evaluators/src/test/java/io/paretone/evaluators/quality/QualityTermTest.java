@@ -1,0 +1,36 @@
+package io.paretone.evaluators.quality;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class QualityTermTest {
+    @Test
+    void aDistanceMapsLinearlyFromNoiseToReal() {
+        // Real 10, noise 110: a distance of 35 is a quarter of the way from real to noise.
+        assertEquals(0.75, QualityTerm.of("d", 35, 10, 110).scaled(), 1e-12);
+    }
+
+    @Test
+    void aScoreThatRisesWithQualityMapsTheSameWay() {
+        // Real 0.8, noise 0: 0.6 is three quarters of the way up.
+        assertEquals(0.75, QualityTerm.of("c", 0.6, 0.8, 0).scaled(), 1e-12);
+    }
+
+    @Test
+    void beyondRealOrNoiseIsClamped() {
+        assertEquals(1, QualityTerm.of("d", 5, 10, 110).scaled());
+        assertEquals(0, QualityTerm.of("d", 500, 10, 110).scaled());
+    }
+
+    @Test
+    void aTermThatCannotTellRealFromNoiseIsNotInformative() {
+        QualityTerm same = QualityTerm.of("c", 0.5, 0.3, 0.3);
+        assertFalse(same.informative());
+        assertEquals(0, same.scaled());
+        assertFalse(QualityTerm.of("c", 0.5, Double.NaN, 0).informative());
+        assertTrue(QualityTerm.of("c", 0.5, 0.8, 0).informative());
+    }
+}

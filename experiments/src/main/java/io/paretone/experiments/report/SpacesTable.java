@@ -1,0 +1,62 @@
+package io.paretone.experiments.report;
+
+import io.paretone.evaluators.families.PublishedCost;
+import io.paretone.spaces.ModelFamilies;
+import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.genome.Gene;
+import io.paretone.spaces.genome.SearchSpace;
+import io.paretone.spaces.training.TrainingGenes;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints the model families, their genes and their published configurations counted at full scale. */
+public final class SpacesTable {
+    private SpacesTable() {}
+
+    public static void printGenes(List<ModelFamily> families, PrintWriter out) {
+        SearchSpace mixed = ModelFamilies.space(families.stream().map(ModelFamily::name).toList());
+        out.printf(Locale.ROOT, "One search space over %d families (%.3g genomes). Genes of a family are written"
+                + " family.gene in configs and exist only when that family is chosen.%n%n",
+                families.size(), mixed.cardinality());
+        out.println("shared by every family:");
+        for (Gene g : TrainingGenes.genes()) {
+            line(out, g);
+        }
+        for (ModelFamily f : families) {
+            out.printf("%n%s: %s%n", f.name(), f.summary());
+            for (Gene g : f.space().genes()) {
+                if (!TrainingGenes.genes().contains(g)) {
+                    line(out, g);
+                }
+            }
+        }
+    }
+
+    private static void line(PrintWriter out, Gene g) {
+        String when = g.condition() == null ? "" : "  (only when " + g.condition() + ")";
+        out.printf(Locale.ROOT, "  %-18s %-12s %s%s%n      %s%n", g.name(), g.kind().name().toLowerCase(Locale.ROOT),
+                g.allowedValues(), when, g.meaning());
+    }
+
+    public static void printPublished(List<PublishedCost> costs, int sampleRate, PrintWriter out) {
+        out.printf("%nPublished configurations, built at full scale untrained (FLOPs/s at %d Hz):%n", sampleRate);
+        out.printf(Locale.ROOT, "%-10s %-12s %-12s %-10s %-12s %s%n",
+                "family", "ours", "published", "ratio", "FLOPs/s", "model");
+        for (PublishedCost c : costs) {
+            String published = c.configuration().publishedParameters().isPresent()
+                    ? Units.count(c.configuration().publishedParameters().getAsLong()) : "-";
+            String ratio = c.ratioToPublished().map(r -> String.format(Locale.ROOT, "%.2f", r)).orElse("-");
+            String flops = c.generationFlopsPerSecond().isPresent()
+                    ? Units.count(c.generationFlopsPerSecond().getAsLong()) : "n/a";
+            out.printf(Locale.ROOT, "%-10s %-12s %-12s %-10s %-12s %s%n", c.family().name(), Units.count(c.parameters()),
+                    published, ratio, flops, c.configuration().model());
+        }
+        out.println();
+        for (PublishedCost c : costs) {
+            out.printf("%s: %s%n    genome: %s%n    source: %s%n", c.family().name(), c.configuration().notes(),
+                    c.configuration().genome(), c.configuration().source());
+            c.flopsUnavailable().ifPresent(reason -> out.printf("    FLOPs not counted: %s%n", reason));
+        }
+    }
+}

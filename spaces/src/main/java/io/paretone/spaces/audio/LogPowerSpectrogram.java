@@ -1,0 +1,19 @@
+package io.paretone.spaces.audio;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * {@code log(1 + |STFT|^2)} of waveforms {@code [B, L]}: Hann-windowed, centred, differentiable
+ * through DJL's STFT, for spectral losses such as SING's. The offset 1 keeps the logarithm finite
+ * and its gradient bounded for silence. Output {@code [B, window / 2 + 1, L / hop + 1]}.
+ */
+public final class LogPowerSpectrogram {
+    private LogPowerSpectrogram() {}
+
+    public static NDArray of(NDArray audio, int window, int hop) {
+        NDArray hann = audio.getManager().create(LogMel.hann(window));
+        // A complex STFT viewed as real pairs, [B, F, T, 2] (the real-output STFT is deprecated in PyTorch).
+        NDArray spectrum = audio.stft(window, hop, true, hann, true).real();
+        return spectrum.square().sum(new int[] {3}).add(1).log();
+    }
+}

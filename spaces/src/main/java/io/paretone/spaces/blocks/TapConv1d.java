@@ -1,0 +1,91 @@
+package io.paretone.spaces.blocks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import io.paretone.spaces.check.Check;
+import io.paretone.spaces.cost.FlopCountable;
+import io.paretone.spaces.cost.LayerFlops;
+
+/**
+ * A one-dimensional convolution of {@code kernel} taps, computed by its definition: the taps
+ * x[s t + j - p], j = 0..k-1, are stacked on the channel axis and mixed by a 1x1 convolution of
+ * {@code C_in x k} inputs. Same function, same number of weights (rearranged) and the same
+ * multiply-adds as a k-wide kernel.
+ *
+ * <p>Why: on this project's CPUs PyTorch's native backward pass of a convolution wider than one
+ * tap returned NaN input gradients at random (uninitialised memory; about one run in three at
+ * small channel counts, with or without padding), which silently poisons training. The 1x1 path is
+ * reliable. Input {@code [B, C, L]}, output {@code [B, filters, (L + 2p - k) / s + 1]}.
+ */
+public final class TapConv1d extends AbstractBlock implements FlopCountable {
+    private static final byte VERSION = 1;
+    private final int kernel;
+    private final int stride;
+    private final int padding;
+    private final Block mix;
+
+    public TapConv1d(int kernel, int stride, int padding, int filters, boolean bias) {
+        super(VERSION);
+        this.kernel = Check.positive("kernel", kernel);
+        this.stride = Check.positive("stride", stride);
+        this.padding = Check.atLeast("padding", padding, 0);
+        mix = addChildBlock("mix", Conv1d.builder().setKernelShape(new Shape(1)).setFilters(filters).optBias(bias).build());
+    }
+
+    /** A "same" convolution: odd kernel, stride 1, padded by kernel / 2 on each side. */
+    public static TapConv1d same(int kernel, int filters) {
+        Check.that(kernel % 2 == 1, "kernel", kernel, "must be odd to keep the length");
+        return new TapConv1d(kernel, 1, kernel / 2, filters, true);
+    }
+
+    private long outputLength(long length) {
+        return (length + 2L * padding - kernel) / stride + 1;
+    }
+
+    private Shape taps(Shape in) {
+        return new Shape(in.get(0), in.get(1) * kernel, outputLength(in.get(2)));
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
+        NDArray x = inputs.singletonOrThrow();
+        if (kernel == 1 && stride == 1 && padding == 0) {
+            return mix.forward(ps, inputs, training);
+        }
+        if (padding > 0) {
+            x = x.pad(new Shape(padding, padding), 0);
+        }
+        long out = outputLength(inputs.singletonOrThrow().getShape().get(2));
+        NDList views = new NDList(kernel);
+        for (int j = 0; j < kernel; j++) {
+            long end = j + stride * (out - 1) + 1;
+            views.add(x.get(":, :, " + j + ":" + end + (stride > 1 ? ":" + stride : "")));
+        }
+        return mix.forward(ps, new NDList(kernel == 1 ? views.get(0) : NDArrays.concat(views, 1)), training);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return mix.getOutputShapes(new Shape[] {taps(inputShapes[0])});
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        mix.initialize(manager, dataType, taps(inputShapes[0]));
+    }
+
+    /** As a k-tap convolution: the stacked taps are copies, the 1x1 mix is all the arithmetic. */
+    @Override
+    public long forwardFlops(LayerFlops counter, Shape... inputShapes) {
+        return counter.of(mix, taps(inputShapes[0]));
+    }
+}

@@ -1,0 +1,46 @@
+package io.paretone.spaces.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import java.util.SplittableRandom;
+
+/**
+ * What a loss sees during one update. Implemented by the budgeted trainer, which owns the gradient
+ * collector, the scopes and the optimisers; a family only computes losses.
+ */
+public interface StepContext {
+    /** Where to create inputs (batches, noise); everything made during the update is freed after it. */
+    NDManager manager();
+
+    /** The candidate's parameters in training mode. */
+    ParameterStore parameters();
+
+    /** The candidate's root block (cast it to the family's own block type to reach its parts). */
+    Block block();
+
+    TrainingData data();
+
+    /** Seeded randomness for batches and noise, split from the candidate's seed. */
+    SplittableRandom random();
+
+    /** The current step, 1-based, of {@link #steps()}. */
+    int step();
+
+    int steps();
+
+    /**
+     * The gradient of {@code sum(output)} with respect to {@code input}, itself differentiable, so a
+     * loss can penalise it (WGAN-GP's gradient penalty). {@code input} must be a leaf array made
+     * inside the update with {@code setRequiresGradient(true)}. The parameters' gradients are left
+     * as if this call had not happened.
+     */
+    NDArray inputGradient(NDArray output, NDArray input);
+
+    /** A training-mode forward pass of one block on one array. */
+    default NDArray forward(Block block, NDArray input) {
+        return block.forward(parameters(), new NDList(input), true).singletonOrThrow();
+    }
+}

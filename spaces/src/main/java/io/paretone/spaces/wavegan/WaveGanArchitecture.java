@@ -1,0 +1,101 @@
+package io.paretone.spaces.wavegan;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import io.paretone.spaces.Architecture;
+import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.check.Check;
+import io.paretone.spaces.cost.LayerFlops;
+import io.paretone.spaces.genome.Genome;
+import io.paretone.spaces.training.ParameterGroup;
+import io.paretone.spaces.training.TrainingGenes;
+import io.paretone.spaces.training.TrainingRecipe;
+import io.paretone.spaces.training.Update;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A decoded WaveGAN genome.
+ *
+ * @param modelSize d: channels of the last generator layer and the first discriminator layer
+ */
+public record WaveGanArchitecture(
+        Genome genome, boolean hinge, int modelSize, int layers, int stride, int kernelSize, int phaseShuffle,
+        int criticUpdates, int latent) implements Architecture {
+    /** Time steps after the generator's dense layer (and before the discriminator's). */
+    static final int BASE_LENGTH = 16;
+    /** Adam's betas for both players, as in the paper. */
+    static final double BETA1 = 0.5;
+    static final double BETA2 = 0.9;
+
+    public WaveGanArchitecture {
+        Check.positive(WaveGanFamily.MODEL_SIZE, modelSize);
+        Check.positive(WaveGanFamily.LAYERS, layers);
+        Check.atLeast(WaveGanFamily.STRIDE, stride, 2);
+        Check.that(kernelSize % 2 == 1, WaveGanFamily.KERNEL_SIZE, kernelSize, "must be odd");
+        Check.atLeast(WaveGanFamily.PHASE_SHUFFLE, phaseShuffle, 0);
+        Check.positive(WaveGanFamily.CRITIC_UPDATES, criticUpdates);
+        Check.positive(WaveGanFamily.LATENT, latent);
+    }
+
+    /** Samples of one generated clip: 16 x stride^layers. */
+    public int clipLength() {
+        int n = BASE_LENGTH;
+        for (int i = 0; i < layers; i++) {
+            n *= stride;
+        }
+        return n;
+    }
+
+    /** Channels entering generator layer i (i = layers is the output, one channel). */
+    int generatorChannels(int i) {
+        return i == layers ? 1 : modelSize << (layers - 1 - i);
+    }
+
+    @Override
+    public String describe() {
+        return String.format("WaveGAN d=%d, %d layers of stride %d and width %d (%d samples per clip), latent %d,"
+                        + " phase shuffle %d, %s with %d critic updates; %s",
+                modelSize, layers, stride, kernelSize, clipLength(), latent, phaseShuffle,
+                hinge ? "hinge loss" : "WGAN-GP", criticUpdates, TrainingGenes.describe(genome));
+    }
+
+    @Override
+    public Block newBlock() {
+        return new WaveGanBlock(this);
+    }
+
+    /** The root block is the generator: latent vectors {@code [batch, latent]}. */
+    @Override
+    public Shape[] inputShapes(int batchSize) {
+        return new Shape[] {new Shape(batchSize, latent)};
+    }
+
+    @Override
+    public TrainingRecipe trainingRecipe() {
+        double lr = TrainingGenes.learningRate(genome);
+        int batch = TrainingGenes.batchSize(genome);
+        WaveGanLosses losses = new WaveGanLosses(this, batch);
+        List<Update> updates = new ArrayList<>();
+        for (int i = 0; i < criticUpdates; i++) {
+            updates.add(new Update("discriminator", "discriminator", losses::discriminator));
+        }
+        updates.add(new Update("generator", "generator", losses::generator));
+        return new TrainingRecipe(TrainingGenes.steps(genome), List.of(
+                new ParameterGroup("generator", lr, BETA1, BETA2, b -> ((WaveGanBlock) b).generator()),
+                new ParameterGroup("discriminator", lr, BETA1, BETA2, b -> ((WaveGanBlock) b).discriminator())),
+                updates, "discriminator");
+    }
+
+    @Override
+    public AudioSampler sampler() {
+        return new WaveGanSampler();
+    }
+
+    /** The generator's pass, scaled from one clip to one second (the discriminator is not used to generate). */
+    @Override
+    public long generationFlopsPerSecond(Block block, LayerFlops counter, int sampleRate) {
+        long perClip = counter.of(((WaveGanBlock) block).generator(), new Shape(1, latent));
+        return perClip * sampleRate / clipLength();
+    }
+}

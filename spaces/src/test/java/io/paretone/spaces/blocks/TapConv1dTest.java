@@ -1,0 +1,65 @@
+package io.paretone.spaces.blocks;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.paretone.spaces.runtime.DjlRuntime;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class TapConv1dTest {
+
+    /** The output equals a convolution computed by its textbook sum, with the weights read back. */
+    @ParameterizedTest
+    @CsvSource({"3, 1, 1", "5, 2, 2", "2, 1, 0", "4, 4, 0"})
+    void computesTheConvolutionSum(int kernel, int stride, int padding) {
+        int c = 3;
+        int f = 2;
+        int length = 11;
+        try (Model model = Model.newInstance("t", DjlRuntime.device("cpu"))) {
+            NDManager m = model.getNDManager();
+            TapConv1d conv = new TapConv1d(kernel, stride, padding, f, true);
+            conv.initialize(m, DataType.FLOAT32, new Shape(1, c, length));
+            float[] x = new float[c * length];
+            SplittableRandom r = new SplittableRandom(1);
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) r.nextGaussian();
+            }
+            float[] y = conv.forward(new ParameterStore(m, false), new NDList(m.create(x, new Shape(1, c, length))), false)
+                    .singletonOrThrow().toFloatArray();
+            float[] w = conv.getParameters().get(0).getValue().getArray().toFloatArray(); // [f, k*c, 1]
+            float[] b = conv.getParameters().get(1).getValue().getArray().toFloatArray();
+            int out = (length + 2 * padding - kernel) / stride + 1;
+            assertEquals(f * out, y.length);
+            for (int o = 0; o < f; o++) {
+                for (int t = 0; t < out; t++) {
+                    double sum = b[o];
+                    for (int j = 0; j < kernel; j++) {
+                        int at = t * stride + j - padding;
+                        for (int ch = 0; ch < c; ch++) {
+                            double v = at < 0 || at >= length ? 0 : x[ch * length + at];
+                            sum += w[o * kernel * c + j * c + ch] * v; // tap j occupies channels j*c..j*c+c-1
+                        }
+                    }
+                    assertEquals(sum, y[o * out + t], 1e-4, "filter " + o + " position " + t);
+                }
+            }
+        }
+    }
+
+    @Test
+    void nearestUpsamplingRepeatsEachSample() {
+        try (NDManager m = DjlRuntime.engine().newBaseManager()) {
+            float[] y = UpsampleConv.nearest(m.create(new float[] {1, 2, 3, 4}, new Shape(1, 2, 2)), 3).toFloatArray();
+            assertArrayEquals(new float[] {1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4}, y);
+        }
+    }
+}
