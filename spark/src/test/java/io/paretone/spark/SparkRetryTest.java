@@ -5,19 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretone.evaluators.data.AudioSplits;
-import io.paretone.evaluators.energy.CarbonAccounting;
-import io.paretone.evaluators.energy.EnergySettings;
 import io.paretone.search.StudySettings;
 import io.paretone.search.TrialStatus;
 import io.paretone.search.store.TrialResult;
 import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyArchitectures.Fault;
-import io.paretone.search.testing.SineDataset;
+import io.paretone.search.testing.SineWorkerSetup;
 import io.paretone.search.worker.EngineRequest;
 import io.paretone.search.worker.FromWorker;
-import io.paretone.search.worker.QualityProxies;
-import io.paretone.search.worker.StudyDataFile;
 import io.paretone.search.worker.ToWorker;
 import io.paretone.search.worker.TrialEngine;
 import io.paretone.search.worker.TrialEngines;
@@ -50,12 +45,7 @@ class SparkRetryTest {
     private TrialEngine engine(Path starts, String failStarts) throws Exception {
         System.setProperty(FlakyStartWorkerMain.STARTS, starts.toString());
         System.setProperty(FlakyStartWorkerMain.FAIL, failStarts);
-        AudioSplits data = new SineDataset().load(dir);
-        Path dataFile = StudyDataFile.export(data, dir);
-        WorkerSetup setup = new WorkerSetup("w0", List.of("wavenet"), "cpu", dataFile.toString(), data.contentHash(),
-                QualityProxies.JUDGE, 2, 1600, 42,
-                WorkerSetup.Energy.of(EnergySettings.defaults(), CarbonAccounting.worldAverage()),
-                dir.resolve("cache").toString(), null, false);
+        WorkerSetup setup = SineWorkerSetup.write(dir, null, false);
         return TrialEngines.create(new EngineRequest(new StudySettings.Engine(SparkEngineProvider.NAME, "local[1,2]"),
                 "retries", WorkerLaunch.ofThisJvm(FlakyStartWorkerMain.class.getName(), 256), setup, List.of("cpu"), 300,
                 false));

@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.search.TrialStatus;
-import io.paretone.evaluators.energy.CarbonAccounting;
-import io.paretone.evaluators.energy.EnergySettings;
 import io.paretone.search.store.TrialResult;
 import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyWorkerMain;
-import io.paretone.search.testing.SineDataset;
+import io.paretone.search.testing.SineWorkerSetup;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,12 +20,7 @@ class BlockingWorkerTest {
     Path dir;
 
     private BlockingWorker start() throws Exception {
-        AudioSplits data = new SineDataset().load(dir);
-        Path dataFile = StudyDataFile.export(data, dir);
-        WorkerSetup setup = new WorkerSetup("t1", List.of("wavenet"), "cpu", dataFile.toString(), data.contentHash(),
-                QualityProxies.JUDGE, 2, 1600, 42,
-                WorkerSetup.Energy.of(EnergySettings.defaults(), CarbonAccounting.worldAverage()),
-                dir.resolve("cache").toString(), null, false);
+        WorkerSetup setup = SineWorkerSetup.write(dir, null, false).forWorker("t1", "cpu");
         return BlockingWorker.start(WorkerLaunch.ofThisJvm(FaultyWorkerMain.class.getName(), 256), setup, 0, 300);
     }
 

@@ -1,19 +1,14 @@
 package io.paretone.spark.bench;
 
-import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.search.StudySettings;
 import io.paretone.search.TrialStatus;
-import io.paretone.evaluators.energy.CarbonAccounting;
-import io.paretone.evaluators.energy.EnergySettings;
 import io.paretone.search.store.TrialResult;
 import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyWorkerMain;
-import io.paretone.search.testing.SineDataset;
+import io.paretone.search.testing.SineWorkerSetup;
 import io.paretone.search.worker.EngineRequest;
 import io.paretone.search.worker.FromWorker;
-import io.paretone.search.worker.QualityProxies;
-import io.paretone.search.worker.StudyDataFile;
 import io.paretone.search.worker.ToWorker;
 import io.paretone.search.worker.TrialEngine;
 import io.paretone.search.worker.TrialEngines;
@@ -43,12 +38,7 @@ public final class SchedulingOverheadBench {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("paretone-spark-bench");
-        AudioSplits data = new SineDataset().load(dir);
-        Path dataFile = StudyDataFile.export(data, dir);
-        WorkerSetup setup = new WorkerSetup("w0", List.of("wavenet"), "cpu", dataFile.toString(), data.contentHash(),
-                QualityProxies.JUDGE, 2, 1600, 42,
-                WorkerSetup.Energy.of(EnergySettings.defaults(), CarbonAccounting.worldAverage()),
-                dir.resolve("cache").toString(), null, true);
+        WorkerSetup setup = SineWorkerSetup.write(dir, null, true);
         WorkerLaunch launch = WorkerLaunch.ofThisJvm(FaultyWorkerMain.class.getName(), 256);
         double[] local = run(new StudySettings.Engine("local", null), setup, launch);
         double[] spark = run(new StudySettings.Engine("spark", "local[1]"), setup, launch);
