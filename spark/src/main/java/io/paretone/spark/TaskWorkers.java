@@ -84,11 +84,8 @@ final class TaskWorkers implements Serializable {
                 study.datasetHash(), study.qualityProxy(), study.qualityClips(), study.qualityClipSamples(),
                 study.studySeed(), study.energy(), JudgeFiles.unpackHere(judge.value()).toString(),
                 keepSamples ? study.samplesDir() : null, study.warmUp());
-        // This executor's java and class path (with the jars Spark fetched), the study's main class and heap.
-        WorkerLaunch here = WorkerLaunch.ofThisJvm(mainClass, heapMegabytes);
-        WorkerLaunch launch = new WorkerLaunch(here.java(), WorkerClasspath.ofThisTask(), mainClass, heapMegabytes,
-                here.properties());
-        return BlockingWorker.start(launch, setup, threads, START_TIMEOUT_SECONDS);
+        // This executor's java and class path (with the jars Spark fetched for the task), the study's main class and heap.
+        return BlockingWorker.start(WorkerLaunch.ofThisJvm(mainClass, heapMegabytes), setup, threads, START_TIMEOUT_SECONDS);
     }
 
     /** {@code gpu:N} for the first GPU address Spark assigned to the task; {@code cpu} without one. */
