@@ -156,7 +156,9 @@ public final class Study {
                 progress.preparing(String.format("starting %d worker process(es) on %s (%s engine): each loads the data,"
                         + " trains or loads the quality judge and calibrates the proxy, and warms up the engine on each"
                         + " family's smallest genome (charged to the study, not to a candidate)",
-                        settings.workers().count(), String.join(", ", devices()), settings.engine().name()));
+                        settings.workers().count(), settings.engine().equals(StudySettings.Engine.LOCAL)
+                                ? String.join(", ", devices()) : "the devices the cluster assigns",
+                        settings.engine().name()));
                 pool.start();
                 progress.preparing(pool.energyDescription());
                 meter = pool.meterName();
