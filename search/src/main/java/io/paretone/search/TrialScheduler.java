@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -72,7 +73,7 @@ final class TrialScheduler {
         this.budget = budget;
     }
 
-    /** Candidates left untrained because the carbon budget was reached. */
+    /** Candidates left untrained because a budget (carbon, trials, wall time) was used up. */
     int notTrained() {
         return notTrained;
     }
@@ -142,22 +143,21 @@ final class TrialScheduler {
     }
 
     /**
-     * Claims queued trials of the batch for idle workers, in trial order. Once the carbon budget is
-     * reached, queued trials are not trained: they stay QUEUED in the store (a rerun with a larger
-     * budget trains them) and rank as untrained here.
+     * Claims queued trials of the batch for idle workers, in trial order. Once a budget is used up
+     * (see {@link #budgetSpent}), queued trials are not trained: they stay QUEUED in the store (a
+     * rerun with a larger budget trains them) and rank as untrained here.
      */
     private void dispatch(Batch batch) {
         for (TrialRow row : new ArrayList<>(batch.waiting.values())) {
             if (batch.inFlight.containsKey(row.number()) || row.status() != TrialStatus.QUEUED) {
                 continue;
             }
-            if (budget.reached()) {
+            String spent = budgetSpent(batch);
+            if (spent != null) {
                 batch.waiting.remove(row.id());
                 batch.done.put(row.architecture(), row);
                 notTrained++;
-                progress.candidateSkipped(batch.generation, ++batch.dispatched, batch.size, row.description(),
-                        String.format(java.util.Locale.ROOT, "the carbon budget of %.4g kgCO2e is reached (%.4g kg measured)",
-                                budget.kg(), budget.reachedAtKg()));
+                progress.candidateSkipped(batch.generation, ++batch.dispatched, batch.size, row.description(), spent);
                 continue;
             }
             var seat = pool.idleSlot();
@@ -177,6 +177,28 @@ final class TrialScheduler {
             pool.dispatch(s, new ToWorker.Evaluate(row.number(), row.genome(), row.seed(), c.maxParameters(), c.maxFlops(),
                     pruner.enabled() ? pruner.checkpoints() : new double[0]));
         }
+    }
+
+    /**
+     * Why no further trial may start, or null: the carbon budget is reached, the trials already
+     * finished and in flight fill the trial budget, or the wall-time budget has run out. Checked
+     * before each start, so a budget stops a generation part-way rather than after it.
+     */
+    private String budgetSpent(Batch batch) {
+        if (budget.reached()) {
+            return String.format(Locale.ROOT, "the carbon budget of %.4g kgCO2e is reached (%.4g kg measured)",
+                    budget.kg(), budget.reachedAtKg());
+        }
+        StudySettings.Budget b = settings.budget();
+        if (b.maxTrials() > 0 && ledger.trialsFinished() + batch.inFlight.size() >= b.maxTrials()) {
+            return "the budget of " + b.maxTrials() + " trials is used (" + ledger.trialsFinished() + " finished, "
+                    + batch.inFlight.size() + " running)";
+        }
+        if (b.maxWallSeconds() > 0 && ledger.elapsedSeconds() >= b.maxWallSeconds()) {
+            return String.format(Locale.ROOT, "the wall-time budget of %.0f s is used (%.0f s run)",
+                    b.maxWallSeconds(), ledger.elapsedSeconds());
+        }
+        return null;
     }
 
     private void handle(Batch batch, TrialEngine.Event event) {

@@ -1,0 +1,60 @@
+package io.paretone.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.paretone.search.nsga.RandomSearch;
+import io.paretone.search.store.SqliteTrialStore;
+import io.paretone.search.store.TrialRow;
+import io.paretone.search.testing.FaultyArchitectures;
+import io.paretone.search.testing.FaultyWorkerMain;
+import io.paretone.search.testing.SineDataset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A trial budget that is not a multiple of the population stops the search part-way through a
+ * batch: exactly that many trials are trained, the rest of the batch stays queued for a rerun.
+ */
+class TrialBudgetTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void noMoreTrialsThanTheBudgetAreTrainedAndTheRestStayQueued() {
+        StudySettings settings = StudySettings.builder()
+                .optName("budget")
+                .optStudy("budget")
+                .optSeed(5)
+                .optAlgorithm(RandomSearch.NAME)
+                .optPopulationSize(4)
+                .optGenerations(5)
+                .optBudget(new StudySettings.Budget(6, 0, 0))
+                .optDevice("cpu")
+                .optOutputDir(dir)
+                .optQualityClips(2)
+                .optQualityClipSeconds(0.1)
+                // residual width 4 is the fault-free one; 2 x 3 x 2 = 12 architectures, more than the budget
+                .optSpace(FaultyArchitectures.space().restrict(Map.of(
+                        "training_steps", List.of("10", "20"), "batch_size", List.of("8"), "learning_rate", List.of("0.01"),
+                        "wavenet.layers", List.of("2"), "wavenet.dilation_cycle", List.of("1"),
+                        "wavenet.residual_channels", List.of("4"), "wavenet.skip_channels", List.of("8", "16", "32"),
+                        "wavenet.kernel_size", List.of("2", "3"))))
+                .optWorkers(new StudySettings.Workers(1, List.of(), 300, 0, FaultyWorkerMain.class.getName()))
+                .build();
+        StudyResult result = new Study(settings, new SineDataset(), null).run(SearchProgress.NONE);
+
+        assertEquals("reached the budget of 6 trials (6 finished)", result.stopReason());
+        assertEquals(6, result.trials().size());
+        try (SqliteTrialStore store = SqliteTrialStore.open(settings.storageFile())) {
+            List<TrialRow> stored = store.trials(store.findStudy("budget").orElseThrow().id());
+            assertEquals(6, stored.stream().filter(t -> t.status().finished()).count());
+            assertEquals(stored.size() - 6, stored.stream().filter(t -> t.status() == TrialStatus.QUEUED).count(),
+                    "the rest of the second batch was proposed but not trained");
+            assertTrue(stored.size() > 6, "the second batch held more candidates than the budget allowed");
+        }
+    }
+}
