@@ -10,7 +10,6 @@ import io.paretone.search.worker.ToWorker;
 import io.paretone.search.worker.TrialEngine;
 import io.paretone.search.worker.WorkerSetup;
 import io.paretone.spaces.check.InvalidValueException;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -118,7 +117,7 @@ final class SparkEngine implements TrialEngine {
         boolean local = conf.get("spark.master").startsWith("local");
         if (!local && !conf.contains("spark.jars")) {
             // Executors load paretone's classes from the driver's jars.
-            conf.setJars(jarsOnClassPath());
+            conf.setJars(ApplicationJars.of(System.getProperty("java.class.path")).toArray(String[]::new));
         }
         spark = new JavaSparkContext(conf);
         LOG.info("Spark engine on {} ({} slots), application {}", conf.get("spark.master"), slots.size(),
@@ -290,12 +289,6 @@ final class SparkEngine implements TrialEngine {
                     + " differently (" + Arrays.toString(theirs) + " vs " + Arrays.toString(fingerprint) + "); its"
                     + " scores would not be comparable. Check that every machine runs the same paretone, Java and PyTorch");
         }
-    }
-
-    private static String[] jarsOnClassPath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(p -> p.endsWith(".jar"))
-                .toArray(String[]::new);
     }
 
     private static String firstLine(String s) {
