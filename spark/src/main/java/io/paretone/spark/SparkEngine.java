@@ -154,9 +154,11 @@ final class SparkEngine implements TrialEngine {
         try {
             outcomes = spark.parallelize(IntStream.range(0, slots.size()).boxed().toList(), slots.size())
                     .map(new SetUpTask(workers)).collect();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("the Spark executors could not start paretone workers (after Spark's"
-                    + " retries): " + firstLine(e.getMessage()) + "; details in the log", e);
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared
+            throw new IllegalStateException("the Spark executors could not start paretone workers, even after Spark's"
+                    + " retries: " + firstLine(e.getMessage()) + ". If that names a GPU, check that the executors'"
+                    + " GPUs work with PyTorch (the CUDA jar on their class path, README: Running on a Spark cluster),"
+                    + " or run without spark.executor/task.resource.gpu.amount to train on their CPUs", e);
         }
         for (String json : outcomes) {
             TaskOutcome o = SearchJson.read(json, TaskOutcome.class);
