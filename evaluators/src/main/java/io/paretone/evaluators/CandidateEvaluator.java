@@ -6,18 +6,17 @@ import ai.djl.training.ParameterStore;
 import io.paretone.evaluators.cost.GenerationSpeed;
 import io.paretone.evaluators.cost.ModelCost;
 import io.paretone.evaluators.cost.ParameterCounter;
-import io.paretone.evaluators.data.AudioSplits;
+import io.paretone.evaluators.data.DataSplits;
 import io.paretone.evaluators.energy.EnergyMeter;
 import io.paretone.evaluators.energy.EnergyReading;
 import io.paretone.evaluators.quality.QualityProxy;
 import io.paretone.evaluators.quality.QualityScore;
 import io.paretone.evaluators.training.BudgetedTrainer;
 import io.paretone.evaluators.training.StepListener;
-import io.paretone.evaluators.training.TrainingClips;
 import io.paretone.evaluators.training.TrainingFailedException;
 import io.paretone.evaluators.training.TrainingOutcome;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.AudioSampler.GenerationRequest;
+import io.paretone.spaces.Sampler.GenerationRequest;
 import io.paretone.spaces.runtime.DjlRuntime;
 import io.paretone.spaces.training.ClipLabel;
 import io.paretone.spaces.training.TrainingData;
@@ -28,20 +27,22 @@ import java.util.SplittableRandom;
 
 /**
  * Trains one candidate and measures it: energy, cost by counting, generation speed and quality. Each candidate gets its own DJL
- * {@link Model}, closed at the end, so nothing of it outlives the evaluation.
+ * {@link Model}, closed at the end, so nothing of it outlives the evaluation. The same for every
+ * domain: data come as {@link DataSplits}, and every per-unit figure divides by the splits'
+ * {@link DataSplits#valuesPerUnit() values per unit}.
  */
 public final class CandidateEvaluator {
-    /** Samples per clip generated before the timed generation window, so that speed excludes warm-up. */
+    /** Values per example generated before the timed generation window, so that speed excludes warm-up. */
     static final int WARM_UP_SAMPLES = 16;
     private final EvaluationSettings settings;
-    private final AudioSplits data;
+    private final DataSplits data;
     private final TrainingData trainingData;
     private final QualityProxy quality;
 
-    public CandidateEvaluator(EvaluationSettings settings, AudioSplits data, QualityProxy quality) {
+    public CandidateEvaluator(EvaluationSettings settings, DataSplits data, QualityProxy quality) {
         this.settings = settings;
         this.data = data;
-        this.trainingData = TrainingClips.from(data.train(), data.sampleRate());
+        this.trainingData = data.trainingData();
         this.quality = quality;
     }
 
@@ -67,7 +68,7 @@ public final class CandidateEvaluator {
             Block block = architecture.newBlock();
             model.setBlock(block);
             block.initialize(model.getNDManager(), ai.djl.ndarray.types.DataType.FLOAT32, architecture.inputShapes(1));
-            return ModelCost.count(architecture, block, data.sampleRate());
+            return ModelCost.count(architecture, block, data.valuesPerUnit());
         }
     }
 
@@ -120,7 +121,7 @@ public final class CandidateEvaluator {
             Model model, Block block, Architecture architecture, TrainingOutcome outcome, EnergyReading training,
             long seed) throws TrainingFailedException {
         EnergyMeter meter = settings.meter();
-        ModelCost cost = ModelCost.count(architecture, block, data.sampleRate());
+        ModelCost cost = ModelCost.count(architecture, block, data.valuesPerUnit());
 
         // Warm-up, outside the timed window: the first steps of a fresh model pay for allocations.
         architecture.sampler().generate(block, new ParameterStore(model.getNDManager(), false),
@@ -135,7 +136,7 @@ public final class CandidateEvaluator {
         EnergyReading generation = generationWindow.stop();
         checkFinite(clips);
         GenerationSpeed speed = new GenerationSpeed(
-                (long) quality.clipCount() * quality.clipSamples(), generation.seconds(), data.sampleRate());
+                (long) quality.clipCount() * quality.clipSamples(), generation.seconds(), data.valuesPerUnit());
 
         QualityScore score = architecture.sampler().conditional()
                 ? quality.scoreConditional(clips, requestedLabels(seed))
@@ -148,7 +149,7 @@ public final class CandidateEvaluator {
                 settings.carbon().kgCo2e(training.joules()),
                 settings.carbon().lacosteKgCo2e(settings.lacoste().devices(), settings.lacoste().pMaxKw(), hours),
                 generation,
-                (double) quality.clipCount() * quality.clipSamples() / data.sampleRate(),
+                (double) quality.clipCount() * quality.clipSamples() / data.valuesPerUnit(),
                 score,
                 clips,
                 speed);
@@ -234,7 +235,7 @@ public final class CandidateEvaluator {
                 a.estimated() || b.estimated(), a.method() + " + " + b.method(), b.devices(), parts);
     }
 
-    /** The judged clips, each for the label of a training clip drawn with the candidate's seed. */
+    /** The judged examples, each for the label of a training example drawn with the candidate's seed. */
     private GenerationRequest generationRequest(long seed, int samples) {
         List<ClipLabel> labels = new ArrayList<>();
         for (int i : labelDraws(seed)) {
@@ -252,7 +253,7 @@ public final class CandidateEvaluator {
         return labels;
     }
 
-    /** Which training clips (in training-split order) lend their labels to the judged clips. */
+    /** Which training examples (in training-split order) lend their labels to the judged examples. */
     private int[] labelDraws(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         int[] draws = new int[quality.clipCount()];
@@ -266,7 +267,7 @@ public final class CandidateEvaluator {
         for (float[] clip : clips) {
             for (float v : clip) {
                 if (!Float.isFinite(v)) {
-                    throw new TrainingFailedException("generated audio contains " + v);
+                    throw new TrainingFailedException("a generated example contains " + v);
                 }
             }
         }

@@ -7,15 +7,16 @@ import io.paretone.evaluators.quality.QualityScore;
 import io.paretone.evaluators.training.TrainingOutcome;
 
 /**
- * Everything measured of one trained candidate.
+ * Everything measured of one trained candidate. Per-unit figures count in the unit of the study's
+ * domain ({@link io.paretone.spaces.Domain#unit()}).
  *
  * @param cost parameters, model size and FLOPs, by counting
  * @param training energy of the training window
  * @param trainingKgCo2e measured (or estimated, per {@code training.estimated()}) training CO2e
  * @param lacosteKgCo2e alpha x n x p_max x training hours, for comparison
  * @param generation energy of generating the judged clips
- * @param generatedSeconds seconds of audio generated in that window
- * @param clips the generated clips that were judged
+ * @param generatedUnits units generated in that window
+ * @param clips the generated examples that were judged
  * @param speed generation speed of that window (warm-up excluded)
  */
 public record CandidateMeasurement(
@@ -25,7 +26,7 @@ public record CandidateMeasurement(
         double trainingKgCo2e,
         double lacosteKgCo2e,
         EnergyReading generation,
-        double generatedSeconds,
+        double generatedUnits,
         QualityScore quality,
         float[][] clips,
         GenerationSpeed speed) {
@@ -35,16 +36,16 @@ public record CandidateMeasurement(
         return 1 - quality.percentMos();
     }
 
-    /** Joules per second of generated audio. */
-    public double generationJoulesPerSecond() {
-        return generation.joules() / generatedSeconds;
+    /** Joules per generated unit. */
+    public double generationJoulesPerUnit() {
+        return generation.joules() / generatedUnits;
     }
 
     /**
-     * The training/inference ratio: seconds of audio this candidate can generate before its
+     * The training/inference ratio: units this candidate can generate before its
      * generation energy equals its training energy.
      */
-    public double trainingInferenceRatioSeconds() {
-        return training.joules() / generationJoulesPerSecond();
+    public double trainingInferenceRatioUnits() {
+        return training.joules() / generationJoulesPerUnit();
     }
 }

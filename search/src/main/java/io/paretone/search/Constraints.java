@@ -14,7 +14,7 @@ import java.util.Map;
  * known before training, so a candidate over those limits is rejected without spending energy.
  *
  * @param maxParameters most trainable parameters
- * @param maxFlops most forward FLOPs per generated second of audio
+ * @param maxFlops most forward FLOPs per generated unit of the study's domain
  * @param maxKgCo2e most training CO2e per candidate, in kg
  * @param minPercentMos least quality proxy %MOS, in (0, 1]
  */
@@ -83,7 +83,7 @@ public record Constraints(long maxParameters, double maxFlops, double maxKgCo2e,
         return Map.of(
                 Objective.CO2E.name(), m.trainingKgCo2e(),
                 Objective.PARAMETERS.name(), (double) m.parameters(),
-                Objective.FLOPS.name(), (double) m.generationFlopsPerSecond(),
+                Objective.FLOPS.name(), (double) m.generationFlopsPerUnit(),
                 Objective.QUALITY.name(), 1 - m.percentMos());
     }
 

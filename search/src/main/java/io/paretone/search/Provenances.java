@@ -2,13 +2,13 @@ package io.paretone.search;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import io.paretone.evaluators.data.AudioSplits;
+import io.paretone.evaluators.data.DataSplits;
 
 /** Collects the versions and environment that every trial records. */
 public final class Provenances {
     private Provenances() {}
 
-    public static Provenance of(Device device, AudioSplits data) {
+    public static Provenance of(Device device, DataSplits data) {
         String version = Provenances.class.getPackage().getImplementationVersion();
         return new Provenance(
                 0,

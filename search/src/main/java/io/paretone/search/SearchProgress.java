@@ -31,7 +31,7 @@ public interface SearchProgress {
 
     default void trainingStep(int trial, int step, int steps, double loss) {}
 
-    /** Training of {@code trial} is over and its audio is being generated and judged. */
+    /** Training of {@code trial} is over and its examples are being generated and judged. */
     default void candidateGenerating(int trial) {}
 
     /** @param cached true when the architecture was already evaluated in this study (or by another process) */

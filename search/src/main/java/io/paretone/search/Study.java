@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paretone.evaluators.cost.FlopCount;
 import io.paretone.evaluators.cost.FlopCounter;
-import io.paretone.evaluators.data.AudioDataset;
-import io.paretone.evaluators.data.AudioSplits;
+import io.paretone.evaluators.data.DataSplits;
+import io.paretone.evaluators.data.Dataset;
 import io.paretone.evaluators.energy.DeviceSync;
 import io.paretone.evaluators.energy.EnergyMeter;
 import io.paretone.evaluators.energy.EnergyReading;
@@ -38,6 +38,7 @@ import io.paretone.search.worker.EngineRequest;
 import io.paretone.search.worker.TrialEngine;
 import io.paretone.search.worker.TrialEngines;
 import io.paretone.search.worker.WorkerSetup;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.check.InvalidValueException;
 import io.paretone.spaces.genome.Gene;
@@ -57,7 +58,8 @@ import java.util.Optional;
 /**
  * One multi-objective architecture search, stored so that it survives its process. It loads the
  * data, opens (or resumes) the study in the trial store, starts the worker processes, and runs the
- * search algorithm with every candidate trained in a worker; then it writes the results.
+ * search algorithm with every candidate trained in a worker; then it writes the results. It is the
+ * same for every domain: the data come as {@link DataSplits}, whose domain must be the families'.
  *
  * <p>Resuming is replaying: the algorithm runs again from the study's seed, and every candidate
  * already in the store is answered from it instead of being trained. Since every random decision
@@ -72,14 +74,14 @@ public final class Study {
     static final String FAILED = "FAILED";
 
     private final StudySettings settings;
-    private final AudioDataset dataset;
+    private final Dataset dataset;
     private final String launchJson;
 
     /**
      * @param launchJson how the study was launched (the command's config as JSON), stored so the
      *     study can be resumed by name; may be null
      */
-    public Study(StudySettings settings, AudioDataset dataset, String launchJson) {
+    public Study(StudySettings settings, Dataset dataset, String launchJson) {
         this.settings = settings;
         this.dataset = dataset;
         this.launchJson = launchJson;
@@ -92,7 +94,7 @@ public final class Study {
 
     /**
      * @throws InvalidValueException for unusable settings (device, output folder, a study of that
-     *     name with other settings)
+     *     name with other settings, families of another domain than the data's)
      * @throws UncheckedIOException if the data cannot be read or written
      */
     public StudyResult run(SearchProgress progress) {
@@ -106,16 +108,17 @@ public final class Study {
         TrialEngines.check(settings);
         RunFolder.checkWritable(settings.outputDir());
         progress.preparing("loading dataset " + dataset.name());
-        AudioSplits data;
+        DataSplits data;
         Path dataFile;
         try {
             data = dataset.load(cacheDir(settings));
+            checkDomain(data);
             dataFile = StudyDataFile.export(data, cacheDir(settings));
         } catch (IOException e) {
             throw new UncheckedIOException("could not load dataset " + dataset.name() + ": " + e.getMessage(), e);
         }
         dataset.notices().forEach(progress::preparing);
-        int clipSamples = (int) Math.round(settings.qualityClipSeconds() * data.sampleRate());
+        int clipSamples = data.judgedValues(settings.qualityClipSeconds());
         ObjectNode identity = identity(data, clipSamples, objectives, bounds);
 
         try (TrialStore store = SqliteTrialStore.open(settings.storageFile())) {
@@ -135,7 +138,8 @@ public final class Study {
                 int done = (int) store.trials(study.id()).stream().filter(t -> t.status().finished()).count();
                 progress.resumed(name, done, requeued);
             }
-            RunFolder folder = RunFolder.open(settings.outputDir().resolve(name), settings.objectives());
+            RunFolder folder = RunFolder.open(settings.outputDir().resolve(name),
+                    settings.objectives().stream().map(o -> o.in(data.domain())).toList());
             folder.rewriteLog(store.trials(study.id()).stream().filter(t -> t.status().finished())
                     .map(t -> t.toTrial(settings.space(), objectives)).toList());
             folder.writeStudy(describe(identity, name, null));
@@ -277,7 +281,17 @@ public final class Study {
         return out;
     }
 
-    private WorkerSetup workerSetup(Path dataFile, AudioSplits data, int clipSamples, RunFolder folder) {
+    /** The families model one domain; the data must be of it, or no candidate could train on them. */
+    private void checkDomain(DataSplits data) {
+        Domain families = ModelFamilies.domainOf(settings.space());
+        if (families != data.domain()) {
+            throw new InvalidValueException("dataset", dataset.name(), "holds " + data.domain() + " data, but the families "
+                    + settings.families() + " generate " + families + "; choose a dataset of the " + families
+                    + " domain, or the " + data.domain() + " families " + ModelFamilies.names(data.domain()));
+        }
+    }
+
+    private WorkerSetup workerSetup(Path dataFile, DataSplits data, int clipSamples, RunFolder folder) {
         return new WorkerSetup("w0", settings.families(), settings.device(), dataFile.toAbsolutePath().toString(),
                 data.contentHash(), settings.qualityProxy(), settings.qualityClips(), clipSamples, settings.seed(),
                 WorkerSetup.Energy.of(settings.energy(), settings.carbon()), cacheDir(settings).toAbsolutePath().toString(),
@@ -289,7 +303,7 @@ public final class Study {
      * change between runs; the space, seed, data, objectives, constraints and accounting may not,
      * or the stored trials would not be comparable with new ones.
      */
-    private ObjectNode identity(AudioSplits data, int clipSamples, List<String> objectives, ObjectiveBounds bounds) {
+    private ObjectNode identity(DataSplits data, int clipSamples, List<String> objectives, ObjectiveBounds bounds) {
         ObjectNode s = SearchJson.MAPPER.createObjectNode();
         s.set("families", SearchJson.MAPPER.valueToTree(settings.families()));
         s.put("seed", settings.seed());
@@ -301,7 +315,9 @@ public final class Study {
         s.put("objectives", String.join(",", objectives));
         s.set("hypervolume_bounds", SearchJson.MAPPER.valueToTree(bounds.asMap()));
         s.set("constraints", SearchJson.MAPPER.valueToTree(settings.constraints()));
-        s.put("dataset", data.datasetName()).put("dataset_hash", data.contentHash()).put("sample_rate", data.sampleRate());
+        s.put("domain", data.domain().id()).put("generated_unit", data.domain().unit());
+        s.put("dataset", data.datasetName()).put("dataset_hash", data.contentHash()).put("data_layout", data.layout())
+                .put("values_per_unit", data.valuesPerUnit());
         s.put("quality_proxy", settings.qualityProxy()).put("quality_clips", settings.qualityClips())
                 .put("quality_clip_samples", clipSamples);
         s.put("carbon_intensity_kg_per_kwh", settings.carbon().kgPerKwh()).put("pue", settings.carbon().pue());

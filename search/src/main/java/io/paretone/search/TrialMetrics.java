@@ -1,5 +1,6 @@
 package io.paretone.search;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.paretone.evaluators.CandidateMeasurement;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.quality.QualityScore;
@@ -7,31 +8,34 @@ import io.paretone.evaluators.quality.QualityScore;
 /**
  * Measured figures of a trial, in SI units unless named otherwise. Workers send it as JSON and the
  * trial store keeps it as JSON, so a component added here is carried end to end without further
- * code.
+ * code. A <em>unit</em> is one generated unit of the study's domain ({@link io.paretone.spaces.Domain#unit()}:
+ * the sample rate's second, an image); the aliases read figures stored before they were named per unit.
  *
  * @param percentMos the quality proxy's %MOS estimate
  * @param quality every term of that estimate with its calibration, and the memorisation check
  * @param trainingJoules energy of training, measured or estimated per {@code energyEstimated}
  * @param trainingKgCo2e CO2e of that energy
  * @param lacosteKgCo2e alpha x n x p_max x hours, for comparison
- * @param generationJoulesPerSecond energy per generated second of audio
+ * @param generationFlopsPerUnit forward FLOPs to generate one unit, counted
+ * @param generationJoulesPerUnit energy per generated unit
  * @param initialLoss mean loss over the first tenth of training
  * @param finalLoss mean loss over the last tenth of training
  * @param modelBytes bytes of all parameter arrays at their data type
  * @param forwardFlopsPerTrainingExample forward FLOPs of one training example
  * @param trainingFlops forward + backward FLOPs of the whole training run (backward = 2 x forward
  *     for layers with weights, 1 x for the rest)
- * @param generationSamplesPerSecond measured generation speed, warm-up excluded
- * @param realTimeFactor wall seconds per second of generated audio
- * @param trainingInferenceRatioSeconds seconds of audio that can be generated before generation
- *     energy equals the training energy
+ * @param generationValuesPerSecond measured generation speed in values (samples, pixel values) per
+ *     wall second, warm-up excluded
+ * @param secondsPerUnit wall seconds per generated unit (the real-time factor where the unit is a second)
+ * @param trainingInferenceRatioUnits units that can be generated before generation energy equals
+ *     the training energy
  * @param generationJoules energy of generating the judged clips
  * @param generationKgCo2e CO2e of that energy
  * @param energyDevices the metered devices with power limits and driver versions, in words
  */
 public record TrialMetrics(
         long parameters,
-        long generationFlopsPerSecond,
+        @JsonAlias("generation_flops_per_second") long generationFlopsPerUnit,
         double percentMos,
         QualityScore quality,
         double trainingJoules,
@@ -39,7 +43,7 @@ public record TrialMetrics(
         double lacosteKgCo2e,
         double trainingSeconds,
         double generationSeconds,
-        double generationJoulesPerSecond,
+        @JsonAlias("generation_joules_per_second") double generationJoulesPerUnit,
         int trainingSteps,
         double initialLoss,
         double finalLoss,
@@ -49,9 +53,9 @@ public record TrialMetrics(
         long modelBytes,
         long forwardFlopsPerTrainingExample,
         long trainingFlops,
-        double generationSamplesPerSecond,
-        double realTimeFactor,
-        double trainingInferenceRatioSeconds,
+        @JsonAlias("generation_samples_per_second") double generationValuesPerSecond,
+        @JsonAlias("real_time_factor") double secondsPerUnit,
+        @JsonAlias("training_inference_ratio_seconds") double trainingInferenceRatioUnits,
         double generationJoules,
         double generationKgCo2e,
         String energyDevices) {
@@ -60,7 +64,7 @@ public record TrialMetrics(
     public static TrialMetrics of(CandidateMeasurement m, CarbonAccounting carbon) {
         return new TrialMetrics(
                 m.cost().parameters(),
-                m.cost().generationFlopsPerSecond(),
+                m.cost().generationFlopsPerUnit(),
                 m.quality().percentMos(),
                 m.quality(),
                 m.training().joules(),
@@ -68,7 +72,7 @@ public record TrialMetrics(
                 m.lacosteKgCo2e(),
                 m.training().seconds(),
                 m.generation().seconds(),
-                m.generationJoulesPerSecond(),
+                m.generationJoulesPerUnit(),
                 m.outcome().steps(),
                 m.outcome().initialLoss(),
                 m.outcome().finalLoss(),
@@ -78,9 +82,9 @@ public record TrialMetrics(
                 m.cost().modelBytes(),
                 m.cost().forwardFlopsPerTrainingExample(),
                 m.cost().trainingFlops(),
-                m.speed().samplesPerSecond(),
-                m.speed().realTimeFactor(),
-                m.trainingInferenceRatioSeconds(),
+                m.speed().valuesPerSecond(),
+                m.speed().secondsPerUnit(),
+                m.trainingInferenceRatioUnits(),
                 m.generation().joules(),
                 carbon.kgCo2e(m.generation().joules()),
                 m.training().describeDevices());

@@ -29,7 +29,7 @@ public interface Architecture {
     TrainingRecipe trainingRecipe();
 
     /** How audio is generated from the trained block. */
-    AudioSampler sampler();
+    Sampler sampler();
 
     /**
      * Forward FLOPs to generate one second of audio at the given rate, of the parts used to
@@ -38,5 +38,5 @@ public interface Architecture {
      *
      * @param block the initialised block of this architecture
      */
-    long generationFlopsPerSecond(Block block, LayerFlops counter, int sampleRate);
+    long generationFlopsPerUnit(Block block, LayerFlops counter, int sampleRate);
 }

@@ -1,5 +1,9 @@
 package io.paretone.spaces;
 
+import io.paretone.spaces.convvae.ConvVaeFamily;
+import io.paretone.spaces.dcgan.DcganFamily;
+import io.paretone.spaces.image.ImageFormat;
+import io.paretone.spaces.pixelcnn.PixelCnnFamily;
 import io.paretone.spaces.check.InvalidValueException;
 import io.paretone.spaces.flow.FlowFamily;
 import io.paretone.spaces.gansynth.GanSynthFamily;
@@ -28,7 +32,8 @@ public final class ModelFamilies {
     public static final String FAMILY = "family";
 
     private static final List<ModelFamily> ALL = List.of(new WaveNetFamily(), new SampleRnnFamily(), new WaveGanFamily(),
-            new VaeFamily(), new SingFamily(), new GanSynthFamily(), new FlowFamily());
+            new VaeFamily(), new SingFamily(), new GanSynthFamily(), new FlowFamily(),
+            new DcganFamily(ImageFormat.DIGITS), new ConvVaeFamily(ImageFormat.DIGITS), new PixelCnnFamily(ImageFormat.DIGITS));
     private static final SearchSpace SPACE = mixedSpace(ALL);
 
     private ModelFamilies() {}
@@ -48,18 +53,42 @@ public final class ModelFamilies {
                 .orElseThrow(() -> new InvalidValueException("family", name, "known families are " + names()));
     }
 
-    /** The mixed space over every family. */
-    public static SearchSpace space() {
-        return SPACE;
+    /** The names of one domain's families. */
+    public static List<String> names(Domain domain) {
+        return ALL.stream().filter(f -> f.domain() == domain).map(ModelFamily::name).toList();
     }
 
-    /** The mixed space over the named families only; the others' genes are gone. */
+    /** The mixed space over every family of a domain, that domain's default search. */
+    public static SearchSpace space(Domain domain) {
+        return space(names(domain));
+    }
+
+    /** The mixed space over every audio family, the default search. */
+    public static SearchSpace space() {
+        return space(Domain.AUDIO);
+    }
+
+    /**
+     * The mixed space over the named families only; the others' genes are gone. Image families
+     * generate 28 x 28 grayscale images ({@link ImageFormat#DIGITS}).
+     *
+     * @throws InvalidValueException if a name is unknown, none is given, or audio and image families are mixed
+     */
     public static SearchSpace space(List<String> families) {
         if (families.isEmpty()) {
             throw new InvalidValueException("families", "[]", "name at least one of " + names());
         }
-        families.forEach(ModelFamilies::byName); // a clear error for an unknown name
+        long domains = families.stream().map(f -> byName(f).domain()).distinct().count(); // byName: a clear error for an unknown name
+        if (domains > 1) {
+            throw new InvalidValueException("families", families, "search audio families (" + names(Domain.AUDIO)
+                    + ") or image families (" + names(Domain.IMAGE) + "), not both in one study");
+        }
         return SPACE.restrict(Map.of(FAMILY, families));
+    }
+
+    /** The domain of a mixed space's families. */
+    public static Domain domainOf(SearchSpace mixed) {
+        return byName(mixed.gene(FAMILY).text(0)).domain();
     }
 
     /** The architecture a genome of the mixed space (or a restriction of it) describes. */

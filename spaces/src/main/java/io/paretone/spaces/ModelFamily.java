@@ -9,6 +9,11 @@ import io.paretone.spaces.genome.SearchSpace;
  * family, registered in {@link ModelFamilies}.
  */
 public interface ModelFamily {
+    /** The kind of data the family models; a study searches families of one domain. Audio unless a family says otherwise. */
+    default Domain domain() {
+        return Domain.AUDIO;
+    }
+
     /** The short name used in configs, gene prefixes and tables, such as {@code wavenet}. */
     String name();
 

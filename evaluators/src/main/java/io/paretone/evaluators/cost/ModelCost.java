@@ -6,14 +6,15 @@ import io.paretone.spaces.training.TrainingGenes;
 
 /**
  * What a candidate costs by counting, independent of the machine: parameters, model size, FLOPs
- * to generate audio and FLOPs of its training run. All FLOPs use 1 multiply-add = 2 FLOPs (see
+ * to generate one unit of its {@link io.paretone.spaces.Domain} and FLOPs of its training run. All
+ * FLOPs use 1 multiply-add = 2 FLOPs (see
  * {@link FlopCounter}).
  *
  * @param parameters trainable parameters, as PyTorch's {@code sum(p.numel())}
  * @param modelBytes bytes of all parameter arrays at their data type
  * @param dataType the parameters' data type ("float32"), or "mixed"
- * @param generationFlopsPerSecond forward FLOPs to generate one second of audio (for autoregressive
- *     models one sample step x the sample rate), counted at inference
+ * @param generationFlopsPerUnit forward FLOPs to generate one unit (for a model generating value
+ *     by value, one step x the values per unit), counted at inference
  * @param trainingExample forward FLOPs of one training example (one pass of the network over one
  *     crop of the shape it trains on) and their split for the backward estimate
  * @param trainingExamples examples seen by the run: steps x batch size
@@ -22,7 +23,7 @@ public record ModelCost(
         long parameters,
         long modelBytes,
         String dataType,
-        long generationFlopsPerSecond,
+        long generationFlopsPerUnit,
         FlopCount trainingExample,
         long trainingExamples) {
 
@@ -31,12 +32,12 @@ public record ModelCost(
      *
      * @throws UncountableLayerException if a block of the model has no FLOP rule
      */
-    public static ModelCost count(Architecture architecture, Block block, int sampleRate) {
+    public static ModelCost count(Architecture architecture, Block block, int valuesPerUnit) {
         return new ModelCost(
                 ParameterCounter.trainable(block),
                 ParameterCounter.bytes(block),
                 ParameterCounter.dataType(block),
-                architecture.generationFlopsPerSecond(block, FlopCounter.inference(), sampleRate),
+                architecture.generationFlopsPerUnit(block, FlopCounter.inference(), valuesPerUnit),
                 FlopCounter.training().count(block, architecture.inputShapes(1)),
                 (long) architecture.trainingRecipe().steps() * TrainingGenes.batchSize(architecture.genome()));
     }

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param samples audio in [-1, 1] at the dataset's sample rate
  * @param labels facet name to value, at least one; iteration follows the order given
  */
-public record AudioClip(float[] samples, Map<String, String> labels) {
+public record AudioClip(float[] samples, Map<String, String> labels) implements Example {
     /** The facet of a clip built from one plain label. */
     public static final String LABEL = "label";
 
@@ -31,6 +31,12 @@ public record AudioClip(float[] samples, Map<String, String> labels) {
     /** A clip with a single label under the facet {@value #LABEL}. */
     public AudioClip(float[] samples, String label) {
         this(samples, Map.of(LABEL, label));
+    }
+
+    /** The samples. */
+    @Override
+    public float[] values() {
+        return samples;
     }
 
     /** The whole label: the facet values in order, joined by {@code ':'}, such as {@code 73:69}. */

@@ -2,25 +2,14 @@ package io.paretone.evaluators.data;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /** A source of audio clips, deterministic for its settings and seed. One implementation per kind. */
-public interface AudioDataset {
-    /** A short name for tables and provenance, such as {@code notes}. */
-    String name();
-
+public interface AudioDataset extends Dataset {
     /**
      * The three splits, built on first use and cached under {@code cacheDir}, then read back.
      *
      * @throws IOException if the cache cannot be read or written
      */
+    @Override
     AudioSplits load(Path cacheDir) throws IOException;
-
-    /**
-     * What the user should hear about the last {@link #load} beyond the clips themselves, one line
-     * each, such as the files a folder dataset had to skip. None by default.
-     */
-    default List<String> notices() {
-        return List.of();
-    }
 }

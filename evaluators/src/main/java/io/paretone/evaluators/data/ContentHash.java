@@ -14,26 +14,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@link AudioSplits#contentHash()} of three splits: SHA-256 in hex over train, validation and
- * test in that order, each as its clip count, then per clip its facet count, each facet's UTF-8
- * name and value (each preceded by its byte length), and its samples' IEEE 754 bits, every number
- * little-endian. Two datasets hash alike only if every label and every sample bit match, however
+ * The {@link DataSplits#contentHash()} of three splits: SHA-256 in hex over train, validation and
+ * test in that order, each as its example count, then per example its facet count, each facet's
+ * UTF-8 name and value (each preceded by its byte length), and its values' IEEE 754 bits, every number
+ * little-endian. Two datasets hash alike only if every label and every value bit match, however
  * they were produced.
  */
 public final class ContentHash {
     private ContentHash() {}
 
-    public static String of(List<AudioClip> train, List<AudioClip> validation, List<AudioClip> test) {
+    public static String of(List<? extends Example> train, List<? extends Example> validation,
+            List<? extends Example> test) {
         MessageDigest digest = sha256();
-        for (List<AudioClip> split : List.of(train, validation, test)) {
+        for (List<? extends Example> split : List.of(train, validation, test)) {
             digest.update(ints(split.size()));
-            for (AudioClip clip : split) {
+            for (Example clip : split) {
                 digest.update(ints(clip.labels().size()));
                 for (Map.Entry<String, String> facet : clip.labels().entrySet()) {
                     text(digest, facet.getKey());
                     text(digest, facet.getValue());
                 }
-                float[] samples = clip.samples();
+                float[] samples = clip.values();
                 ByteBuffer bytes = ByteBuffer.allocate(4 + 4 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
                 bytes.putInt(samples.length);
                 for (float sample : samples) {

@@ -17,13 +17,13 @@ import java.util.OptionalLong;
  * parameters and forward FLOPs per generated second, to print beside the figure the literature
  * reports.
  *
- * @param generationFlopsPerSecond empty when a layer has no FLOP rule yet; {@code flopsUnavailable} says which
+ * @param generationFlopsPerUnit empty when a layer has no FLOP rule yet; {@code flopsUnavailable} says which
  */
 public record PublishedCost(
         ModelFamily family,
         PublishedConfiguration configuration,
         long parameters,
-        OptionalLong generationFlopsPerSecond,
+        OptionalLong generationFlopsPerUnit,
         Optional<String> flopsUnavailable) {
 
     /** Builds and counts the published configuration of a family on the CPU. */
@@ -35,7 +35,7 @@ public record PublishedCost(
             block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
             long parameters = ParameterCounter.trainable(block);
             try {
-                long flops = arch.generationFlopsPerSecond(block, FlopCounter.inference(), sampleRate);
+                long flops = arch.generationFlopsPerUnit(block, FlopCounter.inference(), sampleRate);
                 return new PublishedCost(family, published, parameters, OptionalLong.of(flops), Optional.empty());
             } catch (IllegalStateException e) {
                 return new PublishedCost(family, published, parameters, OptionalLong.empty(), Optional.of(e.getMessage()));

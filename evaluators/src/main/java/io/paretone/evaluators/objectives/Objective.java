@@ -1,6 +1,7 @@
 package io.paretone.evaluators.objectives;
 
 import io.paretone.evaluators.CandidateMeasurement;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.check.InvalidValueException;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -9,12 +10,18 @@ import java.util.stream.Collectors;
 /**
  * One minimised objective read from a candidate's measurement. Every objective is minimised; a
  * quality score becomes {@code 1 - score} here and nowhere else. A study minimises any subset of
- * {@link #ALL}, chosen by name.
+ * {@link #ALL}, chosen by name. Objectives are the same for every domain; their words name the
+ * domain's generated unit through the placeholders {@value #UNIT} and {@value #REAL}, filled by
+ * {@link #in(Domain)}.
  *
  * @param name short name for options, tables and files
  * @param unit unit of {@link #value}
  */
 public record Objective(String name, String unit, String meaning, ToDoubleFunction<CandidateMeasurement> reader) {
+    /** Stands for the domain's generated unit in {@link #unit} and {@link #meaning}, such as "image". */
+    public static final String UNIT = "{unit}";
+    /** Stands for the domain's held-out real data in {@link #meaning}. */
+    public static final String REAL = "{real}";
 
     /** Training CO2e, from the energy meter's figure. */
     public static final Objective CO2E =
@@ -24,28 +31,37 @@ public record Objective(String name, String unit, String meaning, ToDoubleFuncti
     public static final Objective PARAMETERS =
             new Objective("parameters", "count", "trainable parameters", m -> m.cost().parameters());
 
-    /** Forward FLOPs per generated second of audio. */
+    /** Forward FLOPs per generated unit. */
     public static final Objective FLOPS =
-            new Objective("flops", "FLOPs per second of audio", "forward FLOPs to generate one second of audio",
-                    m -> m.cost().generationFlopsPerSecond());
+            new Objective("flops", "FLOPs per " + UNIT, "forward FLOPs to generate one " + UNIT,
+                    m -> m.cost().generationFlopsPerUnit());
 
     /** 1 - %MOS from the quality proxy. */
     public static final Objective QUALITY =
-            new Objective("one_minus_pmos", "1 - %MOS", "quality loss against real audio",
+            new Objective("one_minus_pmos", "1 - %MOS", "quality loss against " + REAL,
                     CandidateMeasurement::oneMinusPercentMos);
 
-    /** Measured energy of generation per second of audio. */
+    /** Measured energy of generation per generated unit. */
     public static final Objective INFERENCE_ENERGY =
-            new Objective("inference_energy", "J per second of audio", "energy to generate one second of audio",
-                    CandidateMeasurement::generationJoulesPerSecond);
+            new Objective("inference_energy", "J per " + UNIT, "energy to generate one " + UNIT,
+                    CandidateMeasurement::generationJoulesPerUnit);
 
-    /** Measured real-time factor of generation on the candidate's device. */
+    /** Measured wall time of generation per generated unit on the candidate's device (the real-time factor for seconds). */
     public static final Objective LATENCY =
-            new Objective("latency", "s per second of audio", "wall time to generate one second of audio (real-time factor)",
-                    m -> m.speed().realTimeFactor());
+            new Objective("latency", "s per " + UNIT, "wall time to generate one " + UNIT,
+                    m -> m.speed().secondsPerUnit());
 
     /** Every objective a study can minimise, in the order tables list them. */
     public static final List<Objective> ALL = List.of(CO2E, PARAMETERS, FLOPS, QUALITY, INFERENCE_ENERGY, LATENCY);
+
+    /** This objective in the words of a domain: its unit and meaning name what the domain generates. */
+    public Objective in(Domain domain) {
+        return new Objective(name, words(unit, domain), words(meaning, domain), reader);
+    }
+
+    private static String words(String text, Domain domain) {
+        return text.replace(UNIT, domain.unit()).replace(REAL, domain.realData());
+    }
 
     public double value(CandidateMeasurement measurement) {
         return reader.applyAsDouble(measurement);

@@ -9,7 +9,6 @@ import io.paretone.evaluators.data.AtomicFolder;
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.evaluators.data.ContentHash;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,18 +97,8 @@ public final class JudgeCache {
     }
 
     private static Judge load(Path folder, String key, int sampleRate, JudgeSettings settings) throws IOException {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(folder.resolve(METADATA), StandardCharsets.UTF_8)) {
-            p.load(in);
-        }
-        if (!key.equals(p.getProperty("key"))) {
-            throw damaged(folder, "was made for " + p.getProperty("key") + ", not " + key);
-        }
-        String sha = ContentHash.ofFile(folder.resolve(weightsFile()));
-        if (!sha.equals(p.getProperty("weightsSha256"))) {
-            throw damaged(folder, "holds weights whose SHA-256 " + sha + " differs from the recorded "
-                    + p.getProperty("weightsSha256"));
-        }
+        Properties p = CachedWeights.read(folder, METADATA, weightsFile(), key, "judge cache");
+        String sha = p.getProperty("weightsSha256");
         try {
             int facets = Integer.parseInt(p.getProperty("facets"));
             List<String> names = new ArrayList<>();
@@ -138,12 +127,8 @@ public final class JudgeCache {
             return new Judge(model, features, parseFloats(p.getProperty("bandMean")),
                     parseFloats(p.getProperty("bandStd")), vocabulary, sha, accuracy);
         } catch (MalformedModelException | RuntimeException e) {
-            throw damaged(folder, "cannot be read (" + e.getMessage() + ")");
+            throw CachedWeights.damaged(folder, "judge cache", "cannot be read (" + e.getMessage() + ")");
         }
-    }
-
-    private static IOException damaged(Path folder, String what) {
-        return new IOException("The judge cache " + folder + " " + what + "; delete the folder to train the judge again.");
     }
 
     private static String weightsFile() {

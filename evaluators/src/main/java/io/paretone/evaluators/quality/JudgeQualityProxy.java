@@ -23,7 +23,7 @@ import java.util.Map;
  *       split ({@link DiagonalGaussian}). It asks whether the clips sound like the data, in the
  *       judge's terms, and whether they vary as much.
  *   <li>{@value #CLASS}: how recognisable and varied the clips are to the judge. Unconditional:
- *       per label facet, the {@link #agreementGap}, an inception-score-style measure, averaged over
+ *       per label facet, the {@link AgreementGap}, an inception-score-style measure, averaged over
  *       facets. Conditional ({@link #scoreConditional}): the share of facet predictions that match
  *       the labels asked for.
  *   <li>{@value #SIGNAL}: the {@link LogMelStatistics} distance to the reference, on plain log-mel
@@ -43,7 +43,7 @@ import java.util.Map;
  *
  * Every window of the training split is embedded once. A generated clip counts as memorised when
  * its nearest training window is closer (Euclidean, in the embedding) than the nearest training
- * window of any of the N held-out real clips.
+ * window of any of the N held-out real clips ({@link Memorisation}, shared with the image proxy).
  *
  * <p>Candidates' clips are sanitised as a PCM writer would (NaN to 0, clamped to [-1, 1]), so every
  * score is finite.
@@ -60,13 +60,12 @@ public final class JudgeQualityProxy implements QualityProxy {
     private final int clipSamples;
     private final DiagonalGaussian referenceEmbedding;
     private final LogMelStatistics referenceSignal;
-    private final double[][] trainingEmbeddings;
+    private final Memorisation memorisation;
     private final Reference real;
     private final Reference noise;
     private final List<Map<String, String>> realLabels;
     private final double realAccuracy;
     private final double noiseAccuracy;
-    private final double realNearestTraining;
 
     /** The three raw terms of one set of clips. */
     private record Reference(double embedding, double classScore, double signal) {}
@@ -79,15 +78,14 @@ public final class JudgeQualityProxy implements QualityProxy {
         this.clipSamples = clipSamples;
         this.referenceEmbedding = DiagonalGaussian.fit(judge.judge(reference).embeddings());
         this.referenceSignal = LogMelStatistics.of(signalFeatures, reference);
-        this.trainingEmbeddings = judge.judge(training).embeddings();
         Judge.Judgement realJudgement = judge.judge(realClips);
+        this.memorisation = new Memorisation(judge.judge(training).embeddings(), realJudgement.embeddings());
         Judge.Judgement noiseJudgement = judge.judge(noiseClips);
         this.real = measure(realClips, realJudgement);
         this.noise = measure(noiseClips, noiseJudgement);
         this.realLabels = List.copyOf(realLabels);
         this.realAccuracy = accuracy(realJudgement, realLabels);
         this.noiseAccuracy = accuracy(noiseJudgement, realLabels);
-        this.realNearestTraining = minimum(nearestTraining(realJudgement.embeddings()));
     }
 
     /**
@@ -203,21 +201,7 @@ public final class JudgeQualityProxy implements QualityProxy {
                 conditional ? QualityTerm.of(CLASS, classScore, realAccuracy, noiseAccuracy)
                         : QualityTerm.of(CLASS, classScore, real.classScore(), noise.classScore()),
                 QualityTerm.of(SIGNAL, signal, real.signal(), noise.signal()));
-        double sum = 0;
-        int informative = 0;
-        for (QualityTerm t : terms) {
-            if (t.informative()) {
-                sum += t.scaled();
-                informative++;
-            }
-        }
-        double[] nearest = nearestTraining(j.embeddings());
-        int memorised = 0;
-        for (double d : nearest) {
-            memorised += d < realNearestTraining ? 1 : 0;
-        }
-        return new QualityScore(informative == 0 ? 0 : sum / informative, terms, memorised, minimum(nearest),
-                realNearestTraining);
+        return memorisation.score(terms, j.embeddings());
     }
 
     private Reference measure(List<float[]> clips, Judge.Judgement j) {
@@ -225,45 +209,16 @@ public final class JudgeQualityProxy implements QualityProxy {
                 classScoreOf(j), LogMelStatistics.of(signalFeatures, clips).distance(referenceSignal));
     }
 
-    /** The {@link #agreementGap} of each facet, averaged over facets; NaN without facets. */
+    /** The {@link AgreementGap} of each facet, averaged over facets; NaN without facets. */
     static double classScoreOf(Judge.Judgement j) {
         if (j.probabilities().isEmpty()) {
             return Double.NaN;
         }
         double sum = 0;
         for (double[][] p : j.probabilities()) {
-            sum += agreementGap(p);
+            sum += AgreementGap.of(p);
         }
         return sum / j.probabilities().size();
-    }
-
-    /**
-     * How much more the judge agrees with itself on a clip than across clips:
-     * {@code mean_i sum_k p_ik^2 - mean_{i != j} sum_k p_ik p_jk}, the probability that two labels
-     * drawn for the same clip coincide minus that for two different clips. It is the collision
-     * (Renyi order 2) form of the mutual information between clip and label, whose exponential is
-     * the inception score: confident and varied predictions score up to {@code 1 - 1/K}, predictions
-     * that are all alike or all unsure score 0. A single clip has no pair and scores its confidence.
-     */
-    static double agreementGap(double[][] p) {
-        int n = p.length;
-        double self = 0;
-        double[] sum = new double[p[0].length];
-        for (double[] row : p) {
-            for (int k = 0; k < row.length; k++) {
-                self += row[k] * row[k];
-                sum[k] += row[k];
-            }
-        }
-        if (n < 2) {
-            return self;
-        }
-        double all = 0;
-        for (double s : sum) {
-            all += s * s;
-        }
-        double cross = (all - self) / ((double) n * (n - 1));
-        return self / n - cross;
     }
 
     /** Share of (clip, facet) pairs where the judge's most likely class is the label given; NaN without facets. */
@@ -282,32 +237,6 @@ public final class JudgeQualityProxy implements QualityProxy {
             }
         }
         return (double) right / total;
-    }
-
-    /** For each embedding, the Euclidean distance to its nearest training window. */
-    private double[] nearestTraining(double[][] embeddings) {
-        double[] out = new double[embeddings.length];
-        for (int i = 0; i < embeddings.length; i++) {
-            double best = Double.POSITIVE_INFINITY;
-            for (double[] t : trainingEmbeddings) {
-                double d = 0;
-                for (int k = 0; k < t.length && d < best; k++) {
-                    double diff = embeddings[i][k] - t[k];
-                    d += diff * diff;
-                }
-                best = Math.min(best, d);
-            }
-            out[i] = Math.sqrt(best);
-        }
-        return out;
-    }
-
-    private static double minimum(double[] values) {
-        double min = Double.POSITIVE_INFINITY;
-        for (double v : values) {
-            min = Math.min(min, v);
-        }
-        return min;
     }
 
     @Override

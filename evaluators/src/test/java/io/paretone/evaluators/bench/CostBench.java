@@ -14,7 +14,7 @@ import io.paretone.evaluators.cost.FlopCounter;
 import io.paretone.evaluators.cost.GenerationSpeed;
 import io.paretone.evaluators.cost.ModelCost;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.runtime.DjlRuntime;
 import io.paretone.spaces.wavenet.WaveNetFamily;
 import java.util.List;
@@ -54,8 +54,8 @@ public final class CostBench {
     }
 
     /** Unconditional families ignore the labels; one for each clip is required all the same. */
-    private static AudioSampler.GenerationRequest request(int samples) {
-        return new AudioSampler.GenerationRequest(CLIPS, samples, 1,
+    private static Sampler.GenerationRequest request(int samples) {
+        return new Sampler.GenerationRequest(CLIPS, samples, 1,
                 java.util.Collections.nCopies(CLIPS, new io.paretone.spaces.training.ClipLabel(0, 60)));
     }
 
@@ -74,10 +74,10 @@ public final class CostBench {
             arch.sampler().generate(block, ps, request(CLIP_SAMPLES));
             double seconds = (System.nanoTime() - t0) / 1e9;
             GenerationSpeed speed = new GenerationSpeed((long) CLIPS * CLIP_SAMPLES, seconds, SAMPLE_RATE);
-            double achievedGflops = cost.generationFlopsPerSecond() / (double) SAMPLE_RATE * speed.samplesPerSecond() / 1e9;
+            double achievedGflops = cost.generationFlopsPerUnit() / (double) SAMPLE_RATE * speed.valuesPerSecond() / 1e9;
             System.out.printf(Locale.ROOT, "%-72s %10d %12.4g %12.4g %12.3f %10.0f %12.4g %8.3f%n", genes,
-                    cost.parameters(), (double) cost.generationFlopsPerSecond(), (double) cost.trainingFlops(), countMs,
-                    speed.samplesPerSecond(), speed.realTimeFactor(), achievedGflops);
+                    cost.parameters(), (double) cost.generationFlopsPerUnit(), (double) cost.trainingFlops(), countMs,
+                    speed.valuesPerSecond(), speed.secondsPerUnit(), achievedGflops);
         }
     }
 

@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 
 class GenerationSpeedTest {
     @Test
-    void realTimeFactorIsWallSecondsPerSecondOfAudio() {
+    void secondsPerUnitIsWallSecondsPerSecondOfAudio() {
         // 8 clips x 1000 samples at 16 kHz = 0.5 s of audio, generated in 2 s.
         GenerationSpeed speed = new GenerationSpeed(8000, 2.0, 16000);
-        assertEquals(4000, speed.samplesPerSecond(), 1e-9);
-        assertEquals(4.0, speed.realTimeFactor(), 1e-12);
+        assertEquals(4000, speed.valuesPerSecond(), 1e-9);
+        assertEquals(4.0, speed.secondsPerUnit(), 1e-12);
     }
 
     @Test

@@ -30,7 +30,7 @@ class WaveNetCostTest {
     }
 
     @Test
-    void generationFlopsPerSecondMatchTheHandCount() {
+    void generationFlopsPerUnitMatchTheHandCount() {
         // One sample step, batch 1:
         // input conv: 2 x 4 x 256 = 2048
         // layer: filter and gate 2 x (2 x 4 x 4 x 3 + 4) = 200; gate 3 x 4 = 12; residual 2 x 4 x 4 + 4 = 36;
@@ -41,7 +41,7 @@ class WaveNetCostTest {
         try (Model model = Model.newInstance("w", DjlRuntime.device("cpu"))) {
             Block block = arch.newBlock();
             block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
-            assertEquals(perSample * 16000, arch.generationFlopsPerSecond(block, FlopCounter.inference(), 16000));
+            assertEquals(perSample * 16000, arch.generationFlopsPerUnit(block, FlopCounter.inference(), 16000));
         }
     }
 

@@ -15,10 +15,10 @@ import io.paretone.evaluators.data.SynthNotesDataset;
 import io.paretone.evaluators.data.SynthNotesSettings;
 import io.paretone.evaluators.training.BudgetedTrainer;
 import io.paretone.evaluators.training.StepListener;
-import io.paretone.evaluators.training.TrainingClips;
+import io.paretone.evaluators.data.TrainingClips;
 import io.paretone.evaluators.training.TrainingOutcome;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.AudioSampler.GenerationRequest;
+import io.paretone.spaces.Sampler.GenerationRequest;
 import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.PublishedConfiguration;
@@ -67,6 +67,11 @@ public abstract class ModelFamilyContract {
         return notes;
     }
 
+    /** The data the family trains on here: the notes by default; image families override it. */
+    protected TrainingData trainingData() throws IOException {
+        return notes();
+    }
+
     /** The tiny space of this family inside the mixed space, as a study restricted to it sees it. */
     protected SearchSpace tinySpace() {
         String name = family().name();
@@ -113,7 +118,7 @@ public abstract class ModelFamilyContract {
             model.setBlock(arch.newBlock());
             List<Double> seen = Collections.synchronizedList(new ArrayList<>());
             StepListener listener = (step, total, loss) -> seen.add(loss);
-            TrainingOutcome outcome = new BudgetedTrainer().train(model, arch, notes(), SEED, listener);
+            TrainingOutcome outcome = new BudgetedTrainer().train(model, arch, trainingData(), SEED, listener);
             assertEquals(arch.trainingRecipe().steps(), outcome.steps());
             assertEquals(outcome.steps(), seen.size());
             assertTrue(outcome.finalLoss() < outcome.initialLoss(),
@@ -129,8 +134,9 @@ public abstract class ModelFamilyContract {
             Block block = arch.newBlock();
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
-            List<ClipLabel> labels = List.of(notes().clips().get(0).label(), notes().clips().get(1).label(),
-                    notes().clips().get(2).label());
+            TrainingData data = trainingData();
+            List<ClipLabel> labels = List.of(data.clips().get(0).label(), data.clips().get(1).label(),
+                    data.clips().get(2).label());
             GenerationRequest request = new GenerationRequest(3, 700, 7, labels);
             ParameterStore ps = new ParameterStore(model.getNDManager(), false);
             float[][] clips = arch.sampler().generate(block, ps, request);
@@ -159,7 +165,7 @@ public abstract class ModelFamilyContract {
             Block block = arch.newBlock();
             block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
             long parameters = ParameterCounter.trainable(block);
-            long flops = arch.generationFlopsPerSecond(block, FlopCounter.inference(), 16000);
+            long flops = arch.generationFlopsPerUnit(block, FlopCounter.inference(), 16000);
             assertTrue(parameters > 0, "parameters " + parameters);
             assertTrue(flops >= 2 * generatingWeights(block), arch.describe() + ": " + flops + " FLOPs/s");
         }
@@ -183,7 +189,7 @@ public abstract class ModelFamilyContract {
             block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
             long parameters = ParameterCounter.trainable(block);
             assertTrue(parameters > 0);
-            assertTrue(arch.generationFlopsPerSecond(block, FlopCounter.inference(), 16000) > 0);
+            assertTrue(arch.generationFlopsPerUnit(block, FlopCounter.inference(), 16000) > 0);
             published.publishedParameters().ifPresent(p ->
                     assertTrue(parameters > p / 10 && parameters < p * 10,
                             "ours " + parameters + " is within a factor of ten of the published " + p));

@@ -29,7 +29,7 @@ class PublishedCostTest {
         PublishedCost cost = PublishedCost.of(new WaveGanFamily(), 16000);
         assertEquals(generator + discriminator, cost.parameters());
         assertEquals(36_500_000, cost.parameters(), 100_000);
-        assertTrue(cost.generationFlopsPerSecond().isPresent());
+        assertTrue(cost.generationFlopsPerUnit().isPresent());
         assertEquals(89_000_000L, cost.configuration().publishedParameters().getAsLong());
     }
 
@@ -54,7 +54,7 @@ class PublishedCostTest {
         long decoder = (9 * 128 * c + c) + 2 * (c * c + c) + (4 * c * 256 + 256); // context, rewrites, synthesis
         PublishedCost cost = PublishedCost.of(new SingFamily(), 16000);
         assertEquals(lstm + tables + features + decoder, cost.parameters());
-        assertTrue(cost.generationFlopsPerSecond().isPresent());
+        assertTrue(cost.generationFlopsPerUnit().isPresent());
     }
 
     /** magenta's GANSynth layers at num_filters = 256, 256, 256, 256, 128, 64, 32 over 7 resolutions. */

@@ -16,7 +16,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
 import io.paretone.spaces.runtime.DjlRuntime;
@@ -224,7 +224,7 @@ class BudgetedTrainerTest {
         @Override public Block newBlock() { return new TwoLinear(); }
         @Override public Shape[] inputShapes(int batchSize) { return new Shape[] {new Shape(batchSize, 4)}; }
         @Override public TrainingRecipe trainingRecipe() { return recipe; }
-        @Override public AudioSampler sampler() { throw new UnsupportedOperationException(); }
-        @Override public long generationFlopsPerSecond(Block b, LayerFlops c, int sr) { return 0; }
+        @Override public Sampler sampler() { throw new UnsupportedOperationException(); }
+        @Override public long generationFlopsPerUnit(Block b, LayerFlops c, int sr) { return 0; }
     }
 }

@@ -79,7 +79,7 @@ public final class SearchBench {
                 StudySettings settings = StudyConfigMapper.toSettings(c);
                 out.printf("[run %d/%d] %s, seed %d: study %s%n", runs.size() + 1, total, algorithm, c.seed, c.study);
                 out.flush();
-                StudyResult result = new Study(settings, DatasetFactory.create(c.dataset, settings.seed()),
+                StudyResult result = new Study(settings, DatasetFactory.create(c.dataset, StudyConfigMapper.domain(c), settings.seed()),
                         ConfigReader.toJson(c)).run(new GenerationLines(out));
                 HypervolumeHistory history = HypervolumeHistory.of(new RunFolderReader(result.folder()).read());
                 runs.add(new Run(algorithm, c.seed, result, history));

@@ -34,7 +34,7 @@ public final class PlotsCommand implements Callable<Integer> {
     public Integer call() {
         StoredStudy s = study.reader().read();
         Path dir = to != null ? to : StudyArgument.home(s).resolve("plots");
-        List<Path> files = StudyPlots.write(s, PublishedModels.load(), dir);
+        List<Path> files = StudyPlots.write(s, PublishedModels.forStudy(s), dir);
         PrintWriter out = spec.commandLine().getOut();
         out.println(files.isEmpty() ? "No completed trial in " + s.location() + ": nothing to plot."
                 : "Wrote " + files.size() + " files (PNG and SVG) in " + dir);

@@ -32,7 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         StoredStudy s = study.reader().read();
         Path file = to != null ? to : StudyArgument.home(s).resolve("report.html");
-        HtmlReport.write(s, PublishedModels.load(), file);
+        HtmlReport.write(s, PublishedModels.forStudy(s), file);
         spec.commandLine().getOut().println("Wrote " + file.toAbsolutePath());
         return ExitCode.OK.code();
     }

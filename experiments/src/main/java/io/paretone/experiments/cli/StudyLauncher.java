@@ -49,17 +49,19 @@ final class StudyLauncher {
 
     /** Runs one study from its config and settings, with console progress. */
     static StudyResult launch(StudyConfig config, StudySettings settings, PrintWriter out) {
-        var dataset = DatasetFactory.create(config.dataset, settings.seed());
-        out.printf("paretone: study '%s', families %s (%.3g genomes), %s, population %d x %d generations, seed %d,"
+        var dataset = DatasetFactory.create(config.dataset, StudyConfigMapper.domain(config), settings.seed());
+        out.printf("paretone: study '%s', %s families %s (%.3g genomes), %s, population %d x %d generations, seed %d,"
                         + " %d worker(s)%n",
-                settings.study() == null ? settings.name() : settings.study(), String.join(", ", settings.families()),
+                settings.study() == null ? settings.name() : settings.study(), StudyConfigMapper.domain(config),
+                String.join(", ", settings.families()),
                 settings.space().cardinality(), settings.algorithm(), settings.populationSize(), settings.generations(),
                 settings.seed(), settings.workers().count());
         int planned = settings.populationSize() * settings.generations();
         if (settings.budget().maxTrials() > 0) {
             planned = Math.min(planned, settings.budget().maxTrials());
         }
-        ConsoleProgress progress = new ConsoleProgress(out, System.console() != null, planned, settings.workers().count() > 1);
+        ConsoleProgress progress = new ConsoleProgress(out, System.console() != null, planned, settings.workers().count() > 1,
+                StudyConfigMapper.domain(config));
         return new Study(settings, dataset, ConfigReader.toJson(config)).run(progress);
     }
 
@@ -89,7 +91,7 @@ final class StudyLauncher {
     /** The results are saved already: a report that cannot be written is a warning, not a failed search. */
     private static void writeReports(StoredStudy stored, Path folder, PrintWriter out) {
         try {
-            PublishedModels published = PublishedModels.load();
+            PublishedModels published = PublishedModels.forStudy(stored);
             Path report = HtmlReport.write(stored, published, folder.resolve("report.html"));
             StudyPlots.write(stored, published, folder.resolve("plots"));
             out.println("Report: " + report + " (open it in a browser); plots: " + folder.resolve("plots"));

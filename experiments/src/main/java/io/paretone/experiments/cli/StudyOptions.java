@@ -137,16 +137,24 @@ public final class StudyOptions {
             description = "Normalised quality margin by which the front must dominate to prune (default 0.1).")
     Double pruneMargin;
 
+    @Option(names = "--domain", paramLabel = "DOMAIN",
+            description = "What to generate: audio (default) or image (families dcgan, convvae, pixelcnn on rendered"
+                    + " digits unless --dataset says otherwise).")
+    String domain;
+
     @Option(names = "--dataset", paramLabel = "KIND",
-            description = "Dataset: notes (built in), digits (spoken, needs espeak-ng or flite) or wav-folder.")
+            description = "Dataset: notes (built in), digits (spoken, needs espeak-ng or flite) or wav-folder for audio;"
+                    + " digits-rendered (built in) or image-folder for images.")
     String dataset;
 
     @Option(names = "--dataset-folder", paramLabel = "DIR",
-            description = "Folder of WAV files for --dataset wav-folder; labels are its sub-folders' names.")
+            description = "Folder for --dataset wav-folder (WAV files) or image-folder (PNG or JPEG files); labels are"
+                    + " its sub-folders' names.")
     Path datasetFolder;
 
     /** Writes every option that was given over the config. */
     void applyTo(StudyConfig c) {
+        if (domain != null) c.domain = domain;
         if (families != null) c.families = families;
         if (seed != null) c.seed = seed;
         if (device != null) c.device = device;

@@ -1,43 +1,95 @@
 package io.paretone.experiments.config;
 
 import io.paretone.evaluators.data.AudioDataset;
+import io.paretone.evaluators.data.Dataset;
+import io.paretone.evaluators.data.image.ImageFolderDataset;
+import io.paretone.evaluators.data.image.RenderedDigitsDataset;
+import io.paretone.evaluators.data.image.RenderedDigitsSettings;
 import io.paretone.evaluators.data.SpokenDigitsDataset;
 import io.paretone.evaluators.data.SpokenDigitsSettings;
 import io.paretone.evaluators.data.SynthNotesDataset;
 import io.paretone.evaluators.data.SynthNotesSettings;
 import io.paretone.evaluators.data.WavFolderDataset;
 import io.paretone.evaluators.data.WavFolderSettings;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.check.InvalidValueException;
+import io.paretone.spaces.image.ImageFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the configured dataset: {@code notes}, {@code digits} or {@code wav-folder}. */
+/**
+ * Builds the configured dataset: {@code notes}, {@code digits} or {@code wav-folder} for audio,
+ * {@code digits-rendered} or {@code image-folder} for images.
+ */
 public final class DatasetFactory {
     public static final String NOTES = "notes";
     public static final String DIGITS = "digits";
     public static final String WAV_FOLDER = "wav-folder";
-    public static final List<String> KINDS = List.of(NOTES, DIGITS, WAV_FOLDER);
+    public static final String DIGITS_RENDERED = RenderedDigitsDataset.NAME;
+    public static final String IMAGE_FOLDER = ImageFolderDataset.NAME;
+    public static final List<String> AUDIO_KINDS = List.of(NOTES, DIGITS, WAV_FOLDER);
+    public static final List<String> IMAGE_KINDS = List.of(DIGITS_RENDERED, IMAGE_FOLDER);
+    public static final List<String> KINDS = List.of(NOTES, DIGITS, WAV_FOLDER, DIGITS_RENDERED, IMAGE_FOLDER);
+    /** How the audio kinds are named where a key applies to all of them. */
+    private static final String AUDIO = String.join(", ", AUDIO_KINDS);
+    /** Share of each class of an image folder held out for validation, and as much for test. */
+    static final double IMAGE_FOLDER_HELD_OUT = 0.15;
 
     private DatasetFactory() {}
 
+    /** The domain of a dataset kind; null for no kind or an unknown one. */
+    public static Domain domainOf(String kind) {
+        if (kind == null) {
+            return null;
+        }
+        return AUDIO_KINDS.contains(kind) ? Domain.AUDIO : IMAGE_KINDS.contains(kind) ? Domain.IMAGE : null;
+    }
+
     /**
+     * @param domain the study's domain: without a kind, its default dataset (notes, rendered
+     *     digits), or its folder kind when a folder is given
      * @param seed the study seed, which also fixes the dataset
-     * @throws InvalidValueException for an unknown kind, a key of another kind, or a wrong value
+     * @throws InvalidValueException for an unknown kind, a kind of another domain, a key of another
+     *     kind, or a wrong value
      */
-    public static AudioDataset create(StudyConfig.DatasetConfig c, long seed) {
-        String kind = c.kind == null ? (c.folder != null ? WAV_FOLDER : NOTES) : c.kind;
+    public static Dataset create(StudyConfig.DatasetConfig c, Domain domain, long seed) {
+        String kind = c.kind != null ? c.kind
+                : domain == Domain.IMAGE ? (c.folder != null ? IMAGE_FOLDER : DIGITS_RENDERED)
+                : (c.folder != null ? WAV_FOLDER : NOTES);
         if (!KINDS.contains(kind)) {
             throw new InvalidValueException("dataset.kind", kind, "use one of " + String.join(", ", KINDS));
+        }
+        if (domainOf(kind) != domain) {
+            throw new InvalidValueException("dataset.kind", kind, "holds " + domainOf(kind) + " data, but the study's"
+                    + " domain is " + domain + "; use one of " + String.join(", ", domain == Domain.IMAGE ? IMAGE_KINDS
+                            : AUDIO_KINDS) + ", or set domain: " + domainOf(kind));
         }
         rejectKeysOfOtherKinds(c, kind);
         return switch (kind) {
             case DIGITS -> digits(c, seed);
             case WAV_FOLDER -> wavFolder(c, seed);
+            case DIGITS_RENDERED -> renderedDigits(c, seed);
+            case IMAGE_FOLDER -> imageFolder(c, seed);
             default -> notes(c, seed);
         };
+    }
+
+    private static Dataset renderedDigits(StudyConfig.DatasetConfig c, long seed) {
+        int train = c.trainPerClass == null ? RenderedDigitsSettings.TRAIN_PER_CLASS : c.trainPerClass;
+        int heldOut = c.heldOutPerClass == null ? RenderedDigitsSettings.HELD_OUT_PER_CLASS : c.heldOutPerClass;
+        return new RenderedDigitsDataset(new RenderedDigitsSettings(seed, train, heldOut, heldOut));
+    }
+
+    private static Dataset imageFolder(StudyConfig.DatasetConfig c, long seed) {
+        if (c.folder == null) {
+            throw new InvalidValueException("dataset.folder", null,
+                    "is required for kind image-folder: name a folder of PNG or JPEG files, a sub-folder per class");
+        }
+        // The image families generate 28 x 28 grayscale, so every file is resized to that.
+        return new ImageFolderDataset(Path.of(c.folder), ImageFormat.DIGITS, seed, IMAGE_FOLDER_HELD_OUT);
     }
 
     private static AudioDataset notes(StudyConfig.DatasetConfig c, long seed) {
@@ -109,8 +161,17 @@ public final class DatasetFactory {
         note(owner, given, "voices", DIGITS, c.voices);
         note(owner, given, "pitch", DIGITS, c.pitch);
         note(owner, given, "rate", DIGITS, c.rate);
-        note(owner, given, "folder", WAV_FOLDER, c.folder);
         note(owner, given, "max_clips", WAV_FOLDER, c.maxClips);
+        note(owner, given, "train_per_class", DIGITS_RENDERED, c.trainPerClass);
+        note(owner, given, "held_out_per_class", DIGITS_RENDERED, c.heldOutPerClass);
+        // Keys every audio kind reads, and the folder both folder kinds read.
+        if (domainOf(kind) == Domain.IMAGE) {
+            note(owner, given, "clip_seconds", AUDIO, c.clipSeconds);
+            note(owner, given, "sample_rate", AUDIO, c.sampleRate);
+        }
+        if (!kind.equals(WAV_FOLDER) && !kind.equals(IMAGE_FOLDER)) {
+            note(owner, given, "folder", WAV_FOLDER + " or " + IMAGE_FOLDER, c.folder);
+        }
         for (String key : given) {
             if (!owner.get(key).equals(kind)) {
                 throw new InvalidValueException("dataset." + key, "(set)", "applies to dataset kind "

@@ -13,7 +13,12 @@ public final class StudyConfig {
     public String name;
     /** The stored study to create or resume; by default a new one named NAME-DATE-TIME. */
     public String study;
-    /** Model families to search over; all of them when left out. */
+    /**
+     * {@code audio} or {@code image}: what the study generates. Left out, it follows the families,
+     * else the dataset kind, else audio.
+     */
+    public String domain;
+    /** Model families to search over; all of the domain's when left out. */
     public List<String> families;
     public Long seed;
     public Integer population;
@@ -41,9 +46,9 @@ public final class StudyConfig {
      */
     public Map<String, List<String>> space = new LinkedHashMap<>();
 
-    /** The dataset; only the built-in {@code notes} so far. */
+    /** The dataset: an audio kind, or an image kind for the image domain. */
     public static final class DatasetConfig {
-        /** {@code notes} (default), {@code digits} or {@code wav-folder}. */
+        /** Audio: {@code notes} (default), {@code digits} or {@code wav-folder}; images: {@code digits-rendered} (default) or {@code image-folder}. */
         public String kind;
         @JsonProperty("clip_seconds")
         public Double clipSeconds;
@@ -70,8 +75,15 @@ public final class StudyConfig {
         public List<Double> pitch;
         /** digits: slowest and fastest speaking rate, relative to normal. */
         public List<Double> rate;
-        /** wav-folder: the folder of WAV files, labels from its sub-folders. */
+        /** wav-folder, image-folder: the folder of WAV or image files, labels from its sub-folders. */
         public String folder;
+        /** digits-rendered: training images per digit. */
+        @JsonProperty("train_per_class")
+        public Integer trainPerClass;
+        /** digits-rendered: validation images per digit, and as many test images. */
+        @JsonProperty("held_out_per_class")
+        public Integer heldOutPerClass;
+
         /** wav-folder: most files used. */
         @JsonProperty("max_clips")
         public Integer maxClips;

@@ -6,6 +6,7 @@ import io.paretone.evaluators.energy.MeterChoice;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.Constraints;
 import io.paretone.search.StudySettings;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.check.InvalidValueException;
 import io.paretone.spaces.genome.SearchSpace;
@@ -18,8 +19,31 @@ import java.util.Map;
 public final class StudyConfigMapper {
     private StudyConfigMapper() {}
 
+    /**
+     * The study's domain: as configured, else that of the families named, else that of the dataset
+     * kind, else audio.
+     *
+     * @throws InvalidValueException for an unknown domain or family
+     */
+    public static Domain domain(StudyConfig c) {
+        if (c.domain != null) {
+            return Domain.byId(c.domain);
+        }
+        if (c.families != null && !c.families.isEmpty()) {
+            return ModelFamilies.byName(c.families.get(0)).domain();
+        }
+        Domain ofKind = DatasetFactory.domainOf(c.dataset.kind);
+        return ofKind != null ? ofKind : Domain.AUDIO;
+    }
+
     public static StudySettings toSettings(StudyConfig c) {
-        SearchSpace space = c.families == null ? ModelFamilies.space() : ModelFamilies.space(c.families);
+        Domain domain = domain(c);
+        SearchSpace space = c.families == null ? ModelFamilies.space(domain) : ModelFamilies.space(c.families);
+        if (ModelFamilies.domainOf(space) != domain) {
+            throw new InvalidValueException("families", c.families, "generate " + ModelFamilies.domainOf(space)
+                    + " but the study's domain is " + domain + "; name " + domain + " families ("
+                    + String.join(", ", ModelFamilies.names(domain)) + ") or leave families out");
+        }
         StudySettings.Builder b = StudySettings.builder();
         if (c.name != null) b.optName(c.name);
         if (c.study != null) b.optStudy(c.study);
@@ -73,7 +97,7 @@ public final class StudyConfigMapper {
             }
             if (!space.contains(e.getKey())) {
                 throw new InvalidValueException("space." + e.getKey(), e.getValue(),
-                        "is not a gene of the families searched " + (c.families == null ? ModelFamilies.names() : c.families)
+                        "is not a gene of the families searched " + (c.families == null ? ModelFamilies.names(domain) : c.families)
                                 + "; family genes are written family.gene, such as wavenet.layers (see paretone spaces)");
             }
         }

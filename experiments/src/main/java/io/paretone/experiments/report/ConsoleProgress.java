@@ -4,6 +4,7 @@ import io.paretone.search.SearchProgress;
 import io.paretone.search.Trial;
 import io.paretone.search.TrialStatus;
 import io.paretone.search.store.HypervolumePoint;
+import io.paretone.spaces.Domain;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -19,6 +20,7 @@ public final class ConsoleProgress implements SearchProgress {
     private final boolean terminal;
     private final int plannedCandidates;
     private final boolean parallel;
+    private final Domain domain;
     private final long start = System.nanoTime();
     private int candidatesDone;
     private int generations;
@@ -28,9 +30,11 @@ public final class ConsoleProgress implements SearchProgress {
     /**
      * @param plannedCandidates the trials the budget allows, for the estimate of time left
      * @param parallel several workers: tag lines with their trial
+     * @param domain the study's domain, whose generated unit per-unit figures count in
      */
-    public ConsoleProgress(PrintWriter out, boolean terminal, int plannedCandidates, boolean parallel) {
+    public ConsoleProgress(PrintWriter out, boolean terminal, int plannedCandidates, boolean parallel, Domain domain) {
         this.out = out;
+        this.domain = domain;
         this.terminal = terminal && !parallel;
         this.plannedCandidates = plannedCandidates;
         this.parallel = parallel;
@@ -99,13 +103,15 @@ public final class ConsoleProgress implements SearchProgress {
         candidatesDone++;
         if (trial.status() == TrialStatus.COMPLETE) {
             var m = trial.metrics();
-            out.printf(Locale.ROOT, "    trial %d: loss %.3f -> %.3f, %s params, %s FLOPs/s, %.3g gCO2e, %%MOS %.3f  %s%n",
+            out.printf(Locale.ROOT, "    trial %d: loss %.3f -> %.3f, %s params, %s FLOPs/%s, %.3g gCO2e, %%MOS %.3f  %s%n",
                     trial.number(), m.initialLoss(), m.finalLoss(), Units.count(m.parameters()),
-                    Units.count(m.generationFlopsPerSecond()), m.trainingKgCo2e() * 1000, m.percentMos(), timing());
-            out.printf(Locale.ROOT, "      cost: %sB weights, %s training FLOPs (fwd+bwd), generation %s samples/s"
-                            + " (RTF %.3g), break-even after %.3g s of generated audio%n",
+                    Units.count(m.generationFlopsPerUnit()), domain.shortUnit(), m.trainingKgCo2e() * 1000, m.percentMos(),
+                    timing());
+            out.printf(Locale.ROOT, "      cost: %sB weights, %s training FLOPs (fwd+bwd), generation %s %s/s"
+                            + " (%.3g s per %s), break-even after %.3g %s generated%n",
                     Units.count(m.modelBytes()), Units.count(m.trainingFlops()),
-                    Units.count(m.generationSamplesPerSecond()), m.realTimeFactor(), m.trainingInferenceRatioSeconds());
+                    Units.count(m.generationValuesPerSecond()), domain.valueWords(), m.secondsPerUnit(), domain.unit(),
+                    m.trainingInferenceRatioUnits(), domain.units());
         } else if (trial.status() == TrialStatus.PRUNED) {
             out.printf(Locale.ROOT, "    trial %d PRUNED: %s; ~%.3g J of training saved  %s%n", trial.number(),
                     trial.failure(), trial.pruning().joulesSaved(), timing());

@@ -3,6 +3,7 @@ package io.paretone.experiments.report;
 import io.paretone.evaluators.cost.FlopCount;
 import io.paretone.search.store.StoredStudy;
 import io.paretone.search.store.StoredTrial;
+import io.paretone.spaces.Domain;
 import io.paretone.search.store.StudySummary;
 import io.paretone.search.TrialMetrics;
 import io.paretone.search.TrialStatus;
@@ -34,7 +35,9 @@ public final class FrontTable {
                 study.finished() ? "" : " (study not finished: trials so far)");
         List<String> header = new ArrayList<>(List.of("trial"));
         views.forEach(v -> header.add(v.label()));
-        header.addAll(List.of("Lacoste [g]", "train FLOPs", "samples/s", "break-even [s]", "energy", "genome"));
+        Domain domain = study.domain();
+        header.addAll(List.of("Lacoste [g]", "train FLOPs", domain.valueWords().split(" ")[0] + "/s",
+                "break-even [" + domain.shortUnit() + "]", "energy", "genome"));
         int[] widths = header.stream().mapToInt(h -> h.equals("trial") ? 6 : Math.max(12, h.length() + 1)).toArray();
         out.println(row(header, widths));
         for (StoredTrial t : front) {
@@ -44,8 +47,8 @@ public final class FrontTable {
             cells.addAll(List.of(
                     String.format(Locale.ROOT, "%.4g", m.lacosteKgCo2e() * 1000),
                     Units.count(m.trainingFlops()),
-                    Units.count(m.generationSamplesPerSecond()),
-                    String.format(Locale.ROOT, "%.4g", m.trainingInferenceRatioSeconds()),
+                    Units.count(m.generationValuesPerSecond()),
+                    String.format(Locale.ROOT, "%.4g", m.trainingInferenceRatioUnits()),
                     m.energyEstimated() ? "estimated" : "measured",
                     t.genomeText()));
             out.println(row(cells, widths));
@@ -59,7 +62,8 @@ public final class FrontTable {
         out.printf(Locale.ROOT, "  Grid carbon intensity %.3f kgCO2e/kWh; Lacoste: alpha x n x p_max x hours, for comparison.%n",
                 study.carbonKgPerKwh());
         out.println("  train FLOPs: forward + backward of the whole training run, " + FlopCount.BACKWARD_CONVENTION
-                + ". samples/s: measured generation speed (warm-up excluded); break-even: seconds of audio whose"
+                + ". " + domain.valueWords().split(" ")[0] + "/s: measured generation speed in " + domain.valueWords()
+                + " per second (warm-up excluded); break-even: " + domain.units() + " whose"
                 + " generation energy equals the training energy.");
         study.summary().ifPresent(s -> printFootprint(s, out));
         out.println("Run folder: " + study.location() + " (every trial in trials.csv and trials.json; report.html)");

@@ -1,24 +1,40 @@
 package io.paretone.experiments.report;
 
 import io.paretone.evaluators.families.PublishedCost;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.spaces.training.TrainingGenes;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 
 /** Prints the model families, their genes and their published configurations counted at full scale. */
 public final class SpacesTable {
     private SpacesTable() {}
 
+    /** One mixed space per domain (audio, image) among the families, since a study searches one domain. */
     public static void printGenes(List<ModelFamily> families, PrintWriter out) {
+        Map<Domain, List<ModelFamily>> byDomain = families.stream()
+                .collect(Collectors.groupingBy(ModelFamily::domain, LinkedHashMap::new, Collectors.toList()));
+        String separator = "";
+        for (Map.Entry<Domain, List<ModelFamily>> domain : byDomain.entrySet()) {
+            out.print(separator);
+            printDomain(domain.getKey(), domain.getValue(), out);
+            separator = System.lineSeparator();
+        }
+    }
+
+    private static void printDomain(Domain domain, List<ModelFamily> families, PrintWriter out) {
         SearchSpace mixed = ModelFamilies.space(families.stream().map(ModelFamily::name).toList());
-        out.printf(Locale.ROOT, "One search space over %d families (%.3g genomes). Genes of a family are written"
+        out.printf(Locale.ROOT, "One %s search space over %d families (%.3g genomes). Genes of a family are written"
                 + " family.gene in configs and exist only when that family is chosen.%n%n",
-                families.size(), mixed.cardinality());
+                domain, families.size(), mixed.cardinality());
         out.println("shared by every family:");
         for (Gene g : TrainingGenes.genes()) {
             line(out, g);
@@ -40,15 +56,16 @@ public final class SpacesTable {
     }
 
     public static void printPublished(List<PublishedCost> costs, int sampleRate, PrintWriter out) {
-        out.printf("%nPublished configurations, built at full scale untrained (FLOPs/s at %d Hz):%n", sampleRate);
+        out.printf("%nPublished configurations, built at full scale untrained (FLOPs per generated unit: a second at"
+                + " %d Hz for audio families, one image for image families):%n", sampleRate);
         out.printf(Locale.ROOT, "%-10s %-12s %-12s %-10s %-12s %s%n",
-                "family", "ours", "published", "ratio", "FLOPs/s", "model");
+                "family", "ours", "published", "ratio", "FLOPs/unit", "model");
         for (PublishedCost c : costs) {
             String published = c.configuration().publishedParameters().isPresent()
                     ? Units.count(c.configuration().publishedParameters().getAsLong()) : "-";
             String ratio = c.ratioToPublished().map(r -> String.format(Locale.ROOT, "%.2f", r)).orElse("-");
-            String flops = c.generationFlopsPerSecond().isPresent()
-                    ? Units.count(c.generationFlopsPerSecond().getAsLong()) : "n/a";
+            String flops = c.generationFlopsPerUnit().isPresent()
+                    ? Units.count(c.generationFlopsPerUnit().getAsLong()) : "n/a";
             out.printf(Locale.ROOT, "%-10s %-12s %-12s %-10s %-12s %s%n", c.family().name(), Units.count(c.parameters()),
                     published, ratio, flops, c.configuration().model());
         }

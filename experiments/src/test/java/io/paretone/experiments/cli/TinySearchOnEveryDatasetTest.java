@@ -82,7 +82,8 @@ class TinySearchOnEveryDatasetTest {
 
         Searched searched = search("folder", "dataset:\n  kind: wav-folder\n  folder: " + sounds + "\n  clip_seconds: 0.25\n");
         assertEquals("wav-folder", searched.study().get("dataset").asText());
-        assertEquals(16_000, searched.study().get("sample_rate").asInt());
+        assertEquals(16_000, searched.study().get("values_per_unit").asInt());
+        assertEquals("audio", searched.study().get("domain").asText());
         assertTrue(searched.run().out().contains("Skipped 1 of 9 WAV files in " + sounds + ": hum/broken.wav ("),
                 searched.run().out());
     }

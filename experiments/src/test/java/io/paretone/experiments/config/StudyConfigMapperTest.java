@@ -1,8 +1,12 @@
 package io.paretone.experiments.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.evaluators.objectives.Objective;
+import io.paretone.spaces.Domain;
+import io.paretone.spaces.check.InvalidValueException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,5 +27,27 @@ class StudyConfigMapperTest {
     void withoutTheKeyTheFourClassicObjectivesAreMinimised() {
         assertEquals(List.of(Objective.CO2E, Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY),
                 StudyConfigMapper.toSettings(yaml("name: x\n")).objectives());
+    }
+
+    @Test
+    void theImageDomainSearchesEveryImageFamilyByDefault() {
+        StudyConfig c = yaml("domain: image\n");
+        assertEquals(Domain.IMAGE, StudyConfigMapper.domain(c));
+        assertEquals(List.of("dcgan", "convvae", "pixelcnn"), StudyConfigMapper.toSettings(c).families());
+    }
+
+    @Test
+    void theDomainFollowsTheFamiliesElseTheDatasetKind() {
+        assertEquals(Domain.IMAGE, StudyConfigMapper.domain(yaml("families: [pixelcnn]\n")));
+        assertEquals(Domain.IMAGE, StudyConfigMapper.domain(yaml("dataset:\n  kind: image-folder\n")));
+        assertEquals(Domain.AUDIO, StudyConfigMapper.domain(yaml("name: x\n")));
+    }
+
+    @Test
+    void familiesOfAnotherDomainAreRefusedNamingTheDomainsOwn() {
+        InvalidValueException e = assertThrows(InvalidValueException.class,
+                () -> StudyConfigMapper.toSettings(yaml("domain: image\nfamilies: [wavenet]\n")));
+        assertEquals("families", e.name());
+        assertTrue(e.getMessage().contains("dcgan, convvae, pixelcnn"), e.getMessage());
     }
 }

@@ -30,7 +30,12 @@ import java.util.Locale;
  * schema version.
  */
 public final class RunFolder {
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * 2: per-generated-unit figures ({@code generation_joules_per_unit}, {@code seconds_per_unit},
+     * ...; the study's {@code domain} names the unit) where version 1 named them per second;
+     * {@link RunFolderReader} reads both.
+     */
+    public static final int SCHEMA_VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -38,8 +43,8 @@ public final class RunFolder {
 
     /** Counted and measured cost of each trial, whatever objectives the study minimises. */
     private static final List<String> COST_COLUMNS = List.of(
-            "parameters_trainable", "generation_flops_per_second", "model_bytes", "forward_flops_per_training_example",
-            "training_flops", "generation_samples_per_second", "real_time_factor", "training_inference_ratio_seconds");
+            "parameters_trainable", "generation_flops_per_unit", "model_bytes", "forward_flops_per_training_example",
+            "training_flops", "generation_values_per_second", "seconds_per_unit", "training_inference_ratio_units");
 
     private final Path dir;
     private final List<Objective> objectives;
@@ -171,7 +176,7 @@ public final class RunFolder {
         }
         h.addAll(List.of(
                 "percent_mos", "training_joules", "lacoste_kg_co2e", "training_seconds", "generation_seconds",
-                "generation_joules_per_audio_second", "initial_loss", "final_loss", "energy_meter",
+                "generation_joules_per_unit", "initial_loss", "final_loss", "energy_meter",
                 "energy_estimated"));
         h.addAll(COST_COLUMNS);
         h.addAll(List.of("pruned_at_step", "joules_saved", "seed", "device", "dataset_hash", "failure", "description"));
@@ -188,13 +193,13 @@ public final class RunFolder {
         if (m != null) {
             r.addAll(List.of(
                     number(m.percentMos()), number(m.trainingJoules()), number(m.lacosteKgCo2e()),
-                    number(m.trainingSeconds()), number(m.generationSeconds()), number(m.generationJoulesPerSecond()),
+                    number(m.trainingSeconds()), number(m.generationSeconds()), number(m.generationJoulesPerUnit()),
                     number(m.initialLoss()), number(m.finalLoss()), m.energyMeter(), Boolean.toString(m.energyEstimated())));
             r.addAll(List.of(
-                    Long.toString(m.parameters()), Long.toString(m.generationFlopsPerSecond()),
+                    Long.toString(m.parameters()), Long.toString(m.generationFlopsPerUnit()),
                     Long.toString(m.modelBytes()), Long.toString(m.forwardFlopsPerTrainingExample()),
-                    Long.toString(m.trainingFlops()), number(m.generationSamplesPerSecond()), number(m.realTimeFactor()),
-                    number(m.trainingInferenceRatioSeconds())));
+                    Long.toString(m.trainingFlops()), number(m.generationValuesPerSecond()), number(m.secondsPerUnit()),
+                    number(m.trainingInferenceRatioUnits())));
         } else {
             for (int i = 0; i < 10 + COST_COLUMNS.size(); i++) {
                 r.add("");

@@ -9,6 +9,7 @@ import io.paretone.search.Constraints;
 import io.paretone.search.Provenance;
 import io.paretone.search.TrialMetrics;
 import io.paretone.search.TrialStatus;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.check.InvalidValueException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,9 +96,11 @@ public final class RunFolderReader implements StudyReader {
 
     /**
      * The study's objectives: as {@code study.json} lists them, or (folders written before it did)
-     * as the first trial with objectives names them; units from paretone's objectives where known.
+     * as the first trial with objectives names them; units from paretone's objectives where known,
+     * in the words of the study's domain ({@link Domain#byId} reads folders written before studies had one).
      */
     private static List<StoredObjective> objectivesOf(JsonNode study, List<JsonNode> trials) {
+        Domain domain = Domain.byId(study.path("domain").asText(null));
         List<String> names = new ArrayList<>();
         if (study.hasNonNull("objectives")) {
             for (String name : study.get("objectives").asText().split(",")) {
@@ -111,7 +114,7 @@ public final class RunFolderReader implements StudyReader {
         for (String name : names) {
             Objective known = Objective.ALL.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
             out.add(known == null ? new StoredObjective(name, "", name)
-                    : new StoredObjective(name, known.unit(), known.meaning()));
+                    : new StoredObjective(name, known.in(domain).unit(), known.in(domain).meaning()));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.paretone.search.store;
 
+import io.paretone.spaces.Domain;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,9 @@ import java.util.List;
  * new step appended here, never an edit of an old one.
  */
 final class SchemaMigrations {
+    /** The one domain of studies stored before there was a choice. */
+    private static final Domain VERSION_1_DOMAIN = Domain.byId(null);
+
     /** One schema version: the statements that lead to it from the one before. */
     record Step(int version, String description, List<String> statements) {}
 
@@ -103,7 +107,25 @@ final class SchemaMigrations {
                       main_cpu_seconds REAL NOT NULL DEFAULT 0,
                       main_joules REAL NOT NULL DEFAULT 0,
                       worker_joules REAL NOT NULL DEFAULT 0,
-                      stop_reason TEXT)""")));
+                      stop_reason TEXT)""")),
+            // Studies of any domain: figures per generated unit of the study's domain where version 1
+            // named them per second; version 1 studies were all of the domain Domain.byId(null) reads.
+            new Step(2, "the study's domain; per-unit figures", List.of(
+                    "UPDATE studies SET settings_json = json_remove(json_set(settings_json,"
+                            + " '$.domain', '" + VERSION_1_DOMAIN.id() + "', '$.generated_unit', '" + VERSION_1_DOMAIN.unit() + "',"
+                            + " '$.data_layout', CAST(json_extract(settings_json, '$.sample_rate') AS TEXT),"
+                            + " '$.values_per_unit', json_extract(settings_json, '$.sample_rate')), '$.sample_rate')"
+                            + " WHERE json_type(settings_json, '$.sample_rate') IS NOT NULL",
+                    """
+                    UPDATE trials SET metrics_json = json_remove(json_set(metrics_json,
+                      '$.generation_flops_per_unit', json_extract(metrics_json, '$.generation_flops_per_second'),
+                      '$.generation_joules_per_unit', json_extract(metrics_json, '$.generation_joules_per_second'),
+                      '$.generation_values_per_second', json_extract(metrics_json, '$.generation_samples_per_second'),
+                      '$.seconds_per_unit', json_extract(metrics_json, '$.real_time_factor'),
+                      '$.training_inference_ratio_units', json_extract(metrics_json, '$.training_inference_ratio_seconds')),
+                      '$.generation_flops_per_second', '$.generation_joules_per_second', '$.generation_samples_per_second',
+                      '$.real_time_factor', '$.training_inference_ratio_seconds')
+                    WHERE json_type(metrics_json, '$.generation_joules_per_second') IS NOT NULL""")));
 
     private SchemaMigrations() {}
 

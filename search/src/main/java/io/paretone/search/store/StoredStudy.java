@@ -2,6 +2,7 @@ package io.paretone.search.store;
 
 import io.paretone.search.Constraints;
 import io.paretone.search.pareto.ParetoFront;
+import io.paretone.spaces.Domain;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,11 @@ public record StoredStudy(
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         objectives = List.copyOf(objectives);
         trials = List.copyOf(trials);
+    }
+
+    /** The domain the study searched, from its settings; {@link Domain#byId} reads studies stored before there was a choice. */
+    public Domain domain() {
+        return Domain.byId(settings.get("domain"));
     }
 
     public List<StoredTrial> completeTrials() {

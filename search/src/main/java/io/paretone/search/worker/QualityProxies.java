@@ -1,8 +1,7 @@
 package io.paretone.search.worker;
 
-import io.paretone.evaluators.data.AudioSplits;
-import io.paretone.evaluators.quality.JudgeQualityProxy;
-import io.paretone.evaluators.quality.JudgeSettings;
+import io.paretone.evaluators.data.DataSplits;
+import io.paretone.evaluators.quality.JudgeProxies;
 import io.paretone.evaluators.quality.QualityProxy;
 import io.paretone.evaluators.quality.QualityScore;
 import io.paretone.evaluators.quality.QualityTerm;
@@ -19,7 +18,7 @@ import java.util.List;
  * every worker's calibration came out the same.
  */
 public final class QualityProxies {
-    /** The judge-network proxy, with its default settings seeded by the study. */
+    /** The judge-network proxy of the data's domain, with its default settings seeded by the study. */
     public static final String JUDGE = "judge";
 
     private QualityProxies() {}
@@ -34,25 +33,27 @@ public final class QualityProxies {
     /**
      * Calibrates the named proxy on the study's data.
      *
+     * @param clipSamples values of each judged example ({@link DataSplits#judgedValues})
      * @param cacheDir where a trained judge is cached, so the next worker loads it
      * @throws IOException if the judge's cache cannot be read or written
      */
-    public static QualityProxy calibrate(String name, AudioSplits data, int clipCount, int clipSamples, long seed,
+    public static QualityProxy calibrate(String name, DataSplits data, int clipCount, int clipSamples, long seed,
             Path cacheDir) throws IOException {
         check(name);
-        return JudgeQualityProxy.calibrate(data, clipCount, clipSamples, seed, cacheDir,
-                JudgeSettings.builder().setSeed(seed).build());
+        return JudgeProxies.calibrate(data, clipCount, clipSamples, seed, cacheDir);
     }
 
     /**
-     * The proxy's verdict on a fixed probe (a decaying 440 Hz tone in every clip), every term and
-     * its calibration: two proxies calibrated alike give equal numbers.
+     * The proxy's verdict on a fixed probe (a decaying sinusoid of 440 periods per unit in every
+     * example), every term and its calibration: two proxies calibrated alike give equal numbers.
+     *
+     * @param valuesPerUnit the data's {@link DataSplits#valuesPerUnit()}
      */
-    public static double[] fingerprint(QualityProxy proxy, int sampleRate) {
+    public static double[] fingerprint(QualityProxy proxy, int valuesPerUnit) {
         float[][] probe = new float[proxy.clipCount()][proxy.clipSamples()];
         for (float[] clip : probe) {
             for (int i = 0; i < clip.length; i++) {
-                clip[i] = (float) (0.5 * Math.exp(-3.0 * i / clip.length) * Math.sin(2 * Math.PI * 440 * i / sampleRate));
+                clip[i] = (float) (0.5 * Math.exp(-3.0 * i / clip.length) * Math.sin(2 * Math.PI * 440 * i / valuesPerUnit));
             }
         }
         QualityScore s = proxy.score(probe);

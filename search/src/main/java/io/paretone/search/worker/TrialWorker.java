@@ -6,9 +6,8 @@ import io.paretone.evaluators.CandidateMeasurement;
 import io.paretone.evaluators.CandidatePrunedException;
 import io.paretone.evaluators.EvaluationSettings;
 import io.paretone.evaluators.TrainingCheckpoints;
-import io.paretone.evaluators.audio.WavFiles;
 import io.paretone.evaluators.cost.ModelCost;
-import io.paretone.evaluators.data.AudioSplits;
+import io.paretone.evaluators.data.DataSplits;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.DjlDeviceSync;
 import io.paretone.evaluators.energy.EnergyMeter;
@@ -63,7 +62,7 @@ public final class TrialWorker {
     private CandidateEvaluator evaluator;
     private Provenance provenance;
     private WorkerSetup setup;
-    private int sampleRate;
+    private DataSplits data;
     private double workerJoules;
 
     /** @param decoder turns a genome of the study's mixed space into an architecture */
@@ -107,8 +106,7 @@ public final class TrialWorker {
         carbon = s.energy().carbon();
         EnergyMeter.Window window = meter.start();
         space = ModelFamilies.space(s.families());
-        AudioSplits data = StudyDataFile.read(Path.of(s.dataFile()), s.datasetHash());
-        sampleRate = data.sampleRate();
+        data = StudyDataFile.read(Path.of(s.dataFile()), s.datasetHash());
         QualityProxy proxy = QualityProxies.calibrate(s.qualityProxy(), data, s.qualityClips(), s.qualityClipSamples(),
                 s.studySeed(), Path.of(s.cacheDir()));
         evaluator = new CandidateEvaluator(new EvaluationSettings(device, meter, carbon, energy.lacoste()), data, proxy);
@@ -120,7 +118,7 @@ public final class TrialWorker {
         provenance = Provenances.of(device, data);
         workerJoules = window.stop().joules();
         return new FromWorker.Ready(ProcessHandle.current().pid(), device.toString(), meter.name(), energy.describe(),
-                proxy.name(), proxy.description(), QualityProxies.fingerprint(proxy, sampleRate), workerJoules);
+                proxy.name(), proxy.description(), QualityProxies.fingerprint(proxy, data.valuesPerUnit()), workerJoules);
     }
 
     private FromWorker.Finished evaluate(ToWorker.Evaluate e, Inbox in, Consumer<FromWorker> out) {
@@ -131,7 +129,7 @@ public final class TrialWorker {
             Architecture architecture = decoder.apply(space.parse(e.genome()));
             ModelCost cost = evaluator.untrainedCost(architecture);
             known.put(Objective.PARAMETERS.name(), (double) cost.parameters());
-            known.put(Objective.FLOPS.name(), (double) cost.generationFlopsPerSecond());
+            known.put(Objective.FLOPS.name(), (double) cost.generationFlopsPerUnit());
             String rejection = rejection(e, cost);
             if (rejection != null) {
                 return finished(e, window, TrialStatus.FAILED, rejection, known, null, prov, null);
@@ -154,14 +152,14 @@ public final class TrialWorker {
         }
     }
 
-    private static String rejection(ToWorker.Evaluate e, ModelCost cost) {
+    private String rejection(ToWorker.Evaluate e, ModelCost cost) {
         if (e.maxParameters() > 0 && cost.parameters() > e.maxParameters()) {
             return String.format(Locale.ROOT, "not trained: %d parameters exceed max_parameters %d",
                     cost.parameters(), e.maxParameters());
         }
-        if (e.maxFlops() > 0 && cost.generationFlopsPerSecond() > e.maxFlops()) {
-            return String.format(Locale.ROOT, "not trained: %d FLOPs per second of audio exceed max_flops %.0f",
-                    cost.generationFlopsPerSecond(), e.maxFlops());
+        if (e.maxFlops() > 0 && cost.generationFlopsPerUnit() > e.maxFlops()) {
+            return String.format(Locale.ROOT, "not trained: %d FLOPs per generated %s exceed max_flops %.0f",
+                    cost.generationFlopsPerUnit(), data.domain().unit(), e.maxFlops());
         }
         return null;
     }
@@ -188,7 +186,7 @@ public final class TrialWorker {
         }
         try {
             Path dir = Files.createDirectories(Path.of(setup.samplesDir()));
-            WavFiles.write(dir.resolve(String.format("trial-%04d.wav", trial)), clip, sampleRate);
+            data.writeSample(dir.resolve(String.format("trial-%04d.%s", trial, data.sampleExtension())), clip);
         } catch (IOException x) {
             LOG.warn("could not save a sample of trial {}", trial, x);
         }

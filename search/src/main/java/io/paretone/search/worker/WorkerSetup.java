@@ -24,7 +24,7 @@ import java.util.OptionalDouble;
  * @param studySeed seeds the proxy's calibration
  * @param energy how the worker meters energy and turns it into CO2e
  * @param cacheDir the study's cache folder
- * @param samplesDir where each trial's first clip is saved as WAV; null for none
+ * @param samplesDir where each trial's first generated example is saved (WAV, PNG: as its data saves them); null for none
  * @param warmUp train and sample each family's smallest genome once before the first trial, so
  *     that engine start-up costs are not charged to a candidate
  */

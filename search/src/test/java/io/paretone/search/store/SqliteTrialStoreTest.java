@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.paretone.evaluators.quality.QualityScore;
 import io.paretone.evaluators.quality.QualityTerm;
 import io.paretone.search.Provenance;
+import io.paretone.search.SearchJson;
 import io.paretone.search.Trial;
 import io.paretone.search.TrialMetrics;
 import io.paretone.search.TrialStatus;
@@ -225,7 +227,8 @@ class SqliteTrialStoreTest {
             long id = store.openStudy(study("a")).id();
             store.ask(id, List.of(request("x", 0)));
         }
-        var next = new SchemaMigrations.Step(2, "a note per trial", List.of("ALTER TABLE trials ADD COLUMN note TEXT"));
+        int version = SchemaMigrations.latest(SchemaMigrations.STEPS) + 1;
+        var next = new SchemaMigrations.Step(version, "a note per trial", List.of("ALTER TABLE trials ADD COLUMN note TEXT"));
         List<SchemaMigrations.Step> steps = new java.util.ArrayList<>(SchemaMigrations.STEPS);
         steps.add(next);
         try (SqliteTrialStore store = SqliteTrialStore.open(file, steps)) {
@@ -235,11 +238,44 @@ class SqliteTrialStoreTest {
                 Statement s = c.createStatement()) {
             try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
                 r.next();
-                assertEquals(2, r.getInt(1));
+                assertEquals(version, r.getInt(1));
             }
             try (ResultSet r = s.executeQuery("SELECT note FROM trials")) {
                 assertTrue(r.next(), "the trial survived the migration");
             }
+        }
+    }
+
+    @Test
+    void aVersionOneStoreBecomesAnAudioStudyWithPerUnitFigures() throws Exception {
+        Path file = dir.resolve("s.db");
+        try (SqliteTrialStore store = SqliteTrialStore.open(file, SchemaMigrations.STEPS.subList(0, 1))) {
+            store.openStudy(new NewStudy("old", "nsga2", "wavenet", 42, List.of("co2e"), "{}",
+                    "{\"seed\":42,\"sample_rate\":16000}", null));
+            store.ask(store.findStudy("old").orElseThrow().id(), List.of(request("x", 0)));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE trials SET metrics_json = '{\"generation_joules_per_second\":2.5,"
+                    + "\"real_time_factor\":0.5,\"training_inference_ratio_seconds\":20,"
+                    + "\"generation_samples_per_second\":16000,\"generation_flops_per_second\":2000}'");
+        }
+        try (SqliteTrialStore store = SqliteTrialStore.open(file)) {
+            var settings = SearchJson.read(store.findStudy("old").orElseThrow().definition().settingsJson(), JsonNode.class);
+            assertEquals("audio", settings.get("domain").asText());
+            assertEquals(16000, settings.get("values_per_unit").asInt());
+            assertEquals("16000", settings.get("data_layout").asText());
+            assertFalse(settings.has("sample_rate"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT metrics_json FROM trials")) {
+            r.next();
+            var m = SearchJson.read(r.getString(1), JsonNode.class);
+            assertEquals(2.5, m.get("generation_joules_per_unit").asDouble());
+            assertEquals(0.5, m.get("seconds_per_unit").asDouble());
+            assertEquals(20, m.get("training_inference_ratio_units").asDouble());
+            assertEquals(16000, m.get("generation_values_per_second").asDouble());
+            assertEquals(2000, m.get("generation_flops_per_unit").asDouble());
+            assertFalse(m.has("real_time_factor"));
         }
     }
 }

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
@@ -63,9 +63,9 @@ public final class FaultyArchitectures {
         @Override public String describe() { return inner.describe(); }
         @Override public Block newBlock() { return inner.newBlock(); }
         @Override public Shape[] inputShapes(int batchSize) { return inner.inputShapes(batchSize); }
-        @Override public AudioSampler sampler() { return inner.sampler(); }
-        @Override public long generationFlopsPerSecond(Block b, LayerFlops c, int rate) {
-            return inner.generationFlopsPerSecond(b, c, rate);
+        @Override public Sampler sampler() { return inner.sampler(); }
+        @Override public long generationFlopsPerUnit(Block b, LayerFlops c, int rate) {
+            return inner.generationFlopsPerUnit(b, c, rate);
         }
 
         @Override

@@ -2,11 +2,17 @@ package io.paretone.search.worker;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.evaluators.data.AudioSplits;
+import io.paretone.evaluators.data.DataSplits;
+import io.paretone.evaluators.data.image.ImageSplits;
+import io.paretone.evaluators.data.image.LabelledImage;
 import io.paretone.search.testing.SineDataset;
+import io.paretone.spaces.Domain;
+import io.paretone.spaces.image.ImageFormat;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -23,7 +29,7 @@ class StudyDataFileTest {
         AudioSplits data = new SineDataset().load(dir);
         Path file = StudyDataFile.export(data, dir);
         assertTrue(file.getFileName().toString().contains(data.contentHash().substring(0, 16)));
-        AudioSplits back = StudyDataFile.read(file, data.contentHash());
+        AudioSplits back = (AudioSplits) StudyDataFile.read(file, data.contentHash());
         assertEquals(data.contentHash(), back.contentHash());
         assertEquals(data.sampleRate(), back.sampleRate());
         assertEquals(data.test().get(1).labels(), back.test().get(1).labels());
@@ -40,10 +46,31 @@ class StudyDataFileTest {
         var splits = java.util.List.of(clip, two);
         AudioSplits data = new AudioSplits("facets", 16000, splits, java.util.List.of(clip), java.util.List.of(two),
                 io.paretone.evaluators.data.ContentHash.of(splits, java.util.List.of(clip), java.util.List.of(two)));
-        AudioSplits back = StudyDataFile.read(StudyDataFile.export(data, dir), data.contentHash());
+        AudioSplits back = (AudioSplits) StudyDataFile.read(StudyDataFile.export(data, dir), data.contentHash());
         assertEquals(java.util.List.of("pitch", "velocity"), java.util.List.copyOf(back.train().get(1).labels().keySet()));
         assertEquals("69:100", back.train().get(1).label());
         assertEquals(data.contentHash(), back.contentHash());
+    }
+
+    @Test
+    void imagesComeBackAsImagesOfTheirFormat() throws IOException {
+        float[] pixels = new float[16];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = i / 8f - 1;
+        }
+        var three = new LabelledImage(pixels, "3");
+        var seven = new LabelledImage(new float[16], "7");
+        var train = java.util.List.of(three, seven);
+        ImageSplits data = new ImageSplits("tiny", new ImageFormat(1, 4, 4), train, java.util.List.of(seven),
+                java.util.List.of(three), io.paretone.evaluators.data.ContentHash.of(train, java.util.List.of(seven),
+                        java.util.List.of(three)));
+        DataSplits back = StudyDataFile.read(StudyDataFile.export(data, dir), data.contentHash());
+        ImageSplits images = assertInstanceOf(ImageSplits.class, back);
+        assertEquals(Domain.IMAGE, back.domain());
+        assertEquals(data.format(), images.format());
+        assertEquals("7", images.train().get(1).label());
+        assertArrayEquals(three.values(), images.test().get(0).values());
+        assertEquals(16, back.valuesPerUnit());
     }
 
     @Test
@@ -58,7 +85,7 @@ class StudyDataFileTest {
         }
         assertThrows(IOException.class, () -> StudyDataFile.read(file, data.contentHash()));
         assertArrayEquals(data.train().get(0).samples(),
-                StudyDataFile.read(StudyDataFile.export(data, dir), data.contentHash()).train().get(0).samples(),
+                StudyDataFile.read(StudyDataFile.export(data, dir), data.contentHash()).train().get(0).values(),
                 "export rewrites a damaged file");
     }
 }

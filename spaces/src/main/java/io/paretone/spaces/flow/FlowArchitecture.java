@@ -3,7 +3,7 @@ package io.paretone.spaces.flow;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
@@ -65,13 +65,13 @@ public record FlowArchitecture(
     }
 
     @Override
-    public AudioSampler sampler() {
+    public Sampler sampler() {
         return new FlowSampler();
     }
 
     /** Generation inverts the flow once over the whole clip: the cost of one forward pass. */
     @Override
-    public long generationFlopsPerSecond(Block block, LayerFlops counter, int sampleRate) {
+    public long generationFlopsPerUnit(Block block, LayerFlops counter, int sampleRate) {
         int unit = squeezeFactor();
         long samples = ((long) sampleRate + unit - 1) / unit * unit;
         return counter.of(block, new Shape(1, samples)) * sampleRate / samples;

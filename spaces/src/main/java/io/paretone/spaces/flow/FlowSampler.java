@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import java.util.SplittableRandom;
 
 /**
@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * one parallel pass for all clips; lengths are rounded up to whole squeezed steps and cut back.
  * Samples outside [-1, 1] are clipped, as a sound card would.
  */
-final class FlowSampler implements AudioSampler {
+final class FlowSampler implements Sampler {
     static final double TEMPERATURE = 0.8;
 
     @Override

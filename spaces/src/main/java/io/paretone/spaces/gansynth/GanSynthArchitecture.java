@@ -3,7 +3,7 @@ package io.paretone.spaces.gansynth;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
@@ -112,7 +112,7 @@ public record GanSynthArchitecture(
     }
 
     @Override
-    public AudioSampler sampler() {
+    public Sampler sampler() {
         return new GanSynthSampler();
     }
 
@@ -121,7 +121,7 @@ public record GanSynthArchitecture(
      * Griffin-Lim its iterations), scaled from one clip to one second; the critic is not used.
      */
     @Override
-    public long generationFlopsPerSecond(Block block, LayerFlops counter, int sampleRate) {
+    public long generationFlopsPerUnit(Block block, LayerFlops counter, int sampleRate) {
         long perClip = counter.of(((GanSynthBlock) block).generator(), inputShapes(1)[0])
                 + spectralImage().inversionFlops();
         return perClip * sampleRate / clipLength();

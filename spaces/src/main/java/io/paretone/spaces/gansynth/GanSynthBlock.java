@@ -76,7 +76,7 @@ public final class GanSynthBlock extends AbstractBlock implements FlopCountable 
 
     /**
      * One training example: a latent through the generator, its image through the critic
-     * (generation counts the generator alone, see {@link GanSynthArchitecture#generationFlopsPerSecond}).
+     * (generation counts the generator alone, see {@link GanSynthArchitecture#generationFlopsPerUnit}).
      */
     @Override
     public long forwardFlops(LayerFlops counter, Shape... inputShapes) {

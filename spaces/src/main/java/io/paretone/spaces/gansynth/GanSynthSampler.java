@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.training.ClipLabel;
 import java.util.SplittableRandom;
 
@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * request is the note followed by silence, a shorter one its start. Samples outside [-1, 1] are
  * clipped, as a sound card would.
  */
-final class GanSynthSampler implements AudioSampler {
+final class GanSynthSampler implements Sampler {
 
     /** Each clip is generated for its instrument and pitch. */
     @Override

@@ -181,7 +181,7 @@ public final class SampleRnnBlock extends AbstractBlock implements FlopCountable
      * Forward FLOPs to generate one second: the sample level runs every sample, the lower frame tier
      * every {@code frame_size} samples, the upper one every top frame.
      */
-    long generationFlopsPerSecond(LayerFlops counter, int sampleRate) {
+    long generationFlopsPerUnit(LayerFlops counter, int sampleRate) {
         long total = sampleRate * sampleLevel(counter, 1, 1);
         total += sampleRate * frameTier(counter, 1, 1) / arch.frameSize();
         if (arch.twoTiers()) {

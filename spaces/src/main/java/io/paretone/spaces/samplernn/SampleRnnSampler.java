@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.audio.Categorical;
 import io.paretone.spaces.audio.MuLaw;
 import java.util.Arrays;
@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * of silence; the recurrent states are carried, never recomputed. Draws from the softmax use a
  * seeded generator, so clips are reproducible.
  */
-final class SampleRnnSampler implements AudioSampler {
+final class SampleRnnSampler implements Sampler {
 
     @Override
     public float[][] generate(Block block, ParameterStore parameters, GenerationRequest request) {

@@ -3,7 +3,7 @@ package io.paretone.spaces.sing;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
@@ -66,13 +66,13 @@ public record SingArchitecture(
     }
 
     @Override
-    public AudioSampler sampler() {
+    public Sampler sampler() {
         return new SingSampler();
     }
 
     /** One parallel pass over a second's frames. */
     @Override
-    public long generationFlopsPerSecond(Block block, LayerFlops counter, int sampleRate) {
+    public long generationFlopsPerUnit(Block block, LayerFlops counter, int sampleRate) {
         int frames = frames(sampleRate);
         return counter.of(block, new Shape(1, frames, 3)) * sampleRate / ((long) frames * hop);
     }

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.training.ClipLabel;
 
 /**
@@ -12,7 +12,7 @@ import io.paretone.spaces.training.ClipLabel;
  * deterministic given its labels, so the seed is not used. Samples outside [-1, 1] are clipped, as
  * a sound card would.
  */
-final class SingSampler implements AudioSampler {
+final class SingSampler implements Sampler {
 
     /** Each clip is generated for its instrument and pitch. */
     @Override

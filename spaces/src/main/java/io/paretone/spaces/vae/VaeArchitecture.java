@@ -3,7 +3,7 @@ package io.paretone.spaces.vae;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
@@ -60,13 +60,13 @@ public record VaeArchitecture(
     }
 
     @Override
-    public AudioSampler sampler() {
+    public Sampler sampler() {
         return new VaeSampler();
     }
 
     /** The decoder on one second's latents, rounded up to whole latent steps. */
     @Override
-    public long generationFlopsPerSecond(Block block, LayerFlops counter, int sampleRate) {
+    public long generationFlopsPerUnit(Block block, LayerFlops counter, int sampleRate) {
         long steps = (sampleRate + hop() - 1) / hop();
         return counter.of(((VaeBlock) block).decoder(), new Shape(1, latent, steps));
     }

@@ -5,14 +5,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import java.util.SplittableRandom;
 
 /**
  * Decodes latents drawn from the prior N(0, I), long enough for the requested length, in one
  * pass; the noise comes from a seeded Java generator, so clips are reproducible.
  */
-final class VaeSampler implements AudioSampler {
+final class VaeSampler implements Sampler {
 
     @Override
     public float[][] generate(Block block, ParameterStore parameters, GenerationRequest request) {

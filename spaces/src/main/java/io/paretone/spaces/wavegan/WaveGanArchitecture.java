@@ -3,7 +3,7 @@ package io.paretone.spaces.wavegan;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
@@ -88,13 +88,13 @@ public record WaveGanArchitecture(
     }
 
     @Override
-    public AudioSampler sampler() {
+    public Sampler sampler() {
         return new WaveGanSampler();
     }
 
     /** The generator's pass, scaled from one clip to one second (the discriminator is not used to generate). */
     @Override
-    public long generationFlopsPerSecond(Block block, LayerFlops counter, int sampleRate) {
+    public long generationFlopsPerUnit(Block block, LayerFlops counter, int sampleRate) {
         long perClip = counter.of(((WaveGanBlock) block).generator(), new Shape(1, latent));
         return perClip * sampleRate / clipLength();
     }

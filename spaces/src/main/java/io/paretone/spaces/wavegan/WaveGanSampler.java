@@ -5,14 +5,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import java.util.SplittableRandom;
 
 /**
  * Generates each clip as consecutive generator outputs from independent latents (WaveGAN makes
  * fixed-length clips), cut to the requested length; latents come from a seeded Java generator.
  */
-final class WaveGanSampler implements AudioSampler {
+final class WaveGanSampler implements Sampler {
 
     @Override
     public float[][] generate(Block block, ParameterStore parameters, GenerationRequest request) {

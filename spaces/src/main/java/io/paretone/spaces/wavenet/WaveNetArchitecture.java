@@ -3,7 +3,7 @@ package io.paretone.spaces.wavenet;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
@@ -78,12 +78,12 @@ public record WaveNetArchitecture(
     }
 
     @Override
-    public AudioSampler sampler() {
+    public Sampler sampler() {
         return new WaveNetSampler();
     }
 
     @Override
-    public long generationFlopsPerSecond(Block block, LayerFlops counter, int sampleRate) {
+    public long generationFlopsPerUnit(Block block, LayerFlops counter, int sampleRate) {
         return ((WaveNetBlock) block).stepFlops(counter) * sampleRate;
     }
 }

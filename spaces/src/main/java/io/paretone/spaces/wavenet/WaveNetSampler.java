@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import io.paretone.spaces.AudioSampler;
+import io.paretone.spaces.Sampler;
 import io.paretone.spaces.audio.Categorical;
 import io.paretone.spaces.audio.MuLaw;
 import java.util.SplittableRandom;
@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * output position per layer thanks to the cached windows of {@link WaveNetBlock.GenerationState}.
  * Sampling from the softmax happens in Java with a seeded generator, so clips are reproducible.
  */
-final class WaveNetSampler implements AudioSampler {
+final class WaveNetSampler implements Sampler {
 
     @Override
     public float[][] generate(Block block, ParameterStore parameters, GenerationRequest request) {

@@ -300,6 +300,11 @@ public final class HtmlReport {
     }
 
     private static void publishedSection(StringBuilder b, PublishedModels published, double kgPerKwh) {
+        if (published.models().isEmpty()) {
+            b.append("<section id=\"published\"><h2>Published models</h2>\n<p>None shipped for this study's domain: the"
+                    + " shipped table holds audio models, measured on other axes.</p></section>\n");
+            return;
+        }
         CarbonAccounting carbon = new CarbonAccounting(kgPerKwh, 1.0);
         b.append("<section id=\"published\"><h2>Published models</h2>\n<p>Trained elsewhere, at full scale, on other data:"
                 + " a reference for orders of magnitude. CO2e at this study's grid intensity.</p>\n<div class=\"scroll\">"

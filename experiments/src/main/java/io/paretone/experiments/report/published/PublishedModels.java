@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.search.pareto.ParetoFront;
+import io.paretone.search.store.StoredStudy;
+import io.paretone.spaces.Domain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,6 +41,15 @@ public record PublishedModels(String collection, List<PublishedModel> models) {
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + RESOURCE + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The published models a study is compared with: the shipped table, which holds audio models,
+     * for audio studies; none for a study of another domain, whose axes they do not share.
+     */
+    public static PublishedModels forStudy(StoredStudy study) {
+        PublishedModels shipped = load();
+        return study.domain() == Domain.AUDIO ? shipped : new PublishedModels(shipped.collection(), List.of());
     }
 
     /** The models for which both figures are known. */

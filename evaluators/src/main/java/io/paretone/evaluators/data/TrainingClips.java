@@ -1,6 +1,5 @@
-package io.paretone.evaluators.training;
+package io.paretone.evaluators.data;
 
-import io.paretone.evaluators.data.AudioClip;
 import io.paretone.spaces.training.ClipLabel;
 import io.paretone.spaces.training.TrainingClip;
 import io.paretone.spaces.training.TrainingData;

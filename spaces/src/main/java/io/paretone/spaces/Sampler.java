@@ -6,8 +6,8 @@ import io.paretone.spaces.check.Check;
 import io.paretone.spaces.training.ClipLabel;
 import java.util.List;
 
-/** Generates audio from a trained block. */
-public interface AudioSampler {
+/** Generates examples (clips of audio, images) from a trained block, as flat arrays of values. */
+public interface Sampler {
     /**
      * Generates {@code request.clips()} clips of {@code request.samples()} samples in [-1, 1]. The
      * same seed gives the same clips for the same weights.

@@ -1,0 +1,80 @@
+package io.paretone.evaluators.quality;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import io.paretone.evaluators.data.AtomicFolder;
+import io.paretone.evaluators.data.ContentHash;
+import io.paretone.evaluators.data.image.ImageSplits;
+import io.paretone.spaces.runtime.DjlRuntime;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the image judge once per data, steps and seed and keeps it on disk, as {@link JudgeCache}
+ * does for the audio judge: every worker of a study, and every later study on the same data, loads
+ * the same frozen weights, so their calibrations agree exactly. The folder
+ * {@code cacheDir/image-judge-<16 hex digits>} is named by SHA-256 of the key (schema, the data's
+ * content hash and format, steps, seed) and holds the weights and {@value #METADATA} with the
+ * key, the class count and the weights' SHA-256, checked on load. Written by {@link AtomicFolder}.
+ */
+final class ImageJudgeCache {
+    static final int SCHEMA_VERSION = 1;
+    private static final String NAME = "image-judge";
+    private static final String METADATA = "image-judge.properties";
+    private static final Logger LOG = LoggerFactory.getLogger(ImageJudgeCache.class);
+
+    private ImageJudgeCache() {}
+
+    /**
+     * The cached judge, or a newly trained one, saved first.
+     *
+     * @throws IOException if the cache cannot be read or written, or its weights no longer match their hash
+     */
+    static ImageJudge loadOrTrain(Path cacheDir, ImageSplits data, int steps, long seed) throws IOException {
+        String key = "schema=" + SCHEMA_VERSION + ";data=" + data.contentHash() + ";format=" + data.format()
+                + ";steps=" + steps + ";seed=" + seed;
+        Path folder = cacheDir.resolve(NAME + "-" + ContentHash.ofText(key).substring(0, 16));
+        if (!Files.isRegularFile(folder.resolve(METADATA))) {
+            try (ImageJudge trained = ImageJudge.train(data, steps, seed)) {
+                AtomicFolder.write(folder, METADATA, temporary -> {
+                    trained.model().save(temporary, NAME);
+                    Properties p = new Properties();
+                    p.setProperty("key", key);
+                    p.setProperty("classes", Integer.toString(trained.classes()));
+                    p.setProperty("weightsSha256", ContentHash.ofFile(temporary.resolve(weightsFile())));
+                    try (Writer out = Files.newBufferedWriter(temporary.resolve(METADATA), StandardCharsets.UTF_8)) {
+                        p.store(out, "paretone image judge");
+                    }
+                });
+            }
+        }
+        return load(folder, key, data);
+    }
+
+    private static ImageJudge load(Path folder, String key, ImageSplits data) throws IOException {
+        Properties p = CachedWeights.read(folder, METADATA, weightsFile(), key, "image judge cache");
+        String sha = p.getProperty("weightsSha256");
+        try {
+            int classes = Integer.parseInt(p.getProperty("classes"));
+            Model model = Model.newInstance(NAME, DjlRuntime.device("cpu"));
+            model.setBlock(ImageJudge.block(classes));
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, data.format().batch(1));
+            model.load(folder, NAME);
+            LOG.info("Image judge loaded from {} (weights SHA-256 {})", folder, sha);
+            return new ImageJudge(model, data.format(), classes, sha);
+        } catch (MalformedModelException | RuntimeException e) {
+            throw CachedWeights.damaged(folder, "image judge cache", "cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String weightsFile() {
+        return NAME + "-0000.params";
+    }
+}

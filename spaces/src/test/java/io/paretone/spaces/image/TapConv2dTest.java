@@ -1,0 +1,66 @@
+package io.paretone.spaces.image;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import io.paretone.spaces.runtime.DjlRuntime;
+import org.junit.jupiter.api.Test;
+
+class TapConv2dTest {
+    /** The stacked-tap form equals DJL's own padded, strided convolution given the same weights, rearranged. */
+    @Test
+    void equalsAPaddedStridedConvolutionWithTheSameWeights() {
+        int k = 3;
+        int cin = 2;
+        int filters = 3;
+        try (Model model = Model.newInstance("tap", DjlRuntime.device("cpu"))) {
+            NDManager m = model.getNDManager();
+            DjlRuntime.engine().setRandomSeed(3);
+            NDArray x = m.randomNormal(new Shape(2, cin, 7, 6));
+            TapConv2d taps = TapConv2d.padded(k, 2, filters);
+            taps.initialize(m, DataType.FLOAT32, x.getShape());
+            NDArray mixWeight = taps.getChildren().values().get(0).getParameters().get("weight").getArray(); // [F, T*C, 1, 1]
+            NDArray bias = taps.getChildren().values().get(0).getParameters().get("bias").getArray();
+            // Stacked channel index is tap * C + c, tap = y * k + x: back to [F, C, k, k].
+            NDArray kernel = mixWeight.reshape(filters, k, k, cin).transpose(0, 3, 1, 2);
+            NDArray expected = Conv2d.conv2d(x, kernel, bias, new Shape(2, 2), new Shape(1, 1)).singletonOrThrow();
+            NDArray actual = taps.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
+            assertEquals(new Shape(2, filters, 4, 3), actual.getShape());
+            assertArrayEquals(expected.toFloatArray(), actual.toFloatArray(), 1e-5f);
+        }
+    }
+
+    /** Mask A: changing pixel p changes no output at p or before it in raster order; mask B includes p itself. */
+    @Test
+    void causalTapsSeeOnlyEarlierPixels() {
+        assertEquals(4, TapConv2d.causal(3, 1, true).taps().size(), "3 above, 1 to the left");
+        assertEquals(5, TapConv2d.causal(3, 1, false).taps().size(), "and the centre");
+        assertEquals(12, TapConv2d.causal(5, 1, true).taps().size(), "10 above, 2 to the left");
+        try (Model model = Model.newInstance("tap", DjlRuntime.device("cpu"))) {
+            NDManager m = model.getNDManager();
+            TapConv2d conv = TapConv2d.causal(5, 4, true);
+            Shape shape = new Shape(1, 1, 6, 6);
+            conv.initialize(m, DataType.FLOAT32, shape);
+            float[] before = new float[36];
+            float[] after = before.clone();
+            int p = 14;
+            after[p] = 5;
+            ParameterStore ps = new ParameterStore(m, false);
+            float[] a = conv.forward(ps, new NDList(m.create(before, shape)), false).singletonOrThrow().toFloatArray();
+            float[] b = conv.forward(ps, new NDList(m.create(after, shape)), false).singletonOrThrow().toFloatArray();
+            for (int f = 0; f < 4; f++) {
+                for (int q = 0; q <= p; q++) {
+                    assertEquals(a[f * 36 + q], b[f * 36 + q], 0f, "filter " + f + " pixel " + q);
+                }
+            }
+        }
+    }
+}
