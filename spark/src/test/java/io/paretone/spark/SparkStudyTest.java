@@ -63,7 +63,7 @@ class SparkStudyTest {
     private static Map<String, String> measured(List<Trial> trials) {
         return trials.stream().collect(Collectors.toMap(Trial::description,
                 t -> t.metrics() == null ? t.status() + ": " + t.failure() : t.status() + " params " + t.metrics().parameters()
-                        + " flops/s " + t.metrics().generationFlopsPerSecond() + " %MOS " + t.metrics().percentMos(),
+                        + " flops/s " + t.metrics().generationFlopsPerUnit() + " %MOS " + t.metrics().percentMos(),
                 (a, b) -> a, TreeMap::new));
     }
 
