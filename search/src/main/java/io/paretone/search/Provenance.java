@@ -6,6 +6,8 @@ package io.paretone.search;
  * @param seed the candidate's seed (initialisation, batches, generation)
  * @param device the DJL device it trained on
  * @param datasetHash SHA-256 of the dataset's clips and labels
+ * @param host the machine it trained on (a cluster spreads a study over several); null in trials
+ *     stored before hosts were recorded
  */
 public record Provenance(
         long seed,
@@ -15,10 +17,11 @@ public record Provenance(
         String paretoneVersion,
         String djlVersion,
         String javaVersion,
-        String os) {
+        String os,
+        String host) {
 
     /** The same provenance for another seed. */
     public Provenance withSeed(long newSeed) {
-        return new Provenance(newSeed, device, dataset, datasetHash, paretoneVersion, djlVersion, javaVersion, os);
+        return new Provenance(newSeed, device, dataset, datasetHash, paretoneVersion, djlVersion, javaVersion, os, host);
     }
 }

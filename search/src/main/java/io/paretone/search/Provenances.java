@@ -18,6 +18,17 @@ public final class Provenances {
                 version == null ? "dev" : version,
                 Engine.getDjlVersion(),
                 System.getProperty("java.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                hostName());
+    }
+
+    /** This machine's name as the network knows it, else as the OS does. */
+    public static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            String env = System.getenv("HOSTNAME");
+            return env != null ? env : "unknown";
+        }
     }
 }

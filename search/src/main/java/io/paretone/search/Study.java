@@ -34,7 +34,9 @@ import io.paretone.search.store.StudyRecord;
 import io.paretone.search.store.TrialStore;
 import io.paretone.search.worker.StudyDataFile;
 import io.paretone.search.worker.WorkerLaunch;
-import io.paretone.search.worker.WorkerPool;
+import io.paretone.search.worker.EngineRequest;
+import io.paretone.search.worker.TrialEngine;
+import io.paretone.search.worker.TrialEngines;
 import io.paretone.search.worker.WorkerSetup;
 import io.paretone.spaces.Domain;
 import io.paretone.spaces.ModelFamilies;
@@ -103,6 +105,7 @@ public final class Study {
         EnergyMeter.Window mainWindow = MeterSelection.choose(settings.energy().withMeter(MeterChoice.ESTIMATE),
                 Device.cpu(), MeterSources.local(DeviceSync.NONE)).meter().start();
 
+        TrialEngines.check(settings);
         RunFolder.checkWritable(settings.outputDir());
         progress.preparing("loading dataset " + dataset.name());
         DataSplits data;
@@ -150,13 +153,16 @@ public final class Study {
             StudyResult.Overhead overhead;
             String meter;
             int notTrained;
-            try (WorkerPool pool = new WorkerPool(
+            try (TrialEngine pool = TrialEngines.create(new EngineRequest(settings.engine(), name,
                     WorkerLaunch.ofThisJvm(settings.workers().mainClass(), settings.workers().heapMegabytes()),
-                    workerSetup(dataFile, data, clipSamples, folder), devices(), settings.workers().trialTimeoutSeconds())) {
-                progress.preparing(String.format("starting %d worker process(es) on %s: each loads the data, trains or"
-                        + " loads the quality judge and calibrates the proxy, and warms up the engine on each family's"
-                        + " smallest genome (charged to the study, not to a candidate)",
-                        settings.workers().count(), String.join(", ", devices())));
+                    workerSetup(dataFile, data, clipSamples, folder), devices(), settings.workers().trialTimeoutSeconds(),
+                    settings.pruning().enabled()))) {
+                progress.preparing(String.format("starting %d worker process(es) on %s (%s engine): each loads the data,"
+                        + " trains or loads the quality judge and calibrates the proxy, and warms up the engine on each"
+                        + " family's smallest genome (charged to the study, not to a candidate)",
+                        settings.workers().count(), settings.engine().equals(StudySettings.Engine.LOCAL)
+                                ? String.join(", ", devices()) : "the devices the cluster assigns",
+                        settings.engine().name()));
                 pool.start();
                 progress.preparing(pool.energyDescription());
                 meter = pool.meterName();
@@ -338,7 +344,7 @@ public final class Study {
     }
 
     /** {@code study.json}: the identity, plus what the run adds (the meter, once workers chose it). */
-    private ObjectNode describe(ObjectNode identity, String name, WorkerPool pool) {
+    private ObjectNode describe(ObjectNode identity, String name, TrialEngine pool) {
         ObjectNode s = identity.deepCopy();
         if (pool != null) {
             s.putObject("energy").put("meter", pool.meterName()).put("meter_details", pool.energyDescription());

@@ -33,6 +33,7 @@ import java.util.stream.IntStream;
  * @param qualityProxy the quality proxy's name, see {@link QualityProxies}
  * @param energy how energy is measured: meters, TDPs, RAM power
  * @param objectives the minimised objectives, in the order of every objective vector of the study
+ * @param engine where the workers run: on this machine, or on a cluster
  * @param carbonBudgetKg stop the search once its measured CO2e reaches this many kg; 0 = no budget
  */
 public record StudySettings(
@@ -57,11 +58,11 @@ public record StudySettings(
         Map<String, double[]> hypervolumeBounds,
         String qualityProxy,
         List<Objective> objectives,
-        double carbonBudgetKg) {
+        double carbonBudgetKg,
+        Engine engine) {
 
     /** Where run folders go unless the user says otherwise. */
     public static final Path DEFAULT_OUTPUT_DIR = Path.of("runs");
-
 
     public StudySettings {
         Check.notNull("name", name);
@@ -93,6 +94,24 @@ public record StudySettings(
         hypervolumeBounds = Map.copyOf(hypervolumeBounds);
         QualityProxies.check(qualityProxy);
         objectives = Objective.checkSet(objectives);
+        Check.notNull("engine", engine);
+    }
+
+    /**
+     * Where trials run, see {@link io.paretone.search.worker.TrialEngines}.
+     *
+     * @param name {@value io.paretone.search.worker.TrialEngines#LOCAL} (worker processes on this
+     *     machine) or the name of an engine on the class path, such as {@code spark}
+     * @param master the cluster to run on, in the engine's terms (a Spark master URL); null for the
+     *     engine's default
+     */
+    public record Engine(String name, String master) {
+        public static final Engine LOCAL = new Engine(io.paretone.search.worker.TrialEngines.LOCAL, null);
+
+        public Engine {
+            Check.notNull("engine", name);
+            Check.that(name.matches("[a-z0-9-]+"), "engine", name, "use an engine name such as local or spark");
+        }
     }
 
     /** Checks a device name's form; whether such a GPU exists is checked by the workers. */
@@ -209,6 +228,7 @@ public record StudySettings(
         private double carbonBudgetKg = 0;
         private List<Objective> objectives =
                 List.of(Objective.CO2E, Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY);
+        private Engine engine = Engine.LOCAL;
 
         private Builder() {}
 
@@ -233,6 +253,7 @@ public record StudySettings(
         public Builder optPruning(Pruning v) { pruning = v; return this; }
         public Builder optHypervolumeBounds(Map<String, double[]> v) { hypervolumeBounds = v; return this; }
         public Builder optQualityProxy(String v) { qualityProxy = v; return this; }
+        public Builder optEngine(Engine v) { engine = v; return this; }
 
         /** The current worker settings, to change one of them. */
         public Workers workers() { return workers; }
@@ -248,7 +269,7 @@ public record StudySettings(
             return new StudySettings(
                     name, space, seed, populationSize, generations, device, outputDir,
                     constraints, carbon, energy, qualityClips, qualityClipSeconds, study, storage, algorithm,
-                    budget, workers, pruning, hypervolumeBounds, qualityProxy, objectives, carbonBudgetKg);
+                    budget, workers, pruning, hypervolumeBounds, qualityProxy, objectives, carbonBudgetKg, engine);
         }
     }
 }

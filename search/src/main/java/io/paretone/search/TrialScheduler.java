@@ -10,7 +10,7 @@ import io.paretone.search.store.TrialResult;
 import io.paretone.search.store.TrialStore;
 import io.paretone.search.worker.FromWorker;
 import io.paretone.search.worker.ToWorker;
-import io.paretone.search.worker.WorkerPool;
+import io.paretone.search.worker.TrialEngine;
 import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.genome.Genome;
 import java.time.Duration;
@@ -43,7 +43,7 @@ final class TrialScheduler {
     private final TrialStore store;
     private final long studyId;
     private final String owner;
-    private final WorkerPool pool;
+    private final TrialEngine pool;
     private final StudySettings settings;
     private final List<String> objectives;
     private final Pruner pruner;
@@ -56,7 +56,7 @@ final class TrialScheduler {
     private final Map<Integer, String> pruneReasons = new HashMap<>();
     private long lastHeartbeat = System.nanoTime();
 
-    TrialScheduler(TrialStore store, long studyId, String owner, WorkerPool pool, StudySettings settings,
+    TrialScheduler(TrialStore store, long studyId, String owner, TrialEngine pool, StudySettings settings,
             List<String> objectives, Pruner pruner, StudyLedger ledger, SearchProgress progress, RunFolder folder,
             OwnerLiveness liveness, CarbonBudget budget) {
         this.store = store;
@@ -79,7 +79,7 @@ final class TrialScheduler {
     }
 
     /** A trial running in one of this process's workers. */
-    private record InFlight(TrialRow row, WorkerPool.Seat seat) {}
+    private record InFlight(TrialRow row, TrialEngine.Slot seat) {}
 
     /** The state of one generation's evaluation. */
     private final class Batch {
@@ -122,7 +122,7 @@ final class TrialScheduler {
         while (!batch.waiting.isEmpty()) {
             dispatch(batch);
             boolean elsewhere = batch.waiting.size() > batch.inFlight.size();
-            WorkerPool.Event e = pool.next(elsewhere ? REFRESH_MILLIS : TimeUnit.NANOSECONDS.toMillis(HEARTBEAT_NANOS));
+            TrialEngine.Event e = pool.next(elsewhere ? REFRESH_MILLIS : TimeUnit.NANOSECONDS.toMillis(HEARTBEAT_NANOS));
             if (e != null) {
                 handle(batch, e);
             }
@@ -160,11 +160,11 @@ final class TrialScheduler {
                 progress.candidateSkipped(batch.generation, ++batch.dispatched, batch.size, row.description(), spent);
                 continue;
             }
-            var seat = pool.idleSeat();
+            var seat = pool.idleSlot();
             if (seat.isEmpty()) {
                 return;
             }
-            WorkerPool.Seat s = seat.get();
+            TrialEngine.Slot s = seat.get();
             if (!store.claim(row.id(), new Claim(owner, s.worker(), s.device()))) {
                 refresh(batch, row.id()); // another process took it meanwhile
                 continue;
@@ -201,16 +201,16 @@ final class TrialScheduler {
         return null;
     }
 
-    private void handle(Batch batch, WorkerPool.Event event) {
-        if (event instanceof WorkerPool.Event.Lost lost) {
+    private void handle(Batch batch, TrialEngine.Event event) {
+        if (event instanceof TrialEngine.Event.Lost lost) {
             InFlight f = batch.inFlight.remove(lost.trial());
             if (f != null) {
                 finish(batch, f.row(), new TrialResult(TrialStatus.FAILED, lost.reason(), Map.of(), null, null, null, 0));
             }
             return;
         }
-        var message = ((WorkerPool.Event.Message) event).message();
-        var seat = ((WorkerPool.Event.Message) event).seat();
+        var message = ((TrialEngine.Event.Message) event).message();
+        var seat = ((TrialEngine.Event.Message) event).slot();
         if (message instanceof FromWorker.Step s) {
             progress.trainingStep(s.trial(), s.step(), s.steps(), s.loss());
         } else if (message instanceof FromWorker.Generating g) {

@@ -103,6 +103,15 @@ public final class StudyOptions {
             description = "Devices handed to workers in turn: cpu, or GPU indices such as 0,1 (default: --device).")
     List<String> devices;
 
+    @Option(names = "--engine", paramLabel = "NAME",
+            description = "Where workers run: local (default), or spark (a Spark cluster; needs the Spark build, see the"
+                    + " README). With spark, --workers is how many candidates run at once.")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "The Spark master for --engine spark, such as spark://host:7077 or local[2].")
+    String master;
+
     @Option(names = "--trial-timeout", paramLabel = "SECONDS",
             description = "A trial still training after this long is stopped and FAILED (default 3600).")
     Double trialTimeout;
@@ -179,6 +188,8 @@ public final class StudyOptions {
         if (algorithm != null) c.algorithm = algorithm;
         if (workers != null) c.workers.count = workers;
         if (devices != null) c.workers.devices = devices;
+        if (engine != null) c.workers.engine = engine;
+        if (master != null) c.workers.master = master;
         if (trialTimeout != null) c.workers.trialTimeoutSeconds = trialTimeout;
         if (workerMemory != null) c.workers.memoryMb = workerMemory;
         if (maxTrials != null) c.budget.maxTrials = maxTrials;

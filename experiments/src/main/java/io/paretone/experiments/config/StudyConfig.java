@@ -145,6 +145,10 @@ public final class StudyConfig {
         public Double trialTimeoutSeconds;
         @JsonProperty("memory_mb")
         public Integer memoryMb;
+        /** Where workers run: {@code local} (default) or {@code spark} (needs the Spark build). */
+        public String engine;
+        /** The cluster of an engine that runs on one: a Spark master URL such as {@code spark://host:7077}. */
+        public String master;
     }
 
     /** Multi-objective early stopping. */

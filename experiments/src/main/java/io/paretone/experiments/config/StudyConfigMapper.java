@@ -79,6 +79,10 @@ public final class StudyConfigMapper {
                 c.workers.trialTimeoutSeconds == null ? workers.trialTimeoutSeconds() : c.workers.trialTimeoutSeconds,
                 c.workers.memoryMb == null ? workers.heapMegabytes() : c.workers.memoryMb,
                 workers.mainClass()));
+        if (c.workers.engine != null || c.workers.master != null) {
+            b.optEngine(new StudySettings.Engine(
+                    c.workers.engine == null ? StudySettings.Engine.LOCAL.name() : c.workers.engine, c.workers.master));
+        }
         StudySettings.Pruning pruning = b.pruning();
         b.optPruning(new StudySettings.Pruning(
                 c.pruning.checkpoints == null ? pruning.checkpoints()

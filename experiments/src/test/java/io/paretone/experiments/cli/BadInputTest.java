@@ -138,6 +138,12 @@ class BadInputTest {
     }
 
     @Test
+    void theSparkEngineWithoutTheSparkBuildSaysHowToBuildIt() {
+        assertUsageError(CliRun.of("search", "--engine", "spark", "--master", "local[2]", "--output", dir.toString()),
+                "engine = spark", "-Pspark");
+    }
+
+    @Test
     void studiesWithoutAStoreSaysWhereItLooked() {
         assertUsageError(CliRun.of("studies", "--output", dir.resolve("nothing").toString()), "no trial store", "--storage");
     }

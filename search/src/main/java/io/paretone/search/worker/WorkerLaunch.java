@@ -1,9 +1,15 @@
 package io.paretone.search.worker;
 
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How a worker JVM is started: this JVM's java binary and class path, the worker's main class,
@@ -27,7 +33,35 @@ public record WorkerLaunch(String java, String classpath, String mainClass, int 
         }
         props.sort(null);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new WorkerLaunch(java, System.getProperty("java.class.path"), mainClass, heapMegabytes, props);
+        return new WorkerLaunch(java, classpathOfThisThread(), mainClass, heapMegabytes, props);
+    }
+
+    /**
+     * This JVM's class path plus the jars that this thread's class loaders added at run time: a
+     * launcher such as {@code spark-submit}, or a Spark executor running a task, loads the
+     * application's jars that way rather than through the system class path.
+     */
+    static String classpathOfThisThread() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!e.isBlank()) {
+                entries.add(e);
+            }
+        }
+        for (ClassLoader l = Thread.currentThread().getContextClassLoader(); l != null; l = l.getParent()) {
+            if (l instanceof URLClassLoader u) {
+                for (URL url : u.getURLs()) {
+                    if (url.getProtocol().equals("file")) {
+                        try {
+                            entries.add(Path.of(url.toURI()).toString());
+                        } catch (URISyntaxException | IllegalArgumentException e) {
+                            // not a plain file: a worker could not use it either
+                        }
+                    }
+                }
+            }
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     /**

@@ -21,20 +21,11 @@ import org.slf4j.LoggerFactory;
  * seat gets a fresh worker. Workers that cannot start at all end the study with the reason, rather
  * than being restarted forever.
  */
-public final class WorkerPool implements AutoCloseable {
+public final class WorkerPool implements TrialEngine {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
     /** Consecutive failed starts of one seat before the pool gives up. */
     private static final int MAX_FAILED_STARTS = 3;
     private static final long START_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(10);
-
-    /** What the scheduler hears from the pool. */
-    public sealed interface Event {
-        /** A message about a trial from the worker training it. */
-        record Message(Seat seat, FromWorker message) implements Event {}
-
-        /** The worker training {@code trial} died or was stopped; the trial is lost. */
-        record Lost(Seat seat, int trial, String reason) implements Event {}
-    }
 
     private final WorkerLaunch launch;
     private final WorkerSetup setup;
@@ -65,7 +56,7 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /** One place for a worker; it keeps its device when its worker is replaced. */
-    public final class Seat {
+    public final class Seat implements TrialEngine.Slot {
         private final int index;
         private final String requestedDevice;
         private final int cpuThreads;
@@ -86,12 +77,13 @@ public final class WorkerPool implements AutoCloseable {
             this.cpuThreads = cpuThreads;
         }
 
-        /** The current worker's name, such as {@code w3}. */
+        @Override
         public String worker() {
             return worker.id();
         }
 
         /** The device the worker resolved ({@code cpu()}, {@code gpu(0)}), or the one requested. */
+        @Override
         public String device() {
             return device != null ? device : requestedDevice;
         }
@@ -110,6 +102,7 @@ public final class WorkerPool implements AutoCloseable {
      * trains a judge network caches it, and the others then load that judge instead of each
      * training their own at once.
      */
+    @Override
     public void start() {
         spawn(seats.get(0));
         awaitReady(seats.subList(0, 1));
@@ -136,21 +129,25 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /** The energy meter the workers chose, in words (from the first worker). */
+    @Override
     public String energyDescription() {
         return energy;
     }
 
     /** The calibrated quality proxy in words, as the first worker described it. */
+    @Override
     public String proxyDescription() {
         return proxy;
     }
 
     /** The energy meter's name, such as {@code cpu-time+ram}. */
+    @Override
     public String meterName() {
         return meter;
     }
 
     /** The seats' devices as the workers resolved them. */
+    @Override
     public List<String> devices() {
         return seats.stream().map(Seat::device).toList();
     }
@@ -161,7 +158,8 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /** A seat whose worker is ready and has no trial. */
-    public Optional<Seat> idleSeat() {
+    @Override
+    public Optional<Seat> idleSlot() {
         return seats.stream().filter(s -> s.ready && s.trial == null).findFirst();
     }
 
@@ -169,21 +167,25 @@ public final class WorkerPool implements AutoCloseable {
         return seats.stream().anyMatch(s -> s.trial != null);
     }
 
-    public void dispatch(Seat seat, ToWorker.Evaluate request) {
+    @Override
+    public void dispatch(Slot slot, ToWorker.Evaluate request) {
+        Seat seat = (Seat) slot;
         seat.trial = request.trial();
         seat.timedOut = false;
         seat.deadline = System.nanoTime() + (long) (trialTimeoutSeconds * 1e9);
         seat.worker.send(request);
     }
 
-    public void verdict(Seat seat, ToWorker.Verdict verdict) {
-        seat.worker.send(verdict);
+    @Override
+    public void verdict(Slot slot, ToWorker.Verdict verdict) {
+        ((Seat) slot).worker.send(verdict);
     }
 
     /**
      * The next trial event, waiting at most {@code timeoutMillis}; null if none came. Worker
      * set-ups, deaths and timeouts are handled on the way.
      */
+    @Override
     public Event next(long timeoutMillis) {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         while (true) {
@@ -203,6 +205,7 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /** Energy of every worker this pool ran: set-up and trials. */
+    @Override
     public double workerJoules() {
         return retiredJoules + seats.stream().mapToDouble(Seat::joules).sum();
     }

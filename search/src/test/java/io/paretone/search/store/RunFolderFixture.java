@@ -136,7 +136,7 @@ public final class RunFolderFixture {
     }
 
     private static Provenance provenance(int number) {
-        return new Provenance(1000 + number, "cpu()", "fixture", "0123abcd", "dev", "0.36.0", "17.0.15", "Linux amd64");
+        return new Provenance(1000 + number, "cpu()", "fixture", "0123abcd", "dev", "0.36.0", "17.0.15", "Linux amd64", "node-1");
     }
 
     private ObjectNode studyJson() {

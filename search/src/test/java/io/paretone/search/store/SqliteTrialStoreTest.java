@@ -54,7 +54,7 @@ class SqliteTrialStoreTest {
         values.put("co2e", co2e);
         values.put("parameters", parameters);
         return new TrialResult(TrialStatus.COMPLETE, null, values, metrics(10), new Provenance(7, "cpu()", "sines",
-                "abc", "dev", "0.36.0", "17", "Linux"), null, 12.5);
+                "abc", "dev", "0.36.0", "17", "Linux", "node-1"), null, 12.5);
     }
 
     @Test

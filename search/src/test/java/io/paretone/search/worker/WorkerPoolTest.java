@@ -45,30 +45,30 @@ class WorkerPoolTest {
     }
 
     /** Sends one trial and waits for its end: a Finished message, or a Lost event. */
-    private static WorkerPool.Event run(WorkerPool pool, int trial, String genome) {
+    private static TrialEngine.Event run(WorkerPool pool, int trial, String genome) {
         waitUntilReady(pool);
-        WorkerPool.Seat seat = pool.idleSeat().orElseThrow();
+        WorkerPool.Seat seat = pool.idleSlot().orElseThrow();
         pool.dispatch(seat, new ToWorker.Evaluate(trial, genome, 1000 + trial, 0, 0, new double[0]));
         while (true) {
-            WorkerPool.Event e = pool.next(120_000);
+            TrialEngine.Event e = pool.next(120_000);
             assertNotNull(e, "no answer within two minutes");
-            if (e instanceof WorkerPool.Event.Lost l && l.trial() == trial) {
+            if (e instanceof TrialEngine.Event.Lost l && l.trial() == trial) {
                 return e;
             }
-            if (e instanceof WorkerPool.Event.Message m && m.message() instanceof FromWorker.Finished f && f.trial() == trial) {
+            if (e instanceof TrialEngine.Event.Message m && m.message() instanceof FromWorker.Finished f && f.trial() == trial) {
                 return e;
             }
         }
     }
 
-    private static TrialResult finished(WorkerPool.Event e) {
-        return ((FromWorker.Finished) assertInstanceOf(WorkerPool.Event.Message.class, e).message()).result();
+    private static TrialResult finished(TrialEngine.Event e) {
+        return ((FromWorker.Finished) assertInstanceOf(TrialEngine.Event.Message.class, e).message()).result();
     }
 
     @Test
     void nanLossKilledWorkerAndHeapExhaustionAreFailedTrialsAndTheNextTrialRuns() throws Exception {
         try (WorkerPool pool = pool(300, false)) {
-            long firstPid = pool.idleSeat().orElseThrow().pid();
+            long firstPid = pool.idleSlot().orElseThrow().pid();
 
             TrialResult ok = finished(run(pool, 1, FaultyArchitectures.genome(Fault.NONE, 10)));
             assertEquals(TrialStatus.COMPLETE, ok.status());
@@ -80,16 +80,16 @@ class WorkerPoolTest {
             TrialResult nan = finished(run(pool, 2, FaultyArchitectures.genome(Fault.NAN, 10)));
             assertEquals(TrialStatus.FAILED, nan.status());
             assertTrue(nan.reason().contains("NaN") && nan.reason().contains("step 1"), nan.reason());
-            assertEquals(firstPid, pool.idleSeat().orElseThrow().pid(), "a NaN loss does not cost the worker");
+            assertEquals(firstPid, pool.idleSlot().orElseThrow().pid(), "a NaN loss does not cost the worker");
 
-            var killed = assertInstanceOf(WorkerPool.Event.Lost.class, run(pool, 3, FaultyArchitectures.genome(Fault.SIGKILL, 10)));
+            var killed = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 3, FaultyArchitectures.genome(Fault.SIGKILL, 10)));
             assertTrue(killed.reason().contains("SIGKILL"), killed.reason());
 
-            var heap = assertInstanceOf(WorkerPool.Event.Lost.class, run(pool, 4, FaultyArchitectures.genome(Fault.OOM, 10)));
+            var heap = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 4, FaultyArchitectures.genome(Fault.OOM, 10)));
             assertTrue(heap.reason().contains("out of Java heap"), heap.reason());
 
             waitUntilReady(pool);
-            assertNotEquals(firstPid, pool.idleSeat().orElseThrow().pid(), "the dead worker was replaced");
+            assertNotEquals(firstPid, pool.idleSlot().orElseThrow().pid(), "the dead worker was replaced");
             assertEquals(TrialStatus.COMPLETE, finished(run(pool, 5, FaultyArchitectures.genome(Fault.NONE, 10))).status());
         }
     }
@@ -97,7 +97,7 @@ class WorkerPoolTest {
     @Test
     void aTrialPastTheTimeoutIsStoppedAndFailed() throws Exception {
         try (WorkerPool pool = pool(8, true)) {
-            var hung = assertInstanceOf(WorkerPool.Event.Lost.class, run(pool, 1, FaultyArchitectures.genome(Fault.HANG, 10)));
+            var hung = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 1, FaultyArchitectures.genome(Fault.HANG, 10)));
             assertTrue(hung.reason().contains("timed out after 8 s"), hung.reason());
             waitUntilReady(pool);
             assertEquals(TrialStatus.COMPLETE, finished(run(pool, 2, FaultyArchitectures.genome(Fault.NONE, 10))).status());
@@ -107,13 +107,13 @@ class WorkerPoolTest {
     @Test
     void aCheckpointAsksForAVerdictAndAStopEndsTrainingAsPruned() throws Exception {
         try (WorkerPool pool = pool(300, false)) {
-            WorkerPool.Seat seat = pool.idleSeat().orElseThrow();
+            WorkerPool.Seat seat = pool.idleSlot().orElseThrow();
             pool.dispatch(seat, new ToWorker.Evaluate(1, FaultyArchitectures.genome(Fault.NONE, 20), 7, 0, 0, new double[] {0.5}));
             FromWorker.Checkpoint checkpoint = null;
             TrialResult end = null;
             int lastStep = 0;
             while (end == null) {
-                var m = assertInstanceOf(WorkerPool.Event.Message.class, pool.next(120_000)).message();
+                var m = assertInstanceOf(TrialEngine.Event.Message.class, pool.next(120_000)).message();
                 if (m instanceof FromWorker.Step s) {
                     lastStep = s.step();
                 } else if (m instanceof FromWorker.Checkpoint c) {
@@ -137,7 +137,7 @@ class WorkerPoolTest {
             TrialResult goesOn = null;
             pool.dispatch(seat, new ToWorker.Evaluate(2, FaultyArchitectures.genome(Fault.NONE, 20), 8, 0, 0, new double[] {0.5}));
             while (goesOn == null) {
-                var m = assertInstanceOf(WorkerPool.Event.Message.class, pool.next(120_000)).message();
+                var m = assertInstanceOf(TrialEngine.Event.Message.class, pool.next(120_000)).message();
                 if (m instanceof FromWorker.Checkpoint) {
                     pool.verdict(seat, new ToWorker.Verdict(2, true));
                 } else if (m instanceof FromWorker.Finished f) {
@@ -151,9 +151,9 @@ class WorkerPoolTest {
 
     private static void waitUntilReady(WorkerPool pool) {
         long end = System.nanoTime() + 120_000_000_000L;
-        while (pool.idleSeat().isEmpty()) {
+        while (pool.idleSlot().isEmpty()) {
             assertTrue(System.nanoTime() < end, "no replacement worker within two minutes");
-            WorkerPool.Event e = pool.next(1000);
+            TrialEngine.Event e = pool.next(1000);
             assertEquals(null, e, "no trial was running");
         }
     }

@@ -31,7 +31,7 @@ class WorkerProtocolTest {
         objectives.put("co2e", 6.3e-6);
         objectives.put("one_minus_pmos", 0.75);
         var sent = new FromWorker.Finished(12, new TrialResult(TrialStatus.PRUNED, "dominated", objectives, METRICS,
-                new Provenance(99, "cpu()", "notes", "abc", "dev", "0.36.0", "17", "Linux amd64"),
+                new Provenance(99, "cpu()", "notes", "abc", "dev", "0.36.0", "17", "Linux amd64", "node-1"),
                 new Trial.Pruning(20, 40, 50.0), 61.5), 300.25);
         String line = WorkerProtocol.fromWorker(sent);
         assertTrue(line.startsWith(WorkerProtocol.PREFIX), line);

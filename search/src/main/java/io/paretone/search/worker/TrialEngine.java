@@ -1,0 +1,68 @@
+package io.paretone.search.worker;
+
+import java.util.Optional;
+
+/**
+ * Where a study's trials run: the study's scheduler hands a trial to an idle slot and hears its
+ * outcome as an event. {@link WorkerPool} runs worker processes on this machine; an optional
+ * module runs them as Apache Spark tasks on a cluster ({@link TrialEngineProvider}). Either way a
+ * trial is trained by the same worker process and protocol, so its measurement is the same.
+ *
+ * <p>A trial that fails by itself (NaN loss, out of memory, a crash, a timeout) comes back as a
+ * FAILED {@link FromWorker.Finished} or an {@link Event.Lost} with the reason; an engine never
+ * throws for one.
+ */
+public interface TrialEngine extends AutoCloseable {
+
+    /** One place where a trial can run: a local worker, or a cluster task slot. */
+    interface Slot {
+        /** A name for logs and the trial store, such as {@code w3}. */
+        String worker();
+
+        /** The device as known before the trial runs; the trial's provenance records the one used. */
+        String device();
+    }
+
+    /** What the scheduler hears from the engine. */
+    sealed interface Event {
+        /** A message about a trial from the worker training it. */
+        record Message(Slot slot, FromWorker message) implements Event {}
+
+        /** The trial was lost with its worker (died, stopped, or its task failed for good). */
+        record Lost(Slot slot, int trial, String reason) implements Event {}
+    }
+
+    /** Prepares the engine; returns when trials can be dispatched. */
+    void start();
+
+    /** A slot with no trial, if any. */
+    Optional<? extends Slot> idleSlot();
+
+    /** Starts a trial on an idle slot. */
+    void dispatch(Slot slot, ToWorker.Evaluate request);
+
+    /** Answers a {@link FromWorker.Checkpoint}: go on training or stop. */
+    void verdict(Slot slot, ToWorker.Verdict verdict);
+
+    /** The next trial event, waiting at most {@code timeoutMillis}; null if none came. */
+    Event next(long timeoutMillis);
+
+    /** The devices of the slots, as far as known, for the study's description. */
+    java.util.List<String> devices();
+
+    /** The energy meter the workers chose, in words; known once {@link #start()} returned. */
+    String energyDescription();
+
+    /** The energy meter's name, such as {@code cpu-time+ram}; known once {@link #start()} returned. */
+    String meterName();
+
+    /** The calibrated quality proxy in words; known once {@link #start()} returned. */
+    String proxyDescription();
+
+    /** Every joule the engine's workers used: set-up and trials, wherever they ran. */
+    double workerJoules();
+
+    /** Stops the engine's workers; never throws. */
+    @Override
+    void close();
+}
