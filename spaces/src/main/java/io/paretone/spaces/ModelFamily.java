@@ -30,6 +30,17 @@ public interface ModelFamily {
     /** The architecture a genome of {@link #space()} describes. */
     Architecture decode(Genome genome);
 
+    /**
+     * Returns the genome if it belongs to this family's space; decoding another family's genome
+     * would read genes it does not have.
+     */
+    default Genome requireOwn(Genome genome) {
+        if (!genome.space().name().equals(name())) {
+            throw new IllegalArgumentException("not a " + name() + " genome: " + genome);
+        }
+        return genome;
+    }
+
     /** The configuration of the family's paper, for counting its cost at full scale. */
     PublishedConfiguration published();
 }

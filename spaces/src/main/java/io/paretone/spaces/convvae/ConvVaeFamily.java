@@ -68,9 +68,7 @@ public final class ConvVaeFamily implements ModelFamily {
 
     @Override
     public Architecture decode(Genome genome) {
-        if (!genome.space().name().equals(NAME)) {
-            throw new IllegalArgumentException("not a convolutional VAE genome: " + genome);
-        }
+        requireOwn(genome);
         return new ConvVaeArchitecture(genome, format, genome.integer(CHANNELS), genome.integer(KERNEL_SIZE),
                 genome.integer(LATENT), genome.real(KL_WEIGHT));
     }

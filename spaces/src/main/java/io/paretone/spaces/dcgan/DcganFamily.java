@@ -76,9 +76,7 @@ public final class DcganFamily implements ModelFamily {
 
     @Override
     public Architecture decode(Genome genome) {
-        if (!genome.space().name().equals(NAME)) {
-            throw new IllegalArgumentException("not a DCGAN genome: " + genome);
-        }
+        requireOwn(genome);
         return new DcganArchitecture(genome, format, genome.integer(LATENT), genome.integer(GENERATOR_CHANNELS),
                 genome.integer(DISCRIMINATOR_CHANNELS), genome.integer(KERNEL_SIZE),
                 genome.choice(LOSS).equals("hinge"), genome.integer(CRITIC_UPDATES));

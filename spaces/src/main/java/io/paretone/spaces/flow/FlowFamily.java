@@ -65,9 +65,7 @@ public final class FlowFamily implements ModelFamily {
 
     @Override
     public Architecture decode(Genome genome) {
-        if (!genome.space().name().equals(NAME)) {
-            throw new IllegalArgumentException("not a flow genome: " + genome);
-        }
+        requireOwn(genome);
         return new FlowArchitecture(
                 genome,
                 genome.choice(MIXING).equals(LU_1X1),

@@ -73,9 +73,7 @@ public final class GanSynthFamily implements ModelFamily {
 
     @Override
     public Architecture decode(Genome genome) {
-        if (!genome.space().name().equals(NAME)) {
-            throw new IllegalArgumentException("not a GANSynth genome: " + genome);
-        }
+        requireOwn(genome);
         return new GanSynthArchitecture(
                 genome,
                 genome.integer(RESOLUTIONS),

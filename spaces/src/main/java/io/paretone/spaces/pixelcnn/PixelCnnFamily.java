@@ -68,9 +68,7 @@ public final class PixelCnnFamily implements ModelFamily {
 
     @Override
     public Architecture decode(Genome genome) {
-        if (!genome.space().name().equals(NAME)) {
-            throw new IllegalArgumentException("not a PixelCNN genome: " + genome);
-        }
+        requireOwn(genome);
         return new PixelCnnArchitecture(genome, format, genome.integer(LAYERS), genome.integer(CHANNELS),
                 genome.integer(FIRST_KERNEL), genome.integer(LEVELS));
     }

@@ -62,9 +62,7 @@ public final class SampleRnnFamily implements ModelFamily {
 
     @Override
     public Architecture decode(Genome genome) {
-        if (!genome.space().name().equals(NAME)) {
-            throw new IllegalArgumentException("not a SampleRNN genome: " + genome);
-        }
+        requireOwn(genome);
         int tiers = genome.integer(FRAME_TIERS);
         return new SampleRnnArchitecture(
                 genome,

@@ -62,9 +62,7 @@ public final class SingFamily implements ModelFamily {
 
     @Override
     public Architecture decode(Genome genome) {
-        if (!genome.space().name().equals(NAME)) {
-            throw new IllegalArgumentException("not a SING genome: " + genome);
-        }
+        requireOwn(genome);
         return new SingArchitecture(
                 genome,
                 genome.integer(LSTM_LAYERS),

@@ -60,9 +60,7 @@ public final class VaeFamily implements ModelFamily {
 
     @Override
     public Architecture decode(Genome genome) {
-        if (!genome.space().name().equals(NAME)) {
-            throw new IllegalArgumentException("not a VAE genome: " + genome);
-        }
+        requireOwn(genome);
         return new VaeArchitecture(genome, genome.choice(RECONSTRUCTION).equals("logmel"),
                 genome.integer(LAYERS), genome.integer(CHANNELS), genome.integer(KERNEL_SIZE),
                 genome.integer(LATENT), genome.real(KL_WEIGHT));

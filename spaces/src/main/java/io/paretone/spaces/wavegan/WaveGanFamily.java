@@ -64,9 +64,7 @@ public final class WaveGanFamily implements ModelFamily {
 
     @Override
     public Architecture decode(Genome genome) {
-        if (!genome.space().name().equals(NAME)) {
-            throw new IllegalArgumentException("not a WaveGAN genome: " + genome);
-        }
+        requireOwn(genome);
         return new WaveGanArchitecture(genome, genome.choice(LOSS).equals("hinge"), genome.integer(MODEL_SIZE),
                 genome.integer(LAYERS), genome.integer(STRIDE), genome.integer(KERNEL_SIZE),
                 genome.integer(PHASE_SHUFFLE), genome.integer(CRITIC_UPDATES), genome.integer(LATENT));

@@ -61,9 +61,7 @@ public final class WaveNetFamily implements ModelFamily {
 
     @Override
     public Architecture decode(Genome genome) {
-        if (!genome.space().name().equals(NAME)) {
-            throw new IllegalArgumentException("not a WaveNet genome: " + genome);
-        }
+        requireOwn(genome);
         return new WaveNetArchitecture(
                 genome,
                 genome.integer(LAYERS),
