@@ -152,6 +152,11 @@ final class TrialScheduler {
             if (batch.inFlight.containsKey(row.number()) || row.status() != TrialStatus.QUEUED) {
                 continue;
             }
+            // A free slot first: this runs on every worker message, and the budgets read meters.
+            var seat = pool.idleSlot();
+            if (seat.isEmpty()) {
+                return;
+            }
             String spent = budgetSpent(batch);
             if (spent != null) {
                 batch.waiting.remove(row.id());
@@ -159,10 +164,6 @@ final class TrialScheduler {
                 notTrained++;
                 progress.candidateSkipped(batch.generation, ++batch.dispatched, batch.size, row.description(), spent);
                 continue;
-            }
-            var seat = pool.idleSlot();
-            if (seat.isEmpty()) {
-                return;
             }
             TrialEngine.Slot s = seat.get();
             if (!store.claim(row.id(), new Claim(owner, s.worker(), s.device()))) {
