@@ -10,9 +10,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import io.paretone.evaluators.data.image.ImageSplits;
 import io.paretone.evaluators.data.image.LabelledImage;
 import io.paretone.spaces.image.ImageFormat;
@@ -78,10 +75,9 @@ public final class ImageJudge implements AutoCloseable {
         List<String> classes = data.classes();
         List<LabelledImage> train = data.train();
         DjlRuntime.engine().setRandomSeed((int) seed);
-        Model model = Model.newInstance("image-judge", DjlRuntime.device("cpu"));
+        Model model = Model.newInstance("image-judge", JudgeTraining.DEVICE);
         model.setBlock(block(classes.size()));
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build());
+        DefaultTrainingConfig config = JudgeTraining.config(model.getNDManager().getDevice(), 1e-3f);
         SplittableRandom random = new SplittableRandom(seed);
         float first = Float.NaN;
         float last = Float.NaN;

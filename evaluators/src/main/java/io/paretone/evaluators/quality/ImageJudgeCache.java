@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import io.paretone.evaluators.data.AtomicFolder;
 import io.paretone.evaluators.data.ContentHash;
 import io.paretone.evaluators.data.image.ImageSplits;
-import io.paretone.spaces.runtime.DjlRuntime;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +62,7 @@ final class ImageJudgeCache {
         String sha = p.getProperty("weightsSha256");
         try {
             int classes = Integer.parseInt(p.getProperty("classes"));
-            Model model = Model.newInstance(NAME, DjlRuntime.device("cpu"));
+            Model model = Model.newInstance(NAME, JudgeTraining.DEVICE);
             model.setBlock(ImageJudge.block(classes));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, data.format().batch(1));
             model.load(folder, NAME);

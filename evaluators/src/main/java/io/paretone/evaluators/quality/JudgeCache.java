@@ -1,6 +1,5 @@
 package io.paretone.evaluators.quality;
 
-import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
@@ -119,7 +118,7 @@ public final class JudgeCache {
             }
             LabelVocabulary vocabulary = new LabelVocabulary(names, classes);
             LogMelSpectrogram features = LogMelSpectrogram.forSampleRate(sampleRate, settings.melBands());
-            Model model = Model.newInstance(NAME, Device.cpu());
+            Model model = Model.newInstance(NAME, JudgeTraining.DEVICE);
             model.setBlock(new JudgeBlock(settings.channels(), settings.embeddingSize(), vocabulary.totalClasses()));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, settings.melBands(), 1));
             model.load(folder, NAME);

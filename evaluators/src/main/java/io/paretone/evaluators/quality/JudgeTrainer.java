@@ -1,6 +1,5 @@
 package io.paretone.evaluators.quality;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
@@ -12,9 +11,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import io.paretone.evaluators.data.AudioClip;
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.spaces.runtime.DjlRuntime;
@@ -29,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * Trains a {@link Judge} on a dataset's training split: random crops of the judged clip length,
  * every label facet of the {@link LabelVocabulary} predicted at once (the loss is the sum of each
  * facet's softmax cross-entropy), Adam for a fixed number of steps. Log-mel bands are normalised
- * by their mean and standard deviation over the training frames. On the CPU: the judge is small,
- * and a study trains it once.
+ * by their mean and standard deviation over the training frames. On the CPU ({@link JudgeTraining}
+ * says why); a study trains it once.
  *
  * <p>It opens a gradient collector, of which DJL allows one per JVM at a time: train the judge
  * before candidates train, never beside them. A dataset without labels (no facet with two or more
@@ -67,7 +63,7 @@ public final class JudgeTrainer {
         int cropFrames = features.frameCount(clipSamples);
 
         DjlRuntime.engine().setRandomSeed((int) settings.seed());
-        Model model = Model.newInstance("judge", Device.cpu());
+        Model model = Model.newInstance("judge", JudgeTraining.DEVICE);
         model.setBlock(new JudgeBlock(settings.channels(), settings.embeddingSize(), vocabulary.totalClasses()));
         float first = Float.NaN;
         float last = Float.NaN;
@@ -108,8 +104,8 @@ public final class JudgeTrainer {
         for (int c = 0; c < clips.size(); c++) {
             labels[c] = vocabulary.indices(clips.get(c));
         }
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build());
+        DefaultTrainingConfig config =
+                JudgeTraining.config(model.getNDManager().getDevice(), (float) settings.learningRate());
         SplittableRandom random = new SplittableRandom(settings.seed());
         float[] losses = new float[settings.steps()];
         try (Trainer trainer = model.newTrainer(config)) {
