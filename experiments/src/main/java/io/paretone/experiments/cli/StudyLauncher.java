@@ -8,6 +8,7 @@ import io.paretone.experiments.report.ConsoleProgress;
 import io.paretone.experiments.report.FrontTable;
 import io.paretone.experiments.report.SearchSummary;
 import io.paretone.experiments.report.html.HtmlReport;
+import io.paretone.experiments.report.plots.PlotWriter;
 import io.paretone.experiments.report.plots.StudyPlots;
 import io.paretone.experiments.report.published.PublishedModels;
 import io.paretone.search.Study;
@@ -36,15 +37,18 @@ final class StudyLauncher {
      *     existing study take the config stored with it
      */
     static int run(StudyConfig base, StudyOptions options, boolean configGiven, PrintWriter out) {
+        return run(base, options, configGiven, out, StudyPlots::write);
+    }
+
+    /** As {@link #run(StudyConfig, StudyOptions, boolean, PrintWriter)}, drawing the plots with {@code plots}. */
+    static int run(StudyConfig base, StudyOptions options, boolean configGiven, PrintWriter out, PlotWriter plots) {
         StudyConfig config = resolve(base, options, configGiven, out);
         StudySettings settings = StudyConfigMapper.toSettings(config);
         StudyResult result = launch(config, settings, out);
         StoredStudy stored = new RunFolderReader(result.folder()).read();
         FrontTable.print(stored, out);
         SearchSummary.print(result, out);
-        writeReports(stored, result.folder(), out);
-        out.flush();
-        return ExitCode.OK.code();
+        return writeReports(stored, result.folder(), out, plots);
     }
 
     /** Runs one study from its config and settings, with console progress. */
@@ -88,17 +92,30 @@ final class StudyLauncher {
         return config;
     }
 
-    /** The results are saved already: a report that cannot be written is a warning, not a failed search. */
-    private static void writeReports(StoredStudy stored, Path folder, PrintWriter out) {
+    /**
+     * The last step of a finished study. Its results are saved already: a report or plots that
+     * cannot be written are a warning line each, never a failed search, so the exit code is OK. Plots draw text with Java2D, which throws errors, not exceptions,
+     * on servers without fonts or libharfbuzz; the report's charts are SVG text and need neither.
+     */
+    static int writeReports(StoredStudy stored, Path folder, PrintWriter out, PlotWriter plots) {
+        PublishedModels published = PublishedModels.forStudy(stored);
         try {
-            PublishedModels published = PublishedModels.forStudy(stored);
             Path report = HtmlReport.write(stored, published, folder.resolve("report.html"));
-            StudyPlots.write(stored, published, folder.resolve("plots"));
-            out.println("Report: " + report + " (open it in a browser); plots: " + folder.resolve("plots"));
+            out.println("Report: " + report + " (open it in a browser)");
         } catch (RuntimeException e) {
             LOG.warn("could not write the report of {}", folder, e);
-            out.println("Could not write the report (" + e.getMessage() + "); the results are saved: try 'paretone report "
-                    + folder + "'");
+            out.println("Warning: could not write the report (" + e.getMessage() + "); the results are saved: try"
+                    + " 'paretone report " + folder + "'");
         }
+        try {
+            plots.write(stored, published, folder.resolve("plots"));
+            out.println("Plots: " + folder.resolve("plots"));
+        } catch (RuntimeException | LinkageError | InternalError | java.awt.AWTError e) {
+            // StudyPlots turns Java2D's errors into an exception with the fix; another writer may not.
+            LOG.warn("could not draw the plots of {}", folder, e);
+            out.println("Warning: plots not drawn (" + e.getMessage() + "); the report's charts do not need them");
+        }
+        out.flush();
+        return ExitCode.OK.code();
     }
 }

@@ -37,6 +37,9 @@ public final class StudyPlots {
     public static final Color FRONT = new Color(0x1f, 0x60, 0xc4);
     public static final Color PUBLISHED = new Color(0xd6, 0x27, 0x28);
     public static final String PUBLISHED_LABEL = "published models (trained elsewhere at full scale)";
+    /** What to do when Java2D cannot draw text, as on headless servers without fonts or libharfbuzz. */
+    public static final String NO_TEXT_HINT =
+            "Java cannot draw text here: install fonts and libharfbuzz (Debian: fonts-dejavu-core libharfbuzz0b)";
     static final int WIDTH = 900;
     static final int HEIGHT = 640;
 
@@ -46,6 +49,8 @@ public final class StudyPlots {
      * Writes every plot into {@code dir} (created if needed).
      *
      * @return the files written, PNG and SVG of each plot; none when no trial completed
+     * @throws IllegalStateException if Java2D cannot draw here (no fonts, no graphics libraries), with
+     *     what to install
      */
     public static List<Path> write(StoredStudy study, PublishedModels published, Path dir) {
         List<StoredTrial> complete = study.completeTrials();
@@ -69,6 +74,9 @@ public final class StudyPlots {
                     dir, "hypervolume-co2e"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write plots in " + dir + ": " + e.getMessage(), e);
+        } catch (LinkageError | InternalError | java.awt.AWTError e) {
+            // Java2D's font and graphics libraries fail with errors, not exceptions.
+            throw new IllegalStateException("could not draw plots (" + e + "); " + NO_TEXT_HINT, e);
         }
         return written;
     }
