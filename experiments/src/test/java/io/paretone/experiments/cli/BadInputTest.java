@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +91,16 @@ class BadInputTest {
         // This machine runs the study on the CPU, where NVML has nothing to meter.
         assertUsageError(CliRun.of("search", "--device", "cpu", "--meter", "nvml", "--output", dir.toString()),
                 "meter = nvml", "--device gpu");
+    }
+
+    @Test
+    void gpuThatDjlDoesNotSeeNamesTheRoutesToOne() {
+        // CI has no GPU: DJL's bundled CPU build sees none, whatever GPU is asked for.
+        for (String device : List.of("gpu", "gpu:3")) {
+            assertUsageError(CliRun.of("search", "--device", device, "--output", dir.resolve(device).toString()),
+                    "device = " + device, "DJL sees no GPU", "PyTorch 2.7.1 (cpu)", "--allow-download",
+                    "PYTORCH_LIBRARY_PATH", "--device cpu");
+        }
     }
 
     @Test

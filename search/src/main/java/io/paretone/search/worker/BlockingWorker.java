@@ -57,7 +57,7 @@ public final class BlockingWorker implements AutoCloseable {
             if (e.message() instanceof FromWorker.SetupFailed f) {
                 w.process.stop(5000);
                 if (f.badInput()) {
-                    throw new InvalidValueException("device", setup.device(), "a worker could not start: " + f.reason());
+                    throw InvalidValueException.relayed("device", setup.device(), f.reason());
                 }
                 throw new IllegalStateException("worker " + setup.workerId() + " could not set up: " + f.reason());
             }

@@ -270,7 +270,7 @@ public final class WorkerPool implements TrialEngine {
         if (m instanceof FromWorker.SetupFailed f) {
             seat.worker.stop(5000);
             if (f.badInput()) {
-                throw new InvalidValueException("device", seat.requestedDevice, "a worker could not start: " + f.reason());
+                throw InvalidValueException.relayed("device", seat.requestedDevice, f.reason());
             }
             throw new IllegalStateException("worker " + seat.worker() + " could not set up: " + f.reason());
         }

@@ -16,6 +16,20 @@ public class InvalidValueException extends IllegalArgumentException {
         this.value = value;
     }
 
+    private InvalidValueException(String name, Object value, String message, Void relayed) {
+        super(message);
+        this.name = name;
+        this.value = value;
+    }
+
+    /**
+     * A rejection made elsewhere, passed on with its message unchanged: a worker process's, which
+     * the scheduler relays, so the user reads one line rather than the same name twice.
+     */
+    public static InvalidValueException relayed(String name, Object value, String message) {
+        return new InvalidValueException(name, value, message, null);
+    }
+
     /** The setting or argument that was wrong, as the user spells it. */
     public String name() {
         return name;
