@@ -23,4 +23,9 @@ public interface GpuPowerSource {
 
     /** The power the GPU draws now, in watts. */
     double powerWatts();
+
+    /** The GPU's memory in bytes, for {@code paretone doctor}; -1 when unknown. */
+    default long memoryBytes() {
+        return -1;
+    }
 }

@@ -220,5 +220,11 @@ public final class NvmlGpus {
             check(nvml, nvml.nvmlDeviceGetPowerUsage(handle, mw), "nvmlDeviceGetPowerUsage");
             return Integer.toUnsignedLong(mw.getValue()) / 1000.0;
         }
+
+        @Override
+        public long memoryBytes() {
+            long[] memory = new long[3];
+            return nvml.nvmlDeviceGetMemoryInfo(handle, memory) == NvmlLibrary.SUCCESS ? memory[0] : -1;
+        }
     }
 }

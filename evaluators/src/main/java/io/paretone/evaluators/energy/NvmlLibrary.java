@@ -37,5 +37,8 @@ interface NvmlLibrary extends Library {
 
     int nvmlDeviceGetEnforcedPowerLimit(Pointer device, IntByReference milliwatts);
 
+    /** nvmlMemory_t: three unsigned 64-bit byte counts, total, free and used. */
+    int nvmlDeviceGetMemoryInfo(Pointer device, long[] totalFreeUsed);
+
     String nvmlErrorString(int result);
 }

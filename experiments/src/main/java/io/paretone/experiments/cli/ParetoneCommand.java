@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Multi-objective architecture search for audio generative models: quality against"
                 + " training CO2e, parameters and FLOPs.",
         subcommands = {QuickstartCommand.class, SearchCommand.class, StudiesCommand.class, BenchCommand.class,
-                PublishedCommand.class, FrontCommand.class, PlotsCommand.class, ReportCommand.class, SpacesCommand.class},
+                PublishedCommand.class, FrontCommand.class, PlotsCommand.class, ReportCommand.class, SpacesCommand.class,
+                DoctorCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class ParetoneCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -18,6 +19,6 @@ public final class ParetoneCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: quickstart, search, studies, bench, spaces, front, plots, report or published");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: quickstart, search, studies, bench, spaces, front, plots, report, published or doctor");
     }
 }

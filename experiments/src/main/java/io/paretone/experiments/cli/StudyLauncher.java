@@ -18,6 +18,7 @@ import io.paretone.search.store.RunFolderReader;
 import io.paretone.search.store.SqliteTrialStore;
 import io.paretone.search.store.StoredStudy;
 import io.paretone.search.store.StudyRecord;
+import io.paretone.spaces.runtime.DjlRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,9 @@ final class StudyLauncher {
     /** As {@link #run(StudyConfig, StudyOptions, boolean, PrintWriter)}, drawing the plots with {@code plots}. */
     static int run(StudyConfig base, StudyOptions options, boolean configGiven, PrintWriter out, PlotWriter plots) {
         StudyConfig config = resolve(base, options, configGiven, out);
+        if (Boolean.TRUE.equals(config.allowDownload)) {
+            DjlRuntime.allowDownloads(); // before the workers start: they inherit it
+        }
         StudySettings settings = StudyConfigMapper.toSettings(config);
         StudyResult result = launch(config, settings, out);
         StoredStudy stored = new RunFolderReader(result.folder()).read();

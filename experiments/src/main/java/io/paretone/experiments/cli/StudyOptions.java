@@ -20,6 +20,9 @@ public final class StudyOptions {
     @Option(names = "--device", paramLabel = "DEV", description = "auto (a GPU if DJL sees one), cpu, gpu or gpu:N.")
     String device;
 
+    @picocli.CommandLine.Mixin
+    AllowDownloadOption allowDownload = new AllowDownloadOption();
+
     @Option(names = "--output", paramLabel = "DIR", description = "Folder for runs and caches (default runs).")
     Path output;
 
@@ -158,6 +161,7 @@ public final class StudyOptions {
         if (families != null) c.families = families;
         if (seed != null) c.seed = seed;
         if (device != null) c.device = device;
+        if (allowDownload.given != null) c.allowDownload = allowDownload.given;
         if (output != null) c.output = output.toString();
         if (name != null) c.name = name;
         if (population != null) c.population = population;

@@ -24,6 +24,9 @@ public final class StudyConfig {
     public Integer population;
     public Integer generations;
     public String device;
+    /** Lets DJL download its CUDA build of PyTorch when a GPU is asked for (README, section GPU). */
+    @JsonProperty("allow_download")
+    public Boolean allowDownload;
     public String output;
     /** {@code nsga2} or {@code random}. */
     public String algorithm;
