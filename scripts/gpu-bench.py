@@ -61,9 +61,9 @@ def epoch(iso):
     return datetime.fromisoformat(whole + "+00:00").timestamp() + (float("0." + fraction) if fraction else 0.0)
 
 
-def search(app, out, study, workers, algorithm, generations, sampler):
-    cmd = ["java", "-jar", app, "quickstart", "--device", "gpu", "--workers", str(workers), "--algorithm", algorithm,
-           "--generations", str(generations), "--output", out, "--study", study]
+def search(app, out, study, workers, algorithm, a, sampler):
+    cmd = ["java", "-jar", app, "quickstart", "--device", a.device, "--workers", str(workers), "--algorithm", algorithm,
+           "--generations", str(a.generations), "--population", str(a.population), "--output", out, "--study", study]
     print("$ " + " ".join(cmd), flush=True)
     t0 = time.time()
     run = subprocess.run(cmd, capture_output=True, text=True)
@@ -109,7 +109,7 @@ def torch_loop(out, study):
         if args is None or t["status"] != "COMPLETE":
             continue
         t0 = time.time()
-        r = subprocess.run([sys.executable, TORCH_REF, "--device", "cuda"] + [str(a) for a in args],
+        r = subprocess.run([sys.executable, TORCH_REF] + [str(a) for a in args],
                            capture_output=True, text=True)
         wall += time.time() - t0
         if r.returncode != 0:
@@ -124,6 +124,8 @@ def torch_loop(out, study):
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--generations", type=int, default=2)
+    p.add_argument("--population", type=int, default=8)
+    p.add_argument("--device", default="gpu", help="cpu only to try the script itself")
     p.add_argument("--auto-workers", default="auto", help="what --workers gets in the 'auto' runs")
     p.add_argument("--out", default="bench-gpu")
     a = p.parse_args()
@@ -137,7 +139,7 @@ def main():
         for workers in ["1", a.auto_workers]:
             for algorithm in ["nsga2", "nsga2-async"]:
                 study = "bench-%s-%s-%s" % (algorithm, workers, tag)
-                rows.append(search(app, a.out, study, workers, algorithm, a.generations, sampler))
+                rows.append(search(app, a.out, study, workers, algorithm, a, sampler))
                 print(json.dumps(rows[-1]), flush=True)
     finally:
         sampler.stop()
