@@ -153,6 +153,7 @@ public final class AsyncNsgaII {
         if (!sinceGeneration.isEmpty()) {
             evaluation.generationDone(generation, List.copyOf(sinceGeneration), List.copyOf(population));
         }
+        termination.isMet(Map.of()); // a budget may have ended the search between generations: let it say so
         return population;
     }
 

@@ -28,7 +28,7 @@ class AsyncNsgaIITest {
             Gene.ofInts("c", "c", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
 
     /** Workers on a simulated clock: a started candidate finishes after its duration. */
-    private static final class SimulatedWorkers implements SteadyEvaluation {
+    private static class SimulatedWorkers implements SteadyEvaluation {
         private record Running(double end, long order, IntegerSolution solution) {}
 
         final ArchitectureProblem problem;
@@ -128,6 +128,24 @@ class AsyncNsgaIITest {
         assertEquals(8 * 5, first.started.size(), "population x generations candidates");
         assertEquals(List.of(8, 8, 8, 8, 8), first.generationSizes, "a generation per population-size finished");
         assertEquals(first.started.size(), new HashSet<>(first.started).size(), "no architecture twice");
+    }
+
+    @Test
+    void noCandidateStartsOnceTheEvaluationRefusesAndRunningOnesFinish() {
+        ArchitectureProblem problem = new ArchitectureProblem(SPACE, 2, 1, s -> s);
+        // A trial budget of 10 as the scheduler applies it: no start once finished + running reach it.
+        SimulatedWorkers sim = new SimulatedWorkers(problem, 3, g -> 1 + g.integer("a")) {
+            @Override
+            public boolean canStart() {
+                return super.canStart() && finished.size() + running.size() < 10;
+            }
+        };
+        int[] checks = {0};
+        new AsyncNsgaII(4, 9).run(problem, sim, status -> checks[0]++ < 0, 5, List.of(), List.of());
+        assertEquals(10, sim.started.size());
+        assertEquals(10, sim.finished.size(), "the running ones finished");
+        assertEquals(List.of(4, 4, 2), sim.generationSizes, "two generations and the part-way third");
+        assertEquals(3, checks[0], "the stopping rules heard after each generation and at the end");
     }
 
     @Test
