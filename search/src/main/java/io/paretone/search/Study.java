@@ -13,11 +13,14 @@ import io.paretone.evaluators.energy.EnergyReading;
 import io.paretone.evaluators.energy.MeterChoice;
 import io.paretone.evaluators.energy.MeterSelection;
 import io.paretone.evaluators.energy.MeterSources;
+import io.paretone.evaluators.energy.NvmlEnergyMeter;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.footprint.CarbonBudget;
 import io.paretone.search.footprint.FootprintSummary;
 import io.paretone.search.footprint.FootprintTotals;
+import io.paretone.search.footprint.SharedDevices;
 import io.paretone.search.nsga.ArchitectureProblem;
+import io.paretone.search.nsga.AsyncNsgaII;
 import io.paretone.search.nsga.GenerationEvaluation;
 import io.paretone.search.nsga.NsgaII;
 import io.paretone.search.nsga.RandomSearch;
@@ -31,6 +34,7 @@ import io.paretone.search.store.RunFolder;
 import io.paretone.search.store.SessionFootprint;
 import io.paretone.search.store.SqliteTrialStore;
 import io.paretone.search.store.StudyRecord;
+import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.TrialStore;
 import io.paretone.search.worker.StudyDataFile;
 import io.paretone.search.worker.WorkerLaunch;
@@ -38,6 +42,7 @@ import io.paretone.search.worker.EngineRequest;
 import io.paretone.search.worker.TrialEngine;
 import io.paretone.search.worker.TrialEngines;
 import io.paretone.search.worker.WorkerSetup;
+import io.paretone.search.worker.WorkersPerGpu;
 import io.paretone.spaces.Domain;
 import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.check.InvalidValueException;
@@ -73,7 +78,7 @@ public final class Study {
     static final String STOPPED = "STOPPED";
     static final String FAILED = "FAILED";
 
-    private final StudySettings settings;
+    private StudySettings settings;
     private final Dataset dataset;
     private final String launchJson;
 
@@ -98,6 +103,7 @@ public final class Study {
      * @throws UncheckedIOException if the data cannot be read or written
      */
     public StudyResult run(SearchProgress progress) {
+        settings = settings.withWorkers(settings.workers().withCount(workerCount(progress)));
         List<String> objectives = objectiveNames(settings);
         ObjectiveBounds bounds = ObjectiveBounds.of(objectives, settings.hypervolumeBounds());
         // This process only schedules: it is metered on its own CPU time, never on a machine-wide
@@ -145,11 +151,14 @@ public final class Study {
             folder.writeStudy(describe(identity, name, null));
 
             StudyLedger ledger = new StudyLedger(settings, new Hypervolume(bounds),
-                    store.previousSessions(study.id(), session), mainWindow);
+                    store.previousSessions(study.id(), session), trialJoules(store.trials(study.id())), mainWindow);
+            Runnable storeFootprint = () -> store.updateSession(session, ledger.session(null));
             CarbonBudget budget = settings.carbonBudgetKg() > 0
                     ? new CarbonBudget(settings.carbonBudgetKg(), ledger::kgCo2eSpent) : CarbonBudget.unlimited();
             String stopReason = null;
             boolean completed = false;
+            List<SharedDevices> closeLater = new ArrayList<>();
+            SessionFootprint last;
             StudyResult.Overhead overhead;
             String meter;
             int notTrained;
@@ -168,6 +177,13 @@ public final class Study {
                 meter = pool.meterName();
                 folder.writeStudy(describe(identity, name, pool));
                 ledger.workers(pool::workerJoules);
+                // Workers sharing a device each meter all of it: this process meters each device once
+                // and charges every trial its own share (only here, where the workers' processes are).
+                SharedDevices shared = SharedDevices.start(
+                        settings.engine().equals(StudySettings.Engine.LOCAL) ? pool.devices() : List.of(), pool.meterName());
+                closeLater.add(shared);
+                shared.notes().forEach(progress::preparing);
+                ledger.idleDevices(shared.shares()::overheadJoules);
                 EnergyReading searchStart = mainWindow.read();
                 SessionFootprint cpuStart = ledger.session(null);
 
@@ -176,27 +192,37 @@ public final class Study {
                             throw new IllegalStateException("candidates are evaluated a generation at a time");
                         });
                 TrialScheduler scheduler = new TrialScheduler(store, study.id(), owner, pool, settings, objectives,
-                        new Pruner(settings.pruning(), bounds, objectives), ledger, progress, folder, liveness, budget);
+                        new Pruner(settings.pruning(), bounds, objectives), ledger, progress, folder, liveness, budget,
+                        storeFootprint, shared.shares());
                 TrialRunner runner = new TrialRunner(settings, objectives, problem, scheduler, ledger, store, study.id(),
-                        progress, () -> store.updateSession(session, ledger.session(null)));
+                        progress, storeFootprint);
                 StoppingRules stopping = stoppingRules(ledger, budget);
-                algorithm(ledger, problem).run(problem, new GenerationEvaluation(problem, runner), stopping, runner::survivors);
+                if (settings.algorithm().equals(AsyncNsgaII.NAME)) {
+                    runAsync(store.trials(study.id()), problem, runner, scheduler, ledger, stopping);
+                } else {
+                    algorithm(ledger, problem).run(problem, new GenerationEvaluation(problem, runner), stopping,
+                            runner::survivors);
+                }
                 stopReason = stopping.reason();
+                writeGpuUsage(folder, shared.gpuUsage());
                 notTrained = scheduler.notTrained();
                 EnergyReading searchEnd = mainWindow.read();
                 overhead = new StudyResult.Overhead(searchEnd.seconds() - searchStart.seconds(),
                         ledger.session(null).mainCpuSeconds() - cpuStart.mainCpuSeconds());
                 completed = true;
             } finally {
+                closeLater.forEach(SharedDevices::close);
                 OwnerLiveness.release(owner);
                 // On an error, this session's RUNNING trials go back to the queue for the next run.
                 store.requeueAbandoned(study.id(), liveness);
-                store.updateSession(session, ledger.session(completed ? stopReason : "failed"));
+                last = ledger.session(completed ? stopReason : "failed");
+                store.updateSession(session, last);
                 store.setState(study.id(), completed ? STOPPED : FAILED, completed ? stopReason : "the session failed");
             }
             progress.stopped(stopReason);
+            FootprintSummary spent = ledger.footprint(meter, true, finished(store.trials(study.id())), last);
             return result(store, study, name, folder, ledger, stopReason, overhead, existing.isPresent(),
-                    ledger.footprint(meter, true).totals(budget, notTrained), ledger.footprint(meter, true));
+                    spent.totals(budget, notTrained), spent);
         }
     }
 
@@ -239,6 +265,75 @@ public final class Study {
         return result;
     }
 
+    /**
+     * The workers to start: the number asked for, or with {@code --workers auto} one on a CPU and
+     * on a GPU what {@link WorkersPerGpu} says, from the GPU's memory and what an earlier run of
+     * this study measured ({@code gpu-usage.json}), else the rule's defaults.
+     */
+    private int workerCount(SearchProgress progress) {
+        StudySettings.Workers w = settings.workers();
+        if (w.count() != StudySettings.Workers.AUTO) {
+            return w.count();
+        }
+        List<String> gpus = w.devices().isEmpty() ? List.of(settings.device())
+                : w.devices().stream().filter(d -> d.startsWith("gpu")).toList();
+        boolean onGpu = !gpus.isEmpty() && gpus.stream().allMatch(d -> d.startsWith("gpu") || d.equals("auto"));
+        NvmlEnergyMeter nvml = onGpu && settings.engine().equals(StudySettings.Engine.LOCAL)
+                ? NvmlEnergyMeter.forCudaDevices(List.of(0), DeviceSync.NONE) : null;
+        if (nvml == null || !nvml.availability().available() || nvml.gpus().get(0).memoryBytes() <= 0) {
+            progress.preparing("1 worker (--workers auto: no GPU seen through NVML, or not a local GPU study)");
+            return 1;
+        }
+        long workerBytes = WorkersPerGpu.DEFAULT_WORKER_BYTES;
+        double busy = WorkersPerGpu.DEFAULT_BUSY_PER_WORKER;
+        Path measured = settings.study() == null ? null : settings.outputDir().resolve(settings.study()).resolve(GPU_USAGE);
+        if (measured != null && Files.exists(measured)) {
+            JsonNode u = SearchJson.read(readQuietly(measured), JsonNode.class);
+            // Headroom over the largest process seen: a later candidate may be a little larger.
+            workerBytes = Math.max(workerBytes / 4, (long) (1.25 * u.path("peak_process_bytes").asLong(workerBytes)));
+            double b = u.path("busy_per_worker").asDouble(Double.NaN);
+            busy = Double.isFinite(b) && b > 0 ? Math.min(1, b) : busy;
+        }
+        WorkersPerGpu rule = new WorkersPerGpu(nvml.gpus().get(0).memoryBytes(), workerBytes, busy);
+        progress.preparing(rule.describe());
+        return rule.count() * Math.max(1, w.devices().size());
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "{}";
+        }
+    }
+
+    static final String GPU_USAGE = "gpu-usage.json";
+
+    /** {@code gpu-usage.json}: how busy each GPU was and the largest process on it, for {@code --workers auto}. */
+    private static void writeGpuUsage(RunFolder folder, Map<String, SharedDevices.GpuUsage> usage) {
+        if (usage.isEmpty()) {
+            return;
+        }
+        SharedDevices.GpuUsage u = usage.values().iterator().next();
+        ObjectNode o = SearchJson.MAPPER.createObjectNode();
+        o.put("busy_fraction", u.busyFraction()).put("mean_running_trials", u.meanRunning())
+                .put("busy_per_worker", u.busyPerWorker()).put("peak_process_bytes", u.peakProcessBytes())
+                .put("gpu_bytes", u.gpuBytes());
+        try {
+            Files.writeString(folder.path().resolve(GPU_USAGE), SearchJson.write(o), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + folder.path().resolve(GPU_USAGE), e);
+        }
+    }
+
+    private static List<TrialRow> finished(List<TrialRow> trials) {
+        return trials.stream().filter(t -> t.status().finished()).toList();
+    }
+
+    private static double trialJoules(List<TrialRow> trials) {
+        return finished(trials).stream().mapToDouble(TrialRow::totalJoules).sum();
+    }
+
     /** Every candidate's energy, then the overhead and the total, in {@code footprint.csv}. */
     private static void writeFootprint(RunFolder folder, FootprintSummary spent) {
         try {
@@ -246,6 +341,25 @@ public final class Study {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + folder.path().resolve("footprint.csv"), e);
         }
+    }
+
+    /**
+     * The asynchronous NSGA-II. A resumed study carries on from its stored trials: the finished ones
+     * join the population in the order they finished, and the ones left unfinished start first.
+     */
+    private void runAsync(List<TrialRow> stored, ArchitectureProblem problem, TrialRunner runner,
+            TrialScheduler scheduler, StudyLedger ledger, StoppingRules stopping) {
+        SteadyTrialRunner steady = new SteadyTrialRunner(runner, scheduler, problem, ledger);
+        List<TrialRow> finished = new ArrayList<>(finished(stored));
+        finished.sort(java.util.Comparator.comparing(TrialRow::finishedAt).thenComparing(TrialRow::number));
+        List<org.uma.jmetal.solution.integersolution.IntegerSolution> evaluated = new ArrayList<>();
+        for (TrialRow t : finished) {
+            evaluated.add(steady.solutionOf(t));
+        }
+        var pending = stored.stream().filter(t -> !t.status().finished()).map(steady::solutionOf).toList();
+        new AsyncNsgaII(settings.populationSize(), settings.seed())
+                .avoidingDuplicates(steady::known, s -> ModelFamilies.decode(problem.genome(s)).describe())
+                .run(problem, steady, stopping, settings.generations(), evaluated, pending);
     }
 
     private SearchAlgorithm algorithm(StudyLedger ledger, ArchitectureProblem problem) {

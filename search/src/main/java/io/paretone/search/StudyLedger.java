@@ -9,6 +9,7 @@ import io.paretone.search.pareto.Hypervolume;
 import io.paretone.search.pareto.ParetoFront;
 import io.paretone.search.store.HypervolumePoint;
 import io.paretone.search.store.SessionFootprint;
+import io.paretone.search.store.TrialRow;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,32 +25,37 @@ import java.util.function.DoubleSupplier;
  * each generation, and the time and energy spent, earlier sessions included.
  *
  * <p>Energy has two sources that never overlap: this scheduling process, metered by a process
- * meter (CPU time), and its workers, which meter their own set-up and every trial.
+ * meter (CPU time), and its workers, which meter their own set-up and every trial. Each trial's
+ * energy is stored with the trial; what this session spent outside its trials is its overhead,
+ * stored with the session. The study's footprint is the sum of both over every session.
  */
 final class StudyLedger implements SearchLedger {
-    /** What a trial cost its worker. */
-    private record Cost(double joules, double seconds) {}
-
     private final StudySettings settings;
     private final Hypervolume hypervolume;
     private final SessionFootprint previous;
+    private final double storedTrialJoules;
     private final EnergyMeter.Window mainWindow;
     private final long mainCpuStart = processCpuNanos();
     private final Map<Integer, Trial> finished = new TreeMap<>();
-    private final Map<Integer, Cost> costs = new TreeMap<>();
     private final Set<String> architectures = new HashSet<>();
     private final List<Double> hypervolumes = new ArrayList<>();
     private DoubleSupplier workerJoules = () -> 0;
+    private double ownStoredJoules;
+    private double ownMeteredJoules;
+    private DoubleSupplier idleDeviceJoules = () -> 0;
     private int generations;
 
     /**
      * @param mainWindow meters this process only, read as the study goes
-     * @param previous what earlier sessions of the study spent
+     * @param previous what earlier sessions of the study spent, killed ones included
+     * @param storedTrialJoules the energy of the trials already in the store when this session began
      */
-    StudyLedger(StudySettings settings, Hypervolume hypervolume, SessionFootprint previous, EnergyMeter.Window mainWindow) {
+    StudyLedger(StudySettings settings, Hypervolume hypervolume, SessionFootprint previous, double storedTrialJoules,
+            EnergyMeter.Window mainWindow) {
         this.settings = settings;
         this.hypervolume = hypervolume;
         this.previous = previous;
+        this.storedTrialJoules = storedTrialJoules;
         this.mainWindow = mainWindow;
     }
 
@@ -57,16 +63,26 @@ final class StudyLedger implements SearchLedger {
         this.workerJoules = joules;
     }
 
-    /**
-     * Records a finished trial (again, harmlessly, when a replay meets it).
-     *
-     * @param totalJoules every joule the trial cost its worker
-     * @param wallSeconds from its claim to its end
-     */
-    void record(Trial trial, double totalJoules, double wallSeconds) {
+    /** Records a finished trial (again, harmlessly, when a replay meets it). */
+    void record(Trial trial) {
         finished.put(trial.number(), trial);
-        costs.put(trial.number(), new Cost(totalJoules, wallSeconds));
         architectures.add(trial.description());
+    }
+
+    /**
+     * Counts a trial this session ran.
+     *
+     * @param storedJoules its energy as stored with it (its share, where it shared a device)
+     * @param workerJoules what its worker metered for it (the whole device, neighbours included)
+     */
+    synchronized void charged(double storedJoules, double workerJoules) {
+        ownStoredJoules += storedJoules;
+        ownMeteredJoules += workerJoules;
+    }
+
+    /** Energy of shared devices that no trial used (idle, set-up between trials), metered by this process. */
+    void idleDevices(DoubleSupplier joules) {
+        this.idleDeviceJoules = joules;
     }
 
     /** True if the search has met this architecture so far (in this run's order, replays included). */
@@ -118,7 +134,8 @@ final class StudyLedger implements SearchLedger {
 
     @Override
     public double kgCo2eSpent() {
-        return settings.carbon().kgCo2e(previous.joules() + mainWindow.read().joules() + workerJoules.getAsDouble());
+        return settings.carbon().kgCo2e(previous.overheadJoules() + storedTrialJoules + session(null).overheadJoules()
+                + ownStoredJoules);
     }
 
     @Override
@@ -126,31 +143,39 @@ final class StudyLedger implements SearchLedger {
         return List.copyOf(hypervolumes);
     }
 
-    /** This session's footprint so far. */
-    SessionFootprint session(String stopReason) {
+    /**
+     * This session's footprint so far. Its overhead is all it spent but its own trials: the
+     * scheduling process, the workers' set-up (what they metered beyond their trials), and the
+     * shared devices' energy that no trial used.
+     */
+    synchronized SessionFootprint session(String stopReason) {
         EnergyReading main = mainWindow.read();
-        return new SessionFootprint(main.seconds(), (processCpuNanos() - mainCpuStart) / 1e9, main.joules(),
-                workerJoules.getAsDouble(), stopReason);
+        double workers = workerJoules.getAsDouble();
+        return new SessionFootprint(main.seconds(), (processCpuNanos() - mainCpuStart) / 1e9, main.joules(), workers,
+                main.joules() + workers - ownMeteredJoules + idleDeviceJoules.getAsDouble(), stopReason);
     }
 
     /**
-     * The whole study's footprint, all sessions: every trial seen as a candidate charge (its
-     * worker's window), the rest (scheduling, the workers' set-up, earlier sessions' overhead) as
-     * overhead.
+     * The whole study's footprint, all sessions: every stored finished trial as a candidate charge,
+     * and every session's overhead (scheduling, the workers' set-up), killed sessions included.
      *
      * @param meter the workers' meter, named on every charge
+     * @param stored the study's finished trials as stored
+     * @param now this session's footprint as stored last
      */
-    FootprintSummary footprint(String meter, boolean estimated) {
-        SessionFootprint now = session(null);
-        EnergyReading total = new EnergyReading(previous.joules() + now.joules(), previous.wallSeconds() + now.wallSeconds(),
-                meter + " (workers), cpu-time (scheduling)", estimated,
-                "the workers' metered set-up and trials plus the scheduling process's CPU time, all runs of the study");
+    FootprintSummary footprint(String meter, boolean estimated, List<TrialRow> stored, SessionFootprint now) {
         List<CandidateCharge> charges = new ArrayList<>();
-        for (Map.Entry<Integer, Trial> e : finished.entrySet()) {
-            Cost c = costs.get(e.getKey());
-            EnergyReading r = new EnergyReading(c.joules(), c.seconds(), meter, estimated, "the worker's window of the trial");
-            charges.add(new CandidateCharge(e.getKey(), e.getValue().status().name(), r, settings.carbon().kgCo2e(c.joules())));
+        double trialJoules = 0;
+        for (TrialRow t : stored) {
+            EnergyReading r = new EnergyReading(t.totalJoules(), t.wallSeconds(), meter, estimated,
+                    "the trial's energy as stored");
+            charges.add(new CandidateCharge(t.number(), t.status().name(), r, settings.carbon().kgCo2e(t.totalJoules())));
+            trialJoules += t.totalJoules();
         }
+        double joules = trialJoules + previous.overheadJoules() + now.overheadJoules();
+        EnergyReading total = new EnergyReading(joules, previous.wallSeconds() + now.wallSeconds(),
+                meter + " (workers), cpu-time (scheduling)", estimated,
+                "every stored trial's energy plus every session's overhead (set-up, scheduling), all runs of the study");
         return new FootprintSummary(total, settings.carbon().kgCo2e(total.joules()), charges, settings.carbon());
     }
 

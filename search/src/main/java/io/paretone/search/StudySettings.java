@@ -7,6 +7,7 @@ import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.SearchSpace;
+import io.paretone.search.nsga.AsyncNsgaII;
 import io.paretone.search.nsga.NsgaII;
 import io.paretone.search.nsga.RandomSearch;
 import io.paretone.search.worker.QualityProxies;
@@ -28,7 +29,8 @@ import java.util.stream.IntStream;
  * @param study the stored study's name: an existing one resumes; null for a new study named
  *     {@code name-date-time}
  * @param storage the trial store's file; null for {@code outputDir/paretone.db}
- * @param algorithm {@value NsgaII#NAME} or {@value RandomSearch#NAME}
+ * @param algorithm {@value NsgaII#NAME}, {@value AsyncNsgaII#NAME} (steady-state: no worker waits for a
+ *     generation to end) or {@value RandomSearch#NAME}
  * @param hypervolumeBounds objective name to {low, high}, overriding the default bounds
  * @param qualityProxy the quality proxy's name, see {@link QualityProxies}
  * @param energy how energy is measured: meters, TDPs, RAM power
@@ -61,6 +63,13 @@ public record StudySettings(
         double carbonBudgetKg,
         Engine engine) {
 
+    /** These settings with other workers. */
+    public StudySettings withWorkers(Workers w) {
+        return new StudySettings(name, space, seed, populationSize, generations, device, outputDir, constraints, carbon,
+                energy, qualityClips, qualityClipSeconds, study, storage, algorithm, budget, w, pruning,
+                hypervolumeBounds, qualityProxy, objectives, carbonBudgetKg, engine);
+    }
+
     /** Where run folders go unless the user says otherwise. */
     public static final Path DEFAULT_OUTPUT_DIR = Path.of("runs");
 
@@ -86,8 +95,8 @@ public record StudySettings(
         if (study != null) {
             Check.that(study.matches("[A-Za-z0-9._-]+"), "study", study, "use letters, digits, '.', '_' or '-'");
         }
-        Check.that(List.of(NsgaII.NAME, RandomSearch.NAME).contains(algorithm), "algorithm", algorithm,
-                "use " + NsgaII.NAME + " or " + RandomSearch.NAME);
+        Check.that(List.of(NsgaII.NAME, AsyncNsgaII.NAME, RandomSearch.NAME).contains(algorithm), "algorithm", algorithm,
+                "use " + NsgaII.NAME + ", " + AsyncNsgaII.NAME + " or " + RandomSearch.NAME);
         Check.notNull("budget", budget);
         Check.notNull("workers", workers);
         Check.notNull("pruning", pruning);
@@ -154,13 +163,20 @@ public record StudySettings(
      * @param mainClass the worker's entry point (tests substitute their own)
      */
     public record Workers(int count, List<String> devices, double trialTimeoutSeconds, int heapMegabytes, String mainClass) {
+        /** The count that asks for workers chosen from the GPU ({@code --workers auto}); one on a CPU. */
+        public static final int AUTO = 0;
+
         public Workers {
-            Check.positive("workers", count);
+            Check.that(count >= 0, "workers", count, "give a number of workers, or auto");
             devices = List.copyOf(devices);
             devices.forEach(d -> checkDevice("devices", d));
             Check.positive("trial_timeout", trialTimeoutSeconds);
             Check.that(heapMegabytes >= 0, "worker_memory", heapMegabytes, "must be 0 (default) or a size in MB");
             Check.notNull("worker main class", mainClass);
+        }
+
+        public Workers withCount(int n) {
+            return new Workers(n, devices, trialTimeoutSeconds, heapMegabytes, mainClass);
         }
 
         /** The device of worker {@code index} (0-based), {@code fallback} when no devices are listed. */
@@ -221,7 +237,7 @@ public record StudySettings(
         private Path storage;
         private String algorithm = NsgaII.NAME;
         private Budget budget = Budget.NONE;
-        private Workers workers = new Workers(1, List.of(), 3600, 0, WorkerMain.class.getName());
+        private Workers workers = new Workers(Workers.AUTO, List.of(), 3600, 0, WorkerMain.class.getName());
         private Pruning pruning = Pruning.OFF;
         private Map<String, double[]> hypervolumeBounds = Map.of();
         private String qualityProxy = QualityProxies.JUDGE;

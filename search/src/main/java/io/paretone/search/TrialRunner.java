@@ -60,7 +60,7 @@ final class TrialRunner implements GenerationEvaluation.Batch {
 
     @Override
     public void evaluate(int generation, List<IntegerSolution> solutions) {
-        progress.generationStarted(generation, settings.generations(), solutions.size());
+        generationStarted(generation, solutions.size());
         List<TrialScheduler.Candidate> candidates = new ArrayList<>();
         for (IntegerSolution s : solutions) {
             Genome genome = problem.genome(s);
@@ -74,7 +74,29 @@ final class TrialRunner implements GenerationEvaluation.Batch {
             write(t, solutions.get(i));
             numbers.add(t.number());
         }
-        store.recordPopulation(studyId, generation, EVALUATED, numbers);
+        generationDone(generation, numbers);
+    }
+
+    io.paretone.spaces.genome.SearchSpace space() {
+        return settings.space();
+    }
+
+    List<String> objectives() {
+        return objectives;
+    }
+
+    int populationSize() {
+        return settings.populationSize();
+    }
+
+    /** Announces a generation of {@code size} candidates. */
+    void generationStarted(int generation, int size) {
+        progress.generationStarted(generation, settings.generations(), size);
+    }
+
+    /** Closes a generation: records the trials it evaluated and the hypervolume, stores the footprint. */
+    void generationDone(int generation, List<Integer> evaluatedTrials) {
+        store.recordPopulation(studyId, generation, EVALUATED, evaluatedTrials);
         HypervolumePoint point = ledger.generationDone(generation);
         store.recordHypervolume(studyId, point);
         afterGeneration.run();
@@ -92,7 +114,7 @@ final class TrialRunner implements GenerationEvaluation.Batch {
         store.recordPopulation(studyId, ledger.generations() - 1, SURVIVORS, numbers);
     }
 
-    private String architecture(Genome genome) {
+    String architecture(Genome genome) {
         return ModelFamilies.decode(genome).describe();
     }
 
@@ -100,7 +122,7 @@ final class TrialRunner implements GenerationEvaluation.Batch {
      * Writes a trial's objectives and constraint values into a solution. Limits are checked on
      * every value the worker measured or counted, whether or not the study minimises it.
      */
-    private void write(TrialRow trial, IntegerSolution solution) {
+    void write(TrialRow trial, IntegerSolution solution) {
         double[] values = solution.objectives();
         double[] constraints = solution.constraints();
         Arrays.fill(constraints, 0);

@@ -1,6 +1,7 @@
 package io.paretone.search;
 
 import io.paretone.search.footprint.CarbonBudget;
+import io.paretone.search.footprint.DeviceShares;
 import io.paretone.search.store.Claim;
 import io.paretone.search.store.OwnerLiveness;
 import io.paretone.search.store.RunFolder;
@@ -36,6 +37,8 @@ final class TrialScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(TrialScheduler.class);
     private static final long HEARTBEAT_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long REFRESH_MILLIS = 2000;
+    /** How often the session's footprint is stored while trials run, so a killed session still counts. */
+    private static final long CHECKPOINT_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     /** One candidate of a generation. */
     record Candidate(Genome genome, String architecture, long seed) {}
@@ -55,10 +58,16 @@ final class TrialScheduler {
     private int notTrained;
     private final Map<Integer, String> pruneReasons = new HashMap<>();
     private long lastHeartbeat = System.nanoTime();
+    private long lastRefresh = System.nanoTime();
+    private final Runnable storeFootprint;
+    private final DeviceShares shares;
+    /** What the workers metered for trials whose stored energy is a share of a shared device. */
+    private final Map<Integer, Double> workerMetered = new HashMap<>();
+    private long lastCheckpoint = System.nanoTime();
 
     TrialScheduler(TrialStore store, long studyId, String owner, TrialEngine pool, StudySettings settings,
             List<String> objectives, Pruner pruner, StudyLedger ledger, SearchProgress progress, RunFolder folder,
-            OwnerLiveness liveness, CarbonBudget budget) {
+            OwnerLiveness liveness, CarbonBudget budget, Runnable storeFootprint, DeviceShares shares) {
         this.store = store;
         this.studyId = studyId;
         this.owner = owner;
@@ -71,6 +80,14 @@ final class TrialScheduler {
         this.folder = folder;
         this.liveness = liveness;
         this.budget = budget;
+        this.storeFootprint = storeFootprint;
+        this.shares = shares;
+    }
+
+    /** Stores the session's footprint so far. */
+    private void checkpoint() {
+        storeFootprint.run();
+        lastCheckpoint = System.nanoTime();
     }
 
     /** Candidates left untrained because a budget (carbon, trials, wall time) was used up. */
@@ -82,7 +99,7 @@ final class TrialScheduler {
     private record InFlight(TrialRow row, TrialEngine.Slot seat) {}
 
     /** The state of one generation's evaluation. */
-    private final class Batch {
+    final class Batch {
         final int generation;
         final int size;
         final Map<Long, TrialRow> waiting = new LinkedHashMap<>();
@@ -111,35 +128,87 @@ final class TrialScheduler {
         for (TrialRow row : store.ask(studyId, new ArrayList<>(requests.values()))) {
             if (row.status().finished()) {
                 Trial t = row.toTrial(settings.space(), objectives);
-                ledger.record(t, row.totalJoules(), row.wallSeconds());
+                ledger.record(t);
                 batch.done.put(row.architecture(), row);
                 progress.candidateFinished(t, true);
             } else {
                 batch.waiting.put(row.id(), row);
             }
         }
-        long lastRefresh = System.nanoTime();
         while (!batch.waiting.isEmpty()) {
-            dispatch(batch);
-            boolean elsewhere = batch.waiting.size() > batch.inFlight.size();
-            TrialEngine.Event e = pool.next(elsewhere ? REFRESH_MILLIS : TimeUnit.NANOSECONDS.toMillis(HEARTBEAT_NANOS));
-            if (e != null) {
-                handle(batch, e);
-            }
-            if (elsewhere && System.nanoTime() - lastRefresh > TimeUnit.MILLISECONDS.toNanos(REFRESH_MILLIS)) {
-                refreshOthers(batch);
-                lastRefresh = System.nanoTime();
-            }
-            if (System.nanoTime() - lastHeartbeat > HEARTBEAT_NANOS) {
-                store.heartbeat(owner);
-                lastHeartbeat = System.nanoTime();
-            }
+            step(batch);
         }
         Map<String, TrialRow> ordered = new LinkedHashMap<>();
         for (String architecture : requests.keySet()) {
             ordered.put(architecture, batch.done.get(architecture));
         }
         return ordered;
+    }
+
+    /**
+     * One turn of the loop: starts what can start, waits a little for one worker event and handles
+     * it, follows other processes' trials, and stores the footprint and heartbeat when due.
+     */
+    private void step(Batch batch) {
+        dispatch(batch);
+        boolean elsewhere = batch.waiting.size() > batch.inFlight.size();
+        TrialEngine.Event e = pool.next(elsewhere ? REFRESH_MILLIS : TimeUnit.NANOSECONDS.toMillis(CHECKPOINT_NANOS));
+        if (e != null) {
+            handle(batch, e);
+        }
+        if (elsewhere && System.nanoTime() - lastRefresh > TimeUnit.MILLISECONDS.toNanos(REFRESH_MILLIS)) {
+            refreshOthers(batch);
+            lastRefresh = System.nanoTime();
+        }
+        if (System.nanoTime() - lastCheckpoint > CHECKPOINT_NANOS) {
+            checkpoint();
+        }
+        if (System.nanoTime() - lastHeartbeat > HEARTBEAT_NANOS) {
+            store.heartbeat(owner);
+            lastHeartbeat = System.nanoTime();
+        }
+    }
+
+    /**
+     * A batch that stays open, for the asynchronous search: candidates join it one at a time
+     * ({@link #join}) and leave it as they finish ({@link #nextFinished}).
+     */
+    Batch openSteady() {
+        return new Batch(0, 0);
+    }
+
+    /**
+     * Adds one candidate to an open batch and starts it if a worker is free.
+     *
+     * @return its stored trial if already finished (answered from the store), else null
+     */
+    TrialRow join(Batch batch, int generation, Candidate c) {
+        TrialRequest request = new TrialRequest(c.architecture(), c.genome().choice(ModelFamilies.FAMILY),
+                c.genome().toString(), c.architecture(), generation, c.seed());
+        TrialRow row = store.ask(studyId, List.of(request)).get(0);
+        if (row.status().finished()) {
+            ledger.record(row.toTrial(settings.space(), objectives));
+            progress.candidateFinished(row.toTrial(settings.space(), objectives), true);
+            return row;
+        }
+        batch.waiting.put(row.id(), row);
+        dispatch(batch);
+        return null;
+    }
+
+    /** True when a worker is free and no budget is used up: another candidate may start now. */
+    boolean canStart(Batch batch) {
+        return pool.idleSlot().isPresent() && batch.waiting.size() <= batch.inFlight.size() && budgetSpent(batch) == null;
+    }
+
+    /** Waits for the next trial of an open batch to finish; null when none is waiting. */
+    TrialRow nextFinished(Batch batch) {
+        while (batch.done.isEmpty() && !batch.waiting.isEmpty()) {
+            step(batch);
+        }
+        var first = batch.done.entrySet().stream().findFirst();
+        first.ifPresent(e -> batch.done.remove(e.getKey()));
+        return first.map(Map.Entry::getValue).orElse(null);
     }
 
     /**
@@ -172,9 +241,10 @@ final class TrialScheduler {
             }
             batch.inFlight.put(row.number(), new InFlight(row, s));
             batch.dispatched++;
-            progress.candidateStarted(row.number(), batch.generation, batch.dispatched, batch.size, row.description(),
-                    s.worker() + " on " + s.device());
+            progress.candidateStarted(row.number(), row.generation(), batch.dispatched,
+                    Math.max(batch.size, batch.dispatched), row.description(), s.worker() + " on " + s.device());
             Constraints c = settings.constraints();
+            shares.started(row.number(), s.device(), s.pid());
             pool.dispatch(s, new ToWorker.Evaluate(row.number(), row.genome(), row.seed(), c.maxParameters(), c.maxFlops(),
                     pruner.enabled() ? pruner.checkpoints() : new double[0]));
         }
@@ -206,7 +276,11 @@ final class TrialScheduler {
         if (event instanceof TrialEngine.Event.Lost lost) {
             InFlight f = batch.inFlight.remove(lost.trial());
             if (f != null) {
-                finish(batch, f.row(), new TrialResult(TrialStatus.FAILED, lost.reason(), Map.of(), null, null, null, 0));
+                // The worker died with its reading; the scheduling side's share is all that is known.
+                DeviceShares.Share share = shares.finished(lost.trial());
+                workerMetered.put(lost.trial(), 0.0);
+                finish(batch, f.row(), new TrialResult(TrialStatus.FAILED, lost.reason(), Map.of(), null, null, null,
+                        share == null ? 0 : share.joules()));
             }
             return;
         }
@@ -233,6 +307,11 @@ final class TrialScheduler {
                 r = new TrialResult(r.status(), pruneReasons.get(f.trial()), r.objectives(), r.metrics(), r.provenance(),
                         r.pruning(), r.totalJoules());
             }
+            DeviceShares.Share share = shares.finished(f.trial());
+            if (share != null) {
+                workerMetered.put(f.trial(), r.totalJoules());
+                r = SharedDeviceCharge.apply(r, share);
+            }
             finish(batch, flight.row(), r);
         }
     }
@@ -253,11 +332,14 @@ final class TrialScheduler {
         }
         batch.waiting.remove(id);
         Trial t = row.toTrial(settings.space(), objectives);
-        ledger.record(t, row.totalJoules(), row.wallSeconds());
+        ledger.record(t);
         batch.done.put(row.architecture(), row);
         boolean ours = owner.equals(row.owner());
         if (ours) {
+            Double metered = workerMetered.remove(row.number());
+            ledger.charged(row.totalJoules(), metered != null ? metered : row.totalJoules());
             folder.append(t);
+            checkpoint();
         }
         progress.candidateFinished(t, !ours);
     }

@@ -24,8 +24,26 @@ public interface GpuPowerSource {
     /** The power the GPU draws now, in watts. */
     double powerWatts();
 
-    /** The GPU's memory in bytes, for {@code paretone doctor}; -1 when unknown. */
+    /**
+     * How busy each process kept the GPU since the previous call: the sum of NVML's per-process SM
+     * utilisation samples (percent per sample) by process id. Empty where the driver gives none.
+     */
+    default java.util.Map<Long, Double> processBusySinceLastCall() {
+        return java.util.Map.of();
+    }
+
+    /** GPU memory each compute process holds now, in bytes, by process id; empty where unknown. */
+    default java.util.Map<Long, Long> processMemoryBytes() {
+        return java.util.Map.of();
+    }
+
+    /** Percent of the last sample period (up to a second) in which a kernel ran; NaN where unknown. */
+    default double busyPercent() {
+        return Double.NaN;
+    }
+
+    /** The GPU's memory in bytes; 0 where unknown. */
     default long memoryBytes() {
-        return -1;
+        return 0;
     }
 }

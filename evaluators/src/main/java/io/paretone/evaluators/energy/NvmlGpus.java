@@ -156,6 +156,7 @@ public final class NvmlGpus {
         private final String driver;
         private final double powerLimitWatts;
         private final boolean energyCounter;
+        private final long memoryBytes;
 
         NvmlGpu(NvmlLibrary nvml, int index, String driver) {
             this.nvml = nvml;
@@ -175,6 +176,8 @@ public final class NvmlGpus {
                     ? Integer.toUnsignedLong(limit.getValue()) / 1000.0 : Double.NaN;
             this.energyCounter = nvml.nvmlDeviceGetTotalEnergyConsumption(handle, new LongByReference())
                     == NvmlLibrary.SUCCESS;
+            com.sun.jna.Memory memory = new com.sun.jna.Memory(24); // nvmlMemory_t: total, free, used
+            this.memoryBytes = nvml.nvmlDeviceGetMemoryInfo(handle, memory) == NvmlLibrary.SUCCESS ? memory.getLong(0) : 0;
         }
 
         String uuid() {
@@ -214,17 +217,68 @@ public final class NvmlGpus {
             return mj.getValue() / 1000.0;
         }
 
+        private long lastUtilizationMicros;
+
+        @Override
+        public synchronized java.util.Map<Long, Double> processBusySinceLastCall() {
+            IntByReference count = new IntByReference(0);
+            int r = nvml.nvmlDeviceGetProcessUtilization(handle, null, count, lastUtilizationMicros);
+            if (r != NvmlLibrary.ERROR_INSUFFICIENT_SIZE || count.getValue() == 0) {
+                return java.util.Map.of(); // no samples since then, or no support on this GPU
+            }
+            com.sun.jna.Memory buffer = new com.sun.jna.Memory(32L * count.getValue());
+            if (nvml.nvmlDeviceGetProcessUtilization(handle, buffer, count, lastUtilizationMicros) != NvmlLibrary.SUCCESS) {
+                return java.util.Map.of();
+            }
+            java.util.Map<Long, Double> busy = new java.util.HashMap<>();
+            for (int i = 0; i < count.getValue(); i++) {
+                long at = 32L * i;
+                long pid = Integer.toUnsignedLong(buffer.getInt(at));
+                long timeStamp = buffer.getLong(at + 8);
+                double sm = Integer.toUnsignedLong(buffer.getInt(at + 16));
+                busy.merge(pid, sm, Double::sum);
+                lastUtilizationMicros = Math.max(lastUtilizationMicros, timeStamp);
+            }
+            return busy;
+        }
+
+        @Override
+        public java.util.Map<Long, Long> processMemoryBytes() {
+            IntByReference count = new IntByReference(0);
+            int r = nvml.nvmlDeviceGetComputeRunningProcesses_v2(handle, count, null);
+            if (r == NvmlLibrary.SUCCESS || r != NvmlLibrary.ERROR_INSUFFICIENT_SIZE) {
+                return java.util.Map.of();
+            }
+            int room = count.getValue() + 8; // processes may start between the two calls
+            count.setValue(room);
+            com.sun.jna.Memory buffer = new com.sun.jna.Memory(24L * room);
+            if (nvml.nvmlDeviceGetComputeRunningProcesses_v2(handle, count, buffer) != NvmlLibrary.SUCCESS) {
+                return java.util.Map.of();
+            }
+            java.util.Map<Long, Long> used = new java.util.HashMap<>();
+            for (int i = 0; i < count.getValue(); i++) {
+                used.put(Integer.toUnsignedLong(buffer.getInt(24L * i)), buffer.getLong(24L * i + 8));
+            }
+            return used;
+        }
+
+        @Override
+        public double busyPercent() {
+            com.sun.jna.Memory rates = new com.sun.jna.Memory(8);
+            return nvml.nvmlDeviceGetUtilizationRates(handle, rates) == NvmlLibrary.SUCCESS
+                    ? Integer.toUnsignedLong(rates.getInt(0)) : Double.NaN;
+        }
+
+        @Override
+        public long memoryBytes() {
+            return memoryBytes;
+        }
+
         @Override
         public double powerWatts() {
             IntByReference mw = new IntByReference();
             check(nvml, nvml.nvmlDeviceGetPowerUsage(handle, mw), "nvmlDeviceGetPowerUsage");
             return Integer.toUnsignedLong(mw.getValue()) / 1000.0;
-        }
-
-        @Override
-        public long memoryBytes() {
-            long[] memory = new long[3];
-            return nvml.nvmlDeviceGetMemoryInfo(handle, memory) == NvmlLibrary.SUCCESS ? memory[0] : -1;
         }
     }
 }

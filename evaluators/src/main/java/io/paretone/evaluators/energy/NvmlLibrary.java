@@ -13,6 +13,8 @@ import com.sun.jna.ptr.PointerByReference;
  */
 interface NvmlLibrary extends Library {
     int SUCCESS = 0;
+    int ERROR_NOT_FOUND = 6;
+    int ERROR_INSUFFICIENT_SIZE = 7;
     int NAME_BUFFER = 96;
     int UUID_BUFFER = 96;
     int DRIVER_VERSION_BUFFER = 80;
@@ -37,8 +39,24 @@ interface NvmlLibrary extends Library {
 
     int nvmlDeviceGetEnforcedPowerLimit(Pointer device, IntByReference milliwatts);
 
-    /** nvmlMemory_t: three unsigned 64-bit byte counts, total, free and used. */
-    int nvmlDeviceGetMemoryInfo(Pointer device, long[] totalFreeUsed);
+    /**
+     * Per-process utilisation samples since {@code lastSeenTimeStamp} (microseconds): an array of
+     * nvmlProcessUtilizationSample_t (pid, timeStamp, smUtil, memUtil, encUtil, decUtil; 32 bytes).
+     * With a null buffer it sets the count needed and returns INSUFFICIENT_SIZE.
+     */
+    int nvmlDeviceGetProcessUtilization(Pointer device, Pointer utilization, IntByReference count, long lastSeenTimeStamp);
+
+    /**
+     * Compute processes and their used GPU memory: an array of nvmlProcessInfo_v2_t (pid,
+     * usedGpuMemory, gpuInstanceId, computeInstanceId; 24 bytes).
+     */
+    int nvmlDeviceGetComputeRunningProcesses_v2(Pointer device, IntByReference count, Pointer infos);
+
+    /** nvmlUtilization_t: percent of the last sample period the GPU was busy, and its memory. */
+    int nvmlDeviceGetUtilizationRates(Pointer device, Pointer utilization);
+
+    /** nvmlMemory_t: total, free and used bytes, three unsigned 64-bit values. */
+    int nvmlDeviceGetMemoryInfo(Pointer device, Pointer memory);
 
     String nvmlErrorString(int result);
 }

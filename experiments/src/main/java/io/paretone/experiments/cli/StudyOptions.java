@@ -95,12 +95,14 @@ public final class StudyOptions {
     @Option(names = "--storage", paramLabel = "FILE", description = "The trial store (SQLite; default OUTPUT/paretone.db).")
     Path storage;
 
-    @Option(names = "--algorithm", paramLabel = "ALG", description = "nsga2 (default) or random.")
+    @Option(names = "--algorithm", paramLabel = "ALG", description = "nsga2 (default), nsga2-async (steady-state:"
+            + " a new candidate as soon as a worker is free) or random.")
     String algorithm;
 
     @Option(names = "--workers", paramLabel = "N",
-            description = "Worker processes training candidates in parallel (default 1); several may share a GPU.")
-    Integer workers;
+            description = "Worker processes training candidates in parallel, or auto (default): one on a CPU, on a GPU"
+                    + " as many as keep it busy and fit in its memory; several may share a GPU.")
+    String workers;
 
     @Option(names = "--devices", paramLabel = "LIST", split = ",",
             description = "Devices handed to workers in turn: cpu, or GPU indices such as 0,1 (default: --device).")

@@ -141,7 +141,8 @@ public final class StudyConfig {
 
     /** The worker processes that train candidates. */
     public static final class WorkersConfig {
-        public Integer count;
+        /** A number, or {@code auto}: chosen from the GPU (one on a CPU). */
+        public String count;
         /** {@code cpu}, or GPU indices such as {@code [0, 1]}, or device names such as {@code gpu:0}. */
         public List<String> devices;
         @JsonProperty("trial_timeout_seconds")

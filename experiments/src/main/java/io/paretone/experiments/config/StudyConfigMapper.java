@@ -74,7 +74,7 @@ public final class StudyConfigMapper {
                 c.budget.stagnationGenerations == null ? budget.stagnationGenerations() : c.budget.stagnationGenerations));
         StudySettings.Workers workers = b.workers();
         b.optWorkers(new StudySettings.Workers(
-                c.workers.count == null ? workers.count() : c.workers.count,
+                c.workers.count == null ? workers.count() : workerCount(c.workers.count),
                 c.workers.devices == null ? workers.devices() : devices(c.workers.devices),
                 c.workers.trialTimeoutSeconds == null ? workers.trialTimeoutSeconds() : c.workers.trialTimeoutSeconds,
                 c.workers.memoryMb == null ? workers.heapMegabytes() : c.workers.memoryMb,
@@ -134,5 +134,21 @@ public final class StudyConfigMapper {
         if (e.gpuTdp != null) s = s.withGpuTdpWatts(e.gpuTdp);
         if (e.ramWattsPerGb != null) s = s.withRamWattsPerGb(e.ramWattsPerGb);
         return s;
+    }
+
+    /** A number of workers, or {@code auto}. */
+    static int workerCount(String text) {
+        if (text.trim().equalsIgnoreCase("auto")) {
+            return StudySettings.Workers.AUTO;
+        }
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidValueException("workers", text, "give a positive number of workers, or auto");
     }
 }

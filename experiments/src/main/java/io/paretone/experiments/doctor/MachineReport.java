@@ -116,7 +116,7 @@ public final class MachineReport {
     }
 
     private static String describe(GpuPowerSource g) {
-        return g.name() + ", memory " + (g.memoryBytes() < 0 ? "unknown"
+        return g.name() + ", memory " + (g.memoryBytes() <= 0 ? "unknown"
                 : String.format(Locale.ROOT, "%.0f GiB", g.memoryBytes() / (1024.0 * 1024 * 1024)))
                 + ", power limit " + (Double.isNaN(g.powerLimitWatts()) ? "unknown"
                         : String.format(Locale.ROOT, "%.0f W", g.powerLimitWatts()))

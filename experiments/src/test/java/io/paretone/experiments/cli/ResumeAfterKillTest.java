@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A search killed with SIGKILL in the middle of a trial, then resumed by name: no finished trial
- * is lost or trained again, and the one that was running is trained once more.
+ * is lost or trained again, the one that was running is trained once more, and the killed
+ * session's footprint still counts in the study's.
  */
 class ResumeAfterKillTest {
     @TempDir
@@ -58,6 +59,12 @@ class ResumeAfterKillTest {
         List<TrialRow> runningBefore = killed.values().stream().filter(t -> t.status() == TrialStatus.RUNNING).toList();
         assertFalse(finishedBefore.isEmpty(), "some trials finished before the kill");
         assertEquals(1, runningBefore.size(), "one trial was training when the process died");
+        double[] killedSession = sessions(db).get(0); // worker_joules, overhead_joules, main_joules
+        double killedTrialJoules = finishedBefore.stream().mapToDouble(TrialRow::totalJoules).sum();
+        assertTrue(killedSession[0] >= killedTrialJoules, "the killed session stored its workers' energy ("
+                + killedSession[0] + " J), which covers the trials it finished (" + killedTrialJoules + " J)");
+        assertEquals(killedSession[2] + killedSession[0] - killedTrialJoules, killedSession[1], 1e-9,
+                "its overhead is what it spent beyond its trials");
 
         CliRun resumed = CliRun.of("search", "--output", runs.toString(), "--study", "resumable");
         assertEquals(0, resumed.exitCode(), resumed.err() + resumed.out());
@@ -86,9 +93,20 @@ class ResumeAfterKillTest {
             assertEquals("ran its 2 generations", study.stopReason());
             assertEquals(2, store.hypervolumes(study.id()).size());
         }
+        // The study's footprint: every stored trial plus both sessions' overhead, the killed one's included.
+        List<double[]> both = sessions(db);
+        assertEquals(2, both.size());
+        double expected = after.values().stream().mapToDouble(TrialRow::totalJoules).sum()
+                + both.get(0)[1] + both.get(1)[1];
+        assertEquals(killedSession[1], both.get(0)[1], 1e-9, "the killed session's overhead is kept");
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                runs.resolve("resumable").resolve("summary.json").toFile());
+        assertEquals(expected, summary.get("study_joules").asDouble(), 1e-9 * expected);
         CliRun list = CliRun.of("studies", "--output", runs.toString());
         assertEquals(0, list.exitCode(), list.err());
         assertTrue(list.out().contains("resumable") && list.out().contains("stopped"), list.out());
+        assertTrue(list.out().contains(String.format(java.util.Locale.ROOT, " %.1f ", expected)), expected + " J in\n"
+                + list.out());
     }
 
     /** Waits until at least one trial has finished and another has been training for a moment. */
@@ -108,6 +126,18 @@ class ResumeAfterKillTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no trial was seen training within five minutes");
+    }
+
+    /** Each session's worker_joules, overhead_joules and main_joules as stored, in order. */
+    private static List<double[]> sessions(Path db) throws Exception {
+        List<double[]> out = new java.util.ArrayList<>();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement();
+                var r = s.executeQuery("SELECT worker_joules, overhead_joules, main_joules FROM sessions ORDER BY id")) {
+            while (r.next()) {
+                out.add(new double[] {r.getDouble(1), r.getDouble(2), r.getDouble(3)});
+            }
+        }
+        return out;
     }
 
     private static Map<Integer, TrialRow> trials(Path db) {

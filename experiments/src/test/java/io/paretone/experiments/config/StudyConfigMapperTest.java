@@ -18,6 +18,18 @@ class StudyConfigMapperTest {
     }
 
     @Test
+    void workersAreANumberOrAutoWhichIsTheDefault() {
+        assertEquals(io.paretone.search.StudySettings.Workers.AUTO,
+                StudyConfigMapper.toSettings(yaml("name: x\n")).workers().count());
+        assertEquals(io.paretone.search.StudySettings.Workers.AUTO,
+                StudyConfigMapper.toSettings(yaml("workers:\n  count: auto\n")).workers().count());
+        assertEquals(3, StudyConfigMapper.toSettings(yaml("workers:\n  count: 3\n")).workers().count());
+        InvalidValueException e = assertThrows(InvalidValueException.class,
+                () -> StudyConfigMapper.toSettings(yaml("workers:\n  count: 0\n")));
+        assertTrue(e.getMessage().contains("or auto"), e.getMessage());
+    }
+
+    @Test
     void objectivesKeyChoosesTheMinimisedSet() {
         assertEquals(List.of(Objective.INFERENCE_ENERGY, Objective.QUALITY),
                 StudyConfigMapper.toSettings(yaml("objectives: [inference_energy, one_minus_pmos]\n")).objectives());

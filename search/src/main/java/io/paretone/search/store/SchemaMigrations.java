@@ -125,7 +125,15 @@ final class SchemaMigrations {
                       '$.training_inference_ratio_units', json_extract(metrics_json, '$.training_inference_ratio_seconds')),
                       '$.generation_flops_per_second', '$.generation_joules_per_second', '$.generation_samples_per_second',
                       '$.real_time_factor', '$.training_inference_ratio_seconds')
-                    WHERE json_type(metrics_json, '$.generation_joules_per_second') IS NOT NULL""")));
+                    WHERE json_type(metrics_json, '$.generation_joules_per_second') IS NOT NULL""")),
+            // A session's overhead (what it spent outside trials) stored as it goes, so that a killed
+            // session still counts; earlier sessions' overhead is their energy minus their own trials'.
+            new Step(3, "each session's overhead outside trials", List.of(
+                    "ALTER TABLE sessions ADD COLUMN overhead_joules REAL NOT NULL DEFAULT 0",
+                    """
+                    UPDATE sessions SET overhead_joules = MAX(0, main_joules + worker_joules
+                      - (SELECT COALESCE(SUM(t.total_joules), 0) FROM trials t
+                         WHERE t.study_id = sessions.study_id AND t.owner = sessions.owner))""")));
 
     private SchemaMigrations() {}
 

@@ -158,8 +158,8 @@ public final class SqliteTrialStore implements TrialStore {
                       (SELECT h.hypervolume FROM hypervolumes h WHERE h.study_id = s.id
                          ORDER BY h.generation DESC LIMIT 1) AS hv,
                       (SELECT COALESCE(SUM(t.total_joules), 0) FROM trials t WHERE t.study_id = s.id) AS trial_joules,
-                      (SELECT COALESCE(SUM(e.main_joules + e.worker_joules), 0) FROM sessions e
-                         WHERE e.study_id = s.id) AS footprint_joules,
+                      (SELECT COALESCE(SUM(e.overhead_joules), 0) FROM sessions e
+                         WHERE e.study_id = s.id) AS overhead_joules,
                       (SELECT COALESCE(SUM(e.wall_seconds), 0) FROM sessions e WHERE e.study_id = s.id) AS wall,
                       (SELECT e.owner FROM sessions e WHERE e.study_id = s.id ORDER BY e.id DESC LIMIT 1) AS last_owner
                     FROM studies s ORDER BY s.id""";
@@ -173,7 +173,7 @@ public final class SqliteTrialStore implements TrialStore {
                             r.getString("name"), r.getString("algorithm"), r.getString("family"), r.getString("state"),
                             r.getString("stop_reason"), r.getInt("queued"), r.getInt("running"), r.getInt("complete"),
                             r.getInt("failed"), r.getInt("pruned"), r.getInt("generations"), hv,
-                            r.getDouble("trial_joules"), r.getDouble("footprint_joules"), r.getDouble("wall"),
+                            r.getDouble("trial_joules"), r.getDouble("trial_joules") + r.getDouble("overhead_joules"), r.getDouble("wall"),
                             Instant.parse(r.getString("created_at")), Instant.parse(r.getString("updated_at")),
                             r.getString("last_owner"), r.getString("settings_json")));
                 }
@@ -542,14 +542,15 @@ public final class SqliteTrialStore implements TrialStore {
         write(() -> {
             try (PreparedStatement p = connection.prepareStatement(
                     "UPDATE sessions SET updated_at = ?, wall_seconds = ?, main_cpu_seconds = ?, main_joules = ?,"
-                            + " worker_joules = ?, stop_reason = ? WHERE id = ?")) {
+                            + " worker_joules = ?, overhead_joules = ?, stop_reason = ? WHERE id = ?")) {
                 p.setString(1, Instant.now().toString());
                 p.setDouble(2, f.wallSeconds());
                 p.setDouble(3, f.mainCpuSeconds());
                 p.setDouble(4, f.mainJoules());
                 p.setDouble(5, f.workerJoules());
-                p.setString(6, f.stopReason());
-                p.setLong(7, sessionId);
+                p.setDouble(6, f.overheadJoules());
+                p.setString(7, f.stopReason());
+                p.setLong(8, sessionId);
                 p.executeUpdate();
             }
             return null;
@@ -561,13 +562,14 @@ public final class SqliteTrialStore implements TrialStore {
         return read(() -> {
             try (PreparedStatement p = connection.prepareStatement(
                     "SELECT COALESCE(SUM(wall_seconds), 0), COALESCE(SUM(main_cpu_seconds), 0),"
-                            + " COALESCE(SUM(main_joules), 0), COALESCE(SUM(worker_joules), 0)"
+                            + " COALESCE(SUM(main_joules), 0), COALESCE(SUM(worker_joules), 0), COALESCE(SUM(overhead_joules), 0)"
                             + " FROM sessions WHERE study_id = ? AND id <> ?")) {
                 p.setLong(1, studyId);
                 p.setLong(2, exceptSession);
                 try (ResultSet r = p.executeQuery()) {
                     r.next();
-                    return new SessionFootprint(r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getDouble(4), null);
+                    return new SessionFootprint(r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getDouble(5),
+                            null);
                 }
             }
         });

@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param generations generations with a recorded hypervolume
  * @param hypervolume the latest recorded hypervolume, NaN if none
  * @param trialJoules energy of all its trials
- * @param footprintJoules energy of all its sessions, trials, set-up and scheduling included
+ * @param footprintJoules its trials' energy plus every session's overhead (set-up, scheduling), killed sessions included
  * @param lastOwner the process of its latest session, to tell a running study from a killed one
  * @param settingsJson the settings that define the study (carbon intensity among them)
  */

@@ -21,6 +21,11 @@ public interface TrialEngine extends AutoCloseable {
 
         /** The device as known before the trial runs; the trial's provenance records the one used. */
         String device();
+
+        /** The process that trains the slot's trials on this machine, or -1 when it runs elsewhere. */
+        default long pid() {
+            return -1;
+        }
     }
 
     /** What the scheduler hears from the engine. */

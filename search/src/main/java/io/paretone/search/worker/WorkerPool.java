@@ -88,6 +88,7 @@ public final class WorkerPool implements TrialEngine {
             return device != null ? device : requestedDevice;
         }
 
+        @Override
         public long pid() {
             return worker.pid();
         }

@@ -154,9 +154,9 @@ class SqliteTrialStoreTest {
             store.recordHypervolume(id, new HypervolumePoint(1, 2, 2e-6, 0.5, 1));
             store.recordHypervolume(id, new HypervolumePoint(1, 3, 3e-6, 0.75, 2)); // a replay replaces
             long s1 = store.startSession(id, "me", 1);
-            store.updateSession(s1, new SessionFootprint(10, 1, 10, 90, null));
+            store.updateSession(s1, new SessionFootprint(10, 1, 10, 90, 6, null));
             long s2 = store.startSession(id, "me", 1);
-            store.updateSession(s2, new SessionFootprint(5, 1, 10, 40, "done"));
+            store.updateSession(s2, new SessionFootprint(5, 1, 10, 40, 1.5, "done"));
 
             List<StudyOverview> all = store.studies();
             assertEquals(List.of("a", "b"), all.stream().map(StudyOverview::name).toList());
@@ -167,9 +167,10 @@ class SqliteTrialStoreTest {
             assertEquals(2, a.generations());
             assertEquals(0.75, a.hypervolume());
             assertEquals(12.5 + 2.5, a.trialJoules(), 1e-9);
-            assertEquals(10 + 90 + 10 + 40, a.footprintJoules(), 1e-9);
+            // The trials' energy plus each session's overhead; the sessions' totals would count the trials twice.
+            assertEquals(12.5 + 2.5 + 6 + 1.5, a.footprintJoules(), 1e-9);
             assertEquals(15, a.wallSeconds(), 1e-9);
-            assertEquals(new SessionFootprint(10, 1, 10, 90, null), store.previousSessions(id, s2));
+            assertEquals(new SessionFootprint(10, 1, 10, 90, 6, null), store.previousSessions(id, s2));
             assertTrue(Double.isNaN(all.get(1).hypervolume()));
         }
     }
@@ -243,6 +244,31 @@ class SqliteTrialStoreTest {
             try (ResultSet r = s.executeQuery("SELECT note FROM trials")) {
                 assertTrue(r.next(), "the trial survived the migration");
             }
+        }
+    }
+
+    @Test
+    void aVersionTwoSessionGetsItsEnergyBeyondItsOwnTrialsAsOverhead() throws Exception {
+        Path file = dir.resolve("s.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            SchemaMigrations.migrate(c, SchemaMigrations.STEPS.subList(0, 2), file.toString());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO studies (id, name, algorithm, family, seed, objectives_json, bounds_json, settings_json,"
+                    + " state, created_at, updated_at) VALUES (1, 'old', 'nsga2', 'wavenet', 1, 'co2e', '{}', '{}',"
+                    + " 'STOPPED', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+            s.executeUpdate("INSERT INTO sessions (study_id, owner, workers, started_at, updated_at, main_joules,"
+                    + " worker_joules) VALUES (1, 'p1', 1, 'x', 'x', 4, 100), (1, 'p2', 1, 'x', 'x', 2, 50)");
+            for (String[] t : new String[][] {{"1", "p1", "30"}, {"2", "p1", "45"}, {"3", "p2", "20"}}) {
+                s.executeUpdate("INSERT INTO trials (study_id, number, architecture, family, genome, description, generation,"
+                        + " seed, status, owner, total_joules, queued_at) VALUES (1, " + t[0] + ", 'a" + t[0]
+                        + "', 'wavenet', 'g', 'd', 0, 1, 'COMPLETE', '" + t[1] + "', " + t[2] + ", 'x')");
+            }
+        }
+        try (SqliteTrialStore store = SqliteTrialStore.open(file)) {
+            // p1: 4 + 100 - (30 + 45) = 29; p2: 2 + 50 - 20 = 32
+            assertEquals(29 + 32, store.previousSessions(1, -1).overheadJoules(), 1e-9);
+            assertEquals(30 + 45 + 20 + 29 + 32, store.studies().get(0).footprintJoules(), 1e-9);
         }
     }
 
