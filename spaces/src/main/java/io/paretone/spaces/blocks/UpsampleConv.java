@@ -17,8 +17,12 @@ import io.paretone.spaces.cost.LayerFlops;
  * Nearest-neighbour upsampling by an integer factor followed by a "same" convolution: the
  * replacement for a transposed convolution, which DJL's PyTorch engine does not implement (and
  * which causes checkerboard artefacts anyway; Odena et al. 2016). Input {@code [B, C, L]}, output
- * {@code [B, filters, L x factor]}; the convolution is a {@link TapConv1d}. The copy costs no FLOPs; the convolution is counted at the
- * upsampled length.
+ * {@code [B, filters, L x factor]}; the convolution is a {@link TapConv1d}.
+ *
+ * <p>Counted as the layer it stands for, a transposed convolution of stride {@code factor} with the
+ * same weights: each of the L input positions scatters C_in x filters x K multiply-adds, the bias
+ * is added at every output position. The stand-in itself runs the convolution at the upsampled
+ * length, {@code factor} times those multiply-adds.
  */
 public final class UpsampleConv extends AbstractBlock implements FlopCountable {
     private static final byte VERSION = 1;
@@ -59,8 +63,15 @@ public final class UpsampleConv extends AbstractBlock implements FlopCountable {
         conv.initialize(manager, dataType, upsampled(inputShapes[0]));
     }
 
+    /**
+     * The transposed convolution's products equal those of the same convolution at the input's
+     * length (L positions x C_in x filters x K); its bias covers the {@code factor} x L outputs.
+     */
     @Override
     public long forwardFlops(LayerFlops counter, Shape... inputShapes) {
-        return counter.of(conv, upsampled(inputShapes[0]));
+        Shape in = inputShapes[0];
+        Shape out = getOutputShapes(inputShapes)[0];
+        long biasBeyondInputLength = out.get(0) * out.get(1) * (out.get(2) - in.get(2));
+        return counter.of(conv, in) + biasBeyondInputLength;
     }
 }
