@@ -23,7 +23,8 @@ import java.util.List;
  * @param finalLoss mean loss over the last tenth of training
  * @param modelBytes bytes of all parameter arrays at their data type
  * @param forwardFlopsPerTrainingExample forward FLOPs of one training example
- * @param trainingFlops forward + backward FLOPs of the whole training run (backward = 2 x forward
+ * @param trainingFlops forward + backward FLOPs of the whole training run: steps x the passes every
+ *     update of a step runs, critic updates and gradient penalties included (backward = 2 x forward
  *     for layers with weights, 1 x for the rest)
  * @param generationValuesPerSecond measured generation speed in values (samples, pixel values) per
  *     wall second, warm-up excluded
