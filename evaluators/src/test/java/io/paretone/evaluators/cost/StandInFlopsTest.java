@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.paretone.spaces.blocks.OneHotProjection;
 import io.paretone.spaces.blocks.UpsampleConv;
+import io.paretone.spaces.image.ImageLayers;
 import io.paretone.spaces.runtime.DjlRuntime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,16 @@ class StandInFlopsTest {
         // The convolution's weights do the products and the bias on the 10 input positions; the
         // bias on the 30 further outputs is the block's own, weightless work.
         assertEquals(3600 + 2 * 3 * 10, count.forwardOfLayersWithWeights());
+    }
+
+    @Test
+    void imageUpsamplingLayerCountsAsTheTransposedConvolutionItStandsFor() {
+        // DCGAN's stride-2 transposed 3x3 convolution, 2 -> 4 channels, from 3 x 3 to 6 x 6: each of the
+        // 9 input positions scatters 2 x 4 x 9 multiply-adds: 2 x 9 x 2 x 4 x 9 = 1296; bias on the
+        // 4 x 36 outputs = 144. (Upsampling then convolving runs 4 x 1296 products.)
+        FlopCount count = count(ImageLayers.upsampleConv(3, 4), new Shape(1, 2, 3, 3));
+        assertEquals(1296 + 144, count.forward());
+        assertEquals(1296 + 4 * 9, count.forwardOfLayersWithWeights());
     }
 
     @Test
