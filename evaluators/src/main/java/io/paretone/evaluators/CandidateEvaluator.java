@@ -231,8 +231,9 @@ public final class CandidateEvaluator {
                 parts.add(sum(a.parts().get(i), b.parts().get(i)));
             }
         }
+        boolean estimated = parts.isEmpty() ? a.estimated() || b.estimated() : EnergyReading.estimatedWhole(parts);
         return new EnergyReading(a.joules() + b.joules(), a.seconds() + b.seconds(), b.meter(),
-                a.estimated() || b.estimated(), a.method() + " + " + b.method(), b.devices(), parts);
+                estimated, a.method() + " + " + b.method(), b.devices(), parts);
     }
 
     /** The judged examples, each for the label of a training example drawn with the candidate's seed. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import io.paretone.evaluators.CandidateMeasurement;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.quality.QualityScore;
+import java.util.List;
 
 /**
  * Measured figures of a trial, in SI units unless named otherwise. Workers send it as JSON and the
@@ -22,7 +23,8 @@ import io.paretone.evaluators.quality.QualityScore;
  * @param finalLoss mean loss over the last tenth of training
  * @param modelBytes bytes of all parameter arrays at their data type
  * @param forwardFlopsPerTrainingExample forward FLOPs of one training example
- * @param trainingFlops forward + backward FLOPs of the whole training run (backward = 2 x forward
+ * @param trainingFlops forward + backward FLOPs of the whole training run: steps x the passes every
+ *     update of a step runs, critic updates and gradient penalties included (backward = 2 x forward
  *     for layers with weights, 1 x for the rest)
  * @param generationValuesPerSecond measured generation speed in values (samples, pixel values) per
  *     wall second, warm-up excluded
@@ -32,6 +34,8 @@ import io.paretone.evaluators.quality.QualityScore;
  * @param generationJoules energy of generating the judged clips
  * @param generationKgCo2e CO2e of that energy
  * @param energyDevices the metered devices with power limits and driver versions, in words
+ * @param energyParts the parts of the training energy, each with its own label ({@code energyEstimated}
+ *     labels the total); empty for trials stored before parts were kept
  */
 public record TrialMetrics(
         long parameters,
@@ -58,7 +62,12 @@ public record TrialMetrics(
         @JsonAlias("training_inference_ratio_seconds") double trainingInferenceRatioUnits,
         double generationJoules,
         double generationKgCo2e,
-        String energyDevices) {
+        String energyDevices,
+        List<EnergyPart> energyParts) {
+
+    public TrialMetrics {
+        energyParts = energyParts == null ? List.of() : List.copyOf(energyParts);
+    }
 
     /** The figures of one measurement (final, or at a checkpoint). */
     public static TrialMetrics of(CandidateMeasurement m, CarbonAccounting carbon) {
@@ -87,6 +96,7 @@ public record TrialMetrics(
                 m.trainingInferenceRatioUnits(),
                 m.generation().joules(),
                 carbon.kgCo2e(m.generation().joules()),
-                m.training().describeDevices());
+                m.training().describeDevices(),
+                m.training().parts().stream().map(EnergyPart::of).toList());
     }
 }

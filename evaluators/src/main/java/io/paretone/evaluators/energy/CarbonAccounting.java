@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Turns energy into kgCO2e, and computes the classic estimate of Lacoste et al. (2019), "Quantifying
- * the Carbon Emissions of Machine Learning": CO2e = alpha x n_devices x p_max (kW) x hours.
+ * the Carbon Emissions of Machine Learning": CO2e = alpha x PUE x n_devices x p_max (kW) x hours.
  *
  * @param kgPerKwh grid carbon intensity (alpha); {@value #WORLD_AVERAGE_2018} kgCO2e/kWh is the 2018
  *     world average used by that paper
@@ -58,8 +58,12 @@ public record CarbonAccounting(double kgPerKwh, double pue, String source) {
         return joules / 3.6e6 * pue * kgPerKwh;
     }
 
-    /** The Lacoste et al. estimate: every device at its maximum power for the whole time. */
+    /**
+     * The Lacoste et al. estimate: every device at its maximum power for the whole time, with the
+     * same PUE as {@link #kgCo2e} so the estimate and the measured figure compare like for like
+     * (Lacoste et al.'s own figures assume no data-centre overhead: PUE 1.0).
+     */
     public double lacosteKgCo2e(int devices, double pMaxKw, double hours) {
-        return kgPerKwh * devices * pMaxKw * hours;
+        return kgCo2e(devices * pMaxKw * hours * 3.6e6);
     }
 }

@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 
 /**
  * Sums the meters of a machine's parts (CPU, GPU, RAM) over the same window, keeping each part's
- * reading, so a total can always be traced back to what measured which device.
+ * reading, so a total can always be traced back to what measured which device. The total is
+ * labelled measured when measured parts hold at least {@link EnergyReading#MEASURED_SHARE} of its
+ * joules; each part keeps its own label.
  */
 public final class CompositeEnergyMeter implements EnergyMeter {
     private final List<EnergyMeter> parts;
@@ -63,17 +65,16 @@ public final class CompositeEnergyMeter implements EnergyMeter {
 
     private EnergyReading sum(List<EnergyReading> readings, double seconds) {
         double joules = 0;
-        boolean estimated = false;
         List<MeteredDevice> devices = new ArrayList<>();
         for (EnergyReading r : readings) {
             joules += r.joules();
-            estimated |= r.estimated();
             devices.addAll(r.devices());
         }
         String method = readings.stream()
                 .map(r -> String.format(Locale.ROOT, "%s %.4g J %s: %s", r.meter(), r.joules(),
                         r.estimated() ? "estimated" : "measured", r.method()))
                 .collect(Collectors.joining(" + "));
-        return new EnergyReading(joules, seconds, name(), estimated, method, devices, readings);
+        return new EnergyReading(joules, seconds, name(), EnergyReading.estimatedWhole(readings), method, devices,
+                readings);
     }
 }

@@ -15,7 +15,8 @@ import java.util.OptionalLong;
 /**
  * A family's published configuration built at full scale, untrained, and counted: trainable
  * parameters and forward FLOPs per generated second, to print beside the figure the literature
- * reports.
+ * reports (read from the shipped table of published models, see
+ * {@link PublishedConfiguration#publishedModel}).
  *
  * @param generationFlopsPerUnit empty when a layer has no FLOP rule yet; {@code flopsUnavailable} says which
  */
@@ -41,11 +42,5 @@ public record PublishedCost(
                 return new PublishedCost(family, published, parameters, OptionalLong.empty(), Optional.of(e.getMessage()));
             }
         }
-    }
-
-    /** Our count over the published one, when there is one. */
-    public Optional<Double> ratioToPublished() {
-        OptionalLong p = configuration.publishedParameters();
-        return p.isPresent() ? Optional.of((double) parameters / p.getAsLong()) : Optional.empty();
     }
 }

@@ -34,6 +34,13 @@ class CarbonAccountingTest {
         assertEquals(0.2 * 1.5, new CarbonAccounting(0.2, 1.5).kgCo2e(3.6e6), 1e-12);
     }
 
+    /** 2 devices x 0.25 kW x 3 h = 1.5 kWh; x alpha 0.2 x PUE 1.5 = 0.45 kg, as the measured figure counts it. */
+    @Test
+    void lacosteEstimateIncludesThePueOfTheMeasuredFigure() {
+        CarbonAccounting carbon = new CarbonAccounting(0.2, 1.5);
+        assertEquals(0.45, carbon.lacosteKgCo2e(2, 0.25, 3), 1e-12);
+    }
+
     @Test
     void nonPositiveIntensityAndPueBelowOneAreRejected() {
         assertThrows(InvalidValueException.class, () -> new CarbonAccounting(0, 1));

@@ -42,6 +42,45 @@ class CompositeEnergyMeterTest extends EnergyMeterContract {
         assertEquals(5, r.joules(), 1e-9);
     }
 
+    /** A meter whose every window reads the given energy, labelled as given. */
+    private static EnergyMeter fixed(String name, double joules, boolean estimated) {
+        return new EnergyMeter() {
+            @Override public String name() { return name; }
+            @Override public MeterAvailability availability() { return MeterAvailability.yes("fixed"); }
+            @Override public Window start() {
+                return new ClosableWindow() {
+                    @Override protected EnergyReading measure() {
+                        return new EnergyReading(joules, 1, name, estimated, "fixed");
+                    }
+                };
+            }
+        };
+    }
+
+    private static EnergyReading read(EnergyMeter... parts) {
+        return new CompositeEnergyMeter(List.of(parts)).start().stop();
+    }
+
+    @Test
+    void measuredWhenMeasuredPartsHoldAtLeastNinetyPercentOfTheJoules() {
+        // NVML 95 J measured + RAM 5 J estimated: 95% measured.
+        EnergyReading gpuAndRam = read(fixed("nvml", 95, false), fixed("ram", 5, true));
+        assertFalse(gpuAndRam.estimated());
+        assertEquals(List.of(false, true), gpuAndRam.parts().stream().map(EnergyReading::estimated).toList(),
+                "each part keeps its own label");
+        // Exactly 90%: measured. 89 J of 100: estimated.
+        assertFalse(read(fixed("nvml", 90, false), fixed("ram", 10, true)).estimated());
+        assertTrue(read(fixed("nvml", 89, false), fixed("ram", 11, true)).estimated());
+        // CPU time estimated, 60 J, beside a measured GPU's 40 J: estimated.
+        assertTrue(read(fixed("nvml", 40, false), fixed("cpu-time", 60, true)).estimated());
+    }
+
+    @Test
+    void anEmptyWindowIsMeasuredOnlyWhenEveryPartIs() {
+        assertFalse(read(fixed("nvml", 0, false), fixed("rapl", 0, false)).estimated());
+        assertTrue(read(fixed("nvml", 0, false), fixed("ram", 0, true)).estimated());
+    }
+
     @Test
     void unavailablePartMakesTheWholeUnavailableWithItsReason() {
         var composite = new CompositeEnergyMeter(List.of(new CpuTimeEnergyMeter(10),

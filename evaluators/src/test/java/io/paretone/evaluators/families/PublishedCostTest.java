@@ -30,7 +30,6 @@ class PublishedCostTest {
         assertEquals(generator + discriminator, cost.parameters());
         assertEquals(36_500_000, cost.parameters(), 100_000);
         assertTrue(cost.generationFlopsPerUnit().isPresent());
-        assertEquals(89_000_000L, cost.configuration().publishedParameters().getAsLong());
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.paretone.spaces.genome.Genome;
 import io.paretone.spaces.runtime.DjlRuntime;
 import io.paretone.spaces.training.ClipLabel;
 import io.paretone.spaces.training.ParameterGroup;
+import io.paretone.spaces.training.Pass;
 import io.paretone.spaces.training.TrainingClip;
 import io.paretone.spaces.training.TrainingData;
 import io.paretone.spaces.training.TrainingRecipe;
@@ -57,8 +58,8 @@ class BudgetedTrainerTest {
     @Test
     void nonFiniteLossFailsTheCandidateWithItsUpdateAndStep() {
         TrainingRecipe recipe = new TrainingRecipe(5, List.of(ParameterGroup.whole(LR)), List.of(
-                new Update("critic", "all", c -> sum(c.forward(part(c.block(), 0), ones(c.manager())))),
-                new Update("exploding", "all", c -> sum(c.forward(part(c.block(), 0), ones(c.manager()))).mul(Float.NaN))),
+                new Update("critic", "all", onA(), c -> sum(c.forward(part(c.block(), 0), ones(c.manager())))),
+                new Update("exploding", "all", onA(), c -> sum(c.forward(part(c.block(), 0), ones(c.manager()))).mul(Float.NaN))),
                 "critic");
         var e = assertThrows(TrainingFailedException.class, () -> train(new Toy(recipe)));
         assertTrue(e.getMessage().contains("exploding loss became NaN at step 1 of 5"), e.getMessage());
@@ -74,9 +75,9 @@ class BudgetedTrainerTest {
         TrainingRecipe recipe = new TrainingRecipe(1,
                 List.of(group("a", 0), group("b", 1)),
                 List.of(
-                        new Update("b-update", "b", c -> sum(c.forward(part(c.block(), 0), ones(c.manager()))).mul(10)
+                        new Update("b-update", "b", List.of(pass(0), pass(1)), c -> sum(c.forward(part(c.block(), 0), ones(c.manager()))).mul(10)
                                 .add(sum(c.forward(part(c.block(), 1), ones(c.manager()))))),
-                        new Update("a-update", "a", c -> sum(c.forward(part(c.block(), 0), ones(c.manager()))).neg())),
+                        new Update("a-update", "a", onA(), c -> sum(c.forward(part(c.block(), 0), ones(c.manager()))).neg())),
                 "a-update");
         Toy toy = new Toy(recipe);
         float[][] moved = train(toy);
@@ -97,7 +98,7 @@ class BudgetedTrainerTest {
     void inputGradientIsDifferentiableAndLeavesNoTraceOnParameterGradients() throws Exception {
         float[] x = new float[4];
         float[][] initial = new float[1][];
-        TrainingRecipe recipe = TrainingRecipe.singleLoss(1, LR, "penalty", c -> {
+        TrainingRecipe recipe = TrainingRecipe.singleLoss(1, LR, "penalty", new Shape[] {new Shape(1, 4)}, c -> {
             Block d = part(c.block(), 0);
             NDArray input = c.manager().create(x, new Shape(1, 4));
             input.setRequiresGradient(true);
@@ -154,6 +155,15 @@ class BudgetedTrainerTest {
 
     private static ParameterGroup group(String name, int part) {
         return new ParameterGroup(name, LR, 0.9, 0.999, b -> part(b, part));
+    }
+
+    /** The pass each toy update runs: one part on a {@code [1, 4]} batch of ones. */
+    private static Pass pass(int index) {
+        return Pass.trained("part " + index, b -> part(b, index), new Shape(1, 4));
+    }
+
+    private static List<Pass> onA() {
+        return List.of(pass(0));
     }
 
     private static Block part(Block block, int index) {

@@ -1,6 +1,7 @@
 package io.paretone.experiments.report;
 
 import io.paretone.evaluators.families.PublishedCost;
+import io.paretone.experiments.report.published.PublishedModels;
 import io.paretone.spaces.Domain;
 import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.ModelFamily;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.Locale;
 
@@ -57,13 +59,16 @@ public final class SpacesTable {
 
     public static void printPublished(List<PublishedCost> costs, int sampleRate, PrintWriter out) {
         out.printf("%nPublished configurations, built at full scale untrained (FLOPs per generated unit: a second at"
-                + " %d Hz for audio families, one image for image families):%n", sampleRate);
+                + " %d Hz for audio families, one image for image families; published counts from %s):%n",
+                sampleRate, PublishedModels.RESOURCE);
         out.printf(Locale.ROOT, "%-10s %-12s %-12s %-10s %-12s %s%n",
                 "family", "ours", "published", "ratio", "FLOPs/unit", "model");
+        PublishedModels table = PublishedModels.load();
         for (PublishedCost c : costs) {
-            String published = c.configuration().publishedParameters().isPresent()
-                    ? Units.count(c.configuration().publishedParameters().getAsLong()) : "-";
-            String ratio = c.ratioToPublished().map(r -> String.format(Locale.ROOT, "%.2f", r)).orElse("-");
+            OptionalLong count = c.configuration().publishedModel().map(table::parameters).orElse(OptionalLong.empty());
+            String published = count.isPresent() ? Units.count(count.getAsLong()) : "-";
+            String ratio = count.isPresent()
+                    ? String.format(Locale.ROOT, "%.2f", (double) c.parameters() / count.getAsLong()) : "-";
             String flops = c.generationFlopsPerUnit().isPresent()
                     ? Units.count(c.generationFlopsPerUnit().getAsLong()) : "n/a";
             out.printf(Locale.ROOT, "%-10s %-12s %-12s %-10s %-12s %s%n", c.family().name(), Units.count(c.parameters()),

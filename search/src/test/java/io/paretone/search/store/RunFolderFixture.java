@@ -86,7 +86,7 @@ public final class RunFolderFixture {
                 CARBON.lacosteKgCo2e(1, 0.02, seconds / 3600), seconds, 1.5, 30.0, 80, 5.5, 4.5,
                 "cpu-time", true, seconds + " s process CPU time x 10.0 W per core",
                 parameters * 4, flopsPerSecond / 100, flopsPerSecond * 3, 16_000.0, 0.5, 120.0,
-                45.0, CARBON.kgCo2e(45.0), "AMD EPYC");
+                45.0, CARBON.kgCo2e(45.0), "AMD EPYC", List.of());
         return add(new Trial(number, generation, genome(number), describe(number, description), TrialStatus.COMPLETE,
                 new double[] {kgCo2e, parameters, flopsPerSecond, oneMinusPmos}, null, metrics, null, provenance(number)));
     }

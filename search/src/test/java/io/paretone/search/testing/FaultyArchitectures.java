@@ -73,7 +73,7 @@ public final class FaultyArchitectures {
             TrainingRecipe r = inner.trainingRecipe();
             List<Update> updates = new ArrayList<>();
             for (Update u : r.updates()) {
-                updates.add(new Update(u.name(), u.group(), context -> {
+                updates.add(new Update(u.name(), u.group(), u.passes(), context -> {
                     misbehave(fault);
                     NDArray loss = u.loss().compute(context);
                     return fault == Fault.NAN ? loss.mul(Float.NaN) : loss;

@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.evaluators.quality.QualityScore;
 import io.paretone.evaluators.quality.QualityTerm;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paretone.search.EnergyPart;
 import io.paretone.search.Provenance;
-import java.util.List;
+import io.paretone.search.SearchJson;
 import io.paretone.search.Trial;
 import io.paretone.search.TrialMetrics;
 import io.paretone.search.TrialStatus;
 import io.paretone.search.store.TrialResult;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +26,8 @@ class WorkerProtocolTest {
                     new QualityTerm("class_score", 0.1, 0.9, 0.05, 0.06, false)), 1, 0.3, 0.4),
             52.1, 6.3e-6, 6.1e-6, 4.2, 1.1, 9.5, 40, 5.54, 5.21, "cpu-time", true,
             "4.2 s process CPU time x 10.0 W per core", 14640, 2_000_000, 960_000_000L, 14_500.5, 1.1, 5.5, 10.45,
-            1.27e-6, "Intel Xeon, 2 CPUs");
+            1.27e-6, "Intel Xeon, 2 CPUs",
+            List.of(new EnergyPart("nvml", 50.0, false), new EnergyPart("ram", 2.1, true)));
 
     @Test
     void aFinishedTrialCrossesWithEveryField() throws Exception {
@@ -64,5 +68,15 @@ class WorkerProtocolTest {
     void aNewerWorkersExtraFieldIsIgnored() throws Exception {
         String line = WorkerProtocol.PREFIX + "{\"type\":\"step\",\"trial\":1,\"step\":2,\"steps\":3,\"loss\":4.5,\"extra\":7}";
         assertEquals(new FromWorker.Step(1, 2, 3, 4.5), WorkerProtocol.readFromWorker(line).orElseThrow());
+    }
+
+    /** Each part keeps its own label; metrics stored before parts were kept read with none. */
+    @Test
+    void energyPartsCrossWithTheirLabelsAndOldMetricsReadWithNone() throws Exception {
+        TrialMetrics back = SearchJson.read(SearchJson.write(METRICS), TrialMetrics.class);
+        assertEquals(List.of(false, true), back.energyParts().stream().map(EnergyPart::estimated).toList());
+        ObjectNode old = SearchJson.MAPPER.valueToTree(METRICS);
+        old.remove("energy_parts");
+        assertEquals(List.of(), SearchJson.read(old.toString(), TrialMetrics.class).energyParts());
     }
 }

@@ -43,7 +43,7 @@ public record ConvVaeArchitecture(Genome genome, ImageFormat format, int channel
     @Override
     public TrainingRecipe trainingRecipe() {
         return TrainingRecipe.singleLoss(TrainingGenes.steps(genome), TrainingGenes.learningRate(genome),
-                "negative ELBO", new ConvVaeLoss(this, TrainingGenes.batchSize(genome)));
+                "negative ELBO", inputShapes(TrainingGenes.batchSize(genome)), new ConvVaeLoss(this, TrainingGenes.batchSize(genome)));
     }
 
     @Override

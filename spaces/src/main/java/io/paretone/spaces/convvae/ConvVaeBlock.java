@@ -9,7 +9,6 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import io.paretone.spaces.cost.Upsample;
 import io.paretone.spaces.image.ImageFormat;
 import io.paretone.spaces.image.ImageLayers;
 import io.paretone.spaces.image.LatentImageBlock;
@@ -42,8 +41,8 @@ public final class ConvVaeBlock extends LatentImageBlock {
                 .add(Linear.builder().setUnits(2L * c * (f.height() / 4) * (f.width() / 4)).build())
                 .add(new Unflatten(new Shape(2L * c, f.height() / 4, f.width() / 4)))
                 .add(ImageLayers.leakyRelu())
-                .add(new Upsample(2)).add(ImageLayers.conv(k, 1, 2 * c)).add(ImageLayers.leakyRelu())
-                .add(new Upsample(2)).add(ImageLayers.conv(k, 1, c)).add(ImageLayers.leakyRelu())
+                .add(ImageLayers.upsampleConv(k, 2 * c)).add(ImageLayers.leakyRelu())
+                .add(ImageLayers.upsampleConv(k, c)).add(ImageLayers.leakyRelu())
                 .add(ImageLayers.conv(k, 1, f.channels())).add(Activation.tanhBlock()));
     }
 

@@ -11,7 +11,7 @@ import io.paretone.spaces.image.ImageFormat;
 import io.paretone.spaces.training.TrainingGenes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * A convolutional variational autoencoder on images (Kingma and Welling 2014): two stride-2
@@ -79,7 +79,7 @@ public final class ConvVaeFamily implements ModelFamily {
                 "convolutional VAE on 28 x 28 digits (no single reference model)",
                 SPACE.parse("channels=64 kernel_size=5 latent=32 kl_weight=1.0 training_steps=2560 batch_size=64"
                         + " learning_rate=1e-3"),
-                OptionalLong.empty(),
+                Optional.empty(), false,
                 "Kingma and Welling, Auto-Encoding Variational Bayes, ICLR 2014; Higgins et al., beta-VAE, ICLR 2017",
                 "the paper's MNIST models are MLPs; this is the common convolutional variant at the top of our ranges");
     }

@@ -29,14 +29,18 @@ public final class Upsample extends AbstractBlock implements FlopCountable {
         return factor;
     }
 
+    /** Each value of {@code [N, C, ...]} repeated {@code factor} times along every spatial axis. */
+    public static NDArray nearest(NDArray x, int factor) {
+        for (int axis = 2; factor > 1 && axis < x.getShape().dimension(); axis++) {
+            x = x.repeat(axis, factor);
+        }
+        return x;
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        for (int axis = 2; axis < x.getShape().dimension(); axis++) {
-            x = x.repeat(axis, factor);
-        }
-        return new NDList(x);
+        return new NDList(nearest(inputs.singletonOrThrow(), factor));
     }
 
     @Override

@@ -9,12 +9,15 @@ import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
 import io.paretone.spaces.image.ImageFormat;
 import io.paretone.spaces.image.ImageSampling;
+import io.paretone.spaces.training.AdversarialPasses;
 import io.paretone.spaces.training.ParameterGroup;
+import io.paretone.spaces.training.Pass;
 import io.paretone.spaces.training.TrainingGenes;
 import io.paretone.spaces.training.TrainingRecipe;
 import io.paretone.spaces.training.Update;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** A decoded DCGAN genome for images of one format. */
 public record DcganArchitecture(Genome genome, ImageFormat format, int latent, int generatorChannels,
@@ -49,18 +52,32 @@ public record DcganArchitecture(Genome genome, ImageFormat format, int latent, i
         return new Shape[] {new Shape(batchSize, latent)};
     }
 
+    /**
+     * Per step, {@code critic_updates} discriminator updates then one generator update, passes as
+     * in WaveGAN: a detached generated batch, real and generated batches judged, the gradient
+     * penalty's interpolates under WGAN-GP; the generator update back-propagates through both.
+     */
     @Override
     public TrainingRecipe trainingRecipe() {
         double lr = TrainingGenes.learningRate(genome);
-        DcganLosses losses = new DcganLosses(this, TrainingGenes.batchSize(genome));
+        int batch = TrainingGenes.batchSize(genome);
+        DcganLosses losses = new DcganLosses(this, batch);
+        UnaryOperator<Block> generator = b -> ((DcganBlock) b).generator();
+        UnaryOperator<Block> discriminator = b -> ((DcganBlock) b).discriminator();
+        Shape latents = new Shape(batch, latent);
+        Shape images = format.batch(batch);
+        List<Pass> criticPasses = AdversarialPasses.criticUpdate(
+                "generator", generator, "discriminator", discriminator, latents, images, !hinge);
         List<Update> updates = new ArrayList<>();
         for (int i = 0; i < criticUpdates; i++) {
-            updates.add(new Update("discriminator", "discriminator", losses::discriminator));
+            updates.add(new Update("discriminator", "discriminator", criticPasses, losses::discriminator));
         }
-        updates.add(new Update("generator", "generator", losses::generator));
+        updates.add(new Update("generator", "generator",
+                AdversarialPasses.generatorUpdate("generator", generator, "discriminator", discriminator, latents, images),
+                losses::generator));
         return new TrainingRecipe(TrainingGenes.steps(genome), List.of(
-                new ParameterGroup("generator", lr, BETA1, BETA2, b -> ((DcganBlock) b).generator()),
-                new ParameterGroup("discriminator", lr, BETA1, BETA2, b -> ((DcganBlock) b).discriminator())),
+                new ParameterGroup("generator", lr, BETA1, BETA2, generator),
+                new ParameterGroup("discriminator", lr, BETA1, BETA2, discriminator)),
                 updates, "discriminator");
     }
 

@@ -7,7 +7,6 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import io.paretone.spaces.cost.Upsample;
 import io.paretone.spaces.image.ImageFormat;
 import io.paretone.spaces.image.ImageLayers;
 import io.paretone.spaces.image.LatentImageBlock;
@@ -35,8 +34,8 @@ public final class DcganBlock extends LatentImageBlock {
                 .add(Linear.builder().setUnits((long) c * (f.height() / 4) * (f.width() / 4)).build())
                 .add(new Unflatten(new Shape(c, f.height() / 4, f.width() / 4)))
                 .add(Activation.reluBlock())
-                .add(new Upsample(2)).add(ImageLayers.conv(k, 1, c)).add(Activation.reluBlock())
-                .add(new Upsample(2)).add(ImageLayers.conv(k, 1, c / 2)).add(Activation.reluBlock())
+                .add(ImageLayers.upsampleConv(k, c)).add(Activation.reluBlock())
+                .add(ImageLayers.upsampleConv(k, c / 2)).add(Activation.reluBlock())
                 .add(ImageLayers.conv(k, 1, f.channels())).add(Activation.tanhBlock()));
         int d = arch.discriminatorChannels();
         discriminator = addChildBlock("discriminator", new SequentialBlock()

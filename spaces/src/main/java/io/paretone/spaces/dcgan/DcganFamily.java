@@ -11,7 +11,7 @@ import io.paretone.spaces.image.ImageFormat;
 import io.paretone.spaces.training.TrainingGenes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * A DCGAN-style image GAN (Radford et al. 2016): a dense layer from the latent to a feature map a
@@ -88,7 +88,7 @@ public final class DcganFamily implements ModelFamily {
                 "DCGAN (Radford et al.) at 28 x 28",
                 SPACE.parse("latent=100 generator_channels=512 discriminator_channels=128 kernel_size=5 loss=hinge"
                         + " critic_updates=1 training_steps=2560 batch_size=64 learning_rate=3e-4"),
-                OptionalLong.empty(),
+                Optional.empty(), false,
                 "Radford, Metz and Chintala, Unsupervised Representation Learning with Deep Convolutional GANs, ICLR 2016",
                 "the paper gives layer widths for 64 x 64 (1024-512-256-128 channels, 5 x 5 kernels, latent 100) but no"
                         + " parameter count; this is the nearest configuration of our genes at 28 x 28");

@@ -61,7 +61,7 @@ public record FlowArchitecture(
     @Override
     public TrainingRecipe trainingRecipe() {
         return TrainingRecipe.singleLoss(TrainingGenes.steps(genome), TrainingGenes.learningRate(genome),
-                "negative log-likelihood", new FlowLoss(TrainingGenes.batchSize(genome)));
+                "negative log-likelihood", inputShapes(TrainingGenes.batchSize(genome)), new FlowLoss(TrainingGenes.batchSize(genome)));
     }
 
     @Override

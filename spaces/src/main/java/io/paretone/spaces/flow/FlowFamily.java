@@ -9,7 +9,7 @@ import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.spaces.training.TrainingGenes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * Normalising flows on raw audio in the manner of FloWaveNet (Kim et al. 2019) and WaveGlow
@@ -81,15 +81,14 @@ public final class FlowFamily implements ModelFamily {
                 "FloWaveNet (Kim et al. 2019)",
                 SPACE.parse("mixing=swap squeezes=8 flows=6 coupling_layers=2 channels=256"
                         + " training_steps=2560 batch_size=8 learning_rate=1e-3"),
-                OptionalLong.of(182_640_000),
+                Optional.of("FloWaveNet"), false,
                 "Kim, Lee, Song, Kim, Yoon, FloWaveNet: A Generative Flow for Raw Audio, ICML 2019"
-                        + " (182.64 M parameters as reported there; 8 blocks of 6 flows, 2-layer WaveNets of 256 channels,"
-                        + " kernel 3; github.com/ksw0306/FloWaveNet)",
+                        + " (8 blocks of 6 flows, 2-layer WaveNets of 256 channels, kernel 3;"
+                        + " github.com/ksw0306/FloWaveNet)",
                 "ours is unconditional, so it has none of FloWaveNet's mel-spectrogram conditioning: each of"
                         + " its 96 WaveNet layers adds two 1x1 projections of the squeezed mel (80 x 2^block channels"
-                        + " to 256), 125.3 M parameters in all. Ours counts 55.6 M; with those projections it would"
-                        + " count 180.9 M, and FloWaveNet's WaveNet prior after block 4, its weight-normalisation"
-                        + " gains and its mel upsampler make up the rest of its 182.6 M. Our coupling scale is"
+                        + " to 256), most of its parameters; FloWaveNet's WaveNet prior after block 4, its"
+                        + " weight-normalisation gains and its mel upsampler make up the rest. Our coupling scale is"
                         + " soft-clamped (4 tanh(s/4)) for numerical safety, which adds no parameters");
     }
 }

@@ -7,12 +7,15 @@ import io.paretone.spaces.Sampler;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
+import io.paretone.spaces.training.AdversarialPasses;
 import io.paretone.spaces.training.ParameterGroup;
+import io.paretone.spaces.training.Pass;
 import io.paretone.spaces.training.TrainingGenes;
 import io.paretone.spaces.training.TrainingRecipe;
 import io.paretone.spaces.training.Update;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A decoded GANSynth genome. The final image has {@code startFrames 2^(resolutions-1)} frames and
@@ -96,18 +99,34 @@ public record GanSynthArchitecture(
         return new Shape[] {new Shape(batchSize, latent + Pitches.COUNT)};
     }
 
+    /**
+     * Per step, {@code critic_updates} critic updates then one generator update. A critic update
+     * generates a batch without back-propagating into the generator, judges it and the real
+     * spectrograms, and judges the gradient penalty's interpolates; the generator update judges a
+     * fresh generated batch, back-propagating through both players. The real batch's spectrograms
+     * are data preparation, not counted.
+     */
     @Override
     public TrainingRecipe trainingRecipe() {
         double lr = TrainingGenes.learningRate(genome);
-        GanSynthLosses losses = new GanSynthLosses(this, TrainingGenes.batchSize(genome));
+        int batch = TrainingGenes.batchSize(genome);
+        GanSynthLosses losses = new GanSynthLosses(this, batch);
+        UnaryOperator<Block> generator = b -> ((GanSynthBlock) b).generator();
+        UnaryOperator<Block> critic = b -> ((GanSynthBlock) b).critic();
+        Shape latents = inputShapes(batch)[0];
+        Shape images = new Shape(batch, imageChannels(), frames(), bins());
+        List<Pass> criticPasses = AdversarialPasses.criticUpdate(
+                "generator", generator, "critic", critic, latents, images, true);
         List<Update> updates = new ArrayList<>();
         for (int i = 0; i < criticUpdates; i++) {
-            updates.add(new Update("critic", "critic", losses::critic));
+            updates.add(new Update("critic", "critic", criticPasses, losses::critic));
         }
-        updates.add(new Update("generator", "generator", losses::generator));
+        updates.add(new Update("generator", "generator",
+                AdversarialPasses.generatorUpdate("generator", generator, "critic", critic, latents, images),
+                losses::generator));
         return new TrainingRecipe(TrainingGenes.steps(genome), List.of(
-                new ParameterGroup("generator", lr, BETA1, BETA2, b -> ((GanSynthBlock) b).generator()),
-                new ParameterGroup("critic", lr, BETA1, BETA2, b -> ((GanSynthBlock) b).critic())),
+                new ParameterGroup("generator", lr, BETA1, BETA2, generator),
+                new ParameterGroup("critic", lr, BETA1, BETA2, critic)),
                 updates, "critic");
     }
 

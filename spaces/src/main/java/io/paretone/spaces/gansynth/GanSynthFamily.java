@@ -9,7 +9,7 @@ import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.spaces.training.TrainingGenes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * GANSynth (Engel et al. 2019): a convolutional GAN that generates a note's spectrogram image
@@ -91,17 +91,17 @@ public final class GanSynthFamily implements ModelFamily {
                 "GANSynth, IF high-frequency-resolution model (Engel et al. 2019)",
                 SPACE.parse("resolutions=7 start_frames=2 start_bins=16 channels=256 latent=256 phase=if"
                         + " critic_updates=1 training_steps=2560 batch_size=8 learning_rate=1e-3"),
-                OptionalLong.of(15_000_000),
+                Optional.of("GANSynth"), true,
                 "Engel, Agrawal, Chen, Gulrajani, Donahue, Roberts, GANSynth: Adversarial Neural Audio"
                         + " Synthesis, ICLR 2019 (128 frames x 1024 bins from 2 x 16 over 7 resolutions, 256"
                         + " channels halving over the last three, latent 256, 61 pitches; magenta's"
-                        + " gansynth networks.py and configs); 15 M as quoted in the issue from the literature,"
-                        + " generator and discriminator together",
-                "both players are counted, as in the 15 M: ours counts 14.1 M (generator 7.3 M, critic"
-                        + " 6.8 M), the same convolutions at the same sizes. Without progressive growing it has one"
-                        + " image output layer in the generator and one input layer in the critic instead of one"
-                        + " per resolution (6 k fewer weights) and no equalised-learning-rate scaling (which"
-                        + " has no weights); magenta's layers add up to 14.14 M, quoted as 15 M. GANSynth"
-                        + " trained at learning rate 8e-4; the nearest value of our gene is 1e-3");
+                        + " gansynth networks.py and configs); the published count covers generator and"
+                        + " discriminator together",
+                "both players are counted, as in the published count, with the same convolutions at the same"
+                        + " sizes. Without progressive growing it has one image output layer in the generator and"
+                        + " one input layer in the critic instead of one per resolution (6 k fewer weights) and no"
+                        + " equalised-learning-rate scaling (which has no weights); the published count rounds"
+                        + " magenta's layers up. GANSynth trained at learning rate 8e-4; the nearest value of our"
+                        + " gene is 1e-3");
     }
 }

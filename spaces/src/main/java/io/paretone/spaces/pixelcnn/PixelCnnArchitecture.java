@@ -42,7 +42,7 @@ public record PixelCnnArchitecture(Genome genome, ImageFormat format, int layers
     @Override
     public TrainingRecipe trainingRecipe() {
         return TrainingRecipe.singleLoss(TrainingGenes.steps(genome), TrainingGenes.learningRate(genome),
-                "negative log-likelihood", new PixelCnnLoss(this, TrainingGenes.batchSize(genome)));
+                "negative log-likelihood", inputShapes(TrainingGenes.batchSize(genome)), new PixelCnnLoss(this, TrainingGenes.batchSize(genome)));
     }
 
     @Override

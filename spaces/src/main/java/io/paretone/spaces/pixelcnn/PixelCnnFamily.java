@@ -11,7 +11,7 @@ import io.paretone.spaces.image.ImageFormat;
 import io.paretone.spaces.training.TrainingGenes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * A small PixelCNN (van den Oord et al. 2016) for grayscale images: a mask-A k x k convolution,
@@ -79,7 +79,7 @@ public final class PixelCnnFamily implements ModelFamily {
                 "PixelCNN (van den Oord et al.), 15 layers",
                 SPACE.parse("layers=15 channels=128 first_kernel=7 levels=256 training_steps=2560 batch_size=16"
                         + " learning_rate=1e-3"),
-                OptionalLong.empty(),
+                Optional.empty(), false,
                 "van den Oord, Kalchbrenner and Kavukcuoglu, Pixel Recurrent Neural Networks, ICML 2016",
                 "the paper's PixelCNN has 15 layers, a 7 x 7 mask-A first layer, 3 x 3 masked layers and a 256-way"
                         + " softmax but no parameter count; its residual connections are left out here");

@@ -74,7 +74,7 @@ public record SampleRnnArchitecture(
     @Override
     public TrainingRecipe trainingRecipe() {
         return TrainingRecipe.singleLoss(TrainingGenes.steps(genome), TrainingGenes.learningRate(genome),
-                "cross-entropy", new SampleRnnLoss(this, TrainingGenes.batchSize(genome)));
+                "cross-entropy", inputShapes(TrainingGenes.batchSize(genome)), new SampleRnnLoss(this, TrainingGenes.batchSize(genome)));
     }
 
     @Override

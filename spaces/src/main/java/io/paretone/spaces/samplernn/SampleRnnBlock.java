@@ -16,6 +16,7 @@ import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.paretone.spaces.audio.MuLaw;
+import io.paretone.spaces.blocks.OneHotProjection;
 import io.paretone.spaces.blocks.TapConv1d;
 import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
@@ -67,7 +68,7 @@ public final class SampleRnnBlock extends AbstractBlock implements FlopCountable
         bottomInput = addChildBlock("frame_input", Linear.builder().setUnits(h).build());
         bottomRnn = addChildBlock("frame_rnn", rnn(arch));
         bottomUp = addChildBlock("frame_upsample", Linear.builder().setUnits((long) m * arch.frameSize()).build());
-        embed = addChildBlock("embedding", conv(1, arch.embedding(), false));
+        embed = addChildBlock("embedding", new OneHotProjection(arch.embedding()));
         mlp1 = addChildBlock("mlp1", new TapConv1d(arch.frameSize(), 1, 0, m, true));
         mlp2 = addChildBlock("mlp2", conv(1, m, true));
         out = addChildBlock("mlp_out", conv(1, MuLaw.CLASSES, true));

@@ -62,7 +62,7 @@ public record SingArchitecture(
     @Override
     public TrainingRecipe trainingRecipe() {
         return TrainingRecipe.singleLoss(TrainingGenes.steps(genome), TrainingGenes.learningRate(genome),
-                "log-spectral L1", new SingLoss(this, TrainingGenes.batchSize(genome)));
+                "log-spectral L1", inputShapes(TrainingGenes.batchSize(genome)), new SingLoss(this, TrainingGenes.batchSize(genome)));
     }
 
     @Override

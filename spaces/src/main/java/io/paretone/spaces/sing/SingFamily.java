@@ -9,7 +9,7 @@ import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.spaces.training.TrainingGenes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * SING, the Symbol-to-Instrument Neural Generator (Défossez et al. 2018): an LSTM over frames,
@@ -79,18 +79,16 @@ public final class SingFamily implements ModelFamily {
                 "SING (Défossez et al. 2018)",
                 SPACE.parse("lstm_layers=3 lstm_units=1024 features=128 decoder_channels=4096 rewrite_layers=2 hop=256"
                         + " training_steps=2560 batch_size=64 learning_rate=3e-4"),
-                OptionalLong.of(64_000_000),
+                Optional.of("SING"), true,
                 "Défossez, Zeghidour, Usunier, Bottou, Bach, SING: Symbol-to-Instrument Neural Generator,"
                         + " NeurIPS 2018 (3-layer LSTM of 1024 units, 128 features per frame, decoder of 4096"
                         + " channels with a kernel-9 convolution, two 1x1 rewrites and a transposed convolution of"
-                        + " stride 256 and kernel 1024; github.com/facebookresearch/SING); 64 M as quoted in the"
-                        + " issue from the literature",
-                "the same layers at the same sizes: ours counts 63.7 M, SING's own layers add up to 63.75 M,"
-                        + " quoted as 64 M. SING's last layer is a transposed convolution (4096 x 1024 weights); ours computes the"
-                        + " same overlap-add as a kernel-4 convolution to 256 outputs per frame (4096 x 256 x 4"
-                        + " weights, 255 more biases), since DJL has no transposed convolution on PyTorch. SING"
-                        + " also embeds the velocity (2 dimensions), which our labels lack, and has 1006 NSynth"
-                        + " instruments where our table holds " + SingBlock.INSTRUMENTS + "; SING trains the"
-                        + " decoder as an autoencoder first, ours trains end to end");
+                        + " stride 256 and kernel 1024; github.com/facebookresearch/SING)",
+                "the same layers at the same sizes. SING's last layer is a transposed convolution (4096 x 1024"
+                        + " weights); ours computes the same overlap-add as a kernel-4 convolution to 256 outputs per"
+                        + " frame (4096 x 256 x 4 weights, 255 more biases), since DJL has no transposed convolution"
+                        + " on PyTorch. SING also embeds the velocity (2 dimensions), which our labels lack, and has"
+                        + " 1006 NSynth instruments where our table holds " + SingBlock.INSTRUMENTS + "; SING trains"
+                        + " the decoder as an autoencoder first, ours trains end to end");
     }
 }

@@ -1,5 +1,6 @@
 package io.paretone.spaces.training;
 
+import ai.djl.ndarray.types.Shape;
 import io.paretone.spaces.check.Check;
 import java.util.HashSet;
 import java.util.List;
@@ -38,9 +39,15 @@ public record TrainingRecipe(int steps, List<ParameterGroup> groups, List<Update
                 "must name one of the updates");
     }
 
-    /** One loss over every parameter, one update per step: maximum likelihood, VAEs, spectral losses. */
-    public static TrainingRecipe singleLoss(int steps, double learningRate, String lossName, Update.Loss loss) {
-        return new TrainingRecipe(
-                steps, List.of(ParameterGroup.whole(learningRate)), List.of(new Update(lossName, "all", loss)), lossName);
+    /**
+     * One loss over every parameter, one update per step: maximum likelihood, VAEs, spectral losses.
+     *
+     * @param batch the shapes of one training batch as the root block receives it, batch axis
+     *     included: the loss runs one forward and backward pass of the whole block on it
+     */
+    public static TrainingRecipe singleLoss(
+            int steps, double learningRate, String lossName, Shape[] batch, Update.Loss loss) {
+        return new TrainingRecipe(steps, List.of(ParameterGroup.whole(learningRate)),
+                List.of(new Update(lossName, "all", List.of(Pass.wholeBlock(batch)), loss)), lossName);
     }
 }

@@ -2,6 +2,7 @@ package io.paretone.spaces.training;
 
 import ai.djl.ndarray.NDArray;
 import io.paretone.spaces.check.Check;
+import java.util.List;
 
 /**
  * One gradient update within a training step: compute a scalar loss on a fresh batch, back-propagate
@@ -10,11 +11,15 @@ import io.paretone.spaces.check.Check;
  *
  * @param name names the loss in progress and failure messages, such as {@code critic}
  * @param group the {@link ParameterGroup} whose optimiser applies this update
+ * @param passes the passes of parts of the block that {@code loss} runs on its batch: what the
+ *     update costs (declare each pass the loss makes, no more and no fewer)
  */
-public record Update(String name, String group, Loss loss) {
+public record Update(String name, String group, List<Pass> passes, Loss loss) {
     public Update {
         Check.notNull("update name", name);
         Check.notNull("group", group);
+        passes = List.copyOf(passes);
+        Check.that(!passes.isEmpty(), "passes of update " + name, passes, "declare the passes its loss runs");
         Check.notNull("loss", loss);
     }
 

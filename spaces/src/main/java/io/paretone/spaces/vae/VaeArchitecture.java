@@ -56,7 +56,7 @@ public record VaeArchitecture(
     @Override
     public TrainingRecipe trainingRecipe() {
         return TrainingRecipe.singleLoss(TrainingGenes.steps(genome), TrainingGenes.learningRate(genome),
-                "negative ELBO", new VaeLoss(this, TrainingGenes.batchSize(genome)));
+                "negative ELBO", inputShapes(TrainingGenes.batchSize(genome)), new VaeLoss(this, TrainingGenes.batchSize(genome)));
     }
 
     @Override

@@ -9,7 +9,7 @@ import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.spaces.training.TrainingGenes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * A convolutional variational autoencoder on the waveform (Kingma and Welling 2014): strided
@@ -72,7 +72,7 @@ public final class VaeFamily implements ModelFamily {
                 "convolutional waveform VAE (no single reference model)",
                 SPACE.parse("reconstruction=logmel layers=8 channels=256 kernel_size=15 latent=64 kl_weight=0.1"
                         + " training_steps=2560 batch_size=16 learning_rate=1e-3"),
-                OptionalLong.empty(),
+                Optional.empty(), false,
                 "Kingma and Welling, Auto-Encoding Variational Bayes, ICLR 2014; Higgins et al., beta-VAE, ICLR 2017",
                 "the issue lists no published audio VAE to match; this is the largest configuration of our genes");
     }

@@ -9,7 +9,7 @@ import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.spaces.training.TrainingGenes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * WaveGAN (Donahue et al. 2019): a generator that maps a latent vector through a dense layer and
@@ -76,13 +76,12 @@ public final class WaveGanFamily implements ModelFamily {
                 "WaveGAN (Donahue et al. 2019)",
                 SPACE.parse("loss=wgan_gp model_size=64 layers=5 stride=4 kernel_size=25 phase_shuffle=2"
                         + " critic_updates=5 latent=100 training_steps=2560 batch_size=64 learning_rate=1e-4"),
-                OptionalLong.of(89_000_000),
+                Optional.of("WaveGAN"), false,
                 "Donahue, McAuley and Puckette, Adversarial Audio Synthesis, ICLR 2019 (Tables 3 and 4: d = 64,"
                         + " 5 layers of stride 4 and width 25, 16384 samples, phase shuffle 2, WGAN-GP, 5 critic"
-                        + " updates); 89 M as quoted in the issue from the literature",
-                "our count includes generator and discriminator; the paper's layer tables give about 19 M"
-                        + " (generator) + 17.5 M (discriminator) = 36.5 M with transposed convolutions of the same"
-                        + " shapes, which our upsample-then-convolve layers match weight for weight; we could not"
-                        + " derive the quoted 89 M from the paper");
+                        + " updates)",
+                "our count includes generator and discriminator, as the paper's layer tables give them with"
+                        + " transposed convolutions of the same shapes, which our upsample-then-convolve layers match"
+                        + " weight for weight; we could not derive the published count from the paper");
     }
 }

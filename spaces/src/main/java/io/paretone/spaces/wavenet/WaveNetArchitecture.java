@@ -74,6 +74,7 @@ public record WaveNetArchitecture(
                 TrainingGenes.steps(genome),
                 TrainingGenes.learningRate(genome),
                 "cross-entropy",
+                inputShapes(TrainingGenes.batchSize(genome)),
                 new WaveNetLoss(TrainingGenes.batchSize(genome), cropLength()));
     }
 

@@ -14,6 +14,7 @@ import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.paretone.spaces.audio.MuLaw;
+import io.paretone.spaces.blocks.OneHotProjection;
 import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
         this.dilations = arch.dilations();
         int r = arch.residualChannels();
         int s = arch.skipChannels();
-        input = addChildBlock("input", conv(1, 1, r, false));
+        input = addChildBlock("input", new OneHotProjection(r));
         for (int i = 0; i < dilations.length; i++) {
             filter.add(addChildBlock("filter" + i, conv(1, 1, r, true)));
             gate.add(addChildBlock("gate" + i, conv(1, 1, r, true)));

@@ -9,7 +9,7 @@ import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.spaces.training.TrainingGenes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * WaveNet (van den Oord et al. 2016): stacks of dilated causal convolutions with gated
@@ -77,7 +77,7 @@ public final class WaveNetFamily implements ModelFamily {
                 "WaveNet (van den Oord et al. 2016)",
                 SPACE.parse("layers=30 dilation_cycle=10 residual_channels=64 skip_channels=256 kernel_size=2"
                         + " training_steps=2560 batch_size=1 learning_rate=1e-3"),
-                OptionalLong.empty(),
+                Optional.empty(), false,
                 "van den Oord et al., WaveNet: A Generative Model for Raw Audio, arXiv:1609.03499 (2016)",
                 "the paper gives 30 layers of dilations 1..512 (three cycles) and kernel 2, but neither channel"
                         + " widths nor a parameter count; 64 residual and 256 skip channels are our widest genes");

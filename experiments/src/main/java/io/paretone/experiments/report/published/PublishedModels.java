@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -22,7 +23,14 @@ import java.util.function.Function;
  * @param collection the survey the training resources were collected from
  */
 public record PublishedModels(String collection, List<PublishedModel> models) {
-    static final String RESOURCE = "published-models.yaml";
+    public static final String RESOURCE = "published-models.yaml";
+
+    /**
+     * How far a count of ours may lie from the published one when our build has the published
+     * layers ({@link io.paretone.spaces.PublishedConfiguration#reproducesCount}): 10%, since
+     * papers round their counts (GANSynth's layers add up to 14.1 M, quoted as 15 M).
+     */
+    public static final double PARAMETER_TOLERANCE = 0.10;
 
     public PublishedModels {
         models = List.copyOf(models);
@@ -50,6 +58,19 @@ public record PublishedModels(String collection, List<PublishedModel> models) {
     public static PublishedModels forStudy(StoredStudy study) {
         PublishedModels shipped = load();
         return study.domain() == Domain.AUDIO ? shipped : new PublishedModels(shipped.collection(), List.of());
+    }
+
+    /**
+     * The published parameter count of a model of this table, or empty when it was not reported.
+     *
+     * @throws IllegalArgumentException if the table has no model of that name
+     */
+    public OptionalLong parameters(String name) {
+        PublishedModel model = models.stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the published-models table " + RESOURCE
+                        + " has no model named '" + name + "'; its models are "
+                        + models.stream().map(PublishedModel::name).toList()));
+        return model.parameters() == null ? OptionalLong.empty() : OptionalLong.of(model.parameters());
     }
 
     /** The models for which both figures are known. */

@@ -37,7 +37,7 @@ class HtmlReportTest {
         genome.put("layers", SCRIPT);
         genome.put("<b>gene</b>", "2");
         TrialMetrics metrics = new TrialMetrics(1000, 2000, 0.4, null, 10, 1e-6, 1e-6, 1, 1, 1, 10, 5, 4,
-                IMG, true, CLOSE, 4000, 20, 60, 16_000, 0.5, 100, 2, 1e-7, SCRIPT);
+                IMG, true, CLOSE, 4000, 20, 60, 16_000, 0.5, 100, 2, 1e-7, SCRIPT, List.of());
         Provenance provenance = new Provenance(7, IMG, SCRIPT, "hash", "dev", "0.36.0", "17", "Linux", "node-1");
         List<StoredObjective> objectives = RunFolderFixture.OBJECTIVES.stream()
                 .map(o -> new StoredObjective(o.name(), o.unit(), o.meaning())).toList();

@@ -1,0 +1,17 @@
+package io.paretone.search;
+
+import io.paretone.evaluators.energy.EnergyReading;
+
+/**
+ * One part of a trial's training energy (CPU, GPU, RAM) with its own label, so a total labelled
+ * measured (measured parts hold at least {@link EnergyReading#MEASURED_SHARE} of its joules) still
+ * shows which part was estimated.
+ *
+ * @param meter the part's meter, such as {@code nvml} or {@code ram}
+ * @param estimated true when derived from a model rather than read from a hardware counter
+ */
+public record EnergyPart(String meter, double joules, boolean estimated) {
+    static EnergyPart of(EnergyReading part) {
+        return new EnergyPart(part.meter(), part.joules(), part.estimated());
+    }
+}
