@@ -32,7 +32,8 @@ final class SharedDeviceCharge {
                 m.initialLoss(), m.finalLoss(), m.energyMeter(), m.energyEstimated(),
                 m.energyMethod() + "; " + describe(share), m.modelBytes(), m.forwardFlopsPerTrainingExample(),
                 m.trainingFlops(), m.generationValuesPerSecond(), m.secondsPerUnit(), m.trainingInferenceRatioUnits(),
-                m.generationJoules() * f, m.generationKgCo2e() * f, m.energyDevices());
+                m.generationJoules() * f, m.generationKgCo2e() * f, m.energyDevices(),
+                m.energyParts().stream().map(p -> new EnergyPart(p.meter(), p.joules() * f, p.estimated())).toList());
         return new TrialResult(r.status(), r.reason(), objectives, charged, r.provenance(), r.pruning(),
                 r.totalJoules() * f);
     }
