@@ -67,7 +67,7 @@ public record WorkerLaunch(String java, String classpath, String mainClass, int 
     /**
      * The command line of one worker.
      *
-     * @param cpuThreads PyTorch's intra-op threads for a CPU worker (its share of the cores); 0 to
+     * @param cpuThreads PyTorch's intra-op threads for the worker (its share of the cores); 0 to
      *     leave PyTorch's default
      */
     public List<String> command(int cpuThreads) {

@@ -46,11 +46,13 @@ public final class WorkerPool implements TrialEngine {
         this.launch = launch;
         this.setup = setup;
         this.trialTimeoutSeconds = trialTimeoutSeconds;
-        long cpuWorkers = devices.stream().filter(d -> !d.startsWith("gpu")).count();
+        // Every worker, GPU ones too, runs CPU work (judge scoring, data, PyTorch's host side), and
+        // PyTorch's default is a thread per core in each process: several workers on one machine
+        // then fight over the cores. Each gets its share; a lone worker keeps PyTorch's default.
         int cores = Runtime.getRuntime().availableProcessors();
         for (int i = 0; i < devices.size(); i++) {
             String device = devices.get(i);
-            int threads = device.startsWith("gpu") || cpuWorkers <= 1 ? 0 : (int) Math.max(1, cores / cpuWorkers);
+            int threads = devices.size() <= 1 ? 0 : Math.max(1, cores / devices.size());
             seats.add(new Seat(i, device, threads));
         }
     }
