@@ -2,7 +2,6 @@ package io.paretone.evaluators.quality;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretone.evaluators.data.AudioSplits;
 import java.util.List;
 
 /** The degradation ladders the quality proxy must rank, shared by the quick and the slow tests. */
@@ -11,11 +10,6 @@ final class ProxyChecks {
     static final double[] LOW_PASS_HZ = {4000, 2000, 1000};
 
     private ProxyChecks() {}
-
-    /** The N crops of the test split that calibrate Q = 1. */
-    static List<float[]> heldOut(AudioSplits data, JudgeQualityProxy proxy) {
-        return ClipSets.crops(ClipSets.samplesOf(data.test()), proxy.clipCount(), proxy.clipSamples());
-    }
 
     static double q(JudgeQualityProxy proxy, List<float[]> clips) {
         return proxy.score(clips.toArray(new float[0][])).percentMos();
