@@ -69,8 +69,9 @@ final class AudioFailures {
     }
 
     /**
-     * The frequency of the autocorrelation's largest peak after its first dip below zero, searched
-     * between 60 Hz and 2 kHz (before the dip, lag 0's own peak dominates).
+     * The frequency of the autocorrelation's first peak within 10% of its largest after its first
+     * dip below zero, searched between 60 Hz and 2 kHz (before the dip, lag 0's own peak dominates;
+     * the largest peak may be at a multiple of the period).
      */
     static double fundamental(float[] clip, int sampleRate) {
         int maxLag = Math.min(clip.length / 2, sampleRate / 60);
@@ -88,6 +89,13 @@ final class AudioFailures {
         int best = from;
         for (int lag = from; lag <= maxLag; lag++) {
             best = r[lag] > r[best] ? lag : best;
+        }
+        // A periodic clip peaks again at every multiple of its period: take the first peak almost as high.
+        for (int lag = from + 1; lag < best; lag++) {
+            if (r[lag] >= 0.9 * r[best] && r[lag] >= r[lag - 1] && r[lag] >= r[lag + 1]) {
+                best = lag;
+                break;
+            }
         }
         return (double) sampleRate / best;
     }
