@@ -86,30 +86,8 @@ class JudgeQualityProxyTest {
         assertEquals(440, AudioFailures.fundamental(tone, 16000), 12);
     }
 
-    /**
-     * N crops of the test split laid out as a calibration subset is (every other half-window
-     * offset, clip by clip), each moved by a seeded random 1 to {@code CLIP_SAMPLES / 4} samples
-     * inside its clip: held-out real audio of the anchor's kind, none of them a calibration window.
-     */
     private static List<float[]> heldOutCrops(long seed) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-        int hop = CLIP_SAMPLES / 2;
-        List<int[]> grid = new ArrayList<>();
-        for (int c = 0; c < data.test().size(); c++) {
-            for (int offset = 0; offset + CLIP_SAMPLES <= data.test().get(c).samples().length; offset += hop) {
-                grid.add(new int[] {c, offset});
-            }
-        }
-        int start = random.nextInt(2);
-        List<float[]> out = new ArrayList<>();
-        for (int i = 0; i < CLIPS; i++) {
-            int[] window = grid.get((start + 2 * i) % grid.size());
-            float[] clip = data.test().get(window[0]).samples();
-            int shift = 1 + random.nextInt(CLIP_SAMPLES / 4);
-            int offset = window[1] + shift + CLIP_SAMPLES <= clip.length ? window[1] + shift : window[1] - shift;
-            out.add(Arrays.copyOfRange(clip, offset, offset + CLIP_SAMPLES));
-        }
-        return out;
+        return ProxyChecks.heldOutCrops(data, CLIPS, CLIP_SAMPLES, seed);
     }
 
     @Test
