@@ -174,6 +174,8 @@ public final class Study {
                         settings.engine().name()));
                 pool.start();
                 progress.preparing(pool.energyDescription());
+                // The proxy says whether its judge is untrained, its real spread and any term it dropped.
+                progress.preparing("quality proxy: " + pool.proxyDescription());
                 meter = pool.meterName();
                 folder.writeStudy(describe(identity, name, pool));
                 ledger.workers(pool::workerJoules);

@@ -37,8 +37,17 @@ public final class ClipSets {
      * {@code length / 2} samples while a full window fits (at least one window per clip).
      */
     public static List<float[]> allCrops(List<float[]> clips, int length) {
+        return windows(clips, length, Math.max(1, length / 2));
+    }
+
+    /**
+     * Every window of {@code length} samples of every clip, clip by clip, starting at 0 and then
+     * every {@code hop} samples while a full window fits (at least one window per clip, zero-padded
+     * if the clip is shorter).
+     */
+    public static List<float[]> windows(List<float[]> clips, int length, int hop) {
+        Check.positive("hop", hop);
         List<float[]> out = new ArrayList<>();
-        int hop = Math.max(1, length / 2);
         for (float[] clip : clips) {
             int offset = 0;
             do {
@@ -47,6 +56,59 @@ public final class ClipSets {
                 out.add(sanitised(crop));
                 offset += hop;
             } while (offset + length <= clip.length);
+        }
+        return out;
+    }
+
+    /** How many windows {@link #windows} cuts from a clip of {@code samples} samples. */
+    static int windowCount(int samples, int length, int hop) {
+        return samples <= length ? 1 : 1 + (samples - length) / hop;
+    }
+
+    /**
+     * Noise with the data's average spectrum: per clip, Gaussian noise whose power spectrum is the
+     * mean power spectrum of {@code reference} (zero-padded to a power of two) with random phases,
+     * scaled to the reference's RMS and {@link #sanitised}. It has the data's timbre on average and
+     * none of its structure: no onsets, no decay, no harmonics of one note.
+     */
+    public static List<float[]> spectrumNoise(List<float[]> reference, int count, int length, long seed) {
+        Check.that(reference != null && !reference.isEmpty(), "reference", reference == null ? null : "[]",
+                "needs at least one clip");
+        int size = Integer.highestOneBit(Math.max(1, length - 1)) << 1;
+        Fft fft = new Fft(size);
+        double[] power = new double[size];
+        for (float[] clip : reference) {
+            double[] re = new double[size];
+            double[] im = new double[size];
+            for (int i = 0; i < Math.min(size, clip.length); i++) {
+                re[i] = clip[i];
+            }
+            fft.transform(re, im);
+            for (int k = 0; k < size; k++) {
+                power[k] += (re[k] * re[k] + im[k] * im[k]) / reference.size();
+            }
+        }
+        double rms = rms(reference);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<float[]> out = new ArrayList<>(count);
+        for (int c = 0; c < count; c++) {
+            double[] re = new double[size];
+            double[] im = new double[size];
+            for (int k = 0; k < size; k++) {
+                double magnitude = Math.sqrt(power[k]);
+                re[k] = magnitude * random.nextGaussian();
+                im[k] = magnitude * random.nextGaussian();
+            }
+            fft.transform(re, im); // a forward transform of white-phase noise is as good as an inverse one
+            float[] clip = new float[length];
+            for (int i = 0; i < length; i++) {
+                clip[i] = (float) re[i];
+            }
+            double scale = rms(List.of(clip));
+            for (int i = 0; i < length; i++) {
+                clip[i] = scale == 0 ? 0 : (float) (clip[i] * rms / scale);
+            }
+            out.add(sanitised(clip));
         }
         return out;
     }

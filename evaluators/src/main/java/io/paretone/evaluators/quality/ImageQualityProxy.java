@@ -20,16 +20,20 @@ import java.util.SplittableRandom;
  *       of the judged images and of the validation split, an FID analogue (diagonal covariances,
  *       see {@link DiagonalGaussian});
  *   <li>{@value #CLASS}: how much more the judge agrees with itself on an image than across images
- *       ({@link AgreementGap}, as for audio): high for confident, varied classes.
+ *       ({@link AgreementGap}, as for audio): high for confident, varied classes, 0 for one class
+ *       throughout.
  * </ul>
- * The score is the mean of the informative terms, and generated images closer to a training image
- * than any held-out real image is are counted as memorised ({@link Memorisation}, as for audio).
- * Noise is Gaussian pixel noise with the mean and standard deviation of the reference pixels,
- * clamped to [-1, 1].
+ * The real anchor is the mean over up to {@value JudgeQualityProxy#MAX_REAL_SUBSETS} disjoint subsets
+ * of the test split, their spread stored ({@link TermAnchors}). The noise anchor is per-pixel
+ * Gaussian noise with each pixel's mean and standard deviation over the reference, clamped to
+ * [-1, 1]: a cloud shaped like the average digit, harder than uniform pixel noise. The score is the
+ * mean of the informative terms; generated images closer to a training image than half the
+ * closest held-out real image is are memorised and scored as noise ({@link Memorisation}, as for audio).
  */
 public final class ImageQualityProxy implements QualityProxy {
     static final String EMBEDDING = JudgeQualityProxy.EMBEDDING;
     static final String CLASS = JudgeQualityProxy.CLASS;
+    private static final List<String> TERMS = List.of(EMBEDDING, CLASS);
     /** Training steps of the judge a study uses, batches of 32 images: as many as the audio judge takes by default. */
     public static final int JUDGE_STEPS = 400;
     /** Training images the memorisation check compares with, at most (evenly spread over the split). */
@@ -39,25 +43,22 @@ public final class ImageQualityProxy implements QualityProxy {
     private final ImageFormat format;
     private final int imageCount;
     private final DiagonalGaussian reference;
-    private final double realEmbedding;
-    private final double noiseEmbedding;
-    private final double realClass;
-    private final double noiseClass;
     private final Memorisation memorisation;
+    private final TermAnchors anchors;
 
-    private ImageQualityProxy(ImageJudge judge, ImageFormat format, int imageCount, DiagonalGaussian reference,
-            List<float[]> training, List<float[]> real, List<float[]> noise) {
+    private ImageQualityProxy(ImageJudge judge, ImageFormat format, int imageCount, List<float[]> validation,
+            List<float[]> training, List<float[]> heldOut, List<List<float[]>> realSubsets, List<float[]> noise) {
         this.judge = judge;
         this.format = format;
         this.imageCount = imageCount;
-        this.reference = reference;
-        ImageJudge.Judgement r = judge.judge(real);
-        ImageJudge.Judgement n = judge.judge(noise);
-        memorisation = new Memorisation(judge.judge(training).embeddings(), r.embeddings());
-        realEmbedding = frechet(r);
-        noiseEmbedding = frechet(n);
-        realClass = AgreementGap.of(r.probabilities());
-        noiseClass = AgreementGap.of(n.probabilities());
+        double[][] referenceEmbeddings = judge.judge(validation).embeddings();
+        this.reference = DiagonalGaussian.fit(referenceEmbeddings);
+        memorisation = new Memorisation(judge.judge(training).embeddings(), judge.judge(heldOut).embeddings());
+        List<double[]> real = new ArrayList<>();
+        for (List<float[]> subset : realSubsets) {
+            real.add(measure(judge.judge(subset)));
+        }
+        anchors = TermAnchors.of(TERMS, real, measure(judge.judge(noise)));
     }
 
     /**
@@ -93,46 +94,50 @@ public final class ImageQualityProxy implements QualityProxy {
 
     private static ImageQualityProxy calibrate(ImageJudge judge, ImageSplits data, int imageCount, long seed) {
         List<float[]> validation = data.validation().stream().map(LabelledImage::values).toList();
-        DiagonalGaussian reference = DiagonalGaussian.fit(judge.judge(validation).embeddings());
-        List<float[]> real = new ArrayList<>();
-        for (int i = 0; i < imageCount; i++) {
-            real.add(data.test().get(i % data.test().size()).values());
+        List<float[]> test = data.test().stream().map(LabelledImage::values).toList();
+        List<List<float[]>> subsets = new ArrayList<>();
+        int k = Math.min(JudgeQualityProxy.MAX_REAL_SUBSETS, test.size() / imageCount);
+        for (int s = 0; s < Math.max(1, k); s++) {
+            // Subset s takes images s, s + k, s + 2k, ...; with too few images, one subset reuses them.
+            List<float[]> subset = new ArrayList<>();
+            for (int i = 0; i < imageCount; i++) {
+                subset.add(k == 0 ? test.get(i % test.size()) : test.get(s + i * k));
+            }
+            subsets.add(subset);
         }
         List<float[]> training = new ArrayList<>();
         int trainingImages = Math.min(MAX_TRAINING_IMAGES, data.train().size());
         for (int i = 0; i < trainingImages; i++) {
             training.add(data.train().get((int) ((long) i * data.train().size() / trainingImages)).values());
         }
-        ImageQualityProxy proxy = new ImageQualityProxy(judge, data.format(), imageCount, reference, training, real,
-                noise(validation, imageCount, data.format(), seed));
-        if (proxy.terms(proxy.judge.judge(real)).stream().noneMatch(QualityTerm::informative)) {
+        ImageQualityProxy proxy = new ImageQualityProxy(judge, data.format(), imageCount, validation, training, test,
+                subsets, noise(validation, imageCount, data.format(), seed));
+        if (proxy.anchors.terms(proxy.anchors.real()).stream().noneMatch(QualityTerm::informative)) {
             judge.close();
             throw new IllegalStateException("cannot calibrate the image quality proxy: held-out real images and noise"
-                    + " score alike; use more, and more varied, images");
+                    + " score alike (" + proxy.anchors.summary() + "); use more, and more varied, images");
         }
         return proxy;
     }
 
-    /** Gaussian pixel noise at the reference's mean and spread, clamped to [-1, 1]. */
+    /** Per-pixel Gaussian noise at each pixel's mean and spread over the reference, clamped to [-1, 1]. */
     static List<float[]> noise(List<float[]> reference, int count, ImageFormat format, long seed) {
-        double sum = 0;
-        double squares = 0;
-        long n = 0;
+        int values = format.values();
+        double[] mean = new double[values];
+        double[] squares = new double[values];
         for (float[] image : reference) {
-            for (float v : image) {
-                sum += v;
-                squares += (double) v * v;
-                n++;
+            for (int p = 0; p < values; p++) {
+                mean[p] += image[p] / (double) reference.size();
+                squares[p] += (double) image[p] * image[p] / reference.size();
             }
         }
-        double mean = sum / n;
-        double std = Math.sqrt(Math.max(1e-12, squares / n - mean * mean));
         SplittableRandom random = new SplittableRandom(seed);
         List<float[]> noise = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            float[] image = new float[format.values()];
-            for (int p = 0; p < image.length; p++) {
-                image[p] = (float) Math.max(-1, Math.min(1, mean + std * random.nextGaussian()));
+            float[] image = new float[values];
+            for (int p = 0; p < values; p++) {
+                double std = Math.sqrt(Math.max(0, squares[p] - mean[p] * mean[p]));
+                image[p] = (float) Math.max(-1, Math.min(1, mean[p] + std * random.nextGaussian()));
             }
             noise.add(image);
         }
@@ -144,10 +149,11 @@ public final class ImageQualityProxy implements QualityProxy {
         return "image-judge";
     }
 
-    /** The judge's weights hash where it was saved, for provenance. */
+    /** The judge's weights hash where it was saved, the real anchor's spread and any term dropped, for provenance. */
     @Override
     public String description() {
-        return judge.weightsSha256() == null ? name() : name() + " (weights sha256 " + judge.weightsSha256() + ")";
+        return (judge.weightsSha256() == null ? name() : name() + " (weights sha256 " + judge.weightsSha256() + ")")
+                + "; " + anchors.summary();
     }
 
     /**
@@ -160,16 +166,13 @@ public final class ImageQualityProxy implements QualityProxy {
             Check.that(image.length == format.values(), "image values", image.length, "must be " + format.values());
         }
         ImageJudge.Judgement j = judge.judge(List.of(generated));
-        return memorisation.score(terms(j), j.embeddings());
+        return memorisation.score(anchors.terms(measure(j)), anchors.percentMosSpread(), j.embeddings());
     }
 
-    List<QualityTerm> terms(ImageJudge.Judgement j) {
-        return List.of(QualityTerm.of(EMBEDDING, frechet(j), realEmbedding, noiseEmbedding),
-                QualityTerm.of(CLASS, AgreementGap.of(j.probabilities()), realClass, noiseClass));
-    }
-
-    private double frechet(ImageJudge.Judgement j) {
-        return DiagonalGaussian.fit(j.embeddings()).frechetDistance(reference);
+    /** The raw value of every term of {@link #TERMS}. */
+    private double[] measure(ImageJudge.Judgement j) {
+        return new double[] {DiagonalGaussian.fit(j.embeddings()).frechetDistance(reference),
+                AgreementGap.of(j.probabilities())};
     }
 
     @Override

@@ -17,6 +17,9 @@ import java.util.List;
  */
 public final class Judge implements AutoCloseable {
     private static final int BATCH = 64;
+    /** What an untrained judge means for the score, said on the console and in study.json. */
+    public static final String UNTRAINED = "the data has no labels (no facet with two or more classes), so the judge"
+            + " could not be trained; its random convolutional features embed the audio and the class term is dropped";
 
     private final Model model;
     private final LogMelSpectrogram features;
@@ -108,6 +111,11 @@ public final class Judge implements AutoCloseable {
 
     public LogMelSpectrogram features() {
         return features;
+    }
+
+    /** Whether the judge was trained: false when the data has no labels to train it on ({@link #UNTRAINED}). */
+    public boolean trained() {
+        return !vocabulary.facets().isEmpty();
     }
 
     public LabelVocabulary vocabulary() {

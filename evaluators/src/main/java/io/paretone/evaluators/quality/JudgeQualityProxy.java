@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The calibrated %MOS proxy: three terms measured against held-out real audio, each scaled so that
- * held-out real audio scores 1 and white noise 0, averaged into Q. The objective is {@code 1 - Q}.
+ * held-out real audio scores 1 and noise with the data's spectrum 0, averaged into Q. The
+ * objective is {@code 1 - Q}.
  *
  * <h2>Terms</h2>
  *
@@ -25,25 +26,30 @@ import java.util.Map;
  *   <li>{@value #CLASS}: how recognisable and varied the clips are to the judge. Unconditional:
  *       per label facet, the {@link AgreementGap}, an inception-score-style measure, averaged over
  *       facets. Conditional ({@link #scoreConditional}): the share of facet predictions that match
- *       the labels asked for.
+ *       the labels asked for. Dropped when the judge could not be trained (no labels).
  *   <li>{@value #SIGNAL}: the {@link LogMelStatistics} distance to the reference, on plain log-mel
  *       frames, so hiss, muffling and clicks count even when the judge is fooled.
  * </ol>
  *
  * <h2>Calibration</h2>
  *
- * At calibration the same terms are measured on N crops of the test split (held-out real audio
- * the judge never trained on, distinct from the reference) and on N clips of white Gaussian noise
- * at the reference's RMS. Each term maps linearly from noise (0) to real (1) and is clamped to
- * [0, 1] ({@link QualityTerm}); Q is the mean of the informative terms. A term is informative
- * when real and noise differ (with two clips of one class, for instance, the class score cannot
- * tell them apart); if no term is, calibration fails.
+ * The held-out real audio is the test split (which the judge never trained on, distinct from the
+ * reference), cut into non-overlapping windows (half-overlapping when there are fewer than 2N) and
+ * dealt into up to {@value #MAX_REAL_SUBSETS} disjoint subsets of N. Each term's real anchor (1) is
+ * its mean over the subsets, and the spread of Q over the subsets is stored ("real = 1 +- s",
+ * {@link QualityScore#realSpread}). The noise anchor (0) is N clips of noise with the reference's
+ * average power spectrum and RMS ({@link ClipSets#spectrumNoise}): harder than white noise, so a
+ * clip with the data's timbre and no structure scores 0 and white noise below it. A term whose
+ * real-noise gap is within twice the real spread is dropped ({@link QualityTerm}); if every term
+ * is, calibration fails. Q is the mean of the informative terms bounded to [0, 1]
+ * ({@link QualityScore#percentMos}); the unbounded mean is stored too ({@link QualityScore#rawPercentMos}).
  *
  * <h2>Memorisation</h2>
  *
  * Every window of the training split is embedded once. A generated clip counts as memorised when
- * its nearest training window is closer (Euclidean, in the embedding) than the nearest training
- * window of any of the N held-out real clips ({@link Memorisation}, shared with the image proxy).
+ * its nearest training window is closer (Euclidean, in the embedding) than half that of the closest
+ * held-out real window of the test split, at every half-window offset ({@link Memorisation}), and it
+ * is scored as noise ({@link QualityScore}).
  *
  * <p>Candidates' clips are sanitised as a PCM writer would (NaN to 0, clamped to [-1, 1]), so every
  * score is finite.
@@ -52,6 +58,8 @@ public final class JudgeQualityProxy implements QualityProxy {
     public static final String EMBEDDING = "embedding_frechet";
     public static final String CLASS = "class_score";
     public static final String SIGNAL = "logmel_distance";
+    static final List<String> TERMS = List.of(EMBEDDING, CLASS, SIGNAL);
+    static final int MAX_REAL_SUBSETS = 4;
     private static final int MAX_TRAINING_WINDOWS = 4096;
 
     private final Judge judge;
@@ -61,31 +69,32 @@ public final class JudgeQualityProxy implements QualityProxy {
     private final DiagonalGaussian referenceEmbedding;
     private final LogMelStatistics referenceSignal;
     private final Memorisation memorisation;
-    private final Reference real;
-    private final Reference noise;
+    private final TermAnchors unconditional;
+    private final TermAnchors conditional;
     private final List<Map<String, String>> realLabels;
-    private final double realAccuracy;
-    private final double noiseAccuracy;
-
-    /** The three raw terms of one set of clips. */
-    private record Reference(double embedding, double classScore, double signal) {}
 
     private JudgeQualityProxy(Judge judge, int clipCount, int clipSamples, List<float[]> reference,
-            List<float[]> training, List<float[]> realClips, List<Map<String, String>> realLabels, List<float[]> noiseClips) {
+            List<float[]> training, List<float[]> heldOutWindows, List<List<float[]>> realSubsets,
+            List<List<Map<String, String>>> subsetLabels, List<float[]> noiseClips) {
         this.judge = judge;
         this.signalFeatures = LogMelSpectrogram.forSampleRate(judge.features().sampleRate());
         this.clipCount = clipCount;
         this.clipSamples = clipSamples;
-        this.referenceEmbedding = DiagonalGaussian.fit(judge.judge(reference).embeddings());
+        double[][] referenceEmbeddings = judge.judge(reference).embeddings();
+        this.referenceEmbedding = DiagonalGaussian.fit(referenceEmbeddings);
         this.referenceSignal = LogMelStatistics.of(signalFeatures, reference);
-        Judge.Judgement realJudgement = judge.judge(realClips);
-        this.memorisation = new Memorisation(judge.judge(training).embeddings(), realJudgement.embeddings());
-        Judge.Judgement noiseJudgement = judge.judge(noiseClips);
-        this.real = measure(realClips, realJudgement);
-        this.noise = measure(noiseClips, noiseJudgement);
-        this.realLabels = List.copyOf(realLabels);
-        this.realAccuracy = accuracy(realJudgement, realLabels);
-        this.noiseAccuracy = accuracy(noiseJudgement, realLabels);
+        this.memorisation = new Memorisation(judge.judge(training).embeddings(), judge.judge(heldOutWindows).embeddings());
+        this.realLabels = List.copyOf(subsetLabels.get(0));
+        List<double[]> real = new ArrayList<>();
+        List<double[]> realConditional = new ArrayList<>();
+        for (int s = 0; s < realSubsets.size(); s++) {
+            Judge.Judgement j = judge.judge(realSubsets.get(s));
+            real.add(measure(realSubsets.get(s), j, classScoreOf(j)));
+            realConditional.add(measure(realSubsets.get(s), j, accuracy(j, subsetLabels.get(s))));
+        }
+        Judge.Judgement n = judge.judge(noiseClips);
+        this.unconditional = TermAnchors.of(TERMS, real, measure(noiseClips, n, classScoreOf(n)));
+        this.conditional = TermAnchors.of(TERMS, realConditional, measure(noiseClips, n, accuracy(n, realLabels)));
     }
 
     /**
@@ -93,7 +102,7 @@ public final class JudgeQualityProxy implements QualityProxy {
      * {@code validation} is the reference, {@code test} the held-out real audio that scores 1,
      * {@code train} what memorisation is checked against.
      *
-     * @param seed seeds the white noise that scores 0
+     * @param seed seeds the noise that scores 0
      * @throws IOException if the judge's cache cannot be read or written
      * @throws IllegalStateException if no term tells held-out real audio from noise
      */
@@ -125,19 +134,49 @@ public final class JudgeQualityProxy implements QualityProxy {
             }
             training = every;
         }
-        List<float[]> realClips = ClipSets.crops(ClipSets.samplesOf(data.test()), clipCount, clipSamples);
-        List<Map<String, String>> realLabels = new ArrayList<>(clipCount);
-        for (int i = 0; i < clipCount; i++) {
-            realLabels.add(data.test().get(i % data.test().size()).labels());
+        List<float[]> test = ClipSets.samplesOf(data.test());
+        List<float[]> heldOutWindows = ClipSets.allCrops(test, clipSamples);
+        // Non-overlapping windows when they make two subsets, else half-overlapping ones.
+        int hop = ClipSets.windows(test, clipSamples, clipSamples).size() >= 2 * clipCount ? clipSamples
+                : Math.max(1, clipSamples / 2);
+        List<float[]> pool = new ArrayList<>();
+        List<Map<String, String>> poolLabels = new ArrayList<>();
+        for (AudioClip clip : data.test()) {
+            for (float[] w : ClipSets.windows(List.of(clip.samples()), clipSamples, hop)) {
+                pool.add(w);
+                poolLabels.add(clip.labels());
+            }
         }
-        List<float[]> noiseClips = ClipSets.whiteNoise(clipCount, clipSamples, ClipSets.rms(reference), seed);
-        JudgeQualityProxy proxy = new JudgeQualityProxy(judge, clipCount, clipSamples, reference, training, realClips,
-                realLabels, noiseClips);
-        QualityScore check = proxy.score(noiseClips.toArray(new float[0][]));
-        if (check.terms().stream().noneMatch(QualityTerm::informative)) {
+        List<List<float[]>> subsets = new ArrayList<>();
+        List<List<Map<String, String>>> subsetLabels = new ArrayList<>();
+        int k = Math.min(MAX_REAL_SUBSETS, pool.size() / clipCount);
+        if (k == 0) {
+            // Too little held-out audio for one subset of distinct windows: one subset, windows reused.
+            subsets.add(ClipSets.crops(test, clipCount, clipSamples));
+            List<Map<String, String>> labels = new ArrayList<>();
+            for (int i = 0; i < clipCount; i++) {
+                labels.add(data.test().get(i % data.test().size()).labels());
+            }
+            subsetLabels.add(labels);
+        }
+        for (int s = 0; s < k; s++) {
+            // Subset s takes windows s, s + k, s + 2k, ...: every subset spans the whole split.
+            List<float[]> clips = new ArrayList<>();
+            List<Map<String, String>> labels = new ArrayList<>();
+            for (int i = 0; i < clipCount; i++) {
+                clips.add(pool.get(s + i * k));
+                labels.add(poolLabels.get(s + i * k));
+            }
+            subsets.add(clips);
+            subsetLabels.add(labels);
+        }
+        List<float[]> noiseClips = ClipSets.spectrumNoise(reference, clipCount, clipSamples, seed);
+        JudgeQualityProxy proxy = new JudgeQualityProxy(judge, clipCount, clipSamples, reference, training,
+                heldOutWindows, subsets, subsetLabels, noiseClips);
+        if (proxy.unconditional.terms(proxy.unconditional.real()).stream().noneMatch(QualityTerm::informative)) {
             throw new IllegalStateException("cannot calibrate the quality proxy: no term tells held-out real audio "
-                    + "from white noise (" + check.terms() + "); the data is too uniform or silent. Use more, "
-                    + "and more varied, clips of real audio.");
+                    + "from noise with the data's spectrum (" + proxy.unconditional.summary() + "); the data is too "
+                    + "uniform or silent. Use more, and more varied, clips of real audio.");
         }
         return proxy;
     }
@@ -154,11 +193,17 @@ public final class JudgeQualityProxy implements QualityProxy {
         return "judge";
     }
 
-    /** The judge's weights hash and validation accuracy, for provenance. */
+    /**
+     * The judge's weights hash and validation accuracy (or that it is untrained), the real anchor's
+     * spread and any term dropped, for provenance: study.json and the console show it.
+     */
     @Override
     public String description() {
-        return "judge (weights sha256 " + judge.weightsSha256() + ", facets " + judge.vocabulary().facets()
-                + ", validation accuracy " + judge.validationAccuracy() + ") + log-mel statistics";
+        String judged = judge.trained()
+                ? "judge (weights sha256 " + judge.weightsSha256() + ", facets " + judge.vocabulary().facets()
+                        + ", validation accuracy " + judge.validationAccuracy() + ")"
+                : "UNTRAINED judge (weights sha256 " + judge.weightsSha256() + "): " + Judge.UNTRAINED;
+        return judged + " + log-mel statistics; " + unconditional.summary();
     }
 
     /**
@@ -171,13 +216,15 @@ public final class JudgeQualityProxy implements QualityProxy {
     public QualityScore score(float[][] generated) {
         List<float[]> clips = ClipSets.checkedCopies(generated, clipCount, clipSamples);
         Judge.Judgement j = judge.judge(clips);
-        return scoreOf(clips, j, classScoreOf(j), false);
+        return memorisation.score(unconditional.terms(measure(clips, j, classScoreOf(j))),
+                unconditional.percentMosSpread(), j.embeddings());
     }
 
     /**
      * Scores a conditional model's clips: clip {@code i} was asked to carry {@code requested[i]}.
      * The class term is then label accuracy, calibrated by the judge's accuracy on held-out real
-     * clips (1) and on noise (0) against {@link #realLabels()}.
+     * clips (1) and on noise (0) against {@link #realLabels()}, and clips not recognised as asked
+     * count as noise: Q is multiplied by that term's scaled value ({@link QualityScore}).
      */
     @Override
     public QualityScore scoreConditional(float[][] generated, List<Map<String, String>> requested) {
@@ -185,31 +232,24 @@ public final class JudgeQualityProxy implements QualityProxy {
         Check.that(requested != null && requested.size() == clipCount, "requested labels",
                 requested == null ? null : requested.size(), "give one label set per clip (" + clipCount + ")");
         Judge.Judgement j = judge.judge(clips);
-        return scoreOf(clips, j, accuracy(j, requested), true);
+        List<QualityTerm> terms = conditional.terms(measure(clips, j, accuracy(j, requested)));
+        QualityTerm labels = terms.get(TERMS.indexOf(CLASS));
+        return memorisation.score(terms, conditional.percentMosSpread(), j.embeddings(),
+                labels.informative() ? labels.scaled() : 1);
     }
 
-    /** The labels a conditional model is asked for: those of the held-out real clips, in order. */
+    /** The labels a conditional model is asked for: those of the first held-out real subset, in order. */
     public List<Map<String, String>> realLabels() {
         return realLabels;
     }
 
-    private QualityScore scoreOf(List<float[]> clips, Judge.Judgement j, double classScore, boolean conditional) {
-        double embedding = DiagonalGaussian.fit(j.embeddings()).frechetDistance(referenceEmbedding);
-        double signal = LogMelStatistics.of(signalFeatures, clips).distance(referenceSignal);
-        List<QualityTerm> terms = List.of(
-                QualityTerm.of(EMBEDDING, embedding, real.embedding(), noise.embedding()),
-                conditional ? QualityTerm.of(CLASS, classScore, realAccuracy, noiseAccuracy)
-                        : QualityTerm.of(CLASS, classScore, real.classScore(), noise.classScore()),
-                QualityTerm.of(SIGNAL, signal, real.signal(), noise.signal()));
-        return memorisation.score(terms, j.embeddings());
+    /** The raw value of every term of {@link #TERMS}, the class term given. */
+    private double[] measure(List<float[]> clips, Judge.Judgement j, double classScore) {
+        return new double[] {DiagonalGaussian.fit(j.embeddings()).frechetDistance(referenceEmbedding), classScore,
+                LogMelStatistics.of(signalFeatures, clips).distance(referenceSignal)};
     }
 
-    private Reference measure(List<float[]> clips, Judge.Judgement j) {
-        return new Reference(DiagonalGaussian.fit(j.embeddings()).frechetDistance(referenceEmbedding),
-                classScoreOf(j), LogMelStatistics.of(signalFeatures, clips).distance(referenceSignal));
-    }
-
-    /** The {@link AgreementGap} of each facet, averaged over facets; NaN without facets. */
+    /** The {@link AgreementGap} of each facet, averaged over facets; NaN without facets (an untrained judge). */
     static double classScoreOf(Judge.Judgement j) {
         if (j.probabilities().isEmpty()) {
             return Double.NaN;
@@ -247,6 +287,11 @@ public final class JudgeQualityProxy implements QualityProxy {
     @Override
     public int clipSamples() {
         return clipSamples;
+    }
+
+    /** The unconditional calibration: anchors, spreads and subsets. */
+    TermAnchors anchors() {
+        return unconditional;
     }
 
     public Judge judge() {

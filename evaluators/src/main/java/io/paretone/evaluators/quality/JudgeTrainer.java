@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It opens a gradient collector, of which DJL allows one per JVM at a time: train the judge
  * before candidates train, never beside them. A dataset without labels (no facet with two or more
- * classes) gets an untrained judge, whose random convolutional features still embed audio.
+ * classes) gets an untrained judge, whose random convolutional features still embed audio; it says
+ * so ({@link Judge#UNTRAINED}) and the proxy drops the class term.
  */
 public final class JudgeTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(JudgeTrainer.class);
@@ -69,6 +70,7 @@ public final class JudgeTrainer {
         float last = Float.NaN;
         try {
             if (vocabulary.facets().isEmpty() || labelled.isEmpty()) {
+                LOG.warn("Judge of {}: {}", data.datasetName(), Judge.UNTRAINED);
                 model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, bands, cropFrames));
             } else {
                 float[] losses = fit(model, vocabulary, labelled, frames, mean, std, cropFrames, settings);

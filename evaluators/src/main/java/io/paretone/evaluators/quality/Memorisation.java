@@ -1,45 +1,49 @@
 package io.paretone.evaluators.quality;
 
-import java.util.List;
-
 /**
- * The memorisation check of the judge proxies of every domain, and the score they return. Every
- * training example is embedded once by the judge; a generated example counts as memorised when its
- * nearest training embedding is closer (Euclidean) than the nearest training embedding of any of
- * the held-out real examples the proxy was calibrated on.
+ * The memorisation check of the judge proxies of every domain. Every training example is embedded
+ * once by the judge; a generated example counts as memorised when its nearest training embedding
+ * (Euclidean) is closer than {@value #NEAR_COPY} times the smallest such distance of any held-out
+ * real example (every held-out window, at every offset the proxy crops): a near-copy. The factor
+ * leaves a margin below the closest held-out example, because the minimum over a few dozen held-out
+ * windows is a noisy estimate of how close novel real audio comes (independent renderings of the
+ * notes data came within 0.7 of it); a copy lies at distance 0. {@link QualityScore} scores each
+ * memorised example as noise.
  */
 final class Memorisation {
+    static final double NEAR_COPY = 0.5;
     private final double[][] training;
     private final double threshold;
 
     /**
      * @param trainingEmbeddings the judge's embeddings of the training examples (or windows)
-     * @param realEmbeddings the judge's embeddings of the held-out real examples
+     * @param realEmbeddings the judge's embeddings of every held-out real example (or window)
      */
     Memorisation(double[][] trainingEmbeddings, double[][] realEmbeddings) {
         this.training = trainingEmbeddings;
-        this.threshold = minimum(nearest(realEmbeddings));
+        this.threshold = NEAR_COPY * minimum(nearest(realEmbeddings));
     }
 
-    /**
-     * The verdict on generated examples: %MOS the mean of the informative terms' scaled values
-     * (0 if none is informative), with the memorisation count of their embeddings.
-     */
-    QualityScore score(List<QualityTerm> terms, double[][] generatedEmbeddings) {
-        double sum = 0;
-        int informative = 0;
-        for (QualityTerm t : terms) {
-            if (t.informative()) {
-                sum += t.scaled();
-                informative++;
-            }
-        }
+    /** The verdict on generated examples: their terms, combined with the memorisation count of their embeddings. */
+    QualityScore score(java.util.List<QualityTerm> terms, double realSpread, double[][] generatedEmbeddings) {
+        return score(terms, realSpread, generatedEmbeddings, 1);
+    }
+
+    /** As {@link #score(java.util.List, double, double[][])}, with the share of clips recognised as asked. */
+    QualityScore score(java.util.List<QualityTerm> terms, double realSpread, double[][] generatedEmbeddings,
+            double recognised) {
         double[] nearest = nearest(generatedEmbeddings);
         int memorised = 0;
         for (double d : nearest) {
             memorised += d < threshold ? 1 : 0;
         }
-        return new QualityScore(informative == 0 ? 0 : sum / informative, terms, memorised, minimum(nearest), threshold);
+        return QualityScore.of(terms, realSpread, generatedEmbeddings.length, memorised, minimum(nearest), threshold,
+                recognised);
+    }
+
+    /** The distance below which a generated example counts as memorised. */
+    double threshold() {
+        return threshold;
     }
 
     /** For each embedding, the Euclidean distance to its nearest training embedding. */

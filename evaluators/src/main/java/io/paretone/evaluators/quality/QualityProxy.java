@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * An automatic stand-in for a listening test: a %MOS estimate for generated audio, calibrated so
- * that held-out real audio scores 1 and white noise scores 0.
+ * that held-out real audio scores 1 (within a stated spread) and noise scores 0.
  */
 public interface QualityProxy {
     String name();

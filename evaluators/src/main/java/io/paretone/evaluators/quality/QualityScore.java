@@ -5,24 +5,64 @@ import java.util.List;
 /**
  * A proxy's verdict on a set of generated clips.
  *
- * @param percentMos the %MOS estimate Q in [0, 1]: the mean of the informative terms' scaled
- *     values (held-out real audio 1, white noise 0); the objective is {@code 1 - percentMos}
+ * <p>The rule: every memorised clip is scored as noise. With {@code m} of the {@code N} clips
+ * memorised, {@code percentMos = (1 - m / N) x mean of the informative terms' scaled values}, so a
+ * generator that returns its training data scores 0 however real its clips sound. A conditional
+ * model's clips that the judge does not recognise as the labels asked for count as noise too: the
+ * score is further multiplied by the class term's scaled value (label accuracy, real 1, noise 0).
+ *
+ * @param percentMos the %MOS estimate Q in [0, 1], the value the objective {@code 1 - Q} uses: the
+ *     mean of the informative terms' bounded values ({@link QualityTerm#scaled}), times the share of
+ *     clips not memorised
+ * @param rawPercentMos the same from the unbounded values ({@link QualityTerm#raw}): above 1 for a
+ *     set that beats the real anchor, below 0 for one worse than the noise anchor; stored, not optimised
+ * @param realSpread the standard deviation of %MOS over disjoint held-out real subsets: real scores
+ *     {@code 1 +- realSpread}; NaN when the proxy had a single real subset
  * @param terms every term with its raw value and calibration, informative or not
- * @param memorisedClips generated clips that lie closer to a training clip than any held-out real
- *     clip does (see {@link #memorised()})
+ * @param clips how many clips were judged
+ * @param memorisedClips generated clips that lie closer to a training clip than half the distance of
+ *     the closest held-out real clip ({@link Memorisation})
  * @param nearestTrainingDistance the smallest distance from a generated clip to a training clip
- * @param realNearestTrainingDistance the smallest distance from a held-out real clip to a training
- *     clip: the threshold below which a generated clip counts as memorised
+ * @param realNearestTrainingDistance the threshold below which a generated clip counts as
+ *     memorised: half the smallest distance from a held-out real clip to a training clip
  */
 public record QualityScore(
         double percentMos,
+        double rawPercentMos,
+        double realSpread,
         List<QualityTerm> terms,
+        int clips,
         int memorisedClips,
         double nearestTrainingDistance,
         double realNearestTrainingDistance) {
 
     public QualityScore {
         terms = List.copyOf(terms);
+    }
+
+    /**
+     * The verdict on {@code clips} clips of which {@code memorisedClips} are memorised, by the rule
+     * above; {@code recognised} is the share of clips that count (1, or a conditional model's
+     * calibrated label accuracy).
+     */
+    static QualityScore of(List<QualityTerm> terms, double realSpread, int clips, int memorisedClips,
+            double nearestTrainingDistance, double realNearestTrainingDistance, double recognised) {
+        double kept = (clips == 0 ? 0 : 1 - (double) memorisedClips / clips) * recognised;
+        return new QualityScore(kept * combine(terms, true), kept * combine(terms, false), realSpread, terms, clips,
+                memorisedClips, nearestTrainingDistance, realNearestTrainingDistance);
+    }
+
+    /** The mean of the informative terms' bounded ({@link QualityTerm#scaled}) or raw values; 0 if none is informative. */
+    static double combine(List<QualityTerm> terms, boolean bounded) {
+        double sum = 0;
+        int informative = 0;
+        for (QualityTerm t : terms) {
+            if (t.informative()) {
+                sum += bounded ? t.scaled() : t.raw();
+                informative++;
+            }
+        }
+        return informative == 0 ? 0 : sum / informative;
     }
 
     /** Whether any generated clip looks copied from the training data. */

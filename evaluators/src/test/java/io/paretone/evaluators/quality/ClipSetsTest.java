@@ -68,4 +68,44 @@ class ClipSetsTest {
                 () -> ClipSets.checkedCopies(clips, 4, 10));
         assertTrue(e.getMessage().contains("generated[2]") && e.getMessage().contains("clipSamples = 10"), e::getMessage);
     }
+
+    @Test
+    void noiseWithTheDataSpectrumHasItsLoudnessAndItsDominantFrequency() {
+        // A 1 kHz tone at 16 kHz: the noise's power must sit around 1 kHz, at the tone's RMS.
+        float[] tone = new float[1024];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (float) (0.3 * Math.sin(2 * Math.PI * 1000 * i / 16000.0));
+        }
+        List<float[]> noise = ClipSets.spectrumNoise(List.of(tone), 4, 1024, 5);
+        assertEquals(ClipSets.rms(List.of(tone)), ClipSets.rms(noise), 1e-4);
+        Fft fft = new Fft(1024);
+        double near = 0;
+        double all = 0;
+        for (float[] clip : noise) {
+            double[] re = new double[1024];
+            double[] im = new double[1024];
+            for (int i = 0; i < 1024; i++) {
+                re[i] = clip[i];
+            }
+            fft.transform(re, im);
+            for (int k = 0; k < 512; k++) {
+                double p = re[k] * re[k] + im[k] * im[k];
+                all += p;
+                near += Math.abs(k - 64) <= 3 ? p : 0; // bin 64 = 1 kHz
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(near / all > 0.9, "share of power near 1 kHz: " + near / all);
+    }
+
+    @Test
+    void windowsCutEveryHopWhileAWholeWindowFits() {
+        // 10 samples, windows of 4 every 3: offsets 0, 3, 6 (9 + 4 > 10 stops).
+        float[] clip = new float[10];
+        for (int i = 0; i < 10; i++) {
+            clip[i] = i / 10f;
+        }
+        List<float[]> w = ClipSets.windows(List.of(clip), 4, 3);
+        assertEquals(3, w.size());
+        assertEquals(0.6f, w.get(2)[0], 1e-6);
+    }
 }

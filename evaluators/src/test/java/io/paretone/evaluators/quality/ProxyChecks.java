@@ -3,7 +3,10 @@ package io.paretone.evaluators.quality;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.evaluators.data.AudioSplits;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /** The degradation ladders the quality proxy must rank, shared by the quick and the slow tests. */
 final class ProxyChecks {
@@ -12,9 +15,30 @@ final class ProxyChecks {
 
     private ProxyChecks() {}
 
-    /** The N crops of the test split that calibrate Q = 1. */
-    static List<float[]> heldOut(AudioSplits data, JudgeQualityProxy proxy) {
-        return ClipSets.crops(ClipSets.samplesOf(data.test()), proxy.clipCount(), proxy.clipSamples());
+    /**
+     * N crops of the test split laid out as a calibration subset is (every other half-window
+     * offset, clip by clip), each moved by a seeded random 1 to {@code clipSamples / 4} samples
+     * inside its clip: held-out real audio of the anchor's kind, none of them a calibration window.
+     */
+    static List<float[]> heldOutCrops(AudioSplits data, int clips, int clipSamples, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int hop = clipSamples / 2;
+        List<int[]> grid = new ArrayList<>();
+        for (int c = 0; c < data.test().size(); c++) {
+            for (int offset = 0; offset + clipSamples <= data.test().get(c).samples().length; offset += hop) {
+                grid.add(new int[] {c, offset});
+            }
+        }
+        int start = random.nextInt(2);
+        List<float[]> out = new ArrayList<>();
+        for (int i = 0; i < clips; i++) {
+            int[] window = grid.get((start + 2 * i) % grid.size());
+            float[] clip = data.test().get(window[0]).samples();
+            int shift = 1 + random.nextInt(clipSamples / 4);
+            int offset = window[1] + shift + clipSamples <= clip.length ? window[1] + shift : window[1] - shift;
+            out.add(Arrays.copyOfRange(clip, offset, offset + clipSamples));
+        }
+        return out;
     }
 
     static double q(JudgeQualityProxy proxy, List<float[]> clips) {

@@ -20,9 +20,19 @@ class QualityTermTest {
     }
 
     @Test
-    void beyondRealOrNoiseIsClamped() {
+    void beyondRealOrNoiseIsBoundedButTheRawValueIsKept() {
+        // Real 10, noise 110: 5 is 5/100 beyond real, 500 is 390/100 beyond noise.
         assertEquals(1, QualityTerm.of("d", 5, 10, 110).scaled());
+        assertEquals(1.05, QualityTerm.of("d", 5, 10, 110).raw(), 1e-12);
         assertEquals(0, QualityTerm.of("d", 500, 10, 110).scaled());
+        assertEquals(-3.9, QualityTerm.of("d", 500, 10, 110).raw(), 1e-12);
+    }
+
+    @Test
+    void aTermWhoseRealNoiseGapIsWithinTwiceTheRealSpreadIsDropped() {
+        // Gap 0.3: dropped with a spread of 0.16 (2 x 0.16 > 0.3), kept with 0.14 (0.28 < 0.3).
+        assertFalse(QualityTerm.of("c", 0.5, 0.8, 0.16, 0.5).informative());
+        assertTrue(QualityTerm.of("c", 0.5, 0.8, 0.14, 0.5).informative());
     }
 
     @Test

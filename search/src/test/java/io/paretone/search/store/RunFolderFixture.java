@@ -2,6 +2,7 @@ package io.paretone.search.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paretone.evaluators.audio.WavFiles;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.quality.QualityScore;
@@ -14,6 +15,8 @@ import io.paretone.search.TrialStatus;
 import io.paretone.search.pareto.ParetoFront;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.SearchSpace;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,8 +96,8 @@ public final class RunFolderFixture {
 
     /** A quality score of one term whose scaled value is {@code percentMos}. */
     private static QualityScore quality(double percentMos) {
-        return new QualityScore(percentMos,
-                List.of(new QualityTerm("logmel_distance", 100 - 90 * percentMos, 10, 100, percentMos, true)), 0, 2.0, 1.0);
+        return new QualityScore(percentMos, percentMos, 0.02, List.of(new QualityTerm("logmel_distance",
+                100 - 90 * percentMos, 10, 1, 100, percentMos, percentMos, true)), 16, 0, 2.0, 1.0);
     }
 
     /** Appends a failed trial with this reason. */
@@ -102,6 +105,17 @@ public final class RunFolderFixture {
         int number = trials.size() + 1;
         return add(new Trial(number, generation, genome(number), describe(number, null), TrialStatus.FAILED,
                 new double[0], reason, null, null, provenance(number)));
+    }
+
+    /** Saves trial {@code number}'s sample as a worker does: 0.1 s of a 440 Hz tone at 8 kHz in samples/trial-NNNN.wav. */
+    public Path saveToneSample(int number) throws IOException {
+        float[] tone = new float[800];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / 8000.0));
+        }
+        Path file = Files.createDirectories(path().resolve("samples")).resolve(String.format("trial-%04d.wav", number));
+        WavFiles.write(file, tone, 8000);
+        return file;
     }
 
     /** Writes the end-of-study files (trials.json, front, summary), as a finished study does. */

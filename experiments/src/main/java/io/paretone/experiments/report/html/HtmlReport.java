@@ -71,7 +71,7 @@ public final class HtmlReport {
         StringBuilder b = new StringBuilder(64 * 1024);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"
-                        + " script-src 'unsafe-inline'; img-src data:\">\n")
+                        + " script-src 'unsafe-inline'; img-src data:; media-src data:\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>paretone: ").append(Html.escape(study.name())).append("</title>\n")
                 .append("<style>\n").append(resource("report.css")).append("</style>\n</head>\n<body>\n");
@@ -80,12 +80,13 @@ public final class HtmlReport {
                 .append(study.finished() ? "finished" : "<strong>not finished</strong>: the trials so far")
                 .append(" &middot; report generated ").append(Html.escape(generatedAt)).append("</p>\n");
         b.append("<nav><a href=\"#summary\">Summary</a> <a href=\"#tradeoffs\">Trade-offs</a>"
-                + " <a href=\"#hypervolume\">Hypervolume</a> <a href=\"#all-trials\">All trials</a>"
+                + " <a href=\"#hypervolume\">Hypervolume</a> <a href=\"#samples\">Samples</a> <a href=\"#all-trials\">All trials</a>"
                 + " <a href=\"#failed\">Failed</a> <a href=\"#published\">Published models</a>"
                 + " <a href=\"#provenance\">Provenance</a></nav></header>\n<main>\n");
         summary(b, study, views, front);
         tradeoffs(b, study, views, front, published);
         hypervolume(b, study);
+        int samples = SampleGallery.write(b, study, front);
         trialsTable(b, study, views, front);
         failed(b, study);
         publishedSection(b, published, study.carbonKgPerKwh());
@@ -94,7 +95,7 @@ public final class HtmlReport {
                 + " to see its architecture and figures.</p></aside>\n");
         b.append("<pre id=\"selfcheck\" hidden></pre>\n");
         b.append("<script type=\"application/json\" id=\"report-data\">")
-                .append(Html.scriptJson(data(study, views, front, published))).append("</script>\n");
+                .append(Html.scriptJson(data(study, views, front, published, samples))).append("</script>\n");
         b.append("<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");
         return b.toString();
     }
@@ -368,9 +369,10 @@ public final class HtmlReport {
 
     /** What the page's script shows for a point: every trial's figures as text, and the counts it checks. */
     private static String data(StoredStudy study, List<ObjectiveView> views, List<StoredTrial> front,
-            PublishedModels published) {
+            PublishedModels published, int samples) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("study", study.name()).put("frontSize", front.size()).put("trials", study.trials().size());
+        root.put("study", study.name()).put("frontSize", front.size()).put("trials", study.trials().size())
+                .put("samples", samples);
         ArrayNode trials = root.putArray("trialDetails");
         for (StoredTrial t : study.trials()) {
             ObjectNode o = trials.addObject();

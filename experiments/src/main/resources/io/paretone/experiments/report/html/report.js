@@ -137,12 +137,16 @@
       detailShown = panel.textContent.indexOf('Trial ' + t.trial) >= 0 && panel.textContent.indexOf(t.genome) >= 0;
       clicked.dispatchEvent(new MouseEvent('click'));
     }
+    // Every embedded sample must be a player or an image with a data URI of its kind.
+    var players = document.querySelectorAll('#samples audio[src^="data:audio/wav;base64,"]').length;
+    var images = document.querySelectorAll('#samples img[src^="data:image/png;base64,"]').length;
     var result = {
       frontPoints: frontPoints, frontSize: data.frontSize, tableRows: rows, trials: data.trials,
-      sortWorks: sorted, detailOnClick: detailShown, errors: errors
+      sortWorks: sorted, detailOnClick: detailShown, samplePlayers: players, sampleImages: images,
+      samples: data.samples, errors: errors
     };
     result.ok = (data.trials === 0 || frontPoints === data.frontSize) && rows === data.trials && sorted
-        && detailShown && errors.length === 0;
+        && detailShown && players + images === data.samples && errors.length === 0;
     var out = document.getElementById('selfcheck');
     out.textContent = JSON.stringify(result);
     out.dataset.ok = String(result.ok);

@@ -14,7 +14,10 @@ import io.paretone.search.store.RunFolderReader;
 import io.paretone.search.store.StoredObjective;
 import io.paretone.search.store.StoredStudy;
 import io.paretone.search.store.StoredTrial;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +102,32 @@ class HtmlReportTest {
         assertTrue(html.contains("Douwes"));
         assertTrue(html.contains("<dt>dataset SHA-256</dt><dd>0123abcd</dd>"), "provenance");
         assertTrue(html.contains("<dt>planned</dt><dd>12 candidates"), "budget: population 4 x 3 generations");
+    }
+
+    /**
+     * Trials 3 (off the front, %MOS 0.4) and 1 (front, %MOS 0.1) saved a WAV each: both are embedded
+     * as players, the front member first; trial 2 saved none and is said to be missing.
+     */
+    @Test
+    void savedSamplesAreEmbeddedAsPlayersFrontMembersFirst() throws IOException {
+        RunFolderFixture f = RunFolderFixture.create(runs, "samples");
+        f.complete(0, 1e-5, 2_000, 100_000_000, 0.9);      // 1: front
+        f.complete(0, 1e-4, 20_000, 1_000_000_000, 0.3);   // 2: front
+        f.complete(1, 2e-4, 40_000, 2_000_000_000L, 0.6);  // 3: dominated by 2
+        f.finish();
+        f.saveToneSample(3);
+        byte[] wav = Files.readAllBytes(f.saveToneSample(1));
+        String html = HtmlReport.render(new RunFolderReader(f.path()).read(), PublishedModels.load(), "now");
+
+        String section = html.substring(html.indexOf("<section id=\"samples\">"), html.indexOf("</section>",
+                html.indexOf("<section id=\"samples\">")));
+        assertEquals(2, count(section, "<audio controls"), section);
+        assertTrue(section.indexOf("data-trial=\"1\"") < section.indexOf("data-trial=\"3\""), "front first");
+        assertTrue(section.contains("data:audio/wav;base64," + Base64.getEncoder().encodeToString(wav)), "the file itself");
+        assertTrue(section.contains("1 trial(s) saved no sample"), section);
+        assertTrue(section.contains("Held-out real data scores 1 +- 0.020"), "the fixture's real spread");
+        assertTrue(html.contains("\"samples\":2"), "the self-check expects two");
+        assertTrue(html.contains("media-src data:"), "the policy lets the players load");
     }
 
     private static int count(String s, String regex) {

@@ -46,8 +46,13 @@ class ReportInChromiumTest {
         f.complete(1, 2e-4, 40_000, 2_000_000_000L, 0.6);
         f.failed(1, "</script><img src=x onerror=alert(1)>");
         f.finish();
+        // Two trials saved samples, a WAV and a PNG: the page must embed a player and an image.
+        Path samples = f.saveToneSample(1).getParent();
+        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        png.getRaster().setSample(14, 14, 0, 255);
+        javax.imageio.ImageIO.write(png, "png", samples.resolve("trial-0003.png").toFile());
         Path report = HtmlReport.write(new RunFolderReader(f.path()).read(), PublishedModels.load(),
-                dir.resolve("report.html"), "now");
+                f.path().resolve("report.html"), "now");
         Path screenshot = dir.resolve("report.png");
 
         Process p = new ProcessBuilder("bash", SCRIPT.toString(), report.toString(), screenshot.toString())
@@ -56,6 +61,7 @@ class ReportInChromiumTest {
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the check finished");
         assertEquals(0, p.exitValue(), output);
         assertTrue(output.contains("\"frontPoints\":2,\"frontSize\":2,\"tableRows\":4,\"trials\":4"), output);
+        assertTrue(output.contains("\"samplePlayers\":1,\"sampleImages\":1,\"samples\":2"), output);
         assertTrue(Files.size(screenshot) > 20_000, "a screenshot of the page: " + Files.size(screenshot) + " bytes");
     }
 }

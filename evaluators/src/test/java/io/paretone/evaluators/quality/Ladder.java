@@ -1,0 +1,91 @@
+package io.paretone.evaluators.quality;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * A ladder of plausible failures: tiers from best to worst (real, lightly degraded, heavily
+ * degraded, structured but wrong, noise), each holding sets of examples built by a rule. The proxy
+ * must order every set of a tier above every set of the next, and score every structured failure
+ * at most {@value #STRUCTURED_AT_MOST}.
+ */
+final class Ladder {
+    static final double STRUCTURED_AT_MOST = 0.3;
+    static final String REAL = "real";
+    static final String LIGHT = "lightly degraded";
+    static final String HEAVY = "heavily degraded";
+    static final String STRUCTURED = "structured but wrong";
+    static final String NOISE = "noise";
+
+    /** One set of examples, built by the rule its name states. */
+    record Rung(String tier, String name, float[][] examples) {}
+
+    private final List<Rung> rungs = new ArrayList<>();
+
+    Ladder add(String tier, String name, float[][] examples) {
+        rungs.add(new Rung(tier, name, examples));
+        return this;
+    }
+
+    Ladder add(String tier, String name, List<float[]> examples) {
+        return add(tier, name, examples.toArray(new float[0][]));
+    }
+
+    List<Rung> rungs() {
+        return rungs;
+    }
+
+    /**
+     * Scores every rung and checks the order, and the structured failures' ceiling, on the bounded
+     * %MOS the objective uses; sets that both reach its bound 1 are ordered by the unbounded %MOS,
+     * so a degradation cannot tie with real data by clamping.
+     *
+     * @return the table of scores, one line per rung
+     */
+    String assertOrdered(Function<Rung, QualityScore> score) {
+        List<String> tiers = List.of(REAL, LIGHT, HEAVY, STRUCTURED, NOISE);
+        StringBuilder table = new StringBuilder();
+        double[] worstOfTier = new double[tiers.size()];
+        double[] bestOfTier = new double[tiers.size()];
+        java.util.Arrays.fill(worstOfTier, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(bestOfTier, Double.NEGATIVE_INFINITY);
+        List<String> failures = new ArrayList<>();
+        for (Rung r : rungs) {
+            QualityScore s = score.apply(r);
+            int t = tiers.indexOf(r.tier());
+            double key = s.percentMos() < 1 ? s.percentMos() : Math.max(1, s.rawPercentMos());
+            worstOfTier[t] = Math.min(worstOfTier[t], key);
+            bestOfTier[t] = Math.max(bestOfTier[t], key);
+            table.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %s |%n", r.tier(), r.name(),
+                    s.percentMos(), s.rawPercentMos(), terms(s)));
+            if (r.tier().equals(STRUCTURED) && s.percentMos() > STRUCTURED_AT_MOST) {
+                failures.add(r.name() + " scores " + s.percentMos() + " > " + STRUCTURED_AT_MOST);
+            }
+        }
+        for (int t = 0; t + 1 < tiers.size(); t++) {
+            int next = t + 1;
+            while (next < tiers.size() && Double.isInfinite(bestOfTier[next])) {
+                next++;
+            }
+            if (next < tiers.size() && !Double.isInfinite(worstOfTier[t]) && !(worstOfTier[t] > bestOfTier[next])) {
+                failures.add("the worst of " + tiers.get(t) + " (" + worstOfTier[t] + ") is not above the best of "
+                        + tiers.get(next) + " (" + bestOfTier[next] + ")");
+            }
+        }
+        System.out.print(table);
+        assertTrue(failures.isEmpty(), String.join("; ", failures) + "\n" + table);
+        return table.toString();
+    }
+
+    private static String terms(QualityScore s) {
+        StringBuilder b = new StringBuilder();
+        for (QualityTerm t : s.terms()) {
+            b.append(String.format(Locale.ROOT, "%s %.2f%s ", t.name(), t.raw(), t.informative() ? "" : " (dropped)"));
+        }
+        return b.append("memorised ").append(s.memorisedClips()).toString().trim();
+    }
+}
