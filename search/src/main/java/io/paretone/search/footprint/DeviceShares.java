@@ -27,8 +27,10 @@ public final class DeviceShares {
 
     /**
      * How much each process used a device since the last call: GPU busy time, CPU seconds, in any
-     * unit. A process that is missing or has zero use gets no weight; when all are zero, the
-     * interval is split equally.
+     * unit. The interval is split by use only when every running trial's process has a positive
+     * use; otherwise equally. NVML's per-process samples are sparse (a short trial's kernels can
+     * leave none, or round to 0%), so a missing or zero use does not prove a running trial idle,
+     * and weighting by it charged such trials nothing on the H200 while they trained.
      */
     @FunctionalInterface
     public interface Usage {
@@ -132,10 +134,11 @@ public final class DeviceShares {
             return;
         }
         Map<Long, Double> use = d.usage().since(pids);
-        double total = pids.stream().mapToDouble(p -> Math.max(0, use.getOrDefault(p, 0.0))).sum();
+        boolean everyUseKnown = pids.stream().allMatch(p -> use.getOrDefault(p, 0.0) > 0);
+        double total = everyUseKnown ? pids.stream().mapToDouble(use::get).sum() : 0;
         for (int i = 0; i < trials.size(); i++) {
             windows.merge(trials.get(i), delta, Double::sum);
-            double weight = total > 0 ? Math.max(0, use.getOrDefault(pids.get(i), 0.0)) / total : 1.0 / trials.size();
+            double weight = everyUseKnown ? use.get(pids.get(i)) / total : 1.0 / trials.size();
             shares.merge(trials.get(i), delta * weight, Double::sum);
         }
     }

@@ -89,6 +89,27 @@ class DeviceSharesTest {
         assertEquals(metered, first.joules() + second.joules() + shares.overheadJoules(), 0.01 * metered, "shares plus overhead");
     }
 
+    /** Seen on the H200: a short trial whose kernels left no NVML sample was charged 0 J while it trained. */
+    @Test
+    void aRunningTrialWithoutUseSamplesIsChargedAnEqualShareNotNothing() {
+        FakeDevice gpu = new FakeDevice();
+        FakeUse use = new FakeUse();
+        DeviceShares shares = new DeviceShares();
+        shares.addDevice("gpu(0)", gpu, use, "NVML per-process GPU time");
+        shares.started(1, "gpu(0)", 11);
+        shares.started(2, "gpu(0)", 22);
+        use.rate.put(11L, 0.9); // trial 2's process left no sample
+        gpu.watts = 300;
+        gpu.run(2);
+        use.run(2);
+        DeviceShares.Share unsampled = shares.finished(2);
+        DeviceShares.Share sampled = shares.finished(1);
+
+        // By hand: 300 W x 2 s = 600 J, half each.
+        assertEquals(300, unsampled.joules(), 1e-9);
+        assertEquals(300, sampled.joules(), 1e-9);
+    }
+
     @Test
     void withoutKnownUseOverlappingTrialsOnTwoDevicesSplitEquallyAndConserveEnergy() {
         FakeDevice gpu0 = new FakeDevice();
