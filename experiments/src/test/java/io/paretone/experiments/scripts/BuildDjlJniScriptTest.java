@@ -45,7 +45,10 @@ class BuildDjlJniScriptTest {
         touch("torch/lib/libtorch.so", "");
         touch("torch/lib/libtorch_cuda.so", "");
         touch("torch/include/torch/script.h", "");
-        touch("torch/version.py", "__version__ = '2.11.0+cu130'\ndebug = False\ncuda = '13.0'\n");
+        // As pip's torch 2.11 writes it (annotated names): the unannotated pattern missed the CUDA
+        // version on the H200 and the script stopped.
+        touch("torch/version.py", "from typing import Optional\n__version__ = '2.11.0+cu130'\ndebug = False\n"
+                + "cuda: Optional[str] = '13.0'\nhip: Optional[str] = None\n");
         touch("djl-native-0.36.0/src/ai_djl_pytorch_jni_PyTorchLibrary.h", "");
         touch("djl-native-0.36.0/src/ai_djl_pytorch_jni_PyTorchLibrary_system.cc", "");
         touch("djl-native-0.36.0/djl/utils.h", "");
