@@ -232,10 +232,18 @@ public final class TrainingBench {
         DeviceSync sync = DjlDeviceSync.of(settings.device());
         Architecture steps = new WithSteps(arch, settings.warmup() + settings.steps());
         long[] start = new long[1];
-        StepListener clock = (step, total, loss) -> {
-            if (step == settings.warmup()) {
-                sync.await();
-                start[0] = System.nanoTime();
+        StepListener clock = new StepListener() {
+            @Override
+            public boolean needsLossAt(int step, int total) {
+                return step == settings.warmup();
+            }
+
+            @Override
+            public void onStep(int step, int total, double loss) {
+                if (step == settings.warmup()) {
+                    sync.await();
+                    start[0] = System.nanoTime();
+                }
             }
         };
         try (Model model = Model.newInstance("bench", settings.device())) {
