@@ -246,10 +246,11 @@ public final class TrainingBench {
                 }
             }
         };
-        try (Model model = Model.newInstance("bench", settings.device())) {
+        try (Model model = Model.newInstance("bench", settings.device());
+                BudgetedTrainer trainer = new BudgetedTrainer()) {
             Block block = arch.newBlock();
             model.setBlock(block);
-            new BudgetedTrainer().train(model, steps, noise(settings.seed()), settings.seed(), clock);
+            trainer.train(model, steps, noise(settings.seed()), settings.seed(), clock);
             sync.await();
             double ms = (System.nanoTime() - start[0]) / 1e6 / settings.steps();
             return new Timed(ms, ParameterCounter.trainable(block));
