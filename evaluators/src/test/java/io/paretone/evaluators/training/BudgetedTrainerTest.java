@@ -69,7 +69,7 @@ class BudgetedTrainerTest {
     @Test
     void aNanLossMidwayFailsAtTheNextReadNamingTheStepItAppearedAt() {
         int[] computed = {0};
-        TrainingRecipe recipe = TrainingRecipe.singleLoss(200, LR, "likelihood", c -> {
+        TrainingRecipe recipe = TrainingRecipe.singleLoss(200, LR, "likelihood", new Shape[] {new Shape(1, 4)}, c -> {
             computed[0]++;
             NDArray loss = sum(c.forward(part(c.block(), 0), ones(c.manager())));
             return c.step() >= 40 ? loss.mul(Float.NaN) : loss;
@@ -84,7 +84,7 @@ class BudgetedTrainerTest {
         int[] computed = {0};
         List<Integer> reported = new ArrayList<>();
         List<Integer> computedWhenStep5WasReported = new ArrayList<>();
-        TrainingRecipe recipe = TrainingRecipe.singleLoss(70, LR, "likelihood", c -> {
+        TrainingRecipe recipe = TrainingRecipe.singleLoss(70, LR, "likelihood", new Shape[] {new Shape(1, 4)}, c -> {
             computed[0]++;
             return sum(c.forward(part(c.block(), 0), ones(c.manager())));
         });
