@@ -38,6 +38,8 @@ public final class CandidateEvaluator {
     private final DataSplits data;
     private final TrainingData trainingData;
     private final QualityProxy quality;
+    /** One trainer for every candidate, so the training data go to the device once. */
+    private final BudgetedTrainer trainer = new BudgetedTrainer();
 
     public CandidateEvaluator(EvaluationSettings settings, DataSplits data, QualityProxy quality) {
         this.settings = settings;
@@ -101,7 +103,7 @@ public final class CandidateEvaluator {
             Block block = architecture.newBlock();
             model.setBlock(block);
             CheckpointedTraining run = new CheckpointedTraining(model, block, architecture, seed, listener, checkpoints);
-            TrainingOutcome outcome = new BudgetedTrainer().train(model, architecture, trainingData, seed, run);
+            TrainingOutcome outcome = trainer.train(model, architecture, trainingData, seed, run);
             EnergyReading training = run.finish();
             if (run.failure != null) {
                 throw run.failure;
@@ -208,6 +210,11 @@ public final class CandidateEvaluator {
             }
             checkpointEnergy = sum(checkpointEnergy, checkpointWindow.stop());
             window = settings.meter().start();
+        }
+
+        @Override
+        public boolean needsLossAt(int step, int total) {
+            return (step < total && checkpoints.isCheckpoint(step, total)) || listener.needsLossAt(step, total);
         }
 
         @Override

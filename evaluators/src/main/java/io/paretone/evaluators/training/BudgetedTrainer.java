@@ -1,8 +1,11 @@
 package io.paretone.evaluators.training;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
@@ -14,6 +17,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.paretone.spaces.Architecture;
+import io.paretone.spaces.training.DeviceClips;
 import io.paretone.spaces.training.ParameterGroup;
 import io.paretone.spaces.training.StepContext;
 import io.paretone.spaces.training.TrainingData;
@@ -36,14 +40,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every update runs in its own {@link NDScope} and its own gradient collector (DJL allows one
  * collector at a time; sequential ones are fine): DJL frees nothing by itself, and arrays of a step
- * would otherwise live as long as the model. Every loss is read and checked; a NaN or infinite loss
- * fails the candidate at once, since DJL would carry on training garbage. Optimiser updates run
+ * would otherwise live as long as the model. Every loss is read and checked, in batches of at most
+ * {@link #READ_EVERY} steps (each read waits for the device); a NaN or infinite loss fails the
+ * candidate at that read, naming the step it appeared at, since DJL would carry on training garbage. Optimiser updates run
  * outside the scopes, because Adam's moment arrays must outlive them. Gradients of all parameters
  * are cleared before each update, so a generator update never leaks gradients into the next
  * discriminator update.
  */
-public final class BudgetedTrainer {
+public final class BudgetedTrainer implements AutoCloseable {
+    /**
+     * Most steps between two reads of the losses. Each read waits for the device; reading every
+     * step kept a GPU idle between steps.
+     */
+    public static final int READ_EVERY = 32;
     private static final Logger LOG = LoggerFactory.getLogger(BudgetedTrainer.class);
+    private DeviceClips clips;
 
     /**
      * Trains {@code model}, whose block must be {@code architecture.newBlock()}, already set; the
@@ -64,21 +75,23 @@ public final class BudgetedTrainer {
             }
             Map<String, Group> groups = groups(recipe, block);
             Context context = new Context(manager, new ParameterStore(manager, false), block, data,
-                    new SplittableRandom(seed), recipe.steps());
+                    deviceClips(data, manager.getDevice()), new SplittableRandom(seed), recipe.steps());
+            Unread unread = new Unread(recipe);
             for (int step = 1; step <= recipe.steps(); step++) {
                 context.step = step;
-                float reported = Float.NaN;
                 for (Update update : recipe.updates()) {
-                    Group group = groups.get(update.group());
-                    float loss = runUpdate(update, group, groups.values(), context);
-                    if (update.name().equals(recipe.reported())) {
-                        reported = loss;
-                    }
+                    unread.add(runUpdate(update, groups.get(update.group()), groups.values(), context));
                 }
-                losses[step - 1] = reported;
-                listener.onStep(step, recipe.steps(), reported);
-                if (listener.stopRequested()) {
-                    return new TrainingOutcome(Arrays.copyOf(losses, step));
+                if (step % READ_EVERY == 0 || step == recipe.steps() || listener.needsLossAt(step, recipe.steps())) {
+                    int first = step - unread.steps() + 1;
+                    float[] reported = unread.read(groups, first, recipe.steps());
+                    for (int s = first; s <= step; s++) {
+                        losses[s - 1] = reported[s - first];
+                        listener.onStep(s, recipe.steps(), reported[s - first]);
+                        if (listener.stopRequested()) {
+                            return new TrainingOutcome(Arrays.copyOf(losses, s));
+                        }
+                    }
                 }
             }
         } catch (EngineException | IllegalStateException | IllegalArgumentException e) {
@@ -88,12 +101,35 @@ public final class BudgetedTrainer {
         return new TrainingOutcome(losses);
     }
 
-    private static float runUpdate(Update update, Group group, Iterable<Group> all, Context context)
-            throws TrainingFailedException {
+    /** The training data on the device, copied there once for all the candidates this trainer trains. */
+    private synchronized DeviceClips deviceClips(TrainingData data, Device device) {
+        if (clips == null || !clips.holds(data, device)) {
+            if (clips != null) {
+                clips.close();
+            }
+            clips = new DeviceClips(data, device);
+        }
+        return clips;
+    }
+
+    /** Frees the training data kept on the device. */
+    @Override
+    public synchronized void close() {
+        if (clips != null) {
+            clips.close();
+            clips = null;
+        }
+    }
+
+    /**
+     * Runs one update and returns its loss, detached from the graph and kept beyond the update's
+     * scope, unread: reading it now would wait for the device.
+     */
+    private static NDArray runUpdate(Update update, Group group, Iterable<Group> all, Context context) {
         for (Group g : all) {
             g.clearGradients();
         }
-        float value;
+        NDArray kept;
         try (NDScope scope = new NDScope();
                 GradientCollector collector = context.manager.getEngine().newGradientCollector()) {
             scope.suppressNotUsedWarning();
@@ -101,19 +137,69 @@ public final class BudgetedTrainer {
             if (loss.size() != 1) {
                 throw new IllegalStateException(update.name() + " loss has shape " + loss.getShape() + ", not a scalar");
             }
-            value = loss.toType(DataType.FLOAT32, false).getFloat();
-            if (!Float.isFinite(value)) {
-                throw new TrainingFailedException(String.format(
-                        "%s loss became %s at step %d of %d; the learning rate %s of the %s parameters is likely"
-                                + " too high", update.name(), value, context.step, context.steps,
-                        group.definition.learningRate(), group.definition.name()));
-            }
+            kept = loss.toType(DataType.FLOAT32, false).stopGradient().reshape(1);
+            NDScope.unregister(kept);
             collector.backward(context.withCorrections(loss));
         } finally {
             context.pendingCorrections.clear();
         }
         group.apply();
-        return value;
+        return kept;
+    }
+
+    /**
+     * The losses of the steps since the last read, still on the device; read together in one
+     * transfer, and checked there, so a NaN or infinite loss fails the candidate at most
+     * {@link #READ_EVERY} steps after it appeared, naming the step where it did.
+     */
+    private static final class Unread {
+        private final List<Update> updates;
+        private final int reported;
+        private final NDList losses = new NDList();
+
+        Unread(TrainingRecipe recipe) {
+            this.updates = recipe.updates();
+            int r = 0;
+            while (!updates.get(r).name().equals(recipe.reported())) {
+                r++;
+            }
+            this.reported = r;
+        }
+
+        void add(NDArray loss) {
+            losses.add(loss);
+        }
+
+        int steps() {
+            return losses.size() / updates.size();
+        }
+
+        /** The reported loss of each unread step, from step {@code first} on; frees the arrays. */
+        float[] read(Map<String, Group> groups, int first, int total) throws TrainingFailedException {
+            float[] all;
+            try (NDArray joined = NDArrays.concat(losses)) {
+                all = joined.toFloatArray();
+            } finally {
+                losses.close();
+                losses.clear();
+            }
+            int perStep = updates.size();
+            float[] out = new float[all.length / perStep];
+            for (int i = 0; i < all.length; i++) {
+                if (!Float.isFinite(all[i])) {
+                    Update u = updates.get(i % perStep);
+                    ParameterGroup g = groups.get(u.group()).definition;
+                    throw new TrainingFailedException(String.format(
+                            "%s loss became %s at step %d of %d; the learning rate %s of the %s parameters is likely"
+                                    + " too high", u.name(), all[i], first + i / perStep, total, g.learningRate(),
+                            g.name()));
+                }
+                if (i % perStep == reported) {
+                    out[i / perStep] = all[i];
+                }
+            }
+            return out;
+        }
     }
 
     /** Resolves each group's parameters and checks they are disjoint and cover every trainable one. */
@@ -183,19 +269,44 @@ public final class BudgetedTrainer {
         private final ParameterStore parameters;
         private final Block block;
         private final TrainingData data;
+        private final DeviceClips clips;
         private final SplittableRandom random;
         private final int steps;
         private final List<NDArray> pendingCorrections = new ArrayList<>();
+        private final Map<Float, NDArray> scalars = new HashMap<>();
         private int step;
 
-        Context(NDManager manager, ParameterStore parameters, Block block, TrainingData data,
+        Context(NDManager manager, ParameterStore parameters, Block block, TrainingData data, DeviceClips clips,
                 SplittableRandom random, int steps) {
             this.manager = manager;
             this.parameters = parameters;
             this.block = block;
             this.data = data;
+            this.clips = clips;
             this.random = random;
             this.steps = steps;
+        }
+
+        @Override
+        public NDArray crops(int batchSize, int length) {
+            return clips.crops(manager, batchSize, length);
+        }
+
+        @Override
+        public NDArray muLawCrops(int batchSize, int length) {
+            return clips.muLawCrops(manager, batchSize, length);
+        }
+
+        @Override
+        public NDArray scalar(float value) {
+            NDArray s = scalars.get(value);
+            if (s == null) {
+                // Made inside an update's scope: kept out of it, freed with the model.
+                s = manager.create(value);
+                NDScope.unregister(s);
+                scalars.put(value, s);
+            }
+            return s;
         }
 
         @Override public NDManager manager() { return manager; }

@@ -65,6 +65,57 @@ class BudgetedTrainerTest {
         assertTrue(e.getMessage().contains("exploding loss became NaN at step 1 of 5"), e.getMessage());
     }
 
+    /** Losses are read in batches, so a NaN is found at the first read after it: step 64 for a NaN at step 40. */
+    @Test
+    void aNanLossMidwayFailsAtTheNextReadNamingTheStepItAppearedAt() {
+        int[] computed = {0};
+        TrainingRecipe recipe = TrainingRecipe.singleLoss(200, LR, "likelihood", new Shape[] {new Shape(1, 4)}, c -> {
+            computed[0]++;
+            NDArray loss = sum(c.forward(part(c.block(), 0), ones(c.manager())));
+            return c.step() >= 40 ? loss.mul(Float.NaN) : loss;
+        });
+        var e = assertThrows(TrainingFailedException.class, () -> train(new Toy(recipe)));
+        assertTrue(e.getMessage().contains("likelihood loss became NaN at step 40 of 200"), e.getMessage());
+        assertEquals(2 * BudgetedTrainer.READ_EVERY, computed[0], "steps run before the failure");
+    }
+
+    @Test
+    void everyStepIsReportedInOrderAndANeededStepBeforeTheNextOneRuns() throws Exception {
+        int[] computed = {0};
+        List<Integer> reported = new ArrayList<>();
+        List<Integer> computedWhenStep5WasReported = new ArrayList<>();
+        TrainingRecipe recipe = TrainingRecipe.singleLoss(70, LR, "likelihood", new Shape[] {new Shape(1, 4)}, c -> {
+            computed[0]++;
+            return sum(c.forward(part(c.block(), 0), ones(c.manager())));
+        });
+        StepListener listener = new StepListener() {
+            @Override
+            public void onStep(int step, int total, double loss) {
+                reported.add(step);
+                if (step == 5) {
+                    computedWhenStep5WasReported.add(computed[0]);
+                }
+            }
+
+            @Override
+            public boolean needsLossAt(int step, int total) {
+                return step == 5;
+            }
+        };
+        DjlRuntime.engine().setRandomSeed(3);
+        try (Model model = Model.newInstance("toy", DjlRuntime.device("cpu"))) {
+            Toy toy = new Toy(recipe);
+            model.setBlock(toy.newBlock());
+            TrainingOutcome outcome = new BudgetedTrainer().train(model, toy, sine, 1, listener);
+            assertEquals(70, outcome.steps());
+        }
+        for (int i = 0; i < 70; i++) {
+            assertEquals(i + 1, reported.get(i));
+        }
+        assertEquals(70, reported.size());
+        assertEquals(List.of(5), computedWhenStep5WasReported);
+    }
+
     /**
      * Group b's update also puts gradients on a; if they leaked into a's update, a would move by
      * lr x sign(10 - 1) downwards instead of upwards. Adam's first step moves each weight by the

@@ -23,8 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
         name = "bench",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        subcommands = TrainingBenchCommand.class,
         description = "Compare search algorithms on one space: several seeds each, the same trial budget, every"
-                + " candidate trained; prints hypervolume against trials and against CO2e spent.")
+                + " candidate trained; prints hypervolume against trials and against CO2e spent. 'bench training' times the trainer against PyTorch eager instead.")
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -213,9 +213,18 @@ public final class TrialWorker {
         }
 
         @Override
+        public boolean needsLossAt(int step, int total) {
+            return due(step, total, System.nanoTime());
+        }
+
+        private boolean due(int step, int total, long now) {
+            return step == 1 || step == total || step % Math.max(1, total / 20) == 0 || now - lastReport > REPORT_NANOS;
+        }
+
+        @Override
         public void onStep(int step, int total, double loss) {
             long now = System.nanoTime();
-            if (step == 1 || step == total || step % Math.max(1, total / 20) == 0 || now - lastReport > REPORT_NANOS) {
+            if (due(step, total, now)) {
                 out.accept(new FromWorker.Step(request.trial(), step, total, loss));
                 lastReport = now;
             }

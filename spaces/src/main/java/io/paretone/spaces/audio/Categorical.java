@@ -6,11 +6,13 @@ import ai.djl.ndarray.NDArray;
 public final class Categorical {
     private Categorical() {}
 
-    /** Mean cross-entropy of logits {@code [B, 256, T]} against classes {@code [B, T]}. */
+    /**
+     * Mean cross-entropy of logits {@code [B, 256, T]} against classes {@code [B, T]} (int64): the
+     * log-probability of each target picked by a gather, not multiplied by a one-hot array.
+     */
     public static NDArray crossEntropy(NDArray logits, NDArray targets) {
         NDArray logProbs = logits.logSoftmax(1);
-        NDArray oneHot = targets.oneHot(MuLaw.CLASSES).transpose(0, 2, 1);
-        return logProbs.mul(oneHot).sum(new int[] {1}).mean().neg();
+        return logProbs.gather(targets.expandDims(1), 1).mean().neg();
     }
 
     /**

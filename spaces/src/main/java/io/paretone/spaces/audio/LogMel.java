@@ -2,6 +2,7 @@ package io.paretone.spaces.audio;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import io.paretone.spaces.check.Check;
 
@@ -16,6 +17,9 @@ public final class LogMel {
     private final int fftSize;
     private final int hop;
     private final int mels;
+    private NDArray window;
+    private NDArray filters;
+    private NDArray floor;
 
     public LogMel(int sampleRate, int fftSize, int hop, int mels) {
         this.sampleRate = Check.positive("sample rate", sampleRate);
@@ -25,13 +29,22 @@ public final class LogMel {
         this.mels = Check.positive("mels", mels);
     }
 
+    /**
+     * The log-mel spectrogram of {@code audio}. The window, filterbank and floor are copied to the
+     * audio's device at the first call and kept (out of any scope) until its manager closes: a copy
+     * per call would wait for a GPU each time.
+     */
     public NDArray of(NDArray audio) {
-        NDManager m = audio.getManager();
-        NDArray window = m.create(hann(fftSize));
+        if (window == null || window.isReleased() || !window.getDevice().equals(audio.getDevice())) {
+            NDManager m = audio.getManager();
+            window = m.create(hann(fftSize));
+            filters = m.create(filterbank(), new Shape(mels, fftSize / 2 + 1));
+            floor = m.create((float) FLOOR);
+            NDScope.unregister(window, filters, floor);
+        }
         NDArray spectrum = audio.stft(fftSize, hop, true, window, false); // [B, F, T, 2]
         NDArray power = spectrum.square().sum(new int[] {3}); // [B, F, T]
-        NDArray filters = m.create(filterbank(), new Shape(mels, fftSize / 2 + 1));
-        return filters.matMul(power).add(FLOOR).log(); // [M, F] x [B, F, T] broadcasts to [B, M, T]
+        return filters.matMul(power).add(floor).log(); // [M, F] x [B, F, T] broadcasts to [B, M, T]
     }
 
     /** The periodic Hann window of {@code n} points. */

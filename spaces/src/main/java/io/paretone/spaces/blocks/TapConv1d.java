@@ -1,5 +1,6 @@
 package io.paretone.spaces.blocks;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -21,10 +22,11 @@ import io.paretone.spaces.cost.LayerFlops;
  * {@code C_in x k} inputs. Same function, same number of weights (rearranged) and the same
  * multiply-adds as a k-wide kernel.
  *
- * <p>Why: on this project's CPUs PyTorch's native backward pass of a convolution wider than one
- * tap returned NaN input gradients at random (uninitialised memory; about one run in three at
- * small channel counts, with or without padding), which silently poisons training. The 1x1 path is
- * reliable. Input {@code [B, C, L]}, output {@code [B, filters, (L + 2p - k) / s + 1]}.
+ * <p>Why: on CPUs PyTorch's native backward pass of a convolution wider than one tap (oneDNN)
+ * returned NaN input gradients now and then (uninitialised memory), which silently poisons
+ * training; the 1x1 path is reliable. On a GPU the same weights run as one native convolution
+ * ({@link #nativeOn}), k times less activation memory and faster. Input {@code [B, C, L]}, output
+ * {@code [B, filters, (L + 2p - k) / s + 1]}.
  */
 public final class TapConv1d extends AbstractBlock implements FlopCountable {
     private static final byte VERSION = 1;
@@ -61,16 +63,48 @@ public final class TapConv1d extends AbstractBlock implements FlopCountable {
         if (kernel == 1 && stride == 1 && padding == 0) {
             return mix.forward(ps, inputs, training);
         }
+        return nativeOn(x.getDevice()) ? natively(ps, x, training) : byTaps(ps, x, training);
+    }
+
+    /**
+     * Whether wide convolutions on a device run as the engine's own kernel. Not on a CPU: there
+     * PyTorch 2.7's oneDNN backward pass of a convolution wider than one tap left NaN in the input
+     * gradient now and then (uninitialised memory; README, "Native convolutions").
+     */
+    public static boolean nativeOn(Device device) {
+        return device.isGpu();
+    }
+
+    /** The taps stacked on the channel axis and mixed by the 1x1 convolution. */
+    NDList byTaps(ParameterStore ps, NDArray input, boolean training) {
+        NDArray x = input;
         if (padding > 0) {
             x = x.pad(new Shape(padding, padding), 0);
         }
-        long out = outputLength(inputs.singletonOrThrow().getShape().get(2));
+        long out = outputLength(input.getShape().get(2));
         NDList views = new NDList(kernel);
         for (int j = 0; j < kernel; j++) {
             long end = j + stride * (out - 1) + 1;
             views.add(x.get(":, :, " + j + ":" + end + (stride > 1 ? ":" + stride : "")));
         }
         return mix.forward(ps, new NDList(kernel == 1 ? views.get(0) : NDArrays.concat(views, 1)), training);
+    }
+
+    /** The same function by the engine's convolution (cuDNN on a GPU), on the same weights rearranged. */
+    NDList natively(ParameterStore ps, NDArray x, boolean training) {
+        NDArray w = ps.getValue(mix.getParameters().get("weight"), x.getDevice(), training);
+        NDArray b = mix.getParameters().contains("bias")
+                ? ps.getValue(mix.getParameters().get("bias"), x.getDevice(), training) : null;
+        return Conv1d.conv1d(x, kernelWeights(w, kernel), b, new Shape(stride), new Shape(padding), new Shape(1));
+    }
+
+    /**
+     * A 1x1 mix's weights over stacked taps, {@code [F, k x C, 1]} with tap j on channels
+     * {@code j C .. j C + C - 1}, as a k-wide kernel {@code [F, C, k]}.
+     */
+    public static NDArray kernelWeights(NDArray mixWeights, int kernel) {
+        Shape s = mixWeights.getShape();
+        return mixWeights.reshape(s.get(0), kernel, s.get(1) / kernel).transpose(0, 2, 1);
     }
 
     @Override

@@ -21,7 +21,24 @@ public interface StepContext {
     /** The candidate's root block (cast it to the family's own block type to reach its parts). */
     Block block();
 
+    /** The training data on the host; for batches prefer {@link #crops} and {@link #muLawCrops}, cut on the device. */
     TrainingData data();
+
+    /**
+     * A batch of crops as {@link TrainingData#crops} draws them, cut on the candidate's device from
+     * the data kept there: float32 {@code [batch, length]}, drawn by the engine's seeded generator.
+     */
+    NDArray crops(int batchSize, int length);
+
+    /** Crops as {@link #crops}, as mu-law classes: int64 {@code [batch, length]}. */
+    NDArray muLawCrops(int batchSize, int length);
+
+    /**
+     * A float32 scalar on the candidate's device, made once per training run. DJL's
+     * {@code NDArray.mul(Number)} and its kind upload their number as a new array at every call (a
+     * copy that waits for a GPU, and a float64 one for a Java double), so losses use these instead.
+     */
+    NDArray scalar(float value);
 
     /** Seeded randomness for batches and noise, split from the candidate's seed. */
     SplittableRandom random();

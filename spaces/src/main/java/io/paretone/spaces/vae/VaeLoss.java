@@ -18,6 +18,8 @@ final class VaeLoss implements Update.Loss {
 
     private final VaeArchitecture arch;
     private final int batchSize;
+    /** Made at the first step, when the sample rate is known; it keeps its window and filters on the device. */
+    private LogMel logMel;
 
     VaeLoss(VaeArchitecture arch, int batchSize) {
         this.arch = arch;
@@ -27,22 +29,25 @@ final class VaeLoss implements Update.Loss {
     @Override
     public NDArray compute(StepContext context) {
         VaeBlock vae = (VaeBlock) context.block();
-        NDArray x = context.data().crops(batchSize, arch.cropLength(), context.random()).array(context.manager());
+        NDArray x = context.crops(batchSize, arch.cropLength());
         NDArray[] posterior = vae.encode(context.parameters(), x, true);
         NDArray mean = posterior[0];
         NDArray logVariance = posterior[1];
+        NDArray half = context.scalar(0.5f);
         NDArray noise = context.manager().randomNormal(mean.getShape());
-        NDArray z = mean.add(logVariance.mul(0.5).exp().mul(noise));
+        NDArray z = mean.add(logVariance.mul(half).exp().mul(noise));
         NDArray decoded = vae.forward(context.parameters(), new NDList(z), true).singletonOrThrow();
         NDArray reconstruction;
         if (arch.logMelReconstruction()) {
-            LogMel logMel = new LogMel(context.data().sampleRate(), FFT, HOP, MELS);
+            if (logMel == null) {
+                logMel = new LogMel(context.data().sampleRate(), FFT, HOP, MELS);
+            }
             reconstruction = logMel.of(decoded).sub(logMel.of(x)).abs().mean();
         } else {
             reconstruction = decoded.sub(x).square().mean();
         }
-        NDArray kl = mean.square().add(logVariance.exp()).sub(1).sub(logVariance).sum().mul(0.5)
-                .div((double) batchSize * arch.cropLength());
-        return reconstruction.add(kl.mul(arch.klWeight()));
+        NDArray kl = mean.square().add(logVariance.exp()).sub(context.scalar(1)).sub(logVariance).sum().mul(half)
+                .div(context.scalar((float) batchSize * arch.cropLength()));
+        return reconstruction.add(kl.mul(context.scalar((float) arch.klWeight())));
     }
 }

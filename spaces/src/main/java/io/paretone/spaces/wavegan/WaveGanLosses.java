@@ -25,7 +25,7 @@ final class WaveGanLosses {
 
     NDArray discriminator(StepContext c) {
         WaveGanBlock gan = (WaveGanBlock) c.block();
-        NDArray real = c.data().crops(batchSize, arch.clipLength(), c.random()).array(c.manager());
+        NDArray real = c.crops(batchSize, arch.clipLength());
         NDArray fake = fake(c).stopGradient(); // the critic's update leaves the generator alone
         NDArray dReal = c.forward(gan.discriminator(), real);
         NDArray dFake = c.forward(gan.discriminator(), fake);

@@ -1,5 +1,6 @@
 package io.paretone.spaces.wavenet;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -15,6 +16,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.paretone.spaces.audio.MuLaw;
 import io.paretone.spaces.blocks.OneHotProjection;
+import io.paretone.spaces.blocks.TapConv1d;
 import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
 import java.util.ArrayList;
@@ -32,8 +34,9 @@ import java.util.List;
  * <p>A dilated causal convolution with k taps is computed as its definition: the k shifted views
  * x[t - (k-1-j) d] are stacked on the channel axis and mixed by a 1x1 convolution of R*k inputs.
  * That is the same function, the same weights (rearranged) and the same multiply-adds as a
- * dilated kernel, and it avoids PyTorch's CPU dilated-convolution path, whose backward pass gave
- * NaN gradients at random on this project's small channel counts.
+ * dilated kernel, and it avoids PyTorch's CPU (oneDNN) convolution backward pass, which gave NaN
+ * gradients now and then. On a GPU the same weights run as one native dilated kernel
+ * ({@link TapConv1d#nativeOn}).
  */
 public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
     private static final byte VERSION = 1;
@@ -85,27 +88,49 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray h = oneHot(inputs.singletonOrThrow());
-        h = apply(input, ps, h, training);
+        NDArray classes = inputs.singletonOrThrow();
+        return new NDList(logits(ps, classes, training, TapConv1d.nativeOn(classes.getDevice())));
+    }
+
+    /** The parallel pass, its dilated convolutions as native kernels or as stacked taps. */
+    NDArray logits(ParameterStore ps, NDArray classes, boolean training, boolean natively) {
+        NDArray h = apply(input, ps, oneHot(classes), training);
         NDArray skipSum = null;
         for (int i = 0; i < dilations.length; i++) {
             NDArray window = h.pad(new Shape(padding(i), 0), 0);
-            NDArray[] gated = layer(i, ps, window, training);
+            NDArray[] gated = layer(i, ps, window, training, natively);
             skipSum = skipSum == null ? gated[1] : skipSum.add(gated[1]);
             h = h.add(gated[0]);
         }
-        return new NDList(head(ps, skipSum, training));
+        return head(ps, skipSum, training);
     }
 
     /**
      * One layer on a window of its input; returns the residual branch and the skip branch. The
      * window already carries the causal left context.
      */
-    private NDArray[] layer(int i, ParameterStore ps, NDArray window, boolean training) {
-        NDArray taps = taps(i, window);
-        NDArray z = apply(filter.get(i), ps, taps, training).tanh()
-                .mul(Activation.sigmoid(apply(gate.get(i), ps, taps, training)));
+    private NDArray[] layer(int i, ParameterStore ps, NDArray window, boolean training, boolean natively) {
+        NDArray filtered;
+        NDArray gated;
+        if (natively) {
+            filtered = dilated(filter.get(i), i, ps, window, training);
+            gated = dilated(gate.get(i), i, ps, window, training);
+        } else {
+            NDArray taps = taps(i, window);
+            filtered = apply(filter.get(i), ps, taps, training);
+            gated = apply(gate.get(i), ps, taps, training);
+        }
+        NDArray z = filtered.tanh().mul(Activation.sigmoid(gated));
         return new NDArray[] {apply(residual.get(i), ps, z, training), apply(skip.get(i), ps, z, training)};
+    }
+
+    /** A filter or gate convolution of layer i as one dilated native kernel, on its tap weights rearranged. */
+    private NDArray dilated(Block conv, int i, ParameterStore ps, NDArray window, boolean training) {
+        Device d = window.getDevice();
+        NDArray w = ps.getValue(conv.getParameters().get("weight"), d, training);
+        NDArray b = ps.getValue(conv.getParameters().get("bias"), d, training);
+        return Conv1d.conv1d(window, TapConv1d.kernelWeights(w, arch.kernelSize()), b, new Shape(1), new Shape(0),
+                new Shape(dilations[i])).singletonOrThrow();
     }
 
     /** The k causal taps of layer i stacked on the channel axis: [B, R, T + p] to [B, R * k, T]. */
@@ -158,7 +183,7 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
                 NDScope.unregister(next);
                 windows[i].close();
                 windows[i] = next;
-                NDArray[] gated = layer(i, ps, next, false);
+                NDArray[] gated = layer(i, ps, next, false, TapConv1d.nativeOn(next.getDevice()));
                 skipSum = skipSum == null ? gated[1] : skipSum.add(gated[1]);
                 h = h.add(gated[0]);
             }

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.paretone.spaces.runtime.DjlRuntime;
 import java.util.SplittableRandom;
@@ -53,6 +55,49 @@ class TapConv1dTest {
                 }
             }
         }
+    }
+
+    /** The GPU's path (one native convolution) and the CPU's (stacked taps) on the same weights. */
+    @ParameterizedTest
+    @CsvSource({"3, 1, 1", "5, 2, 2", "2, 1, 0", "9, 2, 4"})
+    void nativeAndTapPathsGiveTheSameOutputsAndGradients(int kernel, int stride, int padding) {
+        try (Model model = Model.newInstance("t", DjlRuntime.device("cpu"))) {
+            NDManager m = model.getNDManager();
+            TapConv1d conv = new TapConv1d(kernel, stride, padding, 3, true);
+            Shape in = new Shape(2, 4, 23);
+            conv.initialize(m, DataType.FLOAT32, in);
+            NDArray x = m.randomNormal(in);
+            NDArray r = m.randomNormal(conv.getOutputShapes(new Shape[] {in})[0]);
+            float[][] taps = outputAndGradients(conv, x, r, false);
+            float[][] natively = outputAndGradients(conv, x, r, true);
+            String[] what = {"output", "input gradient", "weight gradient", "bias gradient"};
+            for (int i = 0; i < what.length; i++) {
+                assertEquals(taps[i].length, natively[i].length, what[i]);
+                for (int j = 0; j < taps[i].length; j++) {
+                    assertEquals(taps[i][j], natively[i][j], 1e-4, what[i] + " " + j);
+                }
+            }
+        }
+    }
+
+    private static float[][] outputAndGradients(TapConv1d conv, NDArray input, NDArray r, boolean natively) {
+        NDManager m = input.getManager();
+        NDArray x = input.duplicate();
+        x.setRequiresGradient(true);
+        ParameterStore ps = new ParameterStore(m, false);
+        NDArray w = conv.getParameters().get(0).getValue().getArray();
+        NDArray b = conv.getParameters().get(1).getValue().getArray();
+        float[] y;
+        try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
+            NDArray out = (natively ? conv.natively(ps, x, true) : conv.byTaps(ps, x, true)).singletonOrThrow();
+            y = out.toFloatArray();
+            collector.backward(out.mul(r).sum());
+        }
+        float[][] result = {y, x.getGradient().toFloatArray(), w.getGradient().toFloatArray(),
+            b.getGradient().toFloatArray()};
+        w.getGradient().subi(w.getGradient());
+        b.getGradient().subi(b.getGradient());
+        return result;
     }
 
     @Test

@@ -49,6 +49,44 @@ class WaveNetBlockTest {
         }
     }
 
+    /** The GPU's path (native dilated kernels) and the CPU's (stacked taps) on the same weights. */
+    @Test
+    void nativeAndTapPathsGiveTheSameLogitsAndGradients() {
+        DjlRuntime.engine().setRandomSeed(8);
+        try (Model model = Model.newInstance("paths", DjlRuntime.device("cpu"))) {
+            model.setBlock(arch.newBlock());
+            NDManager m = model.getNDManager();
+            WaveNetBlock block = (WaveNetBlock) model.getBlock();
+            block.initialize(m, DataType.FLOAT32, new Shape(2, 30));
+            NDArray classes = m.create(randomClasses(60, 4), new Shape(2, 30));
+            float[][] taps = logitsAndGradients(block, m, classes, false);
+            float[][] natively = logitsAndGradients(block, m, classes, true);
+            assertEquals(taps.length, natively.length);
+            for (int i = 0; i < taps.length; i++) {
+                assertEquals(taps[i].length, natively[i].length);
+                for (int j = 0; j < taps[i].length; j++) {
+                    assertEquals(taps[i][j], natively[i][j], 1e-4, (i == 0 ? "logit " : "gradient of parameter " + i + ": ") + j);
+                }
+            }
+        }
+    }
+
+    private static float[][] logitsAndGradients(WaveNetBlock block, NDManager m, NDArray classes, boolean natively) {
+        var parameters = block.getParameters();
+        float[][] out = new float[parameters.size() + 1][];
+        try (ai.djl.training.GradientCollector c = DjlRuntime.engine().newGradientCollector()) {
+            NDArray logits = block.logits(new ParameterStore(m, false), classes, true, natively);
+            out[0] = logits.toFloatArray();
+            c.backward(logits.logSoftmax(1).get(":, 7, :").mean());
+        }
+        for (int p = 0; p < parameters.size(); p++) {
+            NDArray g = parameters.get(p).getValue().getArray().getGradient();
+            out[p + 1] = g.toFloatArray();
+            g.subi(g);
+        }
+        return out;
+    }
+
     @Test
     void cachedGenerationStepsMatchTheParallelPass() {
         DjlRuntime.engine().setRandomSeed(6);

@@ -1,0 +1,74 @@
+package io.paretone.experiments.cli;
+
+import io.paretone.experiments.bench.TrainingBench;
+import io.paretone.spaces.runtime.DjlRuntime;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code paretone bench training}: paretone's trainer against PyTorch eager on torch_ref.py's sweep. */
+@Command(
+        name = "training",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Time paretone's trainer (ms per step) on the genomes of torch_ref.py --sweep, beside PyTorch"
+                + " eager measured by torch_ref.py in the same run on the same device, and the throughput ratio.")
+public final class TrainingBenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--device", paramLabel = "DEV", description = "auto (a GPU if DJL sees one), cpu, gpu or gpu:N"
+            + " (default ${DEFAULT-VALUE}).")
+    String device = "auto";
+
+    @Option(names = "--steps", paramLabel = "N", description = "Timed steps per genome (default ${DEFAULT-VALUE}).")
+    int steps = 160;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Untimed steps before them (default ${DEFAULT-VALUE}).")
+    int warmup = 10;
+
+    @Option(names = "--batch", paramLabel = "N", description = "One batch size for every genome (default: the sweep's).")
+    int batch;
+
+    @Option(names = "--tiny", description = "Smoke-test sizes for a CPU: the sweep's depths, kernels and crops at the narrowest"
+            + " widths, batch 1, 1 warm-up and 2 timed steps.")
+    boolean tiny;
+
+    @Option(names = "--torch-ref", paramLabel = "FILE",
+            description = "torch_ref.py, run per genome for the PyTorch column (default: paretone's column only).")
+    Path torchRef;
+
+    @Option(names = "--python", paramLabel = "CMD", description = "Python that runs torch_ref.py (default ${DEFAULT-VALUE}).")
+    String python = "python3";
+
+    @Option(names = "--families", paramLabel = "NAMES", split = ",", description = "wavenet, vae (default: both).")
+    List<String> families = List.of();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of weights and batches (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (torchRef != null && !Files.isRegularFile(torchRef)) {
+            throw new UsageException("--torch-ref " + torchRef + " is not a file; give the path of torch_ref.py"
+                    + " (on the GPU machine .gpu/torch_ref.py)");
+        }
+        for (String f : families) {
+            if (!f.equals("wavenet") && !f.equals("vae")) {
+                throw new UsageException("--families " + f + ": the sweep has wavenet and vae genomes only");
+            }
+        }
+        var settings = new TrainingBench.Settings(DjlRuntime.device(device), tiny ? 2 : steps, tiny ? 1 : warmup,
+                tiny ? 1 : batch, tiny, torchRef, python, families, seed);
+        List<TrainingBench.Row> rows = TrainingBench.run(settings, out);
+        boolean failed = rows.stream().anyMatch(r -> !Double.isFinite(r.paretoneMs()));
+        return failed ? ExitCode.FAILED.code() : ExitCode.OK.code();
+    }
+}

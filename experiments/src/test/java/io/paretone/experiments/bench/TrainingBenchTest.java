@@ -1,0 +1,72 @@
+package io.paretone.experiments.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import io.paretone.evaluators.cost.ParameterCounter;
+import io.paretone.spaces.Architecture;
+import io.paretone.spaces.ModelFamilies;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrainingBenchTest {
+    /** Counts published in torch_ref.py's docstring, by the genome as its sweep table names it. */
+    private static final Map<String, Long> TORCH_REF_COUNTS = Map.of(
+            "wavenet L=4 cyc=4 R=16 S=32 k=2", 21_088L,
+            "wavenet L=30 cyc=10 R=64 S=256 k=2", 1_267_328L,
+            "vae L=8 C=256 k=15 Z=64 logm", 14_806_913L);
+
+    @Test
+    void everySweepGenomeAtFullSizeHasTheCountOfTorchRefsFormula() {
+        int published = 0;
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            for (TrainingBench.SweepGenome g : TrainingBench.SWEEP) {
+                Architecture arch = ModelFamilies.byName(g.family()).decode(g.genome(false, g.batch()));
+                Block block = arch.newBlock();
+                block.initialize(manager, DataType.FLOAT32, arch.inputShapes(1));
+                long count = ParameterCounter.trainable(block);
+                assertEquals(TrainingBench.expectedParameters(arch), count, arch.describe());
+                Long publishedCount = TORCH_REF_COUNTS.get(TrainingBench.describe(arch));
+                if (publishedCount != null) {
+                    assertEquals(publishedCount, count, arch.describe());
+                    published++;
+                }
+            }
+        }
+        assertEquals(10, TrainingBench.SWEEP.size(), "torch_ref.py's sweep has 6 WaveNets and 4 VAEs");
+        assertEquals(4, published, "genomes with a count published by torch_ref.py (the L30 WaveNet twice)");
+    }
+
+    @Test
+    void tinyBenchTimesEveryGenomeWithPositiveFiniteMsPerStep() {
+        var settings = new TrainingBench.Settings(Device.cpu(), 2, 1, 1, true, null, "python3", List.of(), 3);
+        StringWriter text = new StringWriter();
+        List<TrainingBench.Row> rows = TrainingBench.run(settings, new PrintWriter(text, true));
+
+        assertEquals(TrainingBench.SWEEP.size(), rows.size(), text.toString());
+        for (TrainingBench.Row r : rows) {
+            assertTrue(Double.isFinite(r.paretoneMs()) && r.paretoneMs() > 0, r.toString());
+            assertEquals(r.expectedParameters(), r.parameters(), r.genome());
+            assertTrue(Double.isNaN(r.torchMs()), "no torch_ref given, no torch column: " + r);
+            assertTrue(text.toString().contains(TrainingBench.format(r)), text.toString());
+        }
+    }
+
+    @Test
+    void torchRefIsAskedForTheSameModelBatchAndSteps() {
+        var g = TrainingBench.SWEEP.get(2);
+        var arch = ModelFamilies.byName(g.family()).decode(g.genome(false, g.batch()));
+        var settings = new TrainingBench.Settings(Device.cpu(), 7, 3, 0, false, java.nio.file.Path.of("torch_ref.py"),
+                "python3", List.of(), 5);
+        assertEquals("python3 torch_ref.py --family wavenet --layers 12 --dilation-cycle 6 --residual 32 --skip 128"
+                        + " --kernel 3 --batch 32 --lr 1e-3 --steps 7 --warmup 3 --seed 5 --device cpu",
+                String.join(" ", TrainingBench.torchCommand(arch, 32, settings)));
+    }
+}

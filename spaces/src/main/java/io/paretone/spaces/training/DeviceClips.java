@@ -1,0 +1,160 @@
+package io.paretone.spaces.training;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.paretone.spaces.audio.MuLaw;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The training clips copied once to a device, end to end, so that a batch is cut there: per batch
+ * only a few random integers are drawn, by the engine's seeded generator on that device, and the
+ * crop is a gather. Nothing is copied from the host per step (a host-to-device copy in DJL waits for
+ * the device).
+ *
+ * <p>Batches follow {@link TrainingData#crops}: a clip drawn uniformly, a start drawn uniformly in it,
+ * silence past the end of a clip shorter than the crop. Mu-law classes are encoded once, on the host
+ * with {@link MuLaw#encode}, for the whole data, when first asked for.
+ */
+public final class DeviceClips implements AutoCloseable {
+    /** Draws of [0, 2^62) reduced modulo a span: the bias is below span / 2^62. */
+    private static final long DRAW_RANGE = 1L << 62;
+
+    private final TrainingData data;
+    private final NDManager manager;
+    private final int clips;
+    private final long[] offsets;
+    private final long[] lengths;
+    private final long silence;
+    private final int shortest;
+    private final NDArray clipOffsets;
+    private final Map<Integer, NDArray> spans = new HashMap<>();
+    private final Map<Integer, NDArray> positions = new HashMap<>();
+    private final NDArray audio;
+    private NDArray classes;
+    private NDArray lengthsArray;
+    private NDArray silenceArray;
+
+    /** Copies the clips of {@code data} to {@code device}. */
+    public DeviceClips(TrainingData data, Device device) {
+        this.data = data;
+        this.manager = NDManager.newBaseManager(device);
+        this.clips = data.clips().size();
+        this.offsets = new long[clips];
+        this.lengths = new long[clips];
+        long total = 0;
+        int min = Integer.MAX_VALUE;
+        for (int c = 0; c < clips; c++) {
+            int n = data.clips().get(c).samples().length;
+            offsets[c] = total;
+            lengths[c] = n;
+            total += n;
+            min = Math.min(min, n);
+        }
+        this.silence = total;
+        this.shortest = min;
+        this.clipOffsets = kept(manager.create(offsets));
+        float[] flat = new float[Math.toIntExact(total + 1)];
+        for (int c = 0; c < clips; c++) {
+            float[] x = data.clips().get(c).samples();
+            System.arraycopy(x, 0, flat, (int) offsets[c], x.length);
+        }
+        this.audio = kept(manager.create(flat));
+    }
+
+    /** True if these are the clips of {@code data} on {@code device}. */
+    public boolean holds(TrainingData data, Device device) {
+        return this.data == data && manager.getDevice().equals(device);
+    }
+
+    /** Crops of {@code length} samples as {@link TrainingData#crops}: float32 {@code [batch, length]}. */
+    public NDArray crops(NDManager into, int batchSize, int length) {
+        return audio.take(into, indices(into, batchSize, length));
+    }
+
+    /**
+     * The same crops as mu-law classes, int64 {@code [batch, length]}: {@link MuLaw#encode} of each
+     * sample, silence included.
+     */
+    public NDArray muLawCrops(NDManager into, int batchSize, int length) {
+        if (classes == null) {
+            classes = encodeAll();
+        }
+        return classes.take(into, indices(into, batchSize, length)).toType(DataType.INT64, false);
+    }
+
+    private NDArray encodeAll() {
+        int[] c = new int[Math.toIntExact(silence + 1)];
+        for (int k = 0; k < clips; k++) {
+            float[] x = data.clips().get(k).samples();
+            for (int i = 0; i < x.length; i++) {
+                c[(int) offsets[k] + i] = MuLaw.encode(x[i]);
+            }
+        }
+        c[(int) silence] = MuLaw.encode(0f);
+        return kept(manager.create(c));
+    }
+
+    /** Flat positions {@code [batch, length]} of a batch of crops, drawn on the device. */
+    private NDArray indices(NDManager into, int batchSize, int length) {
+        Shape batch = new Shape(batchSize);
+        NDArray clip = into.randomInteger(0, clips, batch, DataType.INT64);
+        NDArray start = clipOffsets.take(into, clip);
+        NDArray draw = into.randomInteger(0, DRAW_RANGE, batch, DataType.INT64);
+        NDArray first = start.add(draw.mod(span(length).take(into, clip)));
+        NDArray index = first.expandDims(1).add(positions(length));
+        if (shortest >= length) {
+            return index;
+        }
+        // Some clip is shorter than a crop: past its end, the crop reads the silent sample.
+        NDArray end = start.add(lengthsArray().take(into, clip)).expandDims(1);
+        return NDArrays.where(index.lt(end), index, silenceIndex());
+    }
+
+    /** Per clip, how many starts a crop of {@code length} has: at least 1 (a short clip starts at 0). */
+    private NDArray span(int length) {
+        return spans.computeIfAbsent(length, l -> {
+            long[] s = new long[clips];
+            for (int c = 0; c < clips; c++) {
+                s[c] = Math.max(1, lengths[c] - l + 1);
+            }
+            return kept(manager.create(s));
+        });
+    }
+
+    /** 0, 1, ..., length - 1 as int64 {@code [1, length]}. */
+    private NDArray positions(int length) {
+        return positions.computeIfAbsent(length,
+                l -> kept(manager.arange(0, l, 1, DataType.INT64).expandDims(0)));
+    }
+
+    private NDArray lengthsArray() {
+        if (lengthsArray == null) {
+            lengthsArray = kept(manager.create(lengths));
+        }
+        return lengthsArray;
+    }
+
+    private NDArray silenceIndex() {
+        if (silenceArray == null) {
+            silenceArray = kept(manager.create(silence));
+        }
+        return silenceArray;
+    }
+
+    /** The arrays of the data live as long as it does, even when first made inside an update's scope. */
+    private static NDArray kept(NDArray a) {
+        NDScope.unregister(a);
+        return a;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

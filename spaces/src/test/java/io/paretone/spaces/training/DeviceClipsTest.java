@@ -1,0 +1,91 @@
+package io.paretone.spaces.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import io.paretone.spaces.audio.MuLaw;
+import io.paretone.spaces.runtime.DjlRuntime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DeviceClipsTest {
+    private static final int[] LENGTHS = {50, 60, 70, 5};
+
+    /** Clip c holds (100 c + i) / 1000 at sample i: every value says which clip and sample it is. */
+    private static TrainingData data() {
+        List<TrainingClip> clips = new ArrayList<>();
+        for (int c = 0; c < LENGTHS.length; c++) {
+            float[] x = new float[LENGTHS[c]];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = value(c, i);
+            }
+            clips.add(new TrainingClip(x, new ClipLabel(0, ClipLabel.NO_PITCH)));
+        }
+        return new TrainingData(16_000, clips, 1);
+    }
+
+    private static float value(int clip, int sample) {
+        return (100 * clip + sample) / 1000f;
+    }
+
+    @Test
+    void cropsAreRunsOfOneClipFromAUniformStartWithSilencePastAShortClip() {
+        DjlRuntime.engine().setRandomSeed(11);
+        int length = 8;
+        int[] drawn = new int[LENGTHS.length];
+        try (DeviceClips clips = new DeviceClips(data(), Device.cpu());
+                NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            float[] x = clips.crops(m, 400, length).toFloatArray();
+            for (int b = 0; b < 400; b++) {
+                int first = Math.round(x[b * length] * 1000);
+                int clip = first / 100;
+                int start = first % 100;
+                drawn[clip]++;
+                assertTrue(start <= Math.max(0, LENGTHS[clip] - length), "start " + start + " of clip " + clip);
+                for (int j = 0; j < length; j++) {
+                    float expected = start + j < LENGTHS[clip] ? value(clip, start + j) : 0f;
+                    assertEquals(expected, x[b * length + j], "row " + b + " position " + j);
+                }
+            }
+        }
+        for (int c = 0; c < LENGTHS.length; c++) {
+            // Each clip has probability 1/4: 100 expected of 400, sd 8.7.
+            assertTrue(drawn[c] > 60 && drawn[c] < 140, "clip " + c + " drawn " + drawn[c] + " times");
+        }
+    }
+
+    @Test
+    void muLawCropsAreTheEncodedCropsOfTheSameDraws() {
+        int length = 6;
+        try (DeviceClips clips = new DeviceClips(data(), Device.cpu());
+                NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            DjlRuntime.engine().setRandomSeed(5);
+            float[] x = clips.crops(m, 50, length).toFloatArray();
+            DjlRuntime.engine().setRandomSeed(5);
+            long[] classes = clips.muLawCrops(m, 50, length).toLongArray();
+            long[] expected = new long[x.length];
+            for (int i = 0; i < x.length; i++) {
+                expected[i] = MuLaw.encode(x[i]);
+            }
+            assertArrayEquals(expected, classes);
+        }
+    }
+
+    @Test
+    void theSameEngineSeedDrawsTheSameBatches() {
+        try (DeviceClips clips = new DeviceClips(data(), Device.cpu());
+                NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            DjlRuntime.engine().setRandomSeed(9);
+            float[] a = clips.crops(m, 16, 4).toFloatArray();
+            DjlRuntime.engine().setRandomSeed(9);
+            float[] b = clips.crops(m, 16, 4).toFloatArray();
+            float[] c = clips.crops(m, 16, 4).toFloatArray();
+            assertArrayEquals(a, b);
+            assertTrue(!java.util.Arrays.equals(b, c), "the next batch differs");
+        }
+    }
+}
