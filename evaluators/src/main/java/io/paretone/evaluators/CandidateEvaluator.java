@@ -271,7 +271,10 @@ public final class CandidateEvaluator {
         return draws;
     }
 
-    private static void checkFinite(float[][] clips) throws TrainingFailedException {
+    /**
+     * @throws TrainingFailedException if a generated example holds NaN or an infinity, naming it
+     */
+    public static void checkFinite(float[][] clips) throws TrainingFailedException {
         for (float[] clip : clips) {
             for (float v : clip) {
                 if (!Float.isFinite(v)) {

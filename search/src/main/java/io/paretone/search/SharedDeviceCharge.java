@@ -25,15 +25,7 @@ final class SharedDeviceCharge {
         for (Objective o : new Objective[] {Objective.CO2E, Objective.INFERENCE_ENERGY}) {
             objectives.computeIfPresent(o.name(), (k, v) -> v * f);
         }
-        TrialMetrics m = r.metrics();
-        TrialMetrics charged = m == null ? null : new TrialMetrics(m.parameters(), m.generationFlopsPerUnit(),
-                m.percentMos(), m.quality(), m.trainingJoules() * f, m.trainingKgCo2e() * f, m.lacosteKgCo2e(),
-                m.trainingSeconds(), m.generationSeconds(), m.generationJoulesPerUnit() * f, m.trainingSteps(),
-                m.initialLoss(), m.finalLoss(), m.energyMeter(), m.energyEstimated(),
-                m.energyMethod() + "; " + describe(share), m.modelBytes(), m.forwardFlopsPerTrainingExample(),
-                m.trainingFlops(), m.generationValuesPerSecond(), m.secondsPerUnit(), m.trainingInferenceRatioUnits(),
-                m.generationJoules() * f, m.generationKgCo2e() * f, m.energyDevices(),
-                m.energyParts().stream().map(p -> new EnergyPart(p.meter(), p.joules() * f, p.estimated())).toList());
+        TrialMetrics charged = r.metrics() == null ? null : r.metrics().withEnergyScaled(f, describe(share));
         return new TrialResult(r.status(), r.reason(), objectives, charged, r.provenance(), r.pruning(),
                 r.totalJoules() * f);
     }

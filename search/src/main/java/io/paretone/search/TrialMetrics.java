@@ -99,4 +99,18 @@ public record TrialMetrics(
                 m.training().describeDevices(),
                 m.training().parts().stream().map(EnergyPart::of).toList());
     }
+
+    /**
+     * These figures with every energy figure (training, generation, their CO2e, each part) times
+     * {@code f}, and {@code note} appended to the method: a trial's share of a device it
+     * shared with others.
+     */
+    TrialMetrics withEnergyScaled(double f, String note) {
+        return new TrialMetrics(parameters, generationFlopsPerUnit, percentMos, quality, trainingJoules * f,
+                trainingKgCo2e * f, lacosteKgCo2e, trainingSeconds, generationSeconds, generationJoulesPerUnit * f,
+                trainingSteps, initialLoss, finalLoss, energyMeter, energyEstimated, energyMethod + "; " + note,
+                modelBytes, forwardFlopsPerTrainingExample, trainingFlops, generationValuesPerSecond, secondsPerUnit,
+                trainingInferenceRatioUnits, generationJoules * f, generationKgCo2e * f, energyDevices,
+                energyParts.stream().map(p -> new EnergyPart(p.meter(), p.joules() * f, p.estimated())).toList());
+    }
 }

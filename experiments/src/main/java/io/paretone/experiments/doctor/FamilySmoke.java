@@ -4,12 +4,14 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import io.paretone.evaluators.CandidateEvaluator;
 import io.paretone.evaluators.cost.ModelCost;
 import io.paretone.evaluators.data.DataSplits;
 import io.paretone.evaluators.energy.EnergyMeter;
 import io.paretone.evaluators.energy.EnergyReading;
 import io.paretone.evaluators.training.BudgetedTrainer;
 import io.paretone.evaluators.training.StepListener;
+import io.paretone.evaluators.training.TrainingFailedException;
 import io.paretone.evaluators.training.TrainingOutcome;
 import io.paretone.spaces.Architecture;
 import io.paretone.spaces.ModelFamilies;
@@ -61,9 +63,10 @@ final class FamilySmoke {
             float[][] generated = architecture.sampler().generate(block, new ParameterStore(model.getNDManager(), false),
                     new GenerationRequest(GENERATED, data.judgedValues(GENERATED_SECONDS), SEED, labels(training)));
             double generationSeconds = (System.nanoTime() - start) / 1e9;
-            String notFinite = firstNonFinite(generated);
-            if (notFinite != null) {
-                return new Result(family, false, "generated " + notFinite + " after training on " + device);
+            try {
+                CandidateEvaluator.checkFinite(generated);
+            } catch (TrainingFailedException e) {
+                return new Result(family, false, e.getMessage() + " after training on " + device);
             }
             return new Result(family, true, String.format(Locale.ROOT,
                     "%d steps on %s in %.2f s (loss %.3g -> %.3g), %,d parameters, %.3g generation FLOPs per %s,"
@@ -83,16 +86,5 @@ final class FamilySmoke {
             labels.add(training.clips().get(i % training.clips().size()).label());
         }
         return labels;
-    }
-
-    private static String firstNonFinite(float[][] examples) {
-        for (float[] example : examples) {
-            for (float v : example) {
-                if (!Float.isFinite(v)) {
-                    return Float.toString(v);
-                }
-            }
-        }
-        return null;
     }
 }
