@@ -31,9 +31,9 @@ public record CandidateMeasurement(
         float[][] clips,
         GenerationSpeed speed) {
 
-    /** Objective 4: 1 - %MOS. */
+    /** Objective 4: 1 - %MOS, as the quality score orders it ({@link QualityScore#oneMinusPercentMos}). */
     public double oneMinusPercentMos() {
-        return 1 - quality.percentMos();
+        return quality.oneMinusPercentMos();
     }
 
     /** Joules per generated unit. */

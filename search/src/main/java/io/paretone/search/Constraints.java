@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Limits a candidate must respect to be feasible, each an upper bound on one minimised objective
- * (a minimum quality is a maximum of 1 - %MOS). A limit of 0 means none. Violations are graded,
+ * (a minimum quality is a maximum of the objective 1 - %MOS). A limit of 0 means none. Violations are graded,
  * how far over relative to the limit, so NSGA-II can steer back, as jMetal's constraint handling
  * expects: a constraint value below zero is a violation of that size. Parameters and FLOPs are
  * known before training, so a candidate over those limits is rejected without spending energy.
@@ -84,7 +84,16 @@ public record Constraints(long maxParameters, double maxFlops, double maxKgCo2e,
                 Objective.CO2E.name(), m.trainingKgCo2e(),
                 Objective.PARAMETERS.name(), (double) m.parameters(),
                 Objective.FLOPS.name(), (double) m.generationFlopsPerUnit(),
-                Objective.QUALITY.name(), 1 - m.percentMos());
+                Objective.QUALITY.name(), oneMinusPercentMos(m));
+    }
+
+    /**
+     * The quality objective's value, so that a quality limit grades a candidate by the same figure the
+     * search minimises (above 1 below the noise anchor); {@code 1 - percentMos} for a trial stored
+     * without its quality terms.
+     */
+    private static double oneMinusPercentMos(TrialMetrics m) {
+        return m.quality() == null ? 1 - m.percentMos() : m.quality().oneMinusPercentMos();
     }
 
     /** True when a measured trial respects every limit. */

@@ -1,6 +1,7 @@
 package io.paretone.evaluators.quality;
 
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A proxy's verdict on a set of generated clips.
@@ -11,11 +12,15 @@ import java.util.List;
  * model's clips that the judge does not recognise as the labels asked for count as noise too: the
  * score is further multiplied by the class term's scaled value (label accuracy, real 1, noise 0).
  *
- * @param percentMos the %MOS estimate Q in [0, 1], the value the objective {@code 1 - Q} uses: the
- *     mean of the informative terms' bounded values ({@link QualityTerm#scaled}), times the share of
- *     clips not memorised
+ * @param percentMos the %MOS estimate Q in [0, 1], the figure people read: the mean of the
+ *     informative terms' bounded values ({@link QualityTerm#scaled}), times the share of clips not
+ *     memorised
  * @param rawPercentMos the same from the unbounded values ({@link QualityTerm#raw}): above 1 for a
  *     set that beats the real anchor, below 0 for one worse than the noise anchor; stored, not optimised
+ * @param objectivePercentMos the same from the values as the objective orders them
+ *     ({@link QualityTerm#ordered}): the objective is {@code 1 - objectivePercentMos}, 0 at the real
+ *     anchor, 1 at the noise anchor, above 1 (log-compressed) for sets worse than noise, so that a
+ *     search whose candidates all sound like noise still tells the less bad ones from the worse
  * @param realSpread the standard deviation of %MOS over disjoint held-out real subsets: real scores
  *     {@code 1 +- realSpread}; NaN when the proxy had a single real subset
  * @param terms every term with its raw value and calibration, informative or not
@@ -29,6 +34,7 @@ import java.util.List;
 public record QualityScore(
         double percentMos,
         double rawPercentMos,
+        double objectivePercentMos,
         double realSpread,
         List<QualityTerm> terms,
         int clips,
@@ -48,21 +54,27 @@ public record QualityScore(
     static QualityScore of(List<QualityTerm> terms, double realSpread, int clips, int memorisedClips,
             double nearestTrainingDistance, double realNearestTrainingDistance, double recognised) {
         double kept = (clips == 0 ? 0 : 1 - (double) memorisedClips / clips) * recognised;
-        return new QualityScore(kept * combine(terms, true), kept * combine(terms, false), realSpread, terms, clips,
-                memorisedClips, nearestTrainingDistance, realNearestTrainingDistance);
+        return new QualityScore(kept * combine(terms, QualityTerm::scaled), kept * combine(terms, QualityTerm::raw),
+                kept * combine(terms, QualityTerm::ordered), realSpread, terms, clips, memorisedClips,
+                nearestTrainingDistance, realNearestTrainingDistance);
     }
 
-    /** The mean of the informative terms' bounded ({@link QualityTerm#scaled}) or raw values; 0 if none is informative. */
-    static double combine(List<QualityTerm> terms, boolean bounded) {
+    /** The mean of one value (bounded, raw or ordered) of the informative terms; 0 if none is informative. */
+    static double combine(List<QualityTerm> terms, ToDoubleFunction<QualityTerm> value) {
         double sum = 0;
         int informative = 0;
         for (QualityTerm t : terms) {
             if (t.informative()) {
-                sum += bounded ? t.scaled() : t.raw();
+                sum += value.applyAsDouble(t);
                 informative++;
             }
         }
         return informative == 0 ? 0 : sum / informative;
+    }
+
+    /** The minimised quality objective, {@code 1 - objectivePercentMos}: 0 like real data, 1 like noise, above 1 worse. */
+    public double oneMinusPercentMos() {
+        return 1 - objectivePercentMos;
     }
 
     /** Whether any generated clip looks copied from the training data. */

@@ -44,7 +44,7 @@ record TermAnchors(List<String> names, double[] real, double[] spread, double[] 
         double[] q = new double[k];
         double qMean = 0;
         for (int s = 0; s < k; s++) {
-            q[s] = QualityScore.combine(partial.terms(realSubsets.get(s)), false);
+            q[s] = QualityScore.combine(partial.terms(realSubsets.get(s)), QualityTerm::raw);
             qMean += q[s] / k;
         }
         double variance = 0;

@@ -19,6 +19,31 @@ class QualityScoreTest {
     }
 
     @Test
+    void theObjectiveOrdersSetsThatTheBoundedScoreTiesAtNoise() {
+        // Two sets of one distance term (real 10, noise 110), both beyond noise: bounded %MOS 0 for
+        // both, raw -1 and -3, objective 1 + ln 2 and 1 + ln 4.
+        QualityScore nearer = QualityScore.of(List.of(QualityTerm.of("d", 210, 10, 110)), 0.02, 16, 0, 3, 1, 1);
+        QualityScore farther = QualityScore.of(List.of(QualityTerm.of("d", 410, 10, 110)), 0.02, 16, 0, 3, 1, 1);
+        assertEquals(0, nearer.percentMos());
+        assertEquals(0, farther.percentMos());
+        assertEquals(1 + Math.log(2), nearer.oneMinusPercentMos(), 1e-12);
+        assertEquals(1 + Math.log(4), farther.oneMinusPercentMos(), 1e-12);
+    }
+
+    @Test
+    void theObjectiveKeepsASetThatBeatsTheRealAnchorBelowZero() {
+        // Terms with raw 0.75 and 1.125: the objective is 1 - their mean, not 1 - the bounded mean.
+        assertEquals(1 - (0.75 + 1.125) / 2, QualityScore.of(TERMS, 0.02, 16, 0, 3, 1, 1).oneMinusPercentMos(), 1e-12);
+    }
+
+    @Test
+    void aMemorisedClipCountsAsNoiseInTheObjectiveToo() {
+        // 8 of 16 memorised in a set at raw -1: half the clips at noise (1), half at 1 + ln 2.
+        QualityScore s = QualityScore.of(List.of(QualityTerm.of("d", 210, 10, 110)), 0.02, 16, 8, 0, 1, 1);
+        assertEquals(1 + Math.log(2) / 2, s.oneMinusPercentMos(), 1e-12);
+    }
+
+    @Test
     void eachMemorisedClipCountsAsNoise() {
         // 4 of 16 memorised: Q x 12/16.
         QualityScore s = QualityScore.of(TERMS, 0.02, 16, 4, 0, 1, 1);

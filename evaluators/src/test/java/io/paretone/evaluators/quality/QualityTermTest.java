@@ -29,6 +29,18 @@ class QualityTermTest {
     }
 
     @Test
+    void theObjectiveKeepsTheOrderBeyondNoiseOnALogScale() {
+        // Real 10, noise 110. 210 lies twice noise's distance beyond real (raw -1), 10010 a hundred
+        // times (raw -99): 1 - ordered is 1 + ln 2 and 1 + ln 100. Between the anchors and beyond
+        // real the value is the raw one.
+        assertEquals(-Math.log(2), QualityTerm.of("d", 210, 10, 110).ordered(), 1e-12);
+        assertEquals(-Math.log(100), QualityTerm.of("d", 10010, 10, 110).ordered(), 1e-12);
+        assertEquals(0.75, QualityTerm.of("d", 35, 10, 110).ordered(), 1e-12);
+        assertEquals(1.05, QualityTerm.of("d", 5, 10, 110).ordered(), 1e-12);
+        assertEquals(0, QualityTerm.of("d", 110, 10, 110).ordered(), 1e-12);
+    }
+
+    @Test
     void aTermWhoseRealNoiseGapIsWithinTwiceTheRealSpreadIsDropped() {
         // Gap 0.3: dropped with a spread of 0.16 (2 x 0.16 > 0.3), kept with 0.14 (0.28 < 0.3).
         assertFalse(QualityTerm.of("c", 0.5, 0.8, 0.16, 0.5).informative());

@@ -103,9 +103,10 @@ public final class ConsoleProgress implements SearchProgress {
         candidatesDone++;
         if (trial.status() == TrialStatus.COMPLETE) {
             var m = trial.metrics();
-            out.printf(Locale.ROOT, "    trial %d: loss %.3f -> %.3f, %s params, %s FLOPs/%s, %.3g gCO2e, %%MOS %.3f  %s%n",
+            out.printf(Locale.ROOT, "    trial %d: loss %.3f -> %.3f, %s params, %s FLOPs/%s, %.3g gCO2e, %%MOS %.3f%s  %s%n",
                     trial.number(), m.initialLoss(), m.finalLoss(), Units.count(m.parameters()),
                     Units.count(m.generationFlopsPerUnit()), domain.shortUnit(), m.trainingKgCo2e() * 1000, m.percentMos(),
+                    m.quality() == null ? "" : String.format(Locale.ROOT, " (1-%%MOS %.3f)", m.quality().oneMinusPercentMos()),
                     timing());
             out.printf(Locale.ROOT, "      cost: %sB weights, %s training FLOPs (fwd+bwd), generation %s %s/s"
                             + " (%.3g s per %s), break-even after %.3g %s generated%n",

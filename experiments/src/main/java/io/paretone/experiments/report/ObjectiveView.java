@@ -38,8 +38,8 @@ public record ObjectiveView(
             case "co2e" -> new ObjectiveView(o, index, "CO2e [g]", "training CO2e [gCO2e]", 1000, true, d);
             case "parameters" -> new ObjectiveView(o, index, "params", "trainable parameters", 1, true, d);
             case "flops", "fpos" -> new ObjectiveView(o, index, "FLOPs" + per, "FLOPs per generated " + d.unit(), 1, true, d);
-            case "one_minus_pmos" -> new ObjectiveView(o, index, "1-%MOS", "1 - %MOS (0 = like " + d.realData() + ")", 1,
-                    false, d);
+            case "one_minus_pmos" -> new ObjectiveView(o, index, "1-%MOS", "1 - %MOS (0 = like " + d.realData() + ", 1 = noise)",
+                    1, false, d);
             case "inference_energy" -> new ObjectiveView(o, index, "gen J" + per, "generation energy [J per " + d.unit() + "]",
                     1, true, d);
             case "latency" -> d == Domain.AUDIO

@@ -96,7 +96,7 @@ public final class RunFolderFixture {
 
     /** A quality score of one term whose scaled value is {@code percentMos}. */
     private static QualityScore quality(double percentMos) {
-        return new QualityScore(percentMos, percentMos, 0.02, List.of(new QualityTerm("logmel_distance",
+        return new QualityScore(percentMos, percentMos, percentMos, 0.02, List.of(new QualityTerm("logmel_distance",
                 100 - 90 * percentMos, 10, 1, 100, percentMos, percentMos, true)), 16, 0, 2.0, 1.0);
     }
 

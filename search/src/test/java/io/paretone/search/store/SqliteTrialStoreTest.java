@@ -43,7 +43,7 @@ class SqliteTrialStoreTest {
     }
 
     static TrialMetrics metrics(double joules) {
-        QualityScore quality = new QualityScore(0.5, 0.5, 0.01,
+        QualityScore quality = new QualityScore(0.5, 0.5, 0.5, 0.01,
                 List.of(new QualityTerm("embedding_frechet", 1.5, 1.0, 0.1, 2.0, 0.5, 0.5, true)), 16, 0, 3.0, 2.0);
         return new TrialMetrics(1000, 2000, 0.5, quality, joules, joules / 3.6e6 * 0.437, 0, 1, 0.1, 3, 40, 5.5, 4.5,
                 "cpu-time", true, "test", 4000, 300, 96000, 16000, 0.5, 20, 2.5, 2.5 / 3.6e6 * 0.437, "a test CPU", List.of());

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class WorkerProtocolTest {
     private static final TrialMetrics METRICS = new TrialMetrics(3660, 113_000_000L, 0.25,
-            new QualityScore(0.25, 0.26, 0.03, List.of(new QualityTerm("embedding_frechet", 12.5, 2.0, 0.5, 40.0, 0.72, 0.72, true),
+            new QualityScore(0.25, 0.26, 0.26, 0.03, List.of(new QualityTerm("embedding_frechet", 12.5, 2.0, 0.5, 40.0, 0.72, 0.72, true),
                     new QualityTerm("class_score", 0.1, 0.9, 0.4, 0.05, 0, 0, false)), 16, 1, 0.3, 0.4),
             52.1, 6.3e-6, 6.1e-6, 4.2, 1.1, 9.5, 40, 5.54, 5.21, "cpu-time", true,
             "4.2 s process CPU time x 10.0 W per core", 14640, 2_000_000, 960_000_000L, 14_500.5, 1.1, 5.5, 10.45,

@@ -27,6 +27,12 @@ final class SampleGallery {
 
     private SampleGallery() {}
 
+    /** The quality objective, which orders sets the bounded %MOS ties at 0 (every one worse than noise). */
+    private static double oneMinusPercentMos(StoredTrial t) {
+        QualityScore q = t.metrics().quality();
+        return q == null ? 1 - t.metrics().percentMos() : q.oneMinusPercentMos();
+    }
+
     /** Writes the section; returns how many samples it embedded. */
     static int write(StringBuilder b, StoredStudy study, List<StoredTrial> front) {
         b.append("<section id=\"samples\"><h2>Samples</h2>\n<p>One sample saved by each trial, as it was judged:"
@@ -36,7 +42,7 @@ final class SampleGallery {
         b.append("</p>\n");
         List<StoredTrial> ordered = new ArrayList<>(study.completeTrials());
         ordered.sort(Comparator.comparing((StoredTrial t) -> !front.contains(t))
-                .thenComparing(t -> -t.metrics().percentMos()));
+                .thenComparingDouble(SampleGallery::oneMinusPercentMos));
         Path dir = Path.of(study.location()).resolve("samples");
         int embedded = 0;
         int missing = 0;
@@ -106,7 +112,8 @@ final class SampleGallery {
                 .append(onFront ? " (front)" : "")
                 .append(String.format(Locale.ROOT, ": %%MOS %.3f", t.metrics().percentMos()));
         if (q != null) {
-            b.append(String.format(Locale.ROOT, " (unbounded %.3f)", q.rawPercentMos()));
+            b.append(String.format(Locale.ROOT, " (unbounded %.3f; objective 1 - %%MOS %.3f)", q.rawPercentMos(),
+                    q.oneMinusPercentMos()));
             if (q.memorisedClips() > 0) {
                 b.append(", <strong>").append(q.memorisedClips()).append(" of ").append(q.clips())
                         .append(" clips memorised</strong>");
