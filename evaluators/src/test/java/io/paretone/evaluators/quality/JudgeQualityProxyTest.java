@@ -76,6 +76,29 @@ class JudgeQualityProxyTest {
         }
     }
 
+    /**
+     * Worse than noise, the objective still orders what the bounded %MOS ties at about 0: noise with
+     * the data's spectrum (the lower anchor's own recipe, fresh seeds) scores about 1; white noise
+     * at the clips' RMS, which has the data's level but not its spectrum, lies beyond it; silence,
+     * which has neither, beyond that.
+     */
+    @Test
+    void theObjectiveOrdersSetsWorseThanNoiseThatTheBoundedScoreTies() {
+        QualityScore silence = proxy.score(new float[CLIPS][CLIP_SAMPLES]);
+        for (long seed = 1; seed <= 3; seed++) {
+            List<float[]> real = heldOutCrops(seed);
+            QualityScore spectrum = proxy.score(ClipSets.spectrumNoise(real, CLIPS, CLIP_SAMPLES, 500 + seed)
+                    .toArray(new float[0][]));
+            QualityScore white = proxy.score(AudioFailures.whiteNoise(real, 600 + seed).toArray(new float[0][]));
+            System.out.printf("objective 1 - %%MOS, seed %d: spectrum noise %.3f, white noise %.3f (bounded %%MOS %.3f),"
+                    + " silence %.3f (bounded %.3f)%n", seed, spectrum.oneMinusPercentMos(), white.oneMinusPercentMos(),
+                    white.percentMos(), silence.oneMinusPercentMos(), silence.percentMos());
+            assertTrue(white.percentMos() <= 0.05 && silence.percentMos() <= 0.05, white + " / " + silence);
+            assertTrue(white.oneMinusPercentMos() > spectrum.oneMinusPercentMos(), white + " / " + spectrum);
+            assertTrue(silence.oneMinusPercentMos() > white.oneMinusPercentMos(), silence + " / " + white);
+        }
+    }
+
     @Test
     void theFundamentalOfASteadyToneIsFoundWithinOneLagStep() {
         // 440 Hz at 16 kHz: a period of 36.4 samples, found as lag 36 (444 Hz) or 37 (432 Hz).
