@@ -1,8 +1,12 @@
 package io.paretone.experiments.report;
 
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.StudyResult;
 import io.paretone.search.TrialStatus;
+import io.paretone.search.pareto.ObjectiveBounds;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,12 +16,38 @@ import java.util.Locale;
 public final class SearchSummary {
     private SearchSummary() {}
 
+    /**
+     * The objectives in which every front member reaches the hypervolume's upper bound, in words
+     * ("" if none): each alone makes the hypervolume 0. For 1 - %MOS the bound 1 is the noise anchor.
+     */
+    static String beyondTheReference(StudyResult result) {
+        List<String> names = result.settings().objectives().stream().map(Objective::name).toList();
+        ObjectiveBounds bounds = ObjectiveBounds.of(names, result.settings().hypervolumeBounds());
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            int index = i;
+            ObjectiveBounds.Scale scale = bounds.scales().get(i);
+            if (!result.front().isEmpty() && result.front().stream().allMatch(t -> scale.normalise(t.objectives()[index]) >= 1)) {
+                out.add(String.format(Locale.ROOT, "%s (upper bound %s%s)", names.get(i), scale.high(),
+                        names.get(i).equals(Objective.QUALITY.name()) ? ", the noise anchor: every candidate judged worse than noise" : ""));
+            }
+        }
+        return String.join(", ", out);
+    }
+
     public static void print(StudyResult result, PrintWriter out) {
         if (!result.hypervolumes().isEmpty()) {
             var last = result.hypervolumes().get(result.hypervolumes().size() - 1);
             out.printf(Locale.ROOT, "Hypervolume %.4f after %d generations (objectives normalised to the study's fixed"
                     + " bounds; history in hypervolume.csv). Stopped: %s.%n", last.hypervolume(), last.generation() + 1,
                     result.stopReason());
+            if (last.hypervolume() == 0) {
+                String beyond = beyondTheReference(result);
+                if (!beyond.isEmpty()) {
+                    out.println("  It is 0 because every front member lies at or beyond the reference point in " + beyond
+                            + ": the front is still ranked by the objectives themselves.");
+                }
+            }
         }
         long pruned = result.count(TrialStatus.PRUNED);
         if (pruned > 0) {

@@ -70,11 +70,23 @@ class TinySearchTest {
             JsonNode quality = t.get("metrics").get("quality");
             assertEquals(3, quality.get("terms").size(), quality.toString());
             assertEquals(t.get("metrics").get("percent_mos").asDouble(), quality.get("percent_mos").asDouble());
+            boolean everyTermBelowNoise = java.util.stream.StreamSupport.stream(quality.get("terms").spliterator(), false)
+                    .filter(term -> term.get("informative").asBoolean()).allMatch(term -> term.get("raw").asDouble() < 0);
+            if (everyTermBelowNoise) {
+                assertTrue(t.get("objectives").get("one_minus_pmos").asDouble() > 1,
+                        "worse than noise in every term, so beyond 1 - %MOS = 1 however bounded %MOS ties it: " + t);
+            }
         }
         JsonNode front = new ObjectMapper().readTree(folder.resolve("front.json").toFile()).get("front");
         assertTrue(front.size() >= 1);
+        boolean frontBeyondNoise = true;
         for (JsonNode t : front) {
             assertTrue(t.get("objectives").get("parameters").asDouble() <= 5000, "the front respects the limit: " + t);
+            frontBeyondNoise &= t.get("objectives").get("one_minus_pmos").asDouble() >= 1;
+        }
+        if (frontBeyondNoise) {
+            assertTrue(run.out().contains("beyond the reference point in one_minus_pmos"),
+                    "a hypervolume of 0 says why: " + run.out());
         }
         assertTrue(Files.exists(dir.resolve("runs").resolve("paretone.db")), "the study is stored");
         List<String> hv = Files.readAllLines(folder.resolve("hypervolume.csv"));
