@@ -43,9 +43,10 @@ import org.slf4j.LoggerFactory;
  * would otherwise live as long as the model. Every loss is read and checked, in batches of at most
  * {@link #READ_EVERY} steps (each read waits for the device); a NaN or infinite loss fails the
  * candidate at that read, naming the step it appeared at, since DJL would carry on training garbage. Optimiser updates run
- * outside the scopes, because Adam's moment arrays must outlive them. Gradients of all parameters
- * are cleared before each update, so a generator update never leaks gradients into the next
- * discriminator update.
+ * outside the scopes, because Adam's moment arrays must outlive them. Each group's Adam is one
+ * {@link FlatAdam} over a flat copy of its parameters. A group's gradients are dropped before its
+ * update whenever any backward pass ran since its previous one, so a generator update never leaks
+ * gradients into the next discriminator update.
  */
 public final class BudgetedTrainer implements AutoCloseable {
     /**
@@ -69,11 +70,12 @@ public final class BudgetedTrainer implements AutoCloseable {
         Block block = model.getBlock();
         NDManager manager = model.getNDManager();
         float[] losses = new float[recipe.steps()];
+        Map<String, Group> groups = Map.of();
         try {
             if (!block.isInitialized()) {
                 block.initialize(manager, DataType.FLOAT32, architecture.inputShapes(1));
             }
-            Map<String, Group> groups = groups(recipe, block);
+            groups = groups(recipe, block);
             Context context = new Context(manager, new ParameterStore(manager, false), block, data,
                     deviceClips(data, manager.getDevice()), new SplittableRandom(seed), recipe.steps());
             Unread unread = new Unread(recipe);
@@ -97,6 +99,10 @@ public final class BudgetedTrainer implements AutoCloseable {
         } catch (EngineException | IllegalStateException | IllegalArgumentException e) {
             LOG.debug("training failed in the engine", e);
             throw new TrainingFailedException("the engine failed: " + e, e);
+        } finally {
+            for (Group g : groups.values()) {
+                g.adam.close();
+            }
         }
         return new TrainingOutcome(losses);
     }
@@ -126,8 +132,8 @@ public final class BudgetedTrainer implements AutoCloseable {
      * scope, unread: reading it now would wait for the device.
      */
     private static NDArray runUpdate(Update update, Group group, Iterable<Group> all, Context context) {
-        for (Group g : all) {
-            g.clearGradients();
+        if (group.gradientsStale) {
+            group.adam.dropGradients();
         }
         NDArray kept;
         try (NDScope scope = new NDScope();
@@ -142,8 +148,12 @@ public final class BudgetedTrainer implements AutoCloseable {
             collector.backward(context.withCorrections(loss));
         } finally {
             context.pendingCorrections.clear();
+            // Any group's parameters may have gradients now (a generator's loss reaches the critic's).
+            for (Group g : all) {
+                g.gradientsStale = true;
+            }
         }
-        group.apply();
+        group.adam.update();
         return kept;
     }
 
@@ -202,9 +212,12 @@ public final class BudgetedTrainer implements AutoCloseable {
         }
     }
 
-    /** Resolves each group's parameters and checks they are disjoint and cover every trainable one. */
+    /**
+     * Resolves each group's parameters, checks they are disjoint and cover every trainable one, and
+     * only then moves each group into its flat buffer.
+     */
     private static Map<String, Group> groups(TrainingRecipe recipe, Block block) {
-        Map<String, Group> groups = new LinkedHashMap<>();
+        Map<ParameterGroup, List<Parameter>> resolved = new LinkedHashMap<>();
         Map<String, String> owner = new HashMap<>();
         for (ParameterGroup definition : recipe.groups()) {
             List<Parameter> parameters = new ArrayList<>();
@@ -219,7 +232,7 @@ public final class BudgetedTrainer implements AutoCloseable {
                 }
                 parameters.add(p.getValue());
             }
-            groups.put(definition.name(), new Group(definition, parameters));
+            resolved.put(definition, parameters);
         }
         for (Pair<String, Parameter> p : block.getParameters()) {
             if (p.getValue().requiresGradient() && !owner.containsKey(p.getValue().getId())) {
@@ -227,39 +240,25 @@ public final class BudgetedTrainer implements AutoCloseable {
                         + " never train; add its block to a group");
             }
         }
+        Map<String, Group> groups = new LinkedHashMap<>();
+        resolved.forEach((definition, parameters) -> groups.put(definition.name(), new Group(definition, parameters)));
         return groups;
     }
 
     /** A parameter group with its own Adam. */
     private static final class Group {
         private final ParameterGroup definition;
-        private final List<Parameter> parameters;
-        private final Optimizer adam;
+        private final FlatAdam adam;
+        /** Whether a backward pass ran since this group's gradients were last dropped. */
+        private boolean gradientsStale;
 
         Group(ParameterGroup definition, List<Parameter> parameters) {
             this.definition = definition;
-            this.parameters = parameters;
-            this.adam = Optimizer.adam()
+            this.adam = new FlatAdam(definition.name(), parameters, Optimizer.adam()
                     .optLearningRateTracker(Tracker.fixed((float) definition.learningRate()))
                     .optBeta1((float) definition.beta1())
                     .optBeta2((float) definition.beta2())
-                    .build();
-        }
-
-        void clearGradients() {
-            for (Parameter p : parameters) {
-                Gradients.clear(p.getArray());
-            }
-        }
-
-        /** One Adam update from the gradients in place; DJL's Adam clears them afterwards. */
-        void apply() {
-            for (Parameter p : parameters) {
-                NDArray weight = p.getArray();
-                try (NDArray gradient = weight.getGradient()) {
-                    adam.update(p.getId(), weight, gradient);
-                }
-            }
+                    .build());
         }
     }
 

@@ -5,17 +5,12 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * The two gradient operations DJL's engine-neutral API lacks, taken from its PyTorch bridge (the
- * only engine paretone runs): clearing one array's gradient, and a backward pass that keeps and
- * differentiates its own graph (double back-propagation, for gradient penalties).
+ * The gradient operation DJL's engine-neutral API lacks, taken from its PyTorch bridge (the only
+ * engine paretone runs): a backward pass that keeps and differentiates its own graph (double
+ * back-propagation, for gradient penalties).
  */
 final class Gradients {
     private Gradients() {}
-
-    /** Sets the gradient of a parameter to zero, as DJL's own Adam does after an update. */
-    static void clear(NDArray parameter) {
-        JniUtils.zeroGrad((PtNDArray) parameter);
-    }
 
     /**
      * Back-propagates a scalar with {@code create_graph} and {@code retain_graph}, so the gradients

@@ -1,5 +1,6 @@
 package io.paretone.evaluators.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,9 +12,16 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import ai.djl.util.PairList;
 import io.paretone.spaces.Architecture;
 import io.paretone.spaces.Sampler;
@@ -177,6 +185,107 @@ class BudgetedTrainerTest {
         }
     }
 
+    /**
+     * A GAN-like recipe of two groups (two critic updates and one generator update per step, the
+     * generator's loss back-propagating through the critic), trained by the trainer and by DJL's
+     * Adam applied to each parameter after zeroing every gradient before each update: the same
+     * initial weights must end equal.
+     */
+    @Test
+    void twoGroupsTrainAsDjlsAdamPerParameterFromClearedGradients() throws Exception {
+        ToyLoss critic = (root, ps, m) -> {
+            NDArray real = critic(root, ps, m.arange(0f, 8f).reshape(2, 4).sin());
+            NDArray fake = critic(root, ps, generator(root, ps, m).stopGradient());
+            return real.square().mean().add(fake.mean());
+        };
+        ToyLoss generator = (root, ps, m) -> critic(root, ps, generator(root, ps, m)).sub(1).square().mean();
+        List<ParameterGroup> groups = List.of(
+                new ParameterGroup("generator", LR, 0.5, 0.9, b -> part(b, 0)),
+                new ParameterGroup("critic", 2 * LR, 0.5, 0.9, b -> part(b, 1)));
+        Pass g = Pass.trained("generator", b -> part(b, 0), new Shape(2, 4));
+        Pass d = Pass.trained("critic", b -> part(b, 1), new Shape(2, 4));
+        List<Update> updates = List.of(
+                new Update("critic", "critic", List.of(Pass.forward("generator", b -> part(b, 0), new Shape(2, 4)), d, d),
+                        c -> critic.of(c.block(), c.parameters(), c.manager())),
+                new Update("critic-again", "critic", List.of(d), c -> critic.of(c.block(), c.parameters(), c.manager())),
+                new Update("generator", "generator", List.of(g, d), c -> generator.of(c.block(), c.parameters(), c.manager())));
+        TrainingRecipe recipe = new TrainingRecipe(5, groups, updates, "generator");
+        ToyLoss[] losses = {critic, critic, generator};
+        Toy toy = new Toy(recipe) {
+            @Override
+            public Block newBlock() {
+                return new TwoParts(mlp(3, 4), mlp(2, 1));
+            }
+        };
+        DjlRuntime.engine().setRandomSeed(5);
+        try (Model trained = Model.newInstance("trained", DjlRuntime.device("cpu"));
+                Model reference = Model.newInstance("reference", DjlRuntime.device("cpu"))) {
+            for (Model m : List.of(trained, reference)) {
+                m.setBlock(toy.newBlock());
+                m.getBlock().initialize(m.getNDManager(), DataType.FLOAT32, toy.inputShapes(2));
+            }
+            var source = reference.getBlock().getParameters();
+            var target = trained.getBlock().getParameters();
+            for (int i = 0; i < source.size(); i++) {
+                target.get(i).getValue().getArray().set(source.get(i).getValue().getArray().toFloatArray());
+            }
+            new BudgetedTrainer().train(trained, toy, sine, 1, StepListener.NONE);
+
+            Block root = reference.getBlock();
+            NDManager m = reference.getNDManager();
+            List<Optimizer> adams = new ArrayList<>();
+            for (ParameterGroup group : groups) {
+                adams.add(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) group.learningRate()))
+                        .optBeta1((float) group.beta1()).optBeta2((float) group.beta2()).build());
+            }
+            for (int step = 0; step < recipe.steps(); step++) {
+                for (int u = 0; u < updates.size(); u++) {
+                    for (var p : root.getParameters()) {
+                        JniUtils.zeroGrad((PtNDArray) p.getValue().getArray());
+                    }
+                    try (NDManager scope = m.newSubManager();
+                            GradientCollector collector = m.getEngine().newGradientCollector()) {
+                        collector.backward(losses[u].of(root, new ParameterStore(scope, false), scope));
+                    }
+                    int group = updates.get(u).group().equals("generator") ? 0 : 1;
+                    for (var p : part(root, group).getParameters()) {
+                        NDArray w = p.getValue().getArray();
+                        try (NDArray gradient = w.getGradient()) {
+                            adams.get(group).update(p.getValue().getId(), w, gradient);
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < source.size(); i++) {
+                assertArrayEquals(source.get(i).getValue().getArray().toFloatArray(),
+                        target.get(i).getValue().getArray().toFloatArray(), 1e-6f, source.get(i).getKey());
+            }
+        }
+    }
+
+    /** A loss of the two-part toy, computable with or without the trainer. */
+    @FunctionalInterface
+    private interface ToyLoss {
+        NDArray of(Block root, ParameterStore parameters, NDManager manager);
+    }
+
+    private static NDArray generator(Block root, ParameterStore ps, NDManager m) {
+        NDArray z = m.arange(0f, 8f).reshape(2, 4).cos();
+        return part(root, 0).forward(ps, new NDList(z), true).singletonOrThrow();
+    }
+
+    private static NDArray critic(Block root, ParameterStore ps, NDArray x) {
+        return part(root, 1).forward(ps, new NDList(x), true).singletonOrThrow();
+    }
+
+    /** A linear map to {@code hidden} units, tanh, and a linear map to {@code out} units, with biases. */
+    private static Block mlp(int hidden, int out) {
+        return new SequentialBlock()
+                .add(Linear.builder().setUnits(hidden).build())
+                .add(Activation.tanhBlock())
+                .add(Linear.builder().setUnits(out).build());
+    }
+
     /** Trains the toy and returns how far each part's weights moved. */
     private float[][] train(Toy toy) throws TrainingFailedException {
         DjlRuntime.engine().setRandomSeed(3);
@@ -245,11 +354,11 @@ class BudgetedTrainerTest {
         return x;
     }
 
-    /** Two linear maps of 4 inputs to 1 output, without bias: weights a and b. */
-    private static final class TwoLinear extends AbstractBlock {
-        TwoLinear() {
-            addChildBlock("a", Linear.builder().setUnits(1).optBias(false).build());
-            addChildBlock("b", Linear.builder().setUnits(1).optBias(false).build());
+    /** Two parts a and b, each given the root's input when initialised; the root's forward runs a. */
+    private static final class TwoParts extends AbstractBlock {
+        TwoParts(Block a, Block b) {
+            addChildBlock("a", a);
+            addChildBlock("b", b);
         }
 
         @Override
@@ -259,7 +368,7 @@ class BudgetedTrainerTest {
 
         @Override
         public Shape[] getOutputShapes(Shape[] inputShapes) {
-            return new Shape[] {new Shape(inputShapes[0].get(0), 1)};
+            return getChildren().get(0).getValue().getOutputShapes(inputShapes);
         }
 
         @Override
@@ -270,7 +379,10 @@ class BudgetedTrainerTest {
         }
     }
 
-    /** A hand-made architecture around {@link TwoLinear} with a given recipe. */
+    /**
+     * A hand-made architecture with a given recipe, by default around two linear maps of 4 inputs to
+     * 1 output without bias: weights a and b.
+     */
     private static class Toy implements Architecture {
         private final TrainingRecipe recipe;
 
@@ -282,7 +394,10 @@ class BudgetedTrainerTest {
 
         @Override public Genome genome() { throw new UnsupportedOperationException(); }
         @Override public String describe() { return "toy"; }
-        @Override public Block newBlock() { return new TwoLinear(); }
+        @Override public Block newBlock() {
+            return new TwoParts(Linear.builder().setUnits(1).optBias(false).build(),
+                    Linear.builder().setUnits(1).optBias(false).build());
+        }
         @Override public Shape[] inputShapes(int batchSize) { return new Shape[] {new Shape(batchSize, 4)}; }
         @Override public TrainingRecipe trainingRecipe() { return recipe; }
         @Override public Sampler sampler() { throw new UnsupportedOperationException(); }

@@ -8,8 +8,8 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.ParameterStore;
 import io.paretone.spaces.image.ImageFormat;
+import io.paretone.spaces.training.StepContext;
 import io.paretone.spaces.image.ImageLayers;
 import io.paretone.spaces.image.LatentImageBlock;
 import io.paretone.spaces.image.Unflatten;
@@ -59,10 +59,10 @@ public final class ConvVaeBlock extends LatentImageBlock {
     }
 
     /** The posterior's mean and log-variance, each {@code [B, Z]}, of images {@code [B, C, H, W]}. */
-    NDArray[] encode(ParameterStore ps, NDArray images, boolean training) {
-        NDArray h = encoder.forward(ps, new NDList(images), training).singletonOrThrow();
+    NDArray[] encode(StepContext context, NDArray images) {
+        NDArray h = encoder.forward(context.parameters(), new NDList(images), true).singletonOrThrow();
         NDArray mean = h.get(":, 0:" + arch.latent());
-        NDArray logVariance = h.get(":, " + arch.latent() + ":").clip(-10, 10);
+        NDArray logVariance = context.clip(h.get(":, " + arch.latent() + ":"), -10, 10);
         return new NDArray[] {mean, logVariance};
     }
 

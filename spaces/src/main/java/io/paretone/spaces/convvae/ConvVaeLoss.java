@@ -23,7 +23,7 @@ final class ConvVaeLoss implements Update.Loss {
     public NDArray compute(StepContext context) {
         ConvVaeBlock vae = (ConvVaeBlock) context.block();
         NDArray x = context.crops(batchSize, arch.format().values()).reshape(arch.format().batch(batchSize));
-        NDArray[] posterior = vae.encode(context.parameters(), x, true);
+        NDArray[] posterior = vae.encode(context, x);
         NDArray mean = posterior[0];
         NDArray logVariance = posterior[1];
         NDArray half = context.scalar(0.5f);

@@ -40,6 +40,14 @@ public interface StepContext {
      */
     NDArray scalar(float value);
 
+    /**
+     * {@code x} clamped to {@code [low, high]} with {@link #scalar} bounds: DJL's
+     * {@code NDArray.clip(Number, Number)} uploads both bounds at every call.
+     */
+    default NDArray clip(NDArray x, float low, float high) {
+        return x.maximum(scalar(low)).minimum(scalar(high));
+    }
+
     /** Seeded randomness for batches and noise, split from the candidate's seed. */
     SplittableRandom random();
 

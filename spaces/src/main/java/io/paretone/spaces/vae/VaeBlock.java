@@ -14,6 +14,7 @@ import io.paretone.spaces.blocks.TapConv1d;
 import io.paretone.spaces.blocks.UpsampleConv;
 import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
+import io.paretone.spaces.training.StepContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,10 +51,10 @@ public final class VaeBlock extends AbstractBlock implements FlopCountable {
     }
 
     /** The posterior's mean and log-variance, each {@code [B, Z, L / 2^layers]}, of audio {@code [B, L]}. */
-    NDArray[] encode(ParameterStore ps, NDArray audio, boolean training) {
-        NDArray h = encoder.forward(ps, new NDList(audio.expandDims(1)), training).singletonOrThrow();
+    NDArray[] encode(StepContext context, NDArray audio) {
+        NDArray h = encoder.forward(context.parameters(), new NDList(audio.expandDims(1)), true).singletonOrThrow();
         NDArray mean = h.get(":, 0:" + arch.latent() + ", :");
-        NDArray logVariance = h.get(":, " + arch.latent() + ":, :").clip(-10, 10);
+        NDArray logVariance = context.clip(h.get(":, " + arch.latent() + ":, :"), -10, 10);
         return new NDArray[] {mean, logVariance};
     }
 

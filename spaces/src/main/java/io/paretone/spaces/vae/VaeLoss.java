@@ -30,7 +30,7 @@ final class VaeLoss implements Update.Loss {
     public NDArray compute(StepContext context) {
         VaeBlock vae = (VaeBlock) context.block();
         NDArray x = context.crops(batchSize, arch.cropLength());
-        NDArray[] posterior = vae.encode(context.parameters(), x, true);
+        NDArray[] posterior = vae.encode(context, x);
         NDArray mean = posterior[0];
         NDArray logVariance = posterior[1];
         NDArray half = context.scalar(0.5f);
