@@ -380,6 +380,9 @@ public final class Study {
         if (b.maxWallSeconds() > 0) {
             rules.add(StoppingRules.afterWallSeconds(ledger, b.maxWallSeconds()));
         }
+        if (b.maxTrialJoules() > 0) {
+            rules.add(StoppingRules.afterTrialJoules(ledger, b.maxTrialJoules()));
+        }
         if (b.stagnationGenerations() > 0) {
             rules.add(StoppingRules.onStagnation(ledger, b.stagnationGenerations(), 1e-12));
         }
