@@ -296,7 +296,8 @@ public final class Study {
             double b = u.path("busy_per_worker").asDouble(Double.NaN);
             busy = Double.isFinite(b) && b > 0 ? Math.min(1, b) : busy;
         }
-        WorkersPerGpu rule = new WorkersPerGpu(nvml.gpus().get(0).memoryBytes(), workerBytes, busy);
+        WorkersPerGpu rule = new WorkersPerGpu(nvml.gpus().get(0).memoryBytes(), workerBytes, busy,
+                Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, w.devices().size())));
         progress.preparing(rule.describe());
         return rule.count() * Math.max(1, w.devices().size());
     }
