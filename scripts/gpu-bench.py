@@ -206,7 +206,7 @@ def summary_of(out, study):
 # Part (a): speed
 
 def speed_run(a, out, sampler, workers, algorithm, population, generations):
-    study = "speed-%s-%s" % (algorithm, workers)
+    study = "speed-%s-%s-%s" % (algorithm, workers, a.tag)
     wall = paretone(a, out, study, ["quickstart", "--workers", workers, "--algorithm", algorithm,
                                     "--population", str(population), "--generations", str(generations)])
     trials = trials_of(out, study)
@@ -281,7 +281,7 @@ def speed(a):
             step(out, "speed-%s-%s" % (alg, workers), lambda: speed_run(a, out, sampler, workers, alg, pop, gens))
     finally:
         sampler.stop()
-    step(out, "speed-torch", lambda: torch_loop(a, out, "speed-nsga2-1"))
+    step(out, "speed-torch", lambda: torch_loop(a, out, "speed-nsga2-1-" + a.tag))
     print_speed(out)
 
 
@@ -312,7 +312,7 @@ def print_speed(out):
 # Part (b): search quality at equal energy
 
 def quality_run(a, out, algorithm, seed):
-    study = "quality-%s-s%d" % (algorithm, seed)
+    study = "quality-%s-s%d-%s" % (algorithm, seed, a.tag)
     t0 = time.time()
     try:
         wall = paretone(a, out, study, [
@@ -510,6 +510,8 @@ def main():
                    help="seconds before one search is stopped (default 150 for quality, 240 for speed)")
     p.add_argument("--deadline-minutes", type=float, default=8.3,
                    help="quality: stop searching after this long; a search cut there keeps its finished trials (%(default)s)")
+    p.add_argument("--tag", default=time.strftime("%m%d%H%M"),
+                   help="suffix of this invocation's study names, so a rerun into the same --out starts new studies")
     a = p.parse_args()
     if a.search_timeout is None:
         a.search_timeout = 150 if a.part == "quality" else 240
