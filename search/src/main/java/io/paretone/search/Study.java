@@ -296,7 +296,8 @@ public final class Study {
             double b = u.path("busy_per_worker").asDouble(Double.NaN);
             busy = Double.isFinite(b) && b > 0 ? Math.min(1, b) : busy;
         }
-        WorkersPerGpu rule = new WorkersPerGpu(nvml.gpus().get(0).memoryBytes(), workerBytes, busy);
+        WorkersPerGpu rule = new WorkersPerGpu(nvml.gpus().get(0).memoryBytes(), workerBytes, busy,
+                Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, w.devices().size())));
         progress.preparing(rule.describe());
         return rule.count() * Math.max(1, w.devices().size());
     }
@@ -379,6 +380,9 @@ public final class Study {
         }
         if (b.maxWallSeconds() > 0) {
             rules.add(StoppingRules.afterWallSeconds(ledger, b.maxWallSeconds()));
+        }
+        if (b.maxTrialJoules() > 0) {
+            rules.add(StoppingRules.afterTrialJoules(ledger, b.maxTrialJoules()));
         }
         if (b.stagnationGenerations() > 0) {
             rules.add(StoppingRules.onStagnation(ledger, b.stagnationGenerations(), 1e-12));

@@ -133,6 +133,11 @@ final class StudyLedger implements SearchLedger {
     }
 
     @Override
+    public synchronized double trialJoules() {
+        return storedTrialJoules + ownStoredJoules;
+    }
+
+    @Override
     public double kgCo2eSpent() {
         return settings.carbon().kgCo2e(previous.overheadJoules() + storedTrialJoules + session(null).overheadJoules()
                 + ownStoredJoules);

@@ -140,15 +140,21 @@ public record StudySettings(
      * @param maxTrials trials that may finish (trained, failed or pruned), all sessions together
      * @param maxWallSeconds wall time of the study, all sessions together
      * @param stagnationGenerations stop when the hypervolume has not grown for this many generations
+     * @param maxTrialJoules energy that finished trials may be charged (each its own share of a
+     *     shared device), all sessions together; unlike the carbon budget it leaves out the
+     *     overhead (workers' set-up, idle devices, scheduling), so searches are compared at equal
+     *     energy spent on candidates
      */
-    public record Budget(int maxTrials, double maxWallSeconds, int stagnationGenerations) {
-        public static final Budget NONE = new Budget(0, 0, 0);
+    public record Budget(int maxTrials, double maxWallSeconds, int stagnationGenerations, double maxTrialJoules) {
+        public static final Budget NONE = new Budget(0, 0, 0, 0);
 
         public Budget {
             Check.that(maxTrials >= 0, "max_trials", maxTrials, "must be 0 (none) or positive");
             Check.that(maxWallSeconds >= 0, "max_wall_minutes", maxWallSeconds / 60, "must be 0 (none) or positive");
             Check.that(stagnationGenerations >= 0, "stagnation_generations", stagnationGenerations,
                     "must be 0 (off) or positive");
+            Check.that(maxTrialJoules >= 0 && Double.isFinite(maxTrialJoules), "max_trial_joules", maxTrialJoules,
+                    "must be 0 (none) or a positive number of joules");
         }
     }
 

@@ -252,7 +252,9 @@ final class TrialScheduler {
 
     /**
      * Why no further trial may start, or null: the carbon budget is reached, the trials already
-     * finished and in flight fill the trial budget, or the wall-time budget has run out. Checked
+     * finished and in flight fill the trial budget, the finished trials' energy fills the trial
+     * energy budget (trials in flight may overshoot it by their own energy), or the wall-time
+     * budget has run out. Checked
      * before each start, so a budget stops a generation part-way rather than after it.
      */
     private String budgetSpent(Batch batch) {
@@ -264,6 +266,10 @@ final class TrialScheduler {
         if (b.maxTrials() > 0 && ledger.trialsFinished() + batch.inFlight.size() >= b.maxTrials()) {
             return "the budget of " + b.maxTrials() + " trials is used (" + ledger.trialsFinished() + " finished, "
                     + batch.inFlight.size() + " running)";
+        }
+        if (b.maxTrialJoules() > 0 && ledger.trialJoules() >= b.maxTrialJoules()) {
+            return String.format(Locale.ROOT, "the trial energy budget of %.0f J is used (%.0f J charged, %d running)",
+                    b.maxTrialJoules(), ledger.trialJoules(), batch.inFlight.size());
         }
         if (b.maxWallSeconds() > 0 && ledger.elapsedSeconds() >= b.maxWallSeconds()) {
             return String.format(Locale.ROOT, "the wall-time budget of %.0f s is used (%.0f s run)",

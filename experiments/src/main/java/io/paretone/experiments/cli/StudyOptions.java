@@ -127,6 +127,11 @@ public final class StudyOptions {
     @Option(names = "--max-trials", paramLabel = "N", description = "Stop once this many trials have finished.")
     Integer maxTrials;
 
+    @Option(names = "--max-trial-joules", paramLabel = "J", description = "Stop starting trials once the finished"
+            + " ones have been charged J joules (their own shares of shared devices; overhead not counted): compares"
+            + " searches at equal energy spent on candidates.")
+    Double maxTrialJoules;
+
     @Option(names = "--max-wall-minutes", paramLabel = "M", description = "Stop once the study has run this long.")
     Double maxWallMinutes;
 
@@ -200,6 +205,7 @@ public final class StudyOptions {
         if (workerMemory != null) c.workers.memoryMb = workerMemory;
         if (maxTrials != null) c.budget.maxTrials = maxTrials;
         if (maxWallMinutes != null) c.budget.maxWallMinutes = maxWallMinutes;
+        if (maxTrialJoules != null) c.budget.maxTrialJoules = maxTrialJoules;
         if (stagnation != null) c.budget.stagnationGenerations = stagnation;
         if (pruneAt != null) c.pruning.checkpoints = pruneAt;
         if (pruneMargin != null) c.pruning.margin = pruneMargin;

@@ -137,6 +137,8 @@ public final class StudyConfig {
         public Double maxWallMinutes;
         @JsonProperty("stagnation_generations")
         public Integer stagnationGenerations;
+        @JsonProperty("max_trial_joules")
+        public Double maxTrialJoules;
     }
 
     /** The worker processes that train candidates. */

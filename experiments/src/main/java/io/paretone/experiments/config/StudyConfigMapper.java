@@ -71,7 +71,8 @@ public final class StudyConfigMapper {
         b.optBudget(new StudySettings.Budget(
                 c.budget.maxTrials == null ? budget.maxTrials() : c.budget.maxTrials,
                 c.budget.maxWallMinutes == null ? budget.maxWallSeconds() : c.budget.maxWallMinutes * 60,
-                c.budget.stagnationGenerations == null ? budget.stagnationGenerations() : c.budget.stagnationGenerations));
+                c.budget.stagnationGenerations == null ? budget.stagnationGenerations() : c.budget.stagnationGenerations,
+                c.budget.maxTrialJoules == null ? budget.maxTrialJoules() : c.budget.maxTrialJoules));
         StudySettings.Workers workers = b.workers();
         b.optWorkers(new StudySettings.Workers(
                 c.workers.count == null ? workers.count() : workerCount(c.workers.count),

@@ -19,6 +19,9 @@ public interface SearchLedger {
     /** CO2e the study has spent so far: trials, workers' set-up and the scheduling process. */
     double kgCo2eSpent();
 
+    /** Energy charged to the finished trials so far (each its own share of a shared device), overhead excluded. */
+    double trialJoules();
+
     /** Hypervolume after each generation, in order. */
     List<Double> hypervolumes();
 }

@@ -54,6 +54,12 @@ public final class StoppingRules implements Termination {
                 "reached the wall-time budget of %.0f s (%.0f s run)", seconds, ledger.elapsedSeconds()));
     }
 
+    /** Stops once the finished trials have been charged this much energy (see {@code StudySettings.Budget}). */
+    public static StoppingRule afterTrialJoules(SearchLedger ledger, double joules) {
+        return rule(() -> ledger.trialJoules() >= joules, () -> String.format(Locale.ROOT,
+                "reached the trial energy budget of %.0f J (%.0f J charged)", joules, ledger.trialJoules()));
+    }
+
     /**
      * Stops when the hypervolume has not grown by more than {@code epsilon} over the last
      * {@code generations} generations.

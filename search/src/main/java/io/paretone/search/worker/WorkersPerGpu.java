@@ -5,22 +5,29 @@ import java.util.Locale;
 
 /**
  * How many workers share one GPU when {@code --workers auto}: enough to keep it busy, as many as
- * its memory holds. One worker alone leaves a GPU idle most of the time on small candidates (its
- * host-side work, data and Python-free DJL calls run between kernels), so the workers are
- * {@code ceil(target busy / one worker's busy share)}, at most what fits in
- * {@value #MEMORY_SHARE} of the GPU's memory at one worker's peak use, and at most
- * {@value #MAX_WORKERS}. Unknown figures take the defaults below, measured on an H200 with the
- * quickstart's space.
+ * its memory and the host's cores hold. One worker alone leaves a GPU idle most of the time on
+ * small candidates (between kernels it builds models, scores samples and writes files on the
+ * host), and several workers' kernels overlap rather than add up: on the H200, 9 workers each 11%
+ * busy alone kept it 85 to 89% busy, not 99%. So the rule treats each worker as busy at random
+ * times, independently of the others: n workers keep the GPU busy {@code 1 - (1 - b)^n} of the
+ * time, and it takes the least n that reaches {@value #TARGET_BUSY}. That n is capped by what fits
+ * in {@value #MEMORY_SHARE} of the GPU's memory at one worker's peak use, by the host's cores less
+ * {@value #RESERVED_CORES} (each worker needs a core for its host-side work; one is left to the
+ * scheduling process and one to the system), and by {@value #MAX_WORKERS}. Unknown figures take
+ * the defaults below, measured on an H200 with the quickstart's space.
  *
  * @param gpuBytes the GPU's memory
  * @param workerBytes one worker's peak GPU memory (CUDA context, libtorch's cache, the largest candidate)
  * @param busyPerWorker the share of time one worker keeps the GPU busy, in (0, 1]
+ * @param cores the host's cores for this GPU ({@link Runtime#availableProcessors()}, divided among the GPUs)
  */
-public record WorkersPerGpu(long gpuBytes, long workerBytes, double busyPerWorker) {
+public record WorkersPerGpu(long gpuBytes, long workerBytes, double busyPerWorker, int cores) {
     /** What "busy" should reach: every worker past it would only queue kernels. */
     public static final double TARGET_BUSY = 0.95;
     public static final double MEMORY_SHARE = 0.8;
     public static final int MAX_WORKERS = 12;
+    /** Cores not given to workers: the scheduling process's and the system's. */
+    public static final int RESERVED_CORES = 2;
     /** One worker's peak GPU memory when none was measured: CUDA context and libtorch's cache on small candidates. */
     public static final long DEFAULT_WORKER_BYTES = 3L << 30;
     /** One worker's busy share when none was measured: 11% on the H200 with the quickstart (issue 17). */
@@ -31,21 +38,36 @@ public record WorkersPerGpu(long gpuBytes, long workerBytes, double busyPerWorke
         Check.that(workerBytes > 0, "worker GPU memory (bytes)", workerBytes, "must be positive");
         Check.that(busyPerWorker > 0 && busyPerWorker <= 1, "busy share of one worker", busyPerWorker,
                 "must be in (0, 1]");
+        Check.positive("cores", cores);
     }
 
     /** The workers for this GPU, at least one. */
     public int count() {
-        int byBusy = (int) Math.ceil(TARGET_BUSY / busyPerWorker - 1e-9);
-        int byMemory = (int) Math.floor(MEMORY_SHARE * gpuBytes / workerBytes);
-        return Math.max(1, Math.min(MAX_WORKERS, Math.min(byBusy, byMemory)));
+        return Math.max(1, Math.min(MAX_WORKERS, Math.min(byBusy(), Math.min(byMemory(), byCores()))));
+    }
+
+    /** The least n with {@code 1 - (1 - b)^n >= TARGET_BUSY}. */
+    int byBusy() {
+        if (busyPerWorker >= TARGET_BUSY) {
+            return 1;
+        }
+        return (int) Math.ceil(Math.log(1 - TARGET_BUSY) / Math.log(1 - busyPerWorker) - 1e-9);
+    }
+
+    private int byMemory() {
+        return (int) Math.floor(MEMORY_SHARE * gpuBytes / workerBytes);
+    }
+
+    private int byCores() {
+        return cores - RESERVED_CORES;
     }
 
     /** The rule applied, in words, for the study's log. */
     public String describe() {
-        return String.format(Locale.ROOT, "%d workers per GPU (--workers auto): one keeps it %.0f%% busy, so %d reach"
-                + " %.0f%%; %.1f GiB per worker fit %d times in %.0f%% of its %.0f GiB; at most %d. Override with"
-                + " --workers N", count(), 100 * busyPerWorker, (int) Math.ceil(TARGET_BUSY / busyPerWorker - 1e-9),
-                100 * TARGET_BUSY, workerBytes / (double) (1L << 30), (int) Math.floor(MEMORY_SHARE * gpuBytes / workerBytes),
-                100 * MEMORY_SHARE, gpuBytes / (double) (1L << 30), MAX_WORKERS);
+        return String.format(Locale.ROOT, "%d workers per GPU (--workers auto): one keeps it %.0f%% busy, so %d"
+                + " overlapping at random reach %.0f%%; %.1f GiB per worker fit %d times in %.0f%% of its %.0f GiB;"
+                + " %d cores leave %d for workers; at most %d. Override with --workers N", count(), 100 * busyPerWorker,
+                byBusy(), 100 * TARGET_BUSY, workerBytes / (double) (1L << 30), byMemory(), 100 * MEMORY_SHARE,
+                gpuBytes / (double) (1L << 30), cores, byCores(), MAX_WORKERS);
     }
 }

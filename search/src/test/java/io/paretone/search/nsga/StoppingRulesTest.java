@@ -17,12 +17,14 @@ class StoppingRulesTest {
         int trials;
         double seconds;
         double kg;
+        double joules;
         final List<Double> hv = new ArrayList<>();
 
         @Override public int generations() { return generations; }
         @Override public int trialsFinished() { return trials; }
         @Override public double elapsedSeconds() { return seconds; }
         @Override public double kgCo2eSpent() { return kg; }
+        @Override public double trialJoules() { return joules; }
         @Override public List<Double> hypervolumes() { return hv; }
     }
 
@@ -43,6 +45,17 @@ class StoppingRulesTest {
         f.seconds = 61;
         assertTrue(rules.isMet(Map.of()));
         assertTrue(rules.reason().contains("wall-time budget of 60 s"), rules.reason());
+    }
+
+    @Test
+    void trialEnergyBudgetIsMetOnceTheChargedJoulesReachIt() {
+        Figures f = new Figures();
+        StoppingRule rule = StoppingRules.afterTrialJoules(f, 1000);
+        f.joules = 999.9;
+        assertFalse(rule.met());
+        f.joules = 1000;
+        assertTrue(rule.met());
+        assertEquals("reached the trial energy budget of 1000 J (1000 J charged)", rule.reason());
     }
 
     @Test

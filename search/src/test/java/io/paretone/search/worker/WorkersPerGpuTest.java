@@ -8,23 +8,36 @@ class WorkersPerGpuTest {
     private static final long GIB = 1L << 30;
 
     @Test
-    void busyShareDecidesWhenMemoryIsPlenty() {
-        // An H200 (141 GiB) with 3 GiB workers holds 37; one worker 11% busy needs ceil(0.95 / 0.11) = 9.
-        assertEquals(9, new WorkersPerGpu(141 * GIB, 3 * GIB, 0.11).count());
-        // 30% busy: ceil(0.95 / 0.3) = 4.
-        assertEquals(4, new WorkersPerGpu(141 * GIB, 3 * GIB, 0.30).count());
+    void busyShareDecidesWhenMemoryAndCoresArePlenty() {
+        // 30% busy each: 1 - 0.7^8 = 0.942 < 0.95 <= 1 - 0.7^9 = 0.960, so 9.
+        assertEquals(9, new WorkersPerGpu(141 * GIB, 3 * GIB, 0.30, 64).count());
+        // 50% busy each: 1 - 0.5^4 = 0.9375, 1 - 0.5^5 = 0.969, so 5.
+        assertEquals(5, new WorkersPerGpu(141 * GIB, 3 * GIB, 0.50, 64).count());
+    }
+
+    @Test
+    void onTheH200sSixteenCoresTheCapDecidesForSmallCandidates() {
+        // 11% busy each would need 26 workers (1 - 0.89^26 = 0.952); 16 cores leave 14; the cap is 12.
+        assertEquals(12, new WorkersPerGpu(141 * GIB, 3 * GIB, 0.11, 16).count());
+    }
+
+    @Test
+    void coresDecideOnASmallHost() {
+        // 8 cores: 2 for the scheduling process and the system, 6 for workers.
+        assertEquals(6, new WorkersPerGpu(141 * GIB, 3 * GIB, 0.11, 8).count());
     }
 
     @Test
     void memoryDecidesWhenCandidatesAreLarge() {
-        // A 24 GiB GPU and 6 GiB workers: floor(0.8 x 24 / 6) = 3, though 9 would be needed to fill it.
-        assertEquals(3, new WorkersPerGpu(24 * GIB, 6 * GIB, 0.11).count());
+        // A 24 GiB GPU and 6 GiB workers: floor(0.8 x 24 / 6) = 3, though 26 would be needed to fill it.
+        assertEquals(3, new WorkersPerGpu(24 * GIB, 6 * GIB, 0.11, 64).count());
     }
 
     @Test
     void alwaysAtLeastOneAndAtMostTheCap() {
-        assertEquals(1, new WorkersPerGpu(8 * GIB, 20 * GIB, 0.05).count(), "one even if it does not fit");
-        assertEquals(1, new WorkersPerGpu(141 * GIB, GIB, 1.0).count(), "a worker that fills the GPU alone");
-        assertEquals(WorkersPerGpu.MAX_WORKERS, new WorkersPerGpu(141 * GIB, GIB, 0.01).count());
+        assertEquals(1, new WorkersPerGpu(8 * GIB, 20 * GIB, 0.05, 64).count(), "one even if it does not fit");
+        assertEquals(1, new WorkersPerGpu(141 * GIB, GIB, 1.0, 64).count(), "a worker that fills the GPU alone");
+        assertEquals(1, new WorkersPerGpu(141 * GIB, GIB, 0.11, 2).count(), "one even on two cores");
+        assertEquals(WorkersPerGpu.MAX_WORKERS, new WorkersPerGpu(141 * GIB, GIB, 0.01, 64).count());
     }
 }
