@@ -126,10 +126,7 @@ public final class ImageJudge implements AutoCloseable {
         double[][] probabilities = new double[n][];
         for (int from = 0; from < n; from += INFERENCE_BATCH) {
             int to = Math.min(n, from + INFERENCE_BATCH);
-            float[] x = new float[(to - from) * format.values()];
-            for (int i = from; i < to; i++) {
-                System.arraycopy(images.get(i), 0, x, (i - from) * format.values(), format.values());
-            }
+            float[] x = batch(images, from, to);
             try (NDManager manager = model.getNDManager().newSubManager()) {
                 NDList out = model.getBlock().forward(new ParameterStore(manager, false),
                         new NDList(manager.create(x, format.batch(to - from))), false);
@@ -143,6 +140,36 @@ public final class ImageJudge implements AutoCloseable {
             }
         }
         return new Judgement(embeddings, probabilities);
+    }
+
+    /**
+     * The activations of the judge's first convolution for each image, flattened ({@code [image][channel x
+     * row x column]}): what the image looks like locally, below the level of digits.
+     */
+    public double[][] firstLayer(List<float[]> images) {
+        ImageJudgeBlock block = (ImageJudgeBlock) model.getBlock();
+        double[][] out = new double[images.size()][];
+        for (int from = 0; from < images.size(); from += INFERENCE_BATCH) {
+            int to = Math.min(images.size(), from + INFERENCE_BATCH);
+            try (NDManager manager = model.getNDManager().newSubManager()) {
+                float[] a = block.firstLayer(new ParameterStore(manager, false),
+                        new NDList(manager.create(batch(images, from, to), format.batch(to - from))), false).toFloatArray();
+                int size = a.length / (to - from);
+                for (int i = from; i < to; i++) {
+                    out[i] = slice(a, (i - from) * size, size);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Images {@code from} to {@code to} (exclusive) laid out one after another, as a batch's values. */
+    private float[] batch(List<float[]> images, int from, int to) {
+        float[] x = new float[(to - from) * format.values()];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(images.get(i), 0, x, (i - from) * format.values(), format.values());
+        }
+        return x;
     }
 
     /** The share of images whose most likely class is their label. */

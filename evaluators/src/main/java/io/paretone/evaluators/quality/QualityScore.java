@@ -6,7 +6,8 @@ import java.util.List;
  * A proxy's verdict on a set of generated clips.
  *
  * <p>The rule: every memorised clip is scored as noise. With {@code m} of the {@code N} clips
- * memorised, {@code percentMos = (1 - m / N) x mean of the informative terms' scaled values}, so a
+ * memorised, {@code percentMos = (1 - m / N) x mean of the informative terms' scaled values} (the
+ * proxy's {@link TermMean}: arithmetic for audio, geometric for images), so a
  * generator that returns its training data scores 0 however real its clips sound. A conditional
  * model's clips that the judge does not recognise as the labels asked for count as noise too: the
  * score is further multiplied by the class term's scaled value (label accuracy, real 1, noise 0).
@@ -45,24 +46,11 @@ public record QualityScore(
      * above; {@code recognised} is the share of clips that count (1, or a conditional model's
      * calibrated label accuracy).
      */
-    static QualityScore of(List<QualityTerm> terms, double realSpread, int clips, int memorisedClips,
+    static QualityScore of(List<QualityTerm> terms, TermMean mean, double realSpread, int clips, int memorisedClips,
             double nearestTrainingDistance, double realNearestTrainingDistance, double recognised) {
         double kept = (clips == 0 ? 0 : 1 - (double) memorisedClips / clips) * recognised;
-        return new QualityScore(kept * combine(terms, true), kept * combine(terms, false), realSpread, terms, clips,
+        return new QualityScore(kept * mean.of(terms, true), kept * mean.of(terms, false), realSpread, terms, clips,
                 memorisedClips, nearestTrainingDistance, realNearestTrainingDistance);
-    }
-
-    /** The mean of the informative terms' bounded ({@link QualityTerm#scaled}) or raw values; 0 if none is informative. */
-    static double combine(List<QualityTerm> terms, boolean bounded) {
-        double sum = 0;
-        int informative = 0;
-        for (QualityTerm t : terms) {
-            if (t.informative()) {
-                sum += bounded ? t.scaled() : t.raw();
-                informative++;
-            }
-        }
-        return informative == 0 ? 0 : sum / informative;
     }
 
     /** Whether any generated clip looks copied from the training data. */
