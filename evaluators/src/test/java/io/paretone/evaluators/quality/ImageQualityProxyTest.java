@@ -61,7 +61,7 @@ class ImageQualityProxyTest {
         assertTrue(noise < 0.05, "fresh noise scores " + noise);
     }
 
-    /** The image ladder of one seed, built by rules; see {@link #theFullImageLadderHolds}. */
+    /** The image ladder of one seed, built by rules; see {@link #theImageLadderHolds}. */
     private static Ladder ladder(long seed) throws IOException {
         List<float[]> real = independent(100 + seed);
         ImageSplits other = new RenderedDigitsDataset(new RenderedDigitsSettings(200 + seed, IMAGES, 1, 1))
