@@ -143,24 +143,39 @@ public final class ImageJudge implements AutoCloseable {
     }
 
     /**
-     * The activations of the judge's first convolution for each image, flattened ({@code [image][channel x
-     * row x column]}): what the image looks like locally, below the level of digits.
+     * A diagonal Gaussian fitted to the activations of the judge's first convolution over the images,
+     * each image one vector of channel x row x column values: what the images look like locally,
+     * below the level of digits. Accumulated batch by batch, so a large reference split never
+     * holds all its activations at once.
      */
-    public double[][] firstLayer(List<float[]> images) {
+    public DiagonalGaussian firstLayerStatistics(List<float[]> images) {
         ImageJudgeBlock block = (ImageJudgeBlock) model.getBlock();
-        double[][] out = new double[images.size()][];
+        double[] sum = null;
+        double[] squares = null;
         for (int from = 0; from < images.size(); from += INFERENCE_BATCH) {
             int to = Math.min(images.size(), from + INFERENCE_BATCH);
             try (NDManager manager = model.getNDManager().newSubManager()) {
                 float[] a = block.firstLayer(new ParameterStore(manager, false),
                         new NDList(manager.create(batch(images, from, to), format.batch(to - from))), false).toFloatArray();
                 int size = a.length / (to - from);
-                for (int i = from; i < to; i++) {
-                    out[i] = slice(a, (i - from) * size, size);
+                sum = sum == null ? new double[size] : sum;
+                squares = squares == null ? new double[size] : squares;
+                for (int i = 0; i < a.length; i++) {
+                    sum[i % size] += a[i];
+                    squares[i % size] += (double) a[i] * a[i];
                 }
             }
         }
-        return out;
+        if (sum == null) {
+            throw new IllegalArgumentException("no images to fit the first layer's statistics to");
+        }
+        double[] mean = new double[sum.length];
+        double[] std = new double[sum.length];
+        for (int k = 0; k < sum.length; k++) {
+            mean[k] = sum[k] / images.size();
+            std[k] = Math.sqrt(Math.max(0, squares[k] / images.size() - mean[k] * mean[k]));
+        }
+        return new DiagonalGaussian(mean, std);
     }
 
     /** Images {@code from} to {@code to} (exclusive) laid out one after another, as a batch's values. */

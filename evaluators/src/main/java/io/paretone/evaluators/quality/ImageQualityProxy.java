@@ -67,7 +67,7 @@ public final class ImageQualityProxy implements QualityProxy {
         ImageJudge.Judgement referenceJudgement = judge.judge(validation);
         this.reference = DiagonalGaussian.fit(referenceJudgement.embeddings());
         this.typicality = new ClassTypicality(referenceJudgement.embeddings(), referenceJudgement.probabilities());
-        this.referenceFirstLayer = DiagonalGaussian.fit(judge.firstLayer(validation));
+        this.referenceFirstLayer = judge.firstLayerStatistics(validation);
         memorisation = new Memorisation(judge.judge(training).embeddings(), judge.judge(heldOut).embeddings());
         List<double[]> real = new ArrayList<>();
         for (List<float[]> subset : realSubsets) {
@@ -189,7 +189,7 @@ public final class ImageQualityProxy implements QualityProxy {
     private double[] measure(List<float[]> images, ImageJudge.Judgement j) {
         return new double[] {DiagonalGaussian.fit(j.embeddings()).frechetDistance(reference),
                 AgreementGap.of(j.probabilities()), typicality.of(j.embeddings(), j.probabilities()),
-                DiagonalGaussian.fit(judge.firstLayer(images)).frechetDistance(referenceFirstLayer)};
+                judge.firstLayerStatistics(images).frechetDistance(referenceFirstLayer)};
     }
 
     @Override
