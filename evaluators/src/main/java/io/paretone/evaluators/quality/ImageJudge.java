@@ -126,10 +126,7 @@ public final class ImageJudge implements AutoCloseable {
         double[][] probabilities = new double[n][];
         for (int from = 0; from < n; from += INFERENCE_BATCH) {
             int to = Math.min(n, from + INFERENCE_BATCH);
-            float[] x = new float[(to - from) * format.values()];
-            for (int i = from; i < to; i++) {
-                System.arraycopy(images.get(i), 0, x, (i - from) * format.values(), format.values());
-            }
+            float[] x = batch(images, from, to);
             try (NDManager manager = model.getNDManager().newSubManager()) {
                 NDList out = model.getBlock().forward(new ParameterStore(manager, false),
                         new NDList(manager.create(x, format.batch(to - from))), false);
@@ -143,6 +140,51 @@ public final class ImageJudge implements AutoCloseable {
             }
         }
         return new Judgement(embeddings, probabilities);
+    }
+
+    /**
+     * A diagonal Gaussian fitted to the activations of the judge's first convolution over the images,
+     * each image one vector of channel x row x column values: what the images look like locally,
+     * below the level of digits. Accumulated batch by batch, so a large reference split never
+     * holds all its activations at once.
+     */
+    public DiagonalGaussian firstLayerStatistics(List<float[]> images) {
+        ImageJudgeBlock block = (ImageJudgeBlock) model.getBlock();
+        double[] sum = null;
+        double[] squares = null;
+        for (int from = 0; from < images.size(); from += INFERENCE_BATCH) {
+            int to = Math.min(images.size(), from + INFERENCE_BATCH);
+            try (NDManager manager = model.getNDManager().newSubManager()) {
+                float[] a = block.firstLayer(new ParameterStore(manager, false),
+                        new NDList(manager.create(batch(images, from, to), format.batch(to - from))), false).toFloatArray();
+                int size = a.length / (to - from);
+                sum = sum == null ? new double[size] : sum;
+                squares = squares == null ? new double[size] : squares;
+                for (int i = 0; i < a.length; i++) {
+                    sum[i % size] += a[i];
+                    squares[i % size] += (double) a[i] * a[i];
+                }
+            }
+        }
+        if (sum == null) {
+            throw new IllegalArgumentException("no images to fit the first layer's statistics to");
+        }
+        double[] mean = new double[sum.length];
+        double[] std = new double[sum.length];
+        for (int k = 0; k < sum.length; k++) {
+            mean[k] = sum[k] / images.size();
+            std[k] = Math.sqrt(Math.max(0, squares[k] / images.size() - mean[k] * mean[k]));
+        }
+        return new DiagonalGaussian(mean, std);
+    }
+
+    /** Images {@code from} to {@code to} (exclusive) laid out one after another, as a batch's values. */
+    private float[] batch(List<float[]> images, int from, int to) {
+        float[] x = new float[(to - from) * format.values()];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(images.get(i), 0, x, (i - from) * format.values(), format.values());
+        }
+        return x;
     }
 
     /** The share of images whose most likely class is their label. */

@@ -34,11 +34,16 @@ final class ImageJudgeBlock extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
-        NDArray h = Activation.relu(conv1.forward(ps, inputs, training).singletonOrThrow());
+        NDArray h = firstLayer(ps, inputs, training);
         h = Activation.relu(conv2.forward(ps, new NDList(h), training).singletonOrThrow());
         NDArray embedding = Activation.relu(embed.forward(ps, new NDList(h.reshape(h.getShape().get(0), -1)), training)
                 .singletonOrThrow());
         return new NDList(embedding, head.forward(ps, new NDList(embedding), training).singletonOrThrow());
+    }
+
+    /** The first convolution's activations, {@code [batch, 16, 14, 14]}: local edges and pieces of stroke. */
+    NDArray firstLayer(ParameterStore ps, NDList images, boolean training) {
+        return Activation.relu(conv1.forward(ps, images, training).singletonOrThrow());
     }
 
     private Shape flat(Shape in) {

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 
 /**
  * The image quality proxy, built like the audio judge proxy: a classifier ({@link ImageJudge})
- * trained on the real training split, and two terms calibrated so that held-out real images
+ * trained on the real training split, and four terms calibrated so that held-out real images
  * (the test split) score 1 and noise scores 0 ({@link QualityTerm}):
  *
  * <ul>
@@ -21,19 +21,30 @@ import java.util.SplittableRandom;
  *       see {@link DiagonalGaussian});
  *   <li>{@value #CLASS}: how much more the judge agrees with itself on an image than across images
  *       ({@link AgreementGap}, as for audio): high for confident, varied classes, 0 for one class
- *       throughout.
+ *       throughout;
+ *   <li>{@value #TYPICALITY}: how far each image's embedding lies from the real images of the class
+ *       the judge gives it, the median over the images ({@link ClassTypicality}): strokes that form
+ *       no digit, which the judge still classifies with confidence, lie far from every class;
+ *   <li>{@value #FIRST_LAYER}: the Fréchet distance between diagonal Gaussians fitted to the judge's
+ *       first convolution's activations (16 channels at 14 x 14 positions), the image analogue of
+ *       the audio judge's log-mel term: local edges and pieces of stroke, where they are, below the
+ *       level of digits, so grain, blur, blobs and gratings count even where the embedding is fooled.
  * </ul>
+ * The terms combine by their geometric mean ({@link TermMean#GEOMETRIC}): each is a condition real
+ * digits meet, and images that fail one (a blob, a set of one digit) are not bought back by the others.
  * The real anchor is the mean over up to {@value JudgeQualityProxy#MAX_REAL_SUBSETS} disjoint subsets
  * of the test split, their spread stored ({@link TermAnchors}). The noise anchor is per-pixel
  * Gaussian noise with each pixel's mean and standard deviation over the reference, clamped to
  * [-1, 1]: a cloud shaped like the average digit, harder than uniform pixel noise. The score is the
- * mean of the informative terms; generated images closer to a training image than half the
+ * geometric mean of the informative terms; generated images closer to a training image than half the
  * closest held-out real image is are memorised and scored as noise ({@link Memorisation}, as for audio).
  */
 public final class ImageQualityProxy implements QualityProxy {
     static final String EMBEDDING = JudgeQualityProxy.EMBEDDING;
     static final String CLASS = JudgeQualityProxy.CLASS;
-    private static final List<String> TERMS = List.of(EMBEDDING, CLASS);
+    static final String TYPICALITY = "class_typicality";
+    static final String FIRST_LAYER = "first_layer_frechet";
+    private static final List<String> TERMS = List.of(EMBEDDING, CLASS, TYPICALITY, FIRST_LAYER);
     /** Training steps of the judge a study uses, batches of 32 images: as many as the audio judge takes by default. */
     public static final int JUDGE_STEPS = 400;
     /** Training images the memorisation check compares with, at most (evenly spread over the split). */
@@ -43,6 +54,8 @@ public final class ImageQualityProxy implements QualityProxy {
     private final ImageFormat format;
     private final int imageCount;
     private final DiagonalGaussian reference;
+    private final ClassTypicality typicality;
+    private final DiagonalGaussian referenceFirstLayer;
     private final Memorisation memorisation;
     private final TermAnchors anchors;
 
@@ -51,14 +64,16 @@ public final class ImageQualityProxy implements QualityProxy {
         this.judge = judge;
         this.format = format;
         this.imageCount = imageCount;
-        double[][] referenceEmbeddings = judge.judge(validation).embeddings();
-        this.reference = DiagonalGaussian.fit(referenceEmbeddings);
+        ImageJudge.Judgement referenceJudgement = judge.judge(validation);
+        this.reference = DiagonalGaussian.fit(referenceJudgement.embeddings());
+        this.typicality = new ClassTypicality(referenceJudgement.embeddings(), referenceJudgement.probabilities());
+        this.referenceFirstLayer = judge.firstLayerStatistics(validation);
         memorisation = new Memorisation(judge.judge(training).embeddings(), judge.judge(heldOut).embeddings());
         List<double[]> real = new ArrayList<>();
         for (List<float[]> subset : realSubsets) {
-            real.add(measure(judge.judge(subset)));
+            real.add(measure(subset, judge.judge(subset)));
         }
-        anchors = TermAnchors.of(TERMS, real, measure(judge.judge(noise)));
+        anchors = TermAnchors.of(TERMS, real, measure(noise, judge.judge(noise)), TermMean.GEOMETRIC);
     }
 
     /**
@@ -165,14 +180,16 @@ public final class ImageQualityProxy implements QualityProxy {
         for (float[] image : generated) {
             Check.that(image.length == format.values(), "image values", image.length, "must be " + format.values());
         }
-        ImageJudge.Judgement j = judge.judge(List.of(generated));
-        return memorisation.score(anchors.terms(measure(j)), anchors.percentMosSpread(), j.embeddings());
+        List<float[]> images = List.of(generated);
+        ImageJudge.Judgement j = judge.judge(images);
+        return memorisation.score(anchors.terms(measure(images, j)), anchors, j.embeddings());
     }
 
-    /** The raw value of every term of {@link #TERMS}. */
-    private double[] measure(ImageJudge.Judgement j) {
+    /** The raw value of every term of {@link #TERMS} for images and the judge's judgement of them. */
+    private double[] measure(List<float[]> images, ImageJudge.Judgement j) {
         return new double[] {DiagonalGaussian.fit(j.embeddings()).frechetDistance(reference),
-                AgreementGap.of(j.probabilities())};
+                AgreementGap.of(j.probabilities()), typicality.of(j.embeddings(), j.probabilities()),
+                judge.firstLayerStatistics(images).frechetDistance(referenceFirstLayer)};
     }
 
     @Override

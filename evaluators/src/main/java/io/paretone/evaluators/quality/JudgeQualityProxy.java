@@ -216,8 +216,8 @@ public final class JudgeQualityProxy implements QualityProxy {
     public QualityScore score(float[][] generated) {
         List<float[]> clips = ClipSets.checkedCopies(generated, clipCount, clipSamples);
         Judge.Judgement j = judge.judge(clips);
-        return memorisation.score(unconditional.terms(measure(clips, j, classScoreOf(j))),
-                unconditional.percentMosSpread(), j.embeddings());
+        return memorisation.score(unconditional.terms(measure(clips, j, classScoreOf(j))), unconditional,
+                j.embeddings());
     }
 
     /**
@@ -234,7 +234,7 @@ public final class JudgeQualityProxy implements QualityProxy {
         Judge.Judgement j = judge.judge(clips);
         List<QualityTerm> terms = conditional.terms(measure(clips, j, accuracy(j, requested)));
         QualityTerm labels = terms.get(TERMS.indexOf(CLASS));
-        return memorisation.score(terms, conditional.percentMosSpread(), j.embeddings(),
+        return memorisation.score(terms, conditional, j.embeddings(),
                 labels.informative() ? labels.scaled() : 1);
     }
 

@@ -24,21 +24,24 @@ final class Memorisation {
         this.threshold = NEAR_COPY * minimum(nearest(realEmbeddings));
     }
 
-    /** The verdict on generated examples: their terms, combined with the memorisation count of their embeddings. */
-    QualityScore score(java.util.List<QualityTerm> terms, double realSpread, double[][] generatedEmbeddings) {
-        return score(terms, realSpread, generatedEmbeddings, 1);
+    /**
+     * The verdict on generated examples: their terms, combined as the anchors that calibrated them say,
+     * with the memorisation count of their embeddings.
+     */
+    QualityScore score(java.util.List<QualityTerm> terms, TermAnchors anchors, double[][] generatedEmbeddings) {
+        return score(terms, anchors, generatedEmbeddings, 1);
     }
 
-    /** As {@link #score(java.util.List, double, double[][])}, with the share of clips recognised as asked. */
-    QualityScore score(java.util.List<QualityTerm> terms, double realSpread, double[][] generatedEmbeddings,
+    /** As {@link #score(java.util.List, TermAnchors, double[][])}, with the share of clips recognised as asked. */
+    QualityScore score(java.util.List<QualityTerm> terms, TermAnchors anchors, double[][] generatedEmbeddings,
             double recognised) {
         double[] nearest = nearest(generatedEmbeddings);
         int memorised = 0;
         for (double d : nearest) {
             memorised += d < threshold ? 1 : 0;
         }
-        return QualityScore.of(terms, realSpread, generatedEmbeddings.length, memorised, minimum(nearest), threshold,
-                recognised);
+        return QualityScore.of(terms, anchors.mean(), anchors.percentMosSpread(), generatedEmbeddings.length, memorised,
+                minimum(nearest), threshold, recognised);
     }
 
     /** The distance below which a generated example counts as memorised. */

@@ -7,7 +7,8 @@ import java.util.function.ToDoubleFunction;
  * A proxy's verdict on a set of generated clips.
  *
  * <p>The rule: every memorised clip is scored as noise. With {@code m} of the {@code N} clips
- * memorised, {@code percentMos = (1 - m / N) x mean of the informative terms' scaled values}, so a
+ * memorised, {@code percentMos = (1 - m / N) x mean of the informative terms' scaled values} (the
+ * proxy's {@link TermMean}: arithmetic for audio, geometric for images), so a
  * generator that returns its training data scores 0 however real its clips sound. A conditional
  * model's clips that the judge does not recognise as the labels asked for count as noise too: the
  * score is further multiplied by the class term's scaled value (label accuracy, real 1, noise 0).
@@ -51,25 +52,22 @@ public record QualityScore(
      * above; {@code recognised} is the share of clips that count (1, or a conditional model's
      * calibrated label accuracy).
      */
-    static QualityScore of(List<QualityTerm> terms, double realSpread, int clips, int memorisedClips,
+    static QualityScore of(List<QualityTerm> terms, TermMean mean, double realSpread, int clips, int memorisedClips,
             double nearestTrainingDistance, double realNearestTrainingDistance, double recognised) {
         double kept = (clips == 0 ? 0 : 1 - (double) memorisedClips / clips) * recognised;
-        return new QualityScore(kept * combine(terms, QualityTerm::scaled), kept * combine(terms, QualityTerm::raw),
-                kept * combine(terms, QualityTerm::ordered), realSpread, terms, clips, memorisedClips,
+        return new QualityScore(kept * mean.of(terms, QualityTerm::scaled),
+                discounted(kept, mean.of(terms, QualityTerm::raw)),
+                discounted(kept, mean.of(terms, QualityTerm::ordered)), realSpread, terms, clips, memorisedClips,
                 nearestTrainingDistance, realNearestTrainingDistance);
     }
 
-    /** The mean of one value (bounded, raw or ordered) of the informative terms; 0 if none is informative. */
-    static double combine(List<QualityTerm> terms, ToDoubleFunction<QualityTerm> value) {
-        double sum = 0;
-        int informative = 0;
-        for (QualityTerm t : terms) {
-            if (t.informative()) {
-                sum += value.applyAsDouble(t);
-                informative++;
-            }
-        }
-        return informative == 0 ? 0 : sum / informative;
+    /**
+     * A value with the memorised (and unrecognised) clips counted as noise, 0: the share {@code kept}
+     * of it above noise; below noise the set keeps its own value, so that copying training clips
+     * never lifts a set that is worse than noise up to noise.
+     */
+    private static double discounted(double kept, double value) {
+        return value >= 0 ? kept * value : value;
     }
 
     /** The minimised quality objective, {@code 1 - objectivePercentMos}: 0 like real data, 1 like noise, above 1 worse. */

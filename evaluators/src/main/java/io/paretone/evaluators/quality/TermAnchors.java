@@ -15,15 +15,21 @@ import java.util.List;
  * @param percentMosSpread the sample standard deviation of each real subset's unbounded %MOS
  *     ({@link QualityScore#rawPercentMos}) under these anchors; NaN with one subset
  * @param subsets how many real subsets the anchor averages
+ * @param mean how the terms combine into %MOS
  */
 record TermAnchors(List<String> names, double[] real, double[] spread, double[] noise, double percentMosSpread,
-        int subsets) {
+        int subsets, TermMean mean) {
+
+    /** As {@link #of(List, List, double[], TermMean)}, the terms combined by their arithmetic mean. */
+    static TermAnchors of(List<String> names, List<double[]> realSubsets, double[] noise) {
+        return of(names, realSubsets, noise, TermMean.ARITHMETIC);
+    }
 
     /**
      * @param realSubsets per subset, the raw value of every term
      * @param noise the raw value of every term on the noise anchor
      */
-    static TermAnchors of(List<String> names, List<double[]> realSubsets, double[] noise) {
+    static TermAnchors of(List<String> names, List<double[]> realSubsets, double[] noise, TermMean combination) {
         int terms = names.size();
         int k = realSubsets.size();
         double[] mean = new double[terms];
@@ -37,21 +43,21 @@ record TermAnchors(List<String> names, double[] real, double[] spread, double[] 
             }
             spread[t] = Math.sqrt(spread[t]);
         }
-        TermAnchors partial = new TermAnchors(names, mean, spread, noise, Double.NaN, k);
+        TermAnchors partial = new TermAnchors(names, mean, spread, noise, Double.NaN, k, combination);
         if (k < 2) {
             return partial;
         }
         double[] q = new double[k];
         double qMean = 0;
         for (int s = 0; s < k; s++) {
-            q[s] = QualityScore.combine(partial.terms(realSubsets.get(s)), QualityTerm::raw);
+            q[s] = combination.of(partial.terms(realSubsets.get(s)), QualityTerm::raw);
             qMean += q[s] / k;
         }
         double variance = 0;
         for (double v : q) {
             variance += (v - qMean) * (v - qMean) / (k - 1);
         }
-        return new TermAnchors(names, mean, spread, noise, Math.sqrt(variance), k);
+        return new TermAnchors(names, mean, spread, noise, Math.sqrt(variance), k, combination);
     }
 
     /** The calibrated terms of raw values given in the order of {@link #names}. */

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +61,7 @@ class ImageQualityProxyTest {
         assertTrue(noise < 0.05, "fresh noise scores " + noise);
     }
 
-    /** The image ladder of one seed, built by rules; see {@link #theFullImageLadderHolds}. */
+    /** The image ladder of one seed, built by rules; see {@link #theImageLadderHolds}. */
     private static Ladder ladder(long seed) throws IOException {
         List<float[]> real = independent(100 + seed);
         ImageSplits other = new RenderedDigitsDataset(new RenderedDigitsSettings(200 + seed, IMAGES, 1, 1))
@@ -90,30 +89,10 @@ class ImageQualityProxyTest {
      * digit, stripes, and one class for every image (independent real images of one digit).
      */
     @Test
-    @Disabled("open (issue 20): strokes that form no digit score 0.73-0.74 and blobs 0.33-0.37 (measured with"
-            + " 150 and 400 judge steps): the judge classifies them as digits and their embeddings sit near the"
-            + " data's; a precision-style term (k-NN balls in the embedding) did not separate them either, since"
-            + " noise fell inside the balls too. The parts that hold are checked by"
-            + " realDegradedAndStructuredImagesRankWhereTheImageProxyCanTellThem")
-    void theFullImageLadderHolds() throws IOException {
+    void theImageLadderHolds() throws IOException {
         for (long seed = 1; seed <= 3; seed++) {
-            ladder(seed).assertOrdered(r -> proxy.score(r.examples()));
-        }
-    }
-
-    /**
-     * The same ladder without the two rungs the image proxy cannot yet rank (blobs, strokes; see
-     * {@link #theFullImageLadderHolds}): the order and the 0.3 ceiling hold for the rest.
-     */
-    @Test
-    void realDegradedAndStructuredImagesRankWhereTheImageProxyCanTellThem() throws IOException {
-        for (long seed = 1; seed <= 3; seed++) {
-            Ladder full = ladder(seed);
-            Ladder held = new Ladder();
-            full.rungs().stream().filter(r -> !r.name().equals("blobs") && !r.name().startsWith("strokes"))
-                    .forEach(r -> held.add(r.tier(), r.name(), r.examples()));
             System.out.println("image ladder, seed " + seed);
-            held.assertOrdered(r -> proxy.score(r.examples()));
+            ladder(seed).assertOrdered(r -> proxy.score(r.examples()));
         }
     }
 
