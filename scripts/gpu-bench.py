@@ -12,7 +12,8 @@ speed    How many candidates an hour paretone trains on one GPU and how busy it 
          trial. Writes speed.json.
 
 quality  Search quality at equal energy: nsga2, nsga2-async and random on the 7-family space, one seed
-         after another, one search at a time (see "Why one at a time"), each stopped by
+         after another, one search at a time (see "Why one at a time"), each seed's searches after a
+         1-trial search that trains and caches its quality judge, each stopped by
          --max-trial-joules (energy charged to its trials, overhead excluded) and, as a guard for the
          time limit, --max-wall-minutes. Since trials in flight finish past the budget and a search
          may hit the guard first, every search's hypervolume is then computed at the same energy
@@ -396,9 +397,20 @@ def hypervolume_at(out, study, joules):
     return hypervolume(points), len(kept), spent
 
 
+def judge_warmup(a, out, seed):
+    """The quality judge is trained per dataset and seed, then cached: one 1-trial, 1-family search per seed
+    trains it first, so that no compared search spends its wall-time guard training it."""
+    study = "quality-judge-s%d-%s" % (seed, a.tag)
+    wall = paretone(a, out, study, ["search", "--families", a.families.split(",")[0], "--seed", str(seed),
+                                    "--workers", "1", "--population", "2", "--max-trials", "1"])
+    return {"study": study, "seed": seed, "wall_s": wall}
+
+
 def quality(a):
     start = time.time()
     for seed in [int(s) for s in a.seeds.split(",")]:
+        a.search_timeout_now = int(max(10, min(a.search_timeout, 60 * a.deadline_minutes - (time.time() - start))))
+        step(a.out, "judge-s%d" % seed, lambda: judge_warmup(a, a.out, seed))
         for alg in ALGORITHMS:
             name = "quality-%s-s%d" % (alg, seed)
             left = 60 * a.deadline_minutes - (time.time() - start)
