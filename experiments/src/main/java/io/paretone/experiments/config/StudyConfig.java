@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * A study as written in YAML. Every key is optional; unknown keys are errors. Field names are the
- * YAML keys. Values left out take the defaults of {@code StudySettings} and the dataset.
+ * YAML keys. Values left out take the defaults of {@code StudySettings} and the dataset. What each
+ * key means, the option that overrides it and its default are declared once, in
+ * {@link StudySchema}; a test checks that every key here has its entry there.
  */
 public final class StudyConfig {
     public String name;
