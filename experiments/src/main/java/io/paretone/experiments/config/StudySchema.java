@@ -8,10 +8,15 @@ import static io.paretone.experiments.config.DatasetFactory.NOTES;
 import static io.paretone.experiments.config.DatasetFactory.WAV_FOLDER;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
+import io.paretone.evaluators.data.SpokenDigitsSettings;
+import io.paretone.evaluators.data.SynthNotesSettings;
+import io.paretone.evaluators.data.WavFolderSettings;
+import io.paretone.evaluators.data.image.RenderedDigitsSettings;
 import io.paretone.evaluators.energy.EnergySettings;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.StudySettings;
 import io.paretone.spaces.check.InvalidValueException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,7 +25,7 @@ import java.util.Locale;
  * and its default. The options of {@code search}, {@code quickstart} and {@code bench}, the check
  * that a dataset key belongs to the chosen kind, and the README's settings table
  * ({@link SettingsTable}) are made from this list; defaults the library owns are read from
- * {@link StudySettings.Builder}, so they cannot drift from it. Values are checked where they are
+ * {@link StudySettings.Builder} and the dataset settings' builders, so they cannot drift from them. Values are checked where they are
  * used: by the library's records ({@link StudySettings}) and the dataset settings.
  *
  * <p>To add a setting: a field in {@link StudyConfig}, an entry here, and its use in
@@ -36,6 +41,10 @@ public final class StudySchema {
     /** The library's defaults, which the table and the help show. */
     private static final StudySettings LIBRARY = StudySettings.builder().build();
     private static final EnergySettings ENERGY = EnergySettings.defaults();
+    private static final SynthNotesSettings NOTES_DEFAULTS = SynthNotesSettings.builder().setSeed(0).build();
+    private static final SpokenDigitsSettings DIGITS_DEFAULTS = SpokenDigitsSettings.builder().setSeed(0).build();
+    private static final WavFolderSettings WAV_DEFAULTS =
+            WavFolderSettings.builder().setFolder(Path.of("any")).setSeed(0).build();
     private static final List<String> FOLDER_KINDS = List.of(WAV_FOLDER, IMAGE_FOLDER);
 
     /** Every setting, in the order of the README's table; options are applied in this order too. */
@@ -73,33 +82,35 @@ public final class StudySchema {
                             + " drops that kind's keys")
                     .byDefault("notes; digits-rendered for images"),
             Setting.of("dataset.clip_seconds", Double.class, c -> c.dataset.clipSeconds, (c, v) -> c.dataset.clipSeconds = v)
-                    .help("Length of each clip").byDefault("0.5 (notes), 1.0 (digits, wav-folder)").forKinds(AUDIO_KINDS),
+                    .help("Length of each clip").byDefault(number(NOTES_DEFAULTS.clipSeconds()) + " (notes), " + number(DIGITS_DEFAULTS.clipSeconds())
+                            + " (digits), " + number(WAV_DEFAULTS.clipSeconds()) + " (wav-folder)").forKinds(AUDIO_KINDS),
             Setting.of("dataset.sample_rate", Integer.class, c -> c.dataset.sampleRate, (c, v) -> c.dataset.sampleRate = v)
-                    .help("Samples per second of every clip").byDefault("16000").forKinds(AUDIO_KINDS),
+                    .help("Samples per second of every clip").byDefault(Integer.toString(NOTES_DEFAULTS.sampleRate())).forKinds(AUDIO_KINDS),
             Setting.of("dataset.notes", Integer.class, c -> c.dataset.notes, (c, v) -> c.dataset.notes = v)
-                    .flag("--notes", "N").help("Notes rendered").byDefault("240").forKinds(List.of(NOTES)),
+                    .flag("--notes", "N").help("Notes rendered").byDefault(Integer.toString(NOTES_DEFAULTS.notes())).forKinds(List.of(NOTES)),
             Setting.list("dataset.programs", Integer.class, c -> c.dataset.programs, (c, v) -> c.dataset.programs = v)
                     .help("General MIDI programs (0-127) rendered")
-                    .byDefault("piano, organ, flute, strings, trumpet, guitar").forKinds(List.of(NOTES)),
+                    .byDefault(NOTES_DEFAULTS.programs() + ": piano, organ, flute, strings, trumpet, guitar").forKinds(List.of(NOTES)),
             Setting.list("dataset.velocities", Integer.class, c -> c.dataset.velocities, (c, v) -> c.dataset.velocities = v)
-                    .help("MIDI velocities drawn from").byDefault("[64, 96, 127]").forKinds(List.of(NOTES)),
+                    .help("MIDI velocities drawn from").byDefault(NOTES_DEFAULTS.velocities().toString()).forKinds(List.of(NOTES)),
             Setting.list("dataset.pitches", Integer.class, c -> c.dataset.pitches, (c, v) -> c.dataset.pitches = v)
-                    .help("Lowest and highest MIDI note number").byDefault("[48, 72]").forKinds(List.of(NOTES)),
+                    .help("Lowest and highest MIDI note number")
+                    .byDefault(List.of(NOTES_DEFAULTS.lowestPitch(), NOTES_DEFAULTS.highestPitch()).toString()).forKinds(List.of(NOTES)),
             Setting.list("dataset.note_off", Double.class, c -> c.dataset.noteOff, (c, v) -> c.dataset.noteOff = v)
-                    .help("Earliest and latest note-off, as fractions of the clip").byDefault("[0.6, 0.9]")
+                    .help("Earliest and latest note-off, as fractions of the clip").byDefault(List.of(NOTES_DEFAULTS.noteOffLow(), NOTES_DEFAULTS.noteOffHigh()).toString())
                     .forKinds(List.of(NOTES)),
             Setting.of("dataset.clips", Integer.class, c -> c.dataset.clips, (c, v) -> c.dataset.clips = v)
-                    .help("Clips synthesised").byDefault("300").forKinds(List.of(DIGITS)),
+                    .help("Clips synthesised").byDefault(Integer.toString(DIGITS_DEFAULTS.clips())).forKinds(List.of(DIGITS)),
             Setting.of("dataset.engine", String.class, c -> c.dataset.engine, (c, v) -> c.dataset.engine = v)
-                    .help("Speech engine: auto, espeak-ng or flite").byDefault("auto: espeak-ng, else flite")
+                    .help("Speech engine: auto, espeak-ng or flite").byDefault(DIGITS_DEFAULTS.engine() + ": espeak-ng, else flite")
                     .forKinds(List.of(DIGITS)),
             Setting.list("dataset.voices", String.class, c -> c.dataset.voices, (c, v) -> c.dataset.voices = v)
                     .help("The engine's voices drawn from").byDefault("the engine's English voices").forKinds(List.of(DIGITS)),
             Setting.list("dataset.pitch", Double.class, c -> c.dataset.pitch, (c, v) -> c.dataset.pitch = v)
-                    .help("Lowest and highest pitch, 0-1 of the engine's range").byDefault("[0.25, 0.75]")
+                    .help("Lowest and highest pitch, 0-1 of the engine's range").byDefault(List.of(DIGITS_DEFAULTS.lowPitch(), DIGITS_DEFAULTS.highPitch()).toString())
                     .forKinds(List.of(DIGITS)),
             Setting.list("dataset.rate", Double.class, c -> c.dataset.rate, (c, v) -> c.dataset.rate = v)
-                    .help("Slowest and fastest speaking rate, relative to normal").byDefault("[0.8, 1.25]")
+                    .help("Slowest and fastest speaking rate, relative to normal").byDefault(List.of(DIGITS_DEFAULTS.lowRate(), DIGITS_DEFAULTS.highRate()).toString())
                     .forKinds(List.of(DIGITS)),
             Setting.of("dataset.folder", String.class, c -> c.dataset.folder, (c, v) -> c.dataset.folder = v)
                     .flag("--dataset-folder", "DIR")
@@ -107,13 +118,13 @@ public final class StudySchema {
                             + " labels are its sub-folders' names")
                     .forKinds(FOLDER_KINDS),
             Setting.of("dataset.max_clips", Integer.class, c -> c.dataset.maxClips, (c, v) -> c.dataset.maxClips = v)
-                    .help("Most files used; a seeded choice beyond").byDefault("2000").forKinds(List.of(WAV_FOLDER)),
+                    .help("Most files used; a seeded choice beyond").byDefault(Integer.toString(WAV_DEFAULTS.maxClips())).forKinds(List.of(WAV_FOLDER)),
             Setting.of("dataset.train_per_class", Integer.class, c -> c.dataset.trainPerClass,
                             (c, v) -> c.dataset.trainPerClass = v)
-                    .help("Training images per digit").byDefault("200").forKinds(List.of(DIGITS_RENDERED)),
+                    .help("Training images per digit").byDefault(Integer.toString(RenderedDigitsSettings.TRAIN_PER_CLASS)).forKinds(List.of(DIGITS_RENDERED)),
             Setting.of("dataset.held_out_per_class", Integer.class, c -> c.dataset.heldOutPerClass,
                             (c, v) -> c.dataset.heldOutPerClass = v)
-                    .help("Validation images per digit, and as many test images").byDefault("20")
+                    .help("Validation images per digit, and as many test images").byDefault(Integer.toString(RenderedDigitsSettings.HELD_OUT_PER_CLASS))
                     .forKinds(List.of(DIGITS_RENDERED)),
             Setting.of("quality.clips", Integer.class, c -> c.quality.clips, (c, v) -> c.quality.clips = v)
                     .help("Clips each candidate generates and is judged on (the same N for the references)")
