@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,12 +20,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code paretone bench}: NSGA-II against random search, several seeds, one trial budget. */
 @Command(
         name = "bench",
+        modelTransformer = StudyOptions.Install.class,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = TrainingBenchCommand.class,
         description = "Compare search algorithms on one space: several seeds each, the same trial budget, every"
                 + " candidate trained; prints hypervolume against trials and against CO2e spent. 'bench training' times the trainer against PyTorch eager instead.")
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer>, StudyOptions.Command {
     @Spec
     CommandSpec spec;
 
@@ -44,8 +44,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Algorithms to compare (default nsga2,random).")
     List<String> algorithms = List.of(NsgaII.NAME, RandomSearch.NAME);
 
-    @Mixin
-    StudyOptions options;
+    final StudyOptions options = new StudyOptions();
+
+    @Override
+    public StudyOptions studyOptions() {
+        return options;
+    }
 
     @Override
     public Integer call() {

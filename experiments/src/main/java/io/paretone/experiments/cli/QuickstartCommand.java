@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -17,17 +16,22 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
         name = "quickstart",
+        modelTransformer = StudyOptions.Install.class,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Run a small search with built-in defaults (a few minutes on a CPU).")
-public final class QuickstartCommand implements Callable<Integer> {
+public final class QuickstartCommand implements Callable<Integer>, StudyOptions.Command {
     static final String CONFIG = "/io/paretone/experiments/quickstart.yaml";
 
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    StudyOptions options;
+    final StudyOptions options = new StudyOptions();
+
+    @Override
+    public StudyOptions studyOptions() {
+        return options;
+    }
 
     @Override
     public Integer call() {

@@ -5,7 +5,6 @@ import io.paretone.experiments.config.StudyConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,19 +12,24 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code paretone search}: a study from a YAML config and/or options. */
 @Command(
         name = "search",
+        modelTransformer = StudyOptions.Install.class,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Run an architecture search. Keys of the YAML config are documented in the README;"
                 + " options override them.")
-public final class SearchCommand implements Callable<Integer> {
+public final class SearchCommand implements Callable<Integer>, StudyOptions.Command {
     @Spec
     CommandSpec spec;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML study config.")
     Path config;
 
-    @Mixin
-    StudyOptions options;
+    final StudyOptions options = new StudyOptions();
+
+    @Override
+    public StudyOptions studyOptions() {
+        return options;
+    }
 
     @Override
     public Integer call() {

@@ -77,7 +77,7 @@ final class StudyLauncher {
     /** The config to run: with {@code --study} naming a stored study and no config given, the stored one. */
     private static StudyConfig resolve(StudyConfig base, StudyOptions options, boolean configGiven, PrintWriter out) {
         options.applyTo(base);
-        if (options.study == null || configGiven) {
+        if (options.study() == null || configGiven) {
             return base;
         }
         Path storage = StudyConfigMapper.toSettings(base).storageFile();
@@ -86,13 +86,13 @@ final class StudyLauncher {
         }
         Optional<StudyRecord> stored;
         try (SqliteTrialStore store = SqliteTrialStore.open(storage)) {
-            stored = store.findStudy(options.study);
+            stored = store.findStudy(options.study());
         }
         if (stored.isEmpty() || stored.get().definition().launchJson() == null) {
             return base;
         }
-        out.printf("paretone: resuming study '%s' with its stored settings (from %s)%n", options.study, storage);
-        StudyConfig config = ConfigReader.fromJson(stored.get().definition().launchJson(), "study " + options.study);
+        out.printf("paretone: resuming study '%s' with its stored settings (from %s)%n", options.study(), storage);
+        StudyConfig config = ConfigReader.fromJson(stored.get().definition().launchJson(), "study " + options.study());
         options.applyTo(config);
         return config;
     }

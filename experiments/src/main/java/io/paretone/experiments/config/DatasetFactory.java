@@ -15,10 +15,7 @@ import io.paretone.spaces.Domain;
 import io.paretone.spaces.check.InvalidValueException;
 import io.paretone.spaces.image.ImageFormat;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the configured dataset: {@code notes}, {@code digits} or {@code wav-folder} for audio,
@@ -33,8 +30,6 @@ public final class DatasetFactory {
     public static final List<String> AUDIO_KINDS = List.of(NOTES, DIGITS, WAV_FOLDER);
     public static final List<String> IMAGE_KINDS = List.of(DIGITS_RENDERED, IMAGE_FOLDER);
     public static final List<String> KINDS = List.of(NOTES, DIGITS, WAV_FOLDER, DIGITS_RENDERED, IMAGE_FOLDER);
-    /** How the audio kinds are named where a key applies to all of them. */
-    private static final String AUDIO = String.join(", ", AUDIO_KINDS);
     /** Share of each class of an image folder held out for validation, and as much for test. */
     static final double IMAGE_FOLDER_HELD_OUT = 0.15;
 
@@ -67,7 +62,7 @@ public final class DatasetFactory {
                     + " domain is " + domain + "; use one of " + String.join(", ", domain == Domain.IMAGE ? IMAGE_KINDS
                             : AUDIO_KINDS) + ", or set domain: " + domainOf(kind));
         }
-        rejectKeysOfOtherKinds(c, kind);
+        StudySchema.rejectKeysOfOtherKinds(c, kind);
         return switch (kind) {
             case DIGITS -> digits(c, seed);
             case WAV_FOLDER -> wavFolder(c, seed);
@@ -145,45 +140,5 @@ public final class DatasetFactory {
             throw new InvalidValueException(key, values, "write two values, lowest first, such as [0.8, 1.25]");
         }
         return values;
-    }
-
-    /** A key that only another kind reads is an error, so a typo'd kind is not silently ignored. */
-    private static void rejectKeysOfOtherKinds(StudyConfig.DatasetConfig c, String kind) {
-        Map<String, String> owner = new LinkedHashMap<>();
-        List<String> given = new ArrayList<>();
-        note(owner, given, "notes", NOTES, c.notes);
-        note(owner, given, "programs", NOTES, c.programs);
-        note(owner, given, "velocities", NOTES, c.velocities);
-        note(owner, given, "pitches", NOTES, c.pitches);
-        note(owner, given, "note_off", NOTES, c.noteOff);
-        note(owner, given, "clips", DIGITS, c.clips);
-        note(owner, given, "engine", DIGITS, c.engine);
-        note(owner, given, "voices", DIGITS, c.voices);
-        note(owner, given, "pitch", DIGITS, c.pitch);
-        note(owner, given, "rate", DIGITS, c.rate);
-        note(owner, given, "max_clips", WAV_FOLDER, c.maxClips);
-        note(owner, given, "train_per_class", DIGITS_RENDERED, c.trainPerClass);
-        note(owner, given, "held_out_per_class", DIGITS_RENDERED, c.heldOutPerClass);
-        // Keys every audio kind reads, and the folder both folder kinds read.
-        if (domainOf(kind) == Domain.IMAGE) {
-            note(owner, given, "clip_seconds", AUDIO, c.clipSeconds);
-            note(owner, given, "sample_rate", AUDIO, c.sampleRate);
-        }
-        if (!kind.equals(WAV_FOLDER) && !kind.equals(IMAGE_FOLDER)) {
-            note(owner, given, "folder", WAV_FOLDER + " or " + IMAGE_FOLDER, c.folder);
-        }
-        for (String key : given) {
-            if (!owner.get(key).equals(kind)) {
-                throw new InvalidValueException("dataset." + key, "(set)", "applies to dataset kind "
-                        + owner.get(key) + ", not " + kind + "; remove it or set dataset.kind: " + owner.get(key));
-            }
-        }
-    }
-
-    private static void note(Map<String, String> owner, List<String> given, String key, String kind, Object value) {
-        owner.put(key, kind);
-        if (value != null) {
-            given.add(key);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.paretone.experiments.report;
 
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.store.StoredObjective;
 import io.paretone.search.store.StoredStudy;
 import io.paretone.search.store.StoredTrial;
@@ -7,11 +8,14 @@ import io.paretone.spaces.Domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * How reports show one objective of a study: its label, the unit its values are shown in, whether
- * a log axis suits it, and how each trial's value was obtained (measured, estimated or counted).
- * Stored values stay in the stored unit; {@link #shown} converts for people.
+ * a log axis suits it, and how each trial's value was obtained (measured, estimated or counted),
+ * all as {@link Objective#shown()} declares them. Stored values stay in the stored unit;
+ * {@link #shown} converts for people.
  *
  * @param index position of the objective in each trial's values
  * @param label short label for table columns, with the shown unit
@@ -19,9 +23,10 @@ import java.util.Locale;
  * @param scale stored value x scale = shown value
  * @param logScale true for objectives spanning orders of magnitude
  * @param domain the study's domain, whose generated unit the per-unit objectives count in
+ * @param shown the objective's declaration; for one this build does not know, plain words from the study
  */
-public record ObjectiveView(
-        StoredObjective objective, int index, String label, String title, double scale, boolean logScale, Domain domain) {
+public record ObjectiveView(StoredObjective objective, int index, String label, String title, double scale,
+        boolean logScale, Domain domain, Objective.Shown shown) {
 
     /** The views of a study's objectives, in its order, in the words of its domain. */
     public static List<ObjectiveView> of(StoredStudy study) {
@@ -33,20 +38,13 @@ public record ObjectiveView(
     }
 
     static ObjectiveView of(StoredObjective o, int index, Domain d) {
-        String per = "/" + d.shortUnit();
-        return switch (o.name()) {
-            case "co2e" -> new ObjectiveView(o, index, "CO2e [g]", "training CO2e [gCO2e]", 1000, true, d);
-            case "parameters" -> new ObjectiveView(o, index, "params", "trainable parameters", 1, true, d);
-            case "flops", "fpos" -> new ObjectiveView(o, index, "FLOPs" + per, "FLOPs per generated " + d.unit(), 1, true, d);
-            case "one_minus_pmos" -> new ObjectiveView(o, index, "1-%MOS", "1 - %MOS (0 = like " + d.realData() + ", 1 = noise)",
-                    1, false, d);
-            case "inference_energy" -> new ObjectiveView(o, index, "gen J" + per, "generation energy [J per " + d.unit() + "]",
-                    1, true, d);
-            case "latency" -> d == Domain.AUDIO
-                    ? new ObjectiveView(o, index, "RTF", "real-time factor [s per " + d.unit() + "]", 1, true, d)
-                    : new ObjectiveView(o, index, "s" + per, "generation time [s per " + d.unit() + "]", 1, true, d);
-            default -> new ObjectiveView(o, index, o.name(), o.name() + " [" + o.unit() + "]", 1, false, d);
-        };
+        Optional<Objective> known = Objective.stored(o.name());
+        Objective.Shown shown = known.map(Objective::shown).orElseGet(() -> new Objective.Shown(
+                new Objective.Labels(o.name(), o.name() + " [" + o.unit() + "]"), Map.of(), 1,
+                Objective.Format.SIGNIFICANT, Objective.Basis.MEASURED, o.meaning()));
+        boolean log = known.map(k -> k.bounds().logarithmic()).orElse(false);
+        Objective.Labels labels = shown.labelsIn(d);
+        return new ObjectiveView(o, index, labels.label(), labels.title(), shown.scale(), log, d, shown);
     }
 
     public String name() {
@@ -65,37 +63,27 @@ public record ObjectiveView(
     /** A stored value as people read it, in the shown unit. */
     public String format(double storedValue) {
         double v = storedValue * scale;
-        return switch (objective.name()) {
-            case "parameters", "flops", "fpos" -> Units.count(v);
-            case "one_minus_pmos" -> String.format(Locale.ROOT, "%.4f", v);
-            default -> String.format(Locale.ROOT, "%.4g", v);
+        return switch (shown.format()) {
+            case COUNT -> Units.count(v);
+            case FIXED -> String.format(Locale.ROOT, "%.4f", v);
+            case SIGNIFICANT -> String.format(Locale.ROOT, "%.4g", v);
         };
     }
 
     /** One word: measured, estimated or counted. */
     public String basis(StoredTrial t) {
-        return switch (objective.name()) {
-            case "co2e", "inference_energy" -> t.metrics() != null && !t.metrics().energyEstimated() ? "measured" : "estimated";
-            case "parameters", "flops", "fpos" -> "counted";
-            case "one_minus_pmos" -> "estimated";
-            case "latency" -> "measured";
-            default -> "measured";
-        };
+        return shown.basis().word(meterMeasured(t));
     }
 
     /** How the value was obtained, in words. */
     public String how(StoredTrial t) {
-        return switch (objective.name()) {
-            case "co2e" -> t.metrics() == null ? "training energy x grid carbon intensity"
-                    : "training energy " + (t.metrics().energyEstimated() ? "estimated" : "measured") + " by the "
-                            + t.metrics().energyMeter() + " meter x grid carbon intensity";
-            case "parameters" -> "trainable parameters counted";
-            case "flops", "fpos" -> "forward FLOPs to generate one " + domain.unit() + ", counted from layer shapes";
-            case "inference_energy" -> "energy of generation per " + domain.unit() + ", "
-                    + (t.metrics() != null && !t.metrics().energyEstimated() ? "measured" : "estimated") + " by the energy meter";
-            case "latency" -> "measured wall time to generate one " + domain.unit() + " on the trial's device";
-            case "one_minus_pmos" -> "1 - %MOS from the calibrated quality proxy, not a listening test";
-            default -> objective.meaning();
-        };
+        String meter = meterMeasured(t) ? "measured" : "estimated";
+        return shown.howIn(domain).replace(Objective.BASIS, meter)
+                .replace(Objective.METERED_BY, t.metrics() == null ? "" : " " + meter + " by the "
+                        + t.metrics().energyMeter() + " meter");
+    }
+
+    private static boolean meterMeasured(StoredTrial t) {
+        return t.metrics() != null && !t.metrics().energyEstimated();
     }
 }

@@ -1,11 +1,14 @@
 package io.paretone.experiments.report;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.experiments.report.published.PublishedModel;
 import io.paretone.experiments.report.published.PublishedModels;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.BiFunction;
 
 /**
  * The published models placed on a pair of a study's objectives, in the study's stored units. Only
@@ -15,6 +18,12 @@ import java.util.OptionalDouble;
 public final class PublishedPoints {
     /** A published model's position on one pair of objectives, stored units. */
     public record Point(PublishedModel model, double x, double y) {}
+
+    /** The objectives the published models report a figure for, and how to read it. */
+    private static final Map<Objective, BiFunction<PublishedModel, CarbonAccounting, OptionalDouble>> REPORTED = Map.of(
+            Objective.CO2E, PublishedModel::kgCo2e,
+            Objective.PARAMETERS, (m, carbon) -> m.parameterCount(),
+            Objective.QUALITY, (m, carbon) -> m.oneMinusPercentMos());
 
     private PublishedPoints() {}
 
@@ -32,11 +41,7 @@ public final class PublishedPoints {
     }
 
     static OptionalDouble value(PublishedModel m, ObjectiveView v, CarbonAccounting carbon) {
-        return switch (v.name()) {
-            case "co2e" -> m.kgCo2e(carbon);
-            case "parameters" -> m.parameterCount();
-            case "one_minus_pmos" -> m.oneMinusPercentMos();
-            default -> OptionalDouble.empty();
-        };
+        return Objective.stored(v.name()).map(REPORTED::get).map(read -> read.apply(m, carbon))
+                .orElse(OptionalDouble.empty());
     }
 }

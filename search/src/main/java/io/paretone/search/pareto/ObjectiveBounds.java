@@ -1,5 +1,6 @@
 package io.paretone.search.pareto;
 
+import io.paretone.evaluators.objectives.Objective;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.check.InvalidValueException;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.Map;
  * hypervolumes of two runs (two seeds, NSGA-II against random search) are comparable.
  *
  * <p>Costs that span orders of magnitude (CO2e, parameters, FLOPs) are normalised on a log scale,
- * so that halving a small model counts as much as halving a large one; 1 - %MOS is linear. A value
+ * so that halving a small model counts as much as halving a large one; 1 - %MOS is linear (each
+ * objective's {@link Objective#bounds()} says which). A value
  * beyond the box is clamped to it: above the upper bound it adds no hypervolume.
  */
 public record ObjectiveBounds(List<Scale> scales) {
@@ -52,16 +54,15 @@ public record ObjectiveBounds(List<Scale> scales) {
     }
 
     /**
-     * Defaults by objective name: wide enough for tiny CPU models up to GPU-sized ones. An
-     * objective without an entry gets [0, 1] linear; give it bounds in the study's config.
+     * The default scale of an objective, from {@link Objective#bounds()}: wide enough for tiny CPU
+     * models up to GPU-sized ones. An objective unknown here gets [0, 1] linear; give it bounds in
+     * the study's config.
      */
-    private static final Map<String, Scale> DEFAULTS = Map.of(
-            "co2e", new Scale("co2e", 1e-8, 1e-1, true),
-            "parameters", new Scale("parameters", 1e2, 1e8, true),
-            "flops", new Scale("flops", 1e5, 1e13, true),
-            "one_minus_pmos", new Scale("one_minus_pmos", 0, 1, false),
-            "inference_energy", new Scale("inference_energy", 1e-3, 1e4, true),
-            "latency", new Scale("latency", 1e-3, 1e3, true));
+    private static Scale defaultScale(String name) {
+        return Objective.ALL.stream().filter(o -> o.name().equals(name)).findFirst()
+                .map(o -> new Scale(name, o.bounds().low(), o.bounds().high(), o.bounds().logarithmic()))
+                .orElseGet(() -> new Scale(name, 0, 1, false));
+    }
 
     public ObjectiveBounds {
         scales = List.copyOf(scales);
@@ -81,7 +82,7 @@ public record ObjectiveBounds(List<Scale> scales) {
         }
         List<Scale> out = new ArrayList<>();
         for (String name : objectives) {
-            Scale d = DEFAULTS.getOrDefault(name, new Scale(name, 0, 1, false));
+            Scale d = defaultScale(name);
             double[] g = given.get(name);
             if (g != null) {
                 Check.that(g.length == 2, "hypervolume." + name, java.util.Arrays.toString(g), "give [low, high]");

@@ -1,0 +1,46 @@
+package io.paretone.experiments.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The README's settings table is the one {@link StudySchema} makes. */
+class SettingsTableTest {
+    /** The README at the repository's root; tests run in the module's folder. */
+    private static final Path README = Path.of("..", "README.md");
+    private static final String REGENERATE = "mvn -B -q -pl experiments -am test -Dtest=SettingsTableTest"
+            + " -Dsurefire.failIfNoSpecifiedTests=false -Dparetone.writeReadme=true";
+
+    @Test
+    void readmeTableIsTheSchemas() throws IOException {
+        String table = SettingsTable.markdown(StudySchema.ALL);
+        if (Boolean.getBoolean("paretone.writeReadme")) {
+            Files.writeString(README, SettingsTable.replaceIn(Files.readString(README), table));
+        }
+        assertEquals(table, SettingsTable.tableIn(Files.readString(README)),
+                "README.md's settings table is stale; regenerate it with: " + REGENERATE);
+    }
+
+    @Test
+    void rowsNameKeyOptionMeaningAndDefault() {
+        Setting pue = StudySchema.byKey("energy.pue");
+        Setting notes = StudySchema.byKey("dataset.notes");
+        Setting space = StudySchema.byKey("space");
+        String table = SettingsTable.markdown(List.of(pue, notes, space));
+        assertEquals("""
+                | key | option | meaning | default |
+                |---|---|---|---|
+                | `energy.pue` | `--pue X` | Data-centre PUE multiplying energy | 1 |
+                | `dataset.notes` | `--notes N` | Notes rendered (dataset kind notes) | 240 |
+                | `space.GENE` |  | The values a gene may take, a subset of its own; family genes are family.gene \
+                (wavenet.layers), the training genes plain (training_steps) | all |
+                """, table);
+        assertTrue(SettingsTable.replaceIn("a\n" + SettingsTable.BEGIN + "\nold\n" + SettingsTable.END + "\nb", "new\n")
+                .equals("a\n" + SettingsTable.BEGIN + "\nnew\n" + SettingsTable.END + "\nb"));
+    }
+}
