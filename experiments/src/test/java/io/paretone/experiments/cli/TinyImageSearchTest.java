@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +72,10 @@ class TinyImageSearchTest {
         for (JsonNode t : trials) {
             assertEquals("COMPLETE", t.get("status").asText(), t.toString());
             JsonNode m = t.get("metrics");
-            assertEquals(2, m.get("quality").get("terms").size(), "the image judge's two terms: " + m);
+            List<String> terms = new ArrayList<>();
+            m.get("quality").get("terms").forEach(term -> terms.add(term.get("name").asText()));
+            assertEquals(List.of("embedding_frechet", "class_score", "class_typicality", "first_layer_frechet"), terms,
+                    "the image judge's four terms: " + m);
             // Seconds per image from the timed window of 8 images.
             assertTrue(m.get("seconds_per_unit").asDouble() > 0, m.toString());
             assertEquals(m.get("seconds_per_unit").asDouble(), t.get("objectives").get("latency").asDouble(), 1e-12);
