@@ -84,16 +84,7 @@ public record Constraints(long maxParameters, double maxFlops, double maxKgCo2e,
                 Objective.CO2E.name(), m.trainingKgCo2e(),
                 Objective.PARAMETERS.name(), (double) m.parameters(),
                 Objective.FLOPS.name(), (double) m.generationFlopsPerUnit(),
-                Objective.QUALITY.name(), oneMinusPercentMos(m));
-    }
-
-    /**
-     * The quality objective's value, so that a quality limit grades a candidate by the same figure the
-     * search minimises (above 1 below the noise anchor); {@code 1 - percentMos} for a trial stored
-     * without its quality terms.
-     */
-    private static double oneMinusPercentMos(TrialMetrics m) {
-        return m.quality() == null ? 1 - m.percentMos() : m.quality().oneMinusPercentMos();
+                Objective.QUALITY.name(), m.oneMinusPercentMos());
     }
 
     /** True when a measured trial respects every limit. */

@@ -113,4 +113,12 @@ public record TrialMetrics(
                 trainingInferenceRatioUnits, generationJoules * f, generationKgCo2e * f, energyDevices,
                 energyParts.stream().map(p -> new EnergyPart(p.meter(), p.joules() * f, p.estimated())).toList());
     }
+
+    /**
+     * The quality objective's value: 1 - %MOS as the quality score orders it (above 1 below the noise
+     * anchor), or {@code 1 - percentMos} for a trial stored without its quality terms.
+     */
+    public double oneMinusPercentMos() {
+        return quality == null ? 1 - percentMos : quality.oneMinusPercentMos();
+    }
 }

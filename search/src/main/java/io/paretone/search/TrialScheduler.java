@@ -254,8 +254,8 @@ final class TrialScheduler {
      * Why no further trial may start, or null: the carbon budget is reached, the trials already
      * finished and in flight fill the trial budget, the finished trials' energy fills the trial
      * energy budget (trials in flight may overshoot it by their own energy), or the wall-time
-     * budget has run out. Checked
-     * before each start, so a budget stops a generation part-way rather than after it.
+     * budget has run out. Checked before each start, so a budget stops a generation part-way rather
+     * than after it.
      */
     private String budgetSpent(Batch batch) {
         if (budget.reached()) {

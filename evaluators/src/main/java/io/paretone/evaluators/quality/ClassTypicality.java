@@ -28,7 +28,7 @@ final class ClassTypicality {
         double[][] sum = new double[classes + 1][d];
         int[] count = new int[classes + 1];
         for (int i = 0; i < embeddings.length; i++) {
-            int c = mostLikely(probabilities[i]);
+            int c = JudgeTrainer.argmax(probabilities[i]);
             count[c]++;
             count[classes]++;
             for (int k = 0; k < d; k++) {
@@ -50,7 +50,7 @@ final class ClassTypicality {
     double of(double[][] embeddings, double[][] probabilities) {
         double[] distances = new double[embeddings.length];
         for (int i = 0; i < embeddings.length; i++) {
-            double[] centroid = centroids[mostLikely(probabilities[i])];
+            double[] centroid = centroids[JudgeTrainer.argmax(probabilities[i])];
             for (int k = 0; k < centroid.length; k++) {
                 double diff = embeddings[i][k] - centroid[k];
                 distances[i] += diff * diff;
@@ -59,13 +59,5 @@ final class ClassTypicality {
         Arrays.sort(distances);
         int n = distances.length;
         return n % 2 == 1 ? distances[n / 2] : (distances[n / 2 - 1] + distances[n / 2]) / 2;
-    }
-
-    private static int mostLikely(double[] p) {
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            best = p[k] > p[best] ? k : best;
-        }
-        return best;
     }
 }

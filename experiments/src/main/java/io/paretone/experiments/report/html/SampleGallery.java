@@ -27,12 +27,6 @@ final class SampleGallery {
 
     private SampleGallery() {}
 
-    /** The quality objective, which orders sets the bounded %MOS ties at 0 (every one worse than noise). */
-    private static double oneMinusPercentMos(StoredTrial t) {
-        QualityScore q = t.metrics().quality();
-        return q == null ? 1 - t.metrics().percentMos() : q.oneMinusPercentMos();
-    }
-
     /** Writes the section; returns how many samples it embedded. */
     static int write(StringBuilder b, StoredStudy study, List<StoredTrial> front) {
         b.append("<section id=\"samples\"><h2>Samples</h2>\n<p>One sample saved by each trial, as it was judged:"
@@ -42,7 +36,7 @@ final class SampleGallery {
         b.append("</p>\n");
         List<StoredTrial> ordered = new ArrayList<>(study.completeTrials());
         ordered.sort(Comparator.comparing((StoredTrial t) -> !front.contains(t))
-                .thenComparingDouble(SampleGallery::oneMinusPercentMos));
+                .thenComparingDouble(t -> t.metrics().oneMinusPercentMos()));
         Path dir = Path.of(study.location()).resolve("samples");
         int embedded = 0;
         int missing = 0;
