@@ -3,6 +3,7 @@ package io.paretone.evaluators.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
 import javax.sound.midi.Instrument;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiSystem;
@@ -36,10 +38,20 @@ import javax.sound.sampled.AudioFormat;
  * off and every synthesizer setting is passed explicitly, so user preferences cannot change the
  * audio. Instruments always come from a SoundFont file (see {@link #saveGeneratedBank}), so the
  * same file and notes give bit-identical samples in every JVM.
+ *
+ * <p>Gervill's generated bank draws its waveforms' phases from {@code Math.random()}, whose
+ * generator is private to {@code java.lang}: to generate the same bank on every machine, this
+ * class seeds that generator, which needs {@value #ADD_OPENS} as well.
  */
 final class GervillRenderer {
     /** The JVM option that opens Gervill's offline rendering to this code. */
     static final String ADD_EXPORTS = "--add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED";
+
+    /** The JVM option that lets this code seed {@code Math.random()} while Gervill generates its bank. */
+    static final String ADD_OPENS = "--add-opens java.base/java.lang=ALL-UNNAMED";
+
+    /** The seed of {@code Math.random()} while the bank is generated: any fixed value, never changed (caches hash the bank). */
+    private static final long GENERATED_BANK_SEED = 20070101L;
 
     private static final String INTERNAL_PACKAGE = "com.sun.media.sound";
 
@@ -79,23 +91,26 @@ final class GervillRenderer {
      * Saves Gervill's generated General MIDI bank to {@code file} (through a temporary file) unless
      * it is there already.
      *
-     * <p>Gervill generates that bank with {@code Math.random()} phases, so every generation differs.
-     * The notes are therefore always rendered from a saved copy: the same file gives the same
-     * notes, and its hash goes into the cache key. Gervill's own default bank is not used either: it
-     * may be a {@code default.sf2} found on the machine or a copy saved under {@code ~/.gervill}.
+     * <p>Gervill generates that bank with {@code Math.random()} phases, so left alone every
+     * generation differs, and so would the notes and every judge trained on them (the CI's quality
+     * checks failed on some machines and passed on others that way). {@code Math.random()}'s
+     * generator is therefore seeded with a fixed value for the generation (and reseeded from the
+     * clock after it), which gives the same bytes on every machine with the same JDK's Gervill. The
+     * notes are rendered from the saved copy, whose hash goes into the cache key. Gervill's own
+     * default bank is not used: it may be a {@code default.sf2} found on the machine or a copy saved
+     * under {@code ~/.gervill}.
      */
     static void saveGeneratedBank(Path file) throws IOException {
         if (Files.isRegularFile(file)) {
             return;
         }
         requireAccess();
+        requireSeedAccess();
         Path absolute = file.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".tmp");
         try {
-            Object bank = Class.forName(INTERNAL_PACKAGE + ".EmergencySoundbank")
-                    .getMethod("createSoundbank")
-                    .invoke(null);
+            Object bank = generateSeeded();
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 bank.getClass().getMethod("save", OutputStream.class).invoke(bank, out);
             }
@@ -114,6 +129,27 @@ final class GervillRenderer {
         }
     }
 
+    /**
+     * Gervill's generated bank with {@code Math.random()} seeded: synchronized on this class so two
+     * threads of one JVM do not interleave their draws (another caller of {@code Math.random()}
+     * during the generation still would; paretone has none).
+     */
+    private static synchronized Object generateSeeded() throws ReflectiveOperationException {
+        Random mathRandom = mathRandomGenerator();
+        mathRandom.setSeed(GENERATED_BANK_SEED);
+        try {
+            return Class.forName(INTERNAL_PACKAGE + ".EmergencySoundbank").getMethod("createSoundbank").invoke(null);
+        } finally {
+            mathRandom.setSeed(System.nanoTime() ^ Double.doubleToLongBits(Math.random()));
+        }
+    }
+
+    private static Random mathRandomGenerator() throws ReflectiveOperationException {
+        Field holder = Class.forName("java.lang.Math$RandomNumberGeneratorHolder").getDeclaredField("randomNumberGenerator");
+        holder.setAccessible(true);
+        return (Random) holder.get(null);
+    }
+
     private static void requireAccess() {
         Module desktop = Synthesizer.class.getModule();
         if (desktop.isNamed() && !desktop.isExported(INTERNAL_PACKAGE, GervillRenderer.class.getModule())) {
@@ -121,6 +157,18 @@ final class GervillRenderer {
                     + "synthesizer, whose offline API is internal to java.desktop. Start the JVM with "
                     + ADD_EXPORTS + " (for java -jar, add 'Add-Exports: java.desktop/"
                     + INTERNAL_PACKAGE + "' to the jar manifest).");
+        }
+    }
+
+    /** Generating the bank seeds {@code Math.random()}, whose generator {@code java.lang} hides unless opened. */
+    private static void requireSeedAccess() {
+        Module base = Object.class.getModule();
+        if (base.isNamed() && !base.isOpen("java.lang", GervillRenderer.class.getModule())) {
+            throw new IllegalStateException("Without a General MIDI soundfont at " + SynthNotesDataset.FLUID_R3
+                    + ", the notes dataset renders with Gervill's generated bank, which is the same on every machine"
+                    + " only when paretone seeds Math.random() while generating it. Start the JVM with " + ADD_OPENS
+                    + " (for java -jar, add 'Add-Opens: java.base/java.lang' to the jar manifest), or install the"
+                    + " soundfont (Debian and Ubuntu: fluid-soundfont-gm).");
         }
     }
 

@@ -64,6 +64,21 @@ class SynthNotesDatasetTest {
         assertEquals(64, rendered.contentHash().length());
     }
 
+    /**
+     * Two cache folders (two machines, or CI and a laptop) generate Gervill's bank separately; left
+     * unseeded its phases differ every time, and so did the notes and every judge trained on them.
+     */
+    @Test
+    void separateCacheFoldersGenerateTheSameBankAndSoTheSameNotes(@TempDir Path otherCache) throws IOException {
+        AudioSplits here = builtIn(small(7).build()).load(cache);
+        AudioSplits there = builtIn(small(7).build()).load(otherCache);
+
+        assertArrayEquals(Files.readAllBytes(cache.resolve(SynthNotesDataset.GENERATED_BANK)),
+                Files.readAllBytes(otherCache.resolve(SynthNotesDataset.GENERATED_BANK)));
+        assertEquals(here.contentHash(), there.contentHash());
+        assertNotEquals(Math.random(), Math.random(), "Math.random() is no longer seeded after the generation");
+    }
+
     private static void deleteTree(Path folder) throws IOException {
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

@@ -36,7 +36,7 @@ class ResumeAfterKillTest {
         Path db = runs.resolve("paretone.db");
         Process first = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED",
+                "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                 "-Dparetone.log=" + dir.resolve("first.log"),
                 "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "search", "--config", config.toString(), "--output", runs.toString(),
