@@ -17,6 +17,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.paretone.spaces.Architecture;
+import io.paretone.spaces.runtime.DeviceConstants;
 import io.paretone.spaces.training.DeviceClips;
 import io.paretone.spaces.training.ParameterGroup;
 import io.paretone.spaces.training.StepContext;
@@ -272,7 +273,6 @@ public final class BudgetedTrainer implements AutoCloseable {
         private final SplittableRandom random;
         private final int steps;
         private final List<NDArray> pendingCorrections = new ArrayList<>();
-        private final Map<Float, NDArray> scalars = new HashMap<>();
         private int step;
 
         Context(NDManager manager, ParameterStore parameters, Block block, TrainingData data, DeviceClips clips,
@@ -298,14 +298,7 @@ public final class BudgetedTrainer implements AutoCloseable {
 
         @Override
         public NDArray scalar(float value) {
-            NDArray s = scalars.get(value);
-            if (s == null) {
-                // Made inside an update's scope: kept out of it, freed with the model.
-                s = manager.create(value);
-                NDScope.unregister(s);
-                scalars.put(value, s);
-            }
-            return s;
+            return DeviceConstants.of(manager.getDevice(), value);
         }
 
         @Override public NDManager manager() { return manager; }

@@ -1,6 +1,8 @@
 package io.paretone.spaces.audio;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import io.paretone.spaces.runtime.DeviceConstants;
 
 /**
  * {@code log(1 + |STFT|^2)} of waveforms {@code [B, L]}: Hann-windowed, centred, differentiable
@@ -11,9 +13,9 @@ public final class LogPowerSpectrogram {
     private LogPowerSpectrogram() {}
 
     public static NDArray of(NDArray audio, int window, int hop) {
-        NDArray hann = audio.getManager().create(LogMel.hann(window));
+        NDArray hann = DeviceConstants.of(audio.getDevice(), LogMel.hann(window), new Shape(window));
         // A complex STFT viewed as real pairs, [B, F, T, 2] (the real-output STFT is deprecated in PyTorch).
         NDArray spectrum = audio.stft(window, hop, true, hann, true).real();
-        return spectrum.square().sum(new int[] {3}).add(1).log();
+        return spectrum.square().sum(new int[] {3}).add(DeviceConstants.of(spectrum, 1f)).log();
     }
 }

@@ -2,18 +2,17 @@ package io.paretone.spaces.dcgan;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
+import io.paretone.spaces.training.AdversarialLosses;
 import io.paretone.spaces.training.StepContext;
 
 /**
  * The two players' losses, as for WaveGAN but on images. Hinge: relu(1 - D(real)) + relu(1 +
- * D(fake)); WGAN-GP: D(fake) - D(real) + 10 x (|grad D(x)| - 1)^2 at random interpolates x. The
+ * D(fake)); WGAN-GP: D(fake) - D(real) + 10 x (|grad D(x)| - 1)^2 at random interpolates x, both
+ * {@link AdversarialLosses}. The
  * generator minimises -D(fake) under both. Real batches are training images drawn at random;
  * latents are standard normal from the engine's seeded generator.
  */
 final class DcganLosses {
-    static final double GRADIENT_PENALTY_WEIGHT = 10;
-
     private final DcganArchitecture arch;
     private final int batchSize;
 
@@ -34,15 +33,10 @@ final class DcganLosses {
         NDArray dReal = c.forward(gan.discriminator(), real);
         NDArray dFake = c.forward(gan.discriminator(), fake);
         if (arch.hinge()) {
-            return Activation.relu(dReal.neg().add(1)).mean().add(Activation.relu(dFake.add(1)).mean());
+            return AdversarialLosses.hingeCritic(dReal, dFake);
         }
-        NDArray epsilon = c.manager().randomUniform(0, 1, new Shape(batchSize, 1, 1, 1));
-        NDArray mixed = real.mul(epsilon).add(fake.mul(epsilon.neg().add(1)));
-        mixed.setRequiresGradient(true);
-        NDArray gradient = c.inputGradient(c.forward(gan.discriminator(), mixed), mixed);
-        NDArray norm = gradient.square().sum(new int[] {1, 2, 3}).add(1e-12).sqrt();
-        NDArray penalty = norm.sub(1).square().mean().mul(GRADIENT_PENALTY_WEIGHT);
-        return dFake.mean().sub(dReal.mean()).add(penalty);
+        return AdversarialLosses.wassersteinCritic(dReal, dFake)
+                .add(AdversarialLosses.gradientPenalty(c, x -> c.forward(gan.discriminator(), x), real, fake));
     }
 
     NDArray generator(StepContext c) {

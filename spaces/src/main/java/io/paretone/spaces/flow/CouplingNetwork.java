@@ -16,6 +16,7 @@ import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
+import io.paretone.spaces.runtime.DeviceConstants;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,11 +104,11 @@ final class CouplingNetwork extends AbstractBlock implements FlopCountable {
                     .mul(Activation.sigmoid(apply(gate.get(i), ps, t, training)));
             NDArray s = apply(skip.get(i), ps, z, training);
             skipSum = skipSum == null ? s : skipSum.add(s);
-            h = h.add(apply(residual.get(i), ps, z, training)).mul(RESIDUAL_SCALE);
+            h = h.add(apply(residual.get(i), ps, z, training)).mul(DeviceConstants.of(h, RESIDUAL_SCALE));
         }
         NDArray y = apply(post, ps, Activation.relu(skipSum), training);
         y = apply(out, ps, Activation.relu(y), training);
-        NDArray scale = ps.getValue(outScale, y.getDevice(), training).mul(3).exp();
+        NDArray scale = ps.getValue(outScale, y.getDevice(), training).mul(DeviceConstants.of(y, 3f)).exp();
         return new NDList(y.mul(scale));
     }
 

@@ -2,6 +2,7 @@ package io.paretone.spaces.flow;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import io.paretone.spaces.runtime.DeviceConstants;
 import io.paretone.spaces.training.StepContext;
 import io.paretone.spaces.training.TrainingData;
 import io.paretone.spaces.training.Update;
@@ -14,7 +15,7 @@ import io.paretone.spaces.training.Update;
  */
 final class FlowLoss implements Update.Loss {
     private static final float QUANTUM = 1f / 32768;
-    private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+    private static final float HALF_LOG_TWO_PI = (float) (0.5 * Math.log(2 * Math.PI));
 
     private final int batchSize;
 
@@ -39,7 +40,7 @@ final class FlowLoss implements Update.Loss {
 
     /** Mean NLL in nats per sample of latents {@code [B, C, T]} with log-determinants {@code [B]}. */
     static NDArray negativeLogLikelihood(NDArray z, NDArray logdet, long samples) {
-        NDArray prior = z.square().sum(new int[] {1, 2}).mul(0.5);
-        return prior.sub(logdet).div(samples).add(HALF_LOG_TWO_PI).mean();
+        NDArray prior = z.square().sum(new int[] {1, 2}).mul(DeviceConstants.of(z, 0.5f));
+        return prior.sub(logdet).div(DeviceConstants.of(z, samples)).add(DeviceConstants.of(z, HALF_LOG_TWO_PI)).mean();
     }
 }

@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
+import io.paretone.spaces.runtime.DeviceConstants;
 
 /**
  * One invertible flow step on {@code [B, C, T]}: activation normalisation, channel mixing (the
@@ -69,7 +70,8 @@ final class FlowStep extends AbstractBlock implements FlopCountable {
 
     private NDArray[] scaleAndShift(ParameterStore ps, NDArray a, boolean training) {
         NDArray h = coupling.forward(ps, new NDList(a), training).singletonOrThrow();
-        NDArray s = firstHalf(h).div(SCALE_BOUND).tanh().mul(SCALE_BOUND);
+        NDArray bound = DeviceConstants.of(h, SCALE_BOUND);
+        NDArray s = firstHalf(h).div(bound).tanh().mul(bound);
         return new NDArray[] {s, secondHalf(h)};
     }
 

@@ -1,5 +1,6 @@
 package io.paretone.spaces.flow;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
+import io.paretone.spaces.runtime.DeviceConstants;
 
 /**
  * An invertible 1x1 convolution mixing the channels, LU-parameterised as in Glow (Kingma and
@@ -57,9 +59,11 @@ final class InvertibleMixing extends AbstractBlock implements FlopCountable {
             swap[i * channels + (i + half) % channels] = 1;
         }
         Shape square = new Shape(channels, channels);
-        NDArray lowerUnit = l.mul(manager.create(below, square)).add(manager.eye(channels));
-        NDArray upperWithDiagonal = u.mul(manager.create(above, square)).add(manager.eye(channels).mul(s.exp()));
-        return manager.create(swap, square).matMul(lowerUnit.matMul(upperWithDiagonal));
+        // Constant masks, uploaded once per device (DeviceConstants says why).
+        Device device = manager.getDevice();
+        NDArray lowerUnit = l.mul(DeviceConstants.of(device, below, square)).add(manager.eye(channels));
+        NDArray upperWithDiagonal = u.mul(DeviceConstants.of(device, above, square)).add(manager.eye(channels).mul(s.exp()));
+        return DeviceConstants.of(device, swap, square).matMul(lowerUnit.matMul(upperWithDiagonal));
     }
 
     @Override

@@ -16,6 +16,7 @@ import ai.djl.util.PairList;
 import io.paretone.spaces.blocks.TapConv2d;
 import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
+import io.paretone.spaces.runtime.DeviceConstants;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,7 +94,7 @@ public final class GanSynthBlock extends AbstractBlock implements FlopCountable 
 
     /** Each feature vector scaled to unit mean square over the channels (axis 1). */
     static NDArray pixelNorm(NDArray x) {
-        return x.div(x.square().mean(new int[] {1}, true).add(EPSILON).sqrt());
+        return x.div(x.square().mean(new int[] {1}, true).add(DeviceConstants.of(x, EPSILON)).sqrt());
     }
 
     /** Leaky ReLU then pixel norm, 6 FLOPs per element (compare, product, square, mean, root, division). */
@@ -253,7 +254,7 @@ public final class GanSynthBlock extends AbstractBlock implements FlopCountable 
 
         /** The batch's mean standard deviation over all features, as one more constant channel. */
         static NDArray withBatchDeviation(NDArray x) {
-            NDArray deviation = x.sub(x.mean(new int[] {0}, true)).square().mean(new int[] {0}).add(EPSILON).sqrt()
+            NDArray deviation = x.sub(x.mean(new int[] {0}, true)).square().mean(new int[] {0}).add(DeviceConstants.of(x, EPSILON)).sqrt()
                     .mean();
             return x.concat(x.get(":, 0:1, :, :").zerosLike().add(deviation), 1);
         }

@@ -3,6 +3,7 @@ package io.paretone.spaces.gansynth;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import io.paretone.spaces.runtime.DeviceConstants;
 import io.paretone.spaces.training.AdversarialLosses;
 import io.paretone.spaces.training.ClipLabel;
 import io.paretone.spaces.training.StepContext;
@@ -17,8 +18,8 @@ import java.util.List;
  * same batch, so both players see the data's pitch distribution.
  */
 final class GanSynthLosses {
-    static final double DRIFT_WEIGHT = 0.001;
-    static final double CLASSIFICATION_WEIGHT = 10;
+    static final float DRIFT_WEIGHT = 0.001f;
+    static final float CLASSIFICATION_WEIGHT = 10;
 
     private final GanSynthArchitecture arch;
     private final SpectralImage image;
@@ -50,9 +51,9 @@ final class GanSynthLosses {
         NDList onFake = judge(c, fake);
         NDArray loss = AdversarialLosses.wassersteinCritic(onReal.get(0), onFake.get(0))
                 .add(AdversarialLosses.gradientPenalty(c, x -> judge(c, x).get(0), real, fake))
-                .add(onReal.get(0).square().mean().mul(DRIFT_WEIGHT));
+                .add(onReal.get(0).square().mean().mul(DeviceConstants.of(real, DRIFT_WEIGHT)));
         NDArray classification = crossEntropy(onReal.get(1), pitches).add(crossEntropy(onFake.get(1), pitches));
-        return loss.add(classification.mul(CLASSIFICATION_WEIGHT));
+        return loss.add(classification.mul(DeviceConstants.of(real, CLASSIFICATION_WEIGHT)));
     }
 
     NDArray generator(StepContext c) {
@@ -64,7 +65,7 @@ final class GanSynthLosses {
         NDArray pitches = Pitches.oneHot(c.manager(), drawn);
         NDList onFake = judge(c, fake(c, pitches));
         return AdversarialLosses.generator(onFake.get(0))
-                .add(crossEntropy(onFake.get(1), pitches).mul(CLASSIFICATION_WEIGHT));
+                .add(crossEntropy(onFake.get(1), pitches).mul(DeviceConstants.of(pitches, CLASSIFICATION_WEIGHT)));
     }
 
     /** Mean cross-entropy of logits {@code [B, 61]} against one-hot classes. */

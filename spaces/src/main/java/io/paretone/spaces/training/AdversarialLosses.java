@@ -3,6 +3,7 @@ package io.paretone.spaces.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import io.paretone.spaces.runtime.DeviceConstants;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
@@ -19,7 +20,7 @@ import java.util.function.UnaryOperator;
  */
 public final class AdversarialLosses {
     /** The gradient penalty's weight lambda, 10 in WGAN-GP, WaveGAN and GANSynth. */
-    public static final double GRADIENT_PENALTY_WEIGHT = 10;
+    public static final float GRADIENT_PENALTY_WEIGHT = 10;
 
     private AdversarialLosses() {}
 
@@ -29,7 +30,8 @@ public final class AdversarialLosses {
     }
 
     public static NDArray hingeCritic(NDArray dReal, NDArray dFake) {
-        return Activation.relu(dReal.neg().add(1)).mean().add(Activation.relu(dFake.add(1)).mean());
+        NDArray one = DeviceConstants.of(dReal, 1f);
+        return Activation.relu(one.sub(dReal)).mean().add(Activation.relu(dFake.add(one)).mean());
     }
 
     /** The generator's loss under both: {@code -mean D(fake)}. */
@@ -50,10 +52,11 @@ public final class AdversarialLosses {
         Arrays.fill(perExample, 1);
         perExample[0] = shape.get(0);
         NDArray epsilon = c.manager().randomUniform(0, 1, new Shape(perExample));
-        NDArray mixed = real.mul(epsilon).add(fake.mul(epsilon.neg().add(1)));
+        NDArray one = DeviceConstants.of(real, 1f);
+        NDArray mixed = real.mul(epsilon).add(fake.mul(one.sub(epsilon)));
         mixed.setRequiresGradient(true);
         NDArray gradient = c.inputGradient(critic.apply(mixed), mixed).reshape(shape.get(0), -1);
-        NDArray norm = gradient.square().sum(new int[] {1}).add(1e-12).sqrt();
-        return norm.sub(1).square().mean().mul(GRADIENT_PENALTY_WEIGHT);
+        NDArray norm = gradient.square().sum(new int[] {1}).add(DeviceConstants.of(real, 1e-12f)).sqrt();
+        return norm.sub(one).square().mean().mul(DeviceConstants.of(real, GRADIENT_PENALTY_WEIGHT));
     }
 }

@@ -34,7 +34,7 @@ public interface StepContext {
     NDArray muLawCrops(int batchSize, int length);
 
     /**
-     * A float32 scalar on the candidate's device, made once per training run. DJL's
+     * A float32 scalar on the candidate's device, made once per JVM ({@code DeviceConstants}). DJL's
      * {@code NDArray.mul(Number)} and its kind upload their number as a new array at every call (a
      * copy that waits for a GPU, and a float64 one for a Java double), so losses use these instead.
      */
