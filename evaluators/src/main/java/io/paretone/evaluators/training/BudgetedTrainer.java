@@ -19,6 +19,7 @@ import ai.djl.util.Pair;
 import io.paretone.spaces.Architecture;
 import io.paretone.spaces.runtime.DeviceConstants;
 import io.paretone.spaces.training.DeviceClips;
+import io.paretone.spaces.training.SampleCode;
 import io.paretone.spaces.training.ParameterGroup;
 import io.paretone.spaces.training.StepContext;
 import io.paretone.spaces.training.TrainingData;
@@ -287,13 +288,18 @@ public final class BudgetedTrainer implements AutoCloseable {
         }
 
         @Override
-        public NDArray crops(int batchSize, int length) {
-            return clips.crops(manager, batchSize, length);
+        public NDArray cropPositions(int batchSize, int length) {
+            return clips.cropPositions(manager, batchSize, length);
         }
 
         @Override
-        public NDArray muLawCrops(int batchSize, int length) {
-            return clips.muLawCrops(manager, batchSize, length);
+        public NDArray samplesAt(NDArray positions) {
+            return clips.samplesAt(manager, positions);
+        }
+
+        @Override
+        public NDArray codesAt(NDArray positions, SampleCode code) {
+            return clips.codesAt(manager, positions, code);
         }
 
         @Override

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import io.paretone.spaces.runtime.DeviceConstants;
 import io.paretone.spaces.training.StepContext;
-import io.paretone.spaces.training.TrainingData;
 import io.paretone.spaces.training.Update;
 
 /**
@@ -26,14 +25,8 @@ final class FlowLoss implements Update.Loss {
     @Override
     public NDArray compute(StepContext context) {
         int length = FlowArchitecture.TRAINING_SAMPLES;
-        TrainingData.Crops crops = context.data().crops(batchSize, length, context.random());
-        float[][] audio = crops.audio();
-        for (float[] row : audio) {
-            for (int t = 0; t < row.length; t++) {
-                row[t] += (float) ((context.random().nextDouble() - 0.5) * QUANTUM);
-            }
-        }
-        NDArray x = crops.array(context.manager());
+        NDArray crops = context.crops(batchSize, length);
+        NDArray x = crops.add(context.manager().randomUniform(-QUANTUM / 2, QUANTUM / 2, crops.getShape()));
         NDList out = context.block().forward(context.parameters(), new NDList(x), true);
         return negativeLogLikelihood(out.get(0), out.get(1), length);
     }

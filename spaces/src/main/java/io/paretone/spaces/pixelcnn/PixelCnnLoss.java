@@ -2,9 +2,9 @@ package io.paretone.spaces.pixelcnn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.DataType;
+import io.paretone.spaces.training.SampleCode;
 import io.paretone.spaces.training.StepContext;
-import io.paretone.spaces.training.TrainingData;
 import io.paretone.spaces.training.Update;
 
 /**
@@ -15,31 +15,25 @@ import io.paretone.spaces.training.Update;
 final class PixelCnnLoss implements Update.Loss {
     private final PixelCnnArchitecture arch;
     private final int batchSize;
+    private final SampleCode levels;
+    private final SampleCode quantised;
 
     PixelCnnLoss(PixelCnnArchitecture arch, int batchSize) {
         this.arch = arch;
         this.batchSize = batchSize;
+        this.levels = new SampleCode("pixel level of " + arch.levels(), x -> arch.level(x));
+        this.quantised = new SampleCode("pixel quantised to " + arch.levels() + " levels", x -> arch.value(arch.level(x)));
     }
 
     @Override
     public NDArray compute(StepContext context) {
-        TrainingData.Crops batch = context.data().crops(batchSize, arch.format().values(), context.random());
-        int n = arch.format().values();
-        float[] quantised = new float[batchSize * n];
-        float[] targets = new float[batchSize * n];
-        for (int b = 0; b < batchSize; b++) {
-            for (int i = 0; i < n; i++) {
-                int level = arch.level(batch.audio()[b][i]);
-                targets[b * n + i] = level;
-                quantised[b * n + i] = arch.value(level);
-            }
-        }
-        Shape images = arch.format().batch(batchSize);
-        NDArray x = context.manager().create(quantised, images);
+        NDArray positions = context.cropPositions(batchSize, arch.format().values());
+        NDArray x = context.codesAt(positions, quantised).reshape(arch.format().batch(batchSize));
         NDArray logits = context.forward(context.block(), x); // [B, levels, H, W]
         NDArray logProbabilities = logits.logSoftmax(1).transpose(0, 2, 3, 1); // [B, H, W, levels]
-        NDArray target = context.manager().create(targets, new Shape(batchSize, arch.format().height(),
-                arch.format().width())).toType(ai.djl.ndarray.types.DataType.INT32, false).oneHot(arch.levels());
+        NDArray target = context.codesAt(positions, levels)
+                .reshape(batchSize, arch.format().height(), arch.format().width())
+                .toType(DataType.INT32, false).oneHot(arch.levels());
         return logProbabilities.mul(target).sum(new int[] {3}).mean().neg();
     }
 }

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.paretone.spaces.audio.MuLaw;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,8 +17,10 @@ import java.util.Map;
  * the device).
  *
  * <p>Batches follow {@link TrainingData#crops}: a clip drawn uniformly, a start drawn uniformly in it,
- * silence past the end of a clip shorter than the crop. Mu-law classes are encoded once, on the host
- * with {@link MuLaw#encode}, for the whole data, when first asked for.
+ * silence past the end of a clip shorter than the crop. A batch is drawn as positions in the data
+ * ({@link #cropPositions}), then read as samples ({@link #samplesAt}) or as a {@link SampleCode} of
+ * them ({@link #codesAt}, mu-law classes for instance), so one draw can be read both ways. A code is
+ * computed once, on the host, for the whole data, when first asked for.
  */
 public final class DeviceClips implements AutoCloseable {
     /** Draws of [0, 2^62) reduced modulo a span: the bias is below span / 2^62. */
@@ -36,7 +37,7 @@ public final class DeviceClips implements AutoCloseable {
     private final Map<Integer, NDArray> spans = new HashMap<>();
     private final Map<Integer, NDArray> positions = new HashMap<>();
     private final NDArray audio;
-    private NDArray classes;
+    private final Map<String, NDArray> codes = new HashMap<>();
     private NDArray lengthsArray;
     private NDArray silenceArray;
 
@@ -72,36 +73,34 @@ public final class DeviceClips implements AutoCloseable {
         return this.data == data && manager.getDevice().equals(device);
     }
 
-    /** Crops of {@code length} samples as {@link TrainingData#crops}: float32 {@code [batch, length]}. */
-    public NDArray crops(NDManager into, int batchSize, int length) {
-        return audio.take(into, indices(into, batchSize, length));
+    /** The samples at {@code positions} (from {@link #cropPositions}): float32, shaped as the positions. */
+    public NDArray samplesAt(NDManager into, NDArray positions) {
+        return audio.take(into, positions);
     }
 
-    /**
-     * The same crops as mu-law classes, int64 {@code [batch, length]}: {@link MuLaw#encode} of each
-     * sample, silence included.
-     */
-    public NDArray muLawCrops(NDManager into, int batchSize, int length) {
-        if (classes == null) {
-            classes = encodeAll();
-        }
-        return classes.take(into, indices(into, batchSize, length)).toType(DataType.INT64, false);
+    /** {@code code} of the samples at {@code positions}: float32, shaped as the positions. */
+    public NDArray codesAt(NDManager into, NDArray positions, SampleCode code) {
+        return codes.computeIfAbsent(code.key(), k -> encodeAll(code)).take(into, positions);
     }
 
-    private NDArray encodeAll() {
-        int[] c = new int[Math.toIntExact(silence + 1)];
+    /** The code of every sample, and of the silent one past them all. */
+    private NDArray encodeAll(SampleCode code) {
+        float[] c = new float[Math.toIntExact(silence + 1)];
         for (int k = 0; k < clips; k++) {
             float[] x = data.clips().get(k).samples();
             for (int i = 0; i < x.length; i++) {
-                c[(int) offsets[k] + i] = MuLaw.encode(x[i]);
+                c[(int) offsets[k] + i] = code.of(x[i]);
             }
         }
-        c[(int) silence] = MuLaw.encode(0f);
+        c[(int) silence] = code.of(0f);
         return kept(manager.create(c));
     }
 
-    /** Flat positions {@code [batch, length]} of a batch of crops, drawn on the device. */
-    private NDArray indices(NDManager into, int batchSize, int length) {
+    /**
+     * Flat positions in the data of a batch of crops, int64 {@code [batch, length]}, drawn on the
+     * device by the engine's seeded generator.
+     */
+    public NDArray cropPositions(NDManager into, int batchSize, int length) {
         Shape batch = new Shape(batchSize);
         NDArray clip = into.randomInteger(0, clips, batch, DataType.INT64);
         NDArray start = clipOffsets.take(into, clip);

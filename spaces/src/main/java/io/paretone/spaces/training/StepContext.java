@@ -3,6 +3,7 @@ package io.paretone.spaces.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import java.util.SplittableRandom;
@@ -21,17 +22,35 @@ public interface StepContext {
     /** The candidate's root block (cast it to the family's own block type to reach its parts). */
     Block block();
 
-    /** The training data on the host; for batches prefer {@link #crops} and {@link #muLawCrops}, cut on the device. */
+    /**
+     * The training data on the host; for batches prefer {@link #crops}, {@link #muLawCrops} or
+     * {@link #cropPositions}, cut on the device.
+     */
     TrainingData data();
 
     /**
-     * A batch of crops as {@link TrainingData#crops} draws them, cut on the candidate's device from
-     * the data kept there: float32 {@code [batch, length]}, drawn by the engine's seeded generator.
+     * Where a batch of crops lies in the training data kept on the candidate's device: int64
+     * {@code [batch, length]} positions drawn as {@link TrainingData#crops} draws crops, by the
+     * engine's seeded generator. Read them with {@link #samplesAt} or {@link #codesAt}, as often as
+     * needed: one draw, several views of it.
      */
-    NDArray crops(int batchSize, int length);
+    NDArray cropPositions(int batchSize, int length);
+
+    /** The samples at {@code positions}: float32, shaped as the positions. */
+    NDArray samplesAt(NDArray positions);
+
+    /** {@code code} of the samples at {@code positions}: float32, shaped as the positions. */
+    NDArray codesAt(NDArray positions, SampleCode code);
+
+    /** A batch of crops, cut on the device: float32 {@code [batch, length]}. */
+    default NDArray crops(int batchSize, int length) {
+        return samplesAt(cropPositions(batchSize, length));
+    }
 
     /** Crops as {@link #crops}, as mu-law classes: int64 {@code [batch, length]}. */
-    NDArray muLawCrops(int batchSize, int length);
+    default NDArray muLawCrops(int batchSize, int length) {
+        return codesAt(cropPositions(batchSize, length), SampleCode.MU_LAW_CLASSES).toType(DataType.INT64, false);
+    }
 
     /**
      * A float32 scalar on the candidate's device, made once per JVM ({@code DeviceConstants}). DJL's

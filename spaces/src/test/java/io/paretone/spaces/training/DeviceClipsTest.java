@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.paretone.spaces.audio.MuLaw;
 import io.paretone.spaces.runtime.DjlRuntime;
@@ -39,7 +40,7 @@ class DeviceClipsTest {
         int[] drawn = new int[LENGTHS.length];
         try (DeviceClips clips = new DeviceClips(data(), Device.cpu());
                 NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            float[] x = clips.crops(m, 400, length).toFloatArray();
+            float[] x = clips.samplesAt(m, clips.cropPositions(m, 400, length)).toFloatArray();
             for (int b = 0; b < 400; b++) {
                 int first = Math.round(x[b * length] * 1000);
                 int clip = first / 100;
@@ -59,19 +60,19 @@ class DeviceClipsTest {
     }
 
     @Test
-    void muLawCropsAreTheEncodedCropsOfTheSameDraws() {
+    void codesAreTheCodedSamplesOfTheSameDrawSilenceIncluded() {
         int length = 6;
         try (DeviceClips clips = new DeviceClips(data(), Device.cpu());
                 NDManager m = NDManager.newBaseManager(Device.cpu())) {
             DjlRuntime.engine().setRandomSeed(5);
-            float[] x = clips.crops(m, 50, length).toFloatArray();
-            DjlRuntime.engine().setRandomSeed(5);
-            long[] classes = clips.muLawCrops(m, 50, length).toLongArray();
-            long[] expected = new long[x.length];
+            NDArray positions = clips.cropPositions(m, 50, length);
+            float[] x = clips.samplesAt(m, positions).toFloatArray();
+            float[] classes = clips.codesAt(m, positions, SampleCode.MU_LAW_CLASSES).toFloatArray();
+            float[] decoded = clips.codesAt(m, positions, SampleCode.MU_LAW_DECODED).toFloatArray();
             for (int i = 0; i < x.length; i++) {
-                expected[i] = MuLaw.encode(x[i]);
+                assertEquals(MuLaw.encode(x[i]), classes[i], "position " + i);
+                assertEquals(MuLaw.decode(MuLaw.encode(x[i])), decoded[i], "position " + i);
             }
-            assertArrayEquals(expected, classes);
         }
     }
 
@@ -80,10 +81,10 @@ class DeviceClipsTest {
         try (DeviceClips clips = new DeviceClips(data(), Device.cpu());
                 NDManager m = NDManager.newBaseManager(Device.cpu())) {
             DjlRuntime.engine().setRandomSeed(9);
-            float[] a = clips.crops(m, 16, 4).toFloatArray();
+            float[] a = clips.samplesAt(m, clips.cropPositions(m, 16, 4)).toFloatArray();
             DjlRuntime.engine().setRandomSeed(9);
-            float[] b = clips.crops(m, 16, 4).toFloatArray();
-            float[] c = clips.crops(m, 16, 4).toFloatArray();
+            float[] b = clips.samplesAt(m, clips.cropPositions(m, 16, 4)).toFloatArray();
+            float[] c = clips.samplesAt(m, clips.cropPositions(m, 16, 4)).toFloatArray();
             assertArrayEquals(a, b);
             assertTrue(!java.util.Arrays.equals(b, c), "the next batch differs");
         }
