@@ -19,6 +19,7 @@ import ai.djl.util.Pair;
 import io.paretone.spaces.Architecture;
 import io.paretone.spaces.runtime.DeviceConstants;
 import io.paretone.spaces.training.DeviceClips;
+import io.paretone.spaces.training.PerClip;
 import io.paretone.spaces.training.SampleCode;
 import io.paretone.spaces.training.ParameterGroup;
 import io.paretone.spaces.training.StepContext;
@@ -300,6 +301,16 @@ public final class BudgetedTrainer implements AutoCloseable {
         @Override
         public NDArray codesAt(NDArray positions, SampleCode code) {
             return clips.codesAt(manager, positions, code);
+        }
+
+        @Override
+        public NDArray drawClips(int batchSize) {
+            return clips.drawClips(manager, batchSize);
+        }
+
+        @Override
+        public NDArray rows(PerClip table, NDArray clipIndices) {
+            return clips.rows(manager, table, clipIndices);
         }
 
         @Override

@@ -40,6 +40,11 @@ final class SpectralImage {
         window = LogMel.hann(fftSize);
     }
 
+    /** The settings that decide an image, for keys of tables of images. */
+    String describe() {
+        return "FFT " + fftSize + ", " + frames + " frames" + (instantaneousFrequency ? ", instantaneous frequency" : "");
+    }
+
     int samples() {
         return frames * hop;
     }

@@ -20,7 +20,8 @@ import java.util.Map;
  * silence past the end of a clip shorter than the crop. A batch is drawn as positions in the data
  * ({@link #cropPositions}), then read as samples ({@link #samplesAt}) or as a {@link SampleCode} of
  * them ({@link #codesAt}, mu-law classes for instance), so one draw can be read both ways. A code is
- * computed once, on the host, for the whole data, when first asked for.
+ * computed once, on the host, for the whole data, when first asked for. Batches of whole clips
+ * ({@link #drawClips}) read rows of {@link PerClip} tables, also computed once.
  */
 public final class DeviceClips implements AutoCloseable {
     /** Draws of [0, 2^62) reduced modulo a span: the bias is below span / 2^62. */
@@ -38,6 +39,8 @@ public final class DeviceClips implements AutoCloseable {
     private final Map<Integer, NDArray> positions = new HashMap<>();
     private final NDArray audio;
     private final Map<String, NDArray> codes = new HashMap<>();
+    private final Map<String, NDArray> tables = new HashMap<>();
+    private final Map<String, NDArray> rowStarts = new HashMap<>();
     private NDArray lengthsArray;
     private NDArray silenceArray;
 
@@ -81,6 +84,31 @@ public final class DeviceClips implements AutoCloseable {
     /** {@code code} of the samples at {@code positions}: float32, shaped as the positions. */
     public NDArray codesAt(NDManager into, NDArray positions, SampleCode code) {
         return codes.computeIfAbsent(code.key(), k -> encodeAll(code)).take(into, positions);
+    }
+
+    /** Clips drawn uniformly, their indices int64 {@code [batch]}, on the device by the engine's seeded generator. */
+    public NDArray drawClips(NDManager into, int batchSize) {
+        return into.randomInteger(0, clips, new Shape(batchSize), DataType.INT64);
+    }
+
+    /** The rows of {@code table} for the clips {@code clipIndices} (from {@link #drawClips}): {@code [batch, ...]}. */
+    public NDArray rows(NDManager into, PerClip table, NDArray clipIndices) {
+        NDArray whole = tables.computeIfAbsent(table.key(), k -> {
+            NDArray t = kept(table.table().of(manager, data.clips()));
+            if (t.getShape().dimension() == 0 || t.getShape().get(0) != clips) {
+                throw new IllegalStateException("per-clip table " + k + " has shape " + t.getShape() + ", not one row per clip of "
+                        + clips);
+            }
+            return t;
+        });
+        Shape shape = whole.getShape();
+        int rowSize = Math.toIntExact(shape.size() / clips);
+        NDArray starts = rowStarts.computeIfAbsent(table.key(),
+                k -> kept(manager.arange(0, Math.toIntExact((long) clips * rowSize), rowSize, DataType.INT64)));
+        NDArray flat = starts.take(into, clipIndices).expandDims(1).add(positions(rowSize));
+        long[] batchShape = shape.getShape().clone();
+        batchShape[0] = clipIndices.getShape().get(0);
+        return whole.take(into, flat).reshape(new Shape(batchShape));
     }
 
     /** The code of every sample, and of the silent one past them all. */

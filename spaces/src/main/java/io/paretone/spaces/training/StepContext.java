@@ -42,6 +42,12 @@ public interface StepContext {
     /** {@code code} of the samples at {@code positions}: float32, shaped as the positions. */
     NDArray codesAt(NDArray positions, SampleCode code);
 
+    /** Training clips drawn uniformly for a batch of whole notes: int64 {@code [batch]} indices, drawn on the device. */
+    NDArray drawClips(int batchSize);
+
+    /** The rows of a {@link PerClip} table for {@code clipIndices}, the table computed once per training run. */
+    NDArray rows(PerClip table, NDArray clipIndices);
+
     /** A batch of crops, cut on the device: float32 {@code [batch, length]}. */
     default NDArray crops(int batchSize, int length) {
         return samplesAt(cropPositions(batchSize, length));

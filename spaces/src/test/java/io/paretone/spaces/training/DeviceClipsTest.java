@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.paretone.spaces.audio.MuLaw;
 import io.paretone.spaces.runtime.DjlRuntime;
 import java.util.ArrayList;
@@ -88,5 +89,37 @@ class DeviceClipsTest {
             assertArrayEquals(a, b);
             assertTrue(!java.util.Arrays.equals(b, c), "the next batch differs");
         }
+    }
+
+    @Test
+    void rowsOfAPerClipTableAreTheRowsOfTheDrawnClipsAndTheTableIsComputedOnce() {
+        int[] computed = {0};
+        // Row c: the clip's first 3 samples, then its length: [clips, 2, 2].
+        PerClip table = new PerClip("first samples and length", (manager, clips) -> {
+            computed[0]++;
+            float[] t = new float[clips.size() * 4];
+            for (int c = 0; c < clips.size(); c++) {
+                System.arraycopy(PerClip.opening(clips.get(c), 3), 0, t, c * 4, 3);
+                t[c * 4 + 3] = clips.get(c).samples().length;
+            }
+            return manager.create(t, new Shape(clips.size(), 2, 2));
+        });
+        try (DeviceClips clips = new DeviceClips(data(), Device.cpu());
+                NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            DjlRuntime.engine().setRandomSeed(3);
+            for (int round = 0; round < 2; round++) {
+                NDArray drawn = clips.drawClips(m, 40);
+                long[] index = drawn.toLongArray();
+                NDArray rows = clips.rows(m, table, drawn);
+                assertEquals(new Shape(40, 2, 2), rows.getShape());
+                float[] r = rows.toFloatArray();
+                for (int b = 0; b < 40; b++) {
+                    int c = (int) index[b];
+                    assertArrayEquals(new float[] {value(c, 0), value(c, 1), value(c, 2), LENGTHS[c]},
+                            java.util.Arrays.copyOfRange(r, b * 4, b * 4 + 4), "row " + b + " of clip " + c);
+                }
+            }
+        }
+        assertEquals(1, computed[0]);
     }
 }
