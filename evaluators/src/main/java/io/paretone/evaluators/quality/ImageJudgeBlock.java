@@ -11,7 +11,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import io.paretone.spaces.image.TapConv2d;
+import io.paretone.spaces.blocks.TapConv2d;
 
 /**
  * The image judge, a small classifier in the role Inception plays for FID: two stride-2 3 x 3

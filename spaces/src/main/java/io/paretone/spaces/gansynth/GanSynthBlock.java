@@ -126,10 +126,10 @@ public final class GanSynthBlock extends AbstractBlock implements FlopCountable 
                     .setUnits((long) first * arch.startFrames() * arch.startBins()).optBias(false).build());
             projectBias = addParameter(Parameter.builder().setName("project_bias").setType(Parameter.Type.BIAS)
                     .optShape(new Shape(1, first, 1, 1)).build());
-            convs.add(addChildBlock("conv1_1", new TapConv2d(3, first)));
+            convs.add(addChildBlock("conv1_1", TapConv2d.padded(3, 1, first)));
             for (int r = 2; r <= arch.resolutions(); r++) {
-                convs.add(addChildBlock("conv" + r + "_0", new TapConv2d(3, arch.channelsAt(r))));
-                convs.add(addChildBlock("conv" + r + "_1", new TapConv2d(3, arch.channelsAt(r))));
+                convs.add(addChildBlock("conv" + r + "_0", TapConv2d.padded(3, 1, arch.channelsAt(r))));
+                convs.add(addChildBlock("conv" + r + "_1", TapConv2d.padded(3, 1, arch.channelsAt(r))));
             }
             toImage = addChildBlock("to_image", Conv2d.builder().setKernelShape(new Shape(1, 1))
                     .setFilters(arch.imageChannels()).build());
@@ -225,10 +225,10 @@ public final class GanSynthBlock extends AbstractBlock implements FlopCountable 
             fromImage = addChildBlock("from_image", Conv2d.builder().setKernelShape(new Shape(1, 1))
                     .setFilters(arch.channelsAt(arch.resolutions())).build());
             for (int r = arch.resolutions(); r >= 2; r--) {
-                convs.add(addChildBlock("conv" + r + "_0", new TapConv2d(3, arch.channelsAt(r))));
-                convs.add(addChildBlock("conv" + r + "_1", new TapConv2d(3, arch.channelsAt(r - 1))));
+                convs.add(addChildBlock("conv" + r + "_0", TapConv2d.padded(3, 1, arch.channelsAt(r))));
+                convs.add(addChildBlock("conv" + r + "_1", TapConv2d.padded(3, 1, arch.channelsAt(r - 1))));
             }
-            firstConv = addChildBlock("conv1_0", new TapConv2d(3, arch.channelsAt(1)));
+            firstConv = addChildBlock("conv1_0", TapConv2d.padded(3, 1, arch.channelsAt(1)));
             last = addChildBlock("conv1_1", Linear.builder().setUnits(arch.channelsAt(0)).build());
             score = addChildBlock("score", Linear.builder().setUnits(1).build());
             pitch = addChildBlock("pitch", Linear.builder().setUnits(Pitches.COUNT).build());

@@ -2,6 +2,7 @@ package io.paretone.spaces.image;
 
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import io.paretone.spaces.blocks.TapConv2d;
 import io.paretone.spaces.blocks.UpsampleConv;
 
 /** The layers image families are built from, each countable by the FLOP counter. */

@@ -12,7 +12,7 @@ import ai.djl.util.PairList;
 import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.image.ImageLayers;
-import io.paretone.spaces.image.TapConv2d;
+import io.paretone.spaces.blocks.TapConv2d;
 
 /**
  * The PixelCNN network: images {@code [B, 1, H, W]} in, logits {@code [B, levels, H, W]} out,

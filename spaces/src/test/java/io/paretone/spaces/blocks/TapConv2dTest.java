@@ -1,4 +1,4 @@
-package io.paretone.spaces.image;
+package io.paretone.spaces.blocks;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,9 +10,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.paretone.spaces.runtime.DjlRuntime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TapConv2dTest {
     /** The stacked-tap form equals DJL's own padded, strided convolution given the same weights, rearranged. */
@@ -62,5 +65,50 @@ class TapConv2dTest {
                 }
             }
         }
+    }
+
+    /** The GPU's path (one native convolution) and the CPU's (stacked taps) on the same weights, causal ones included. */
+    @ParameterizedTest
+    @CsvSource({"padded, 3, 1", "padded, 3, 2", "padded, 5, 2", "causalA, 5, 1", "causalB, 3, 1"})
+    void nativeAndTapPathsGiveTheSameOutputsAndGradients(String kind, int kernel, int stride) {
+        try (Model model = Model.newInstance("t", DjlRuntime.device("cpu"))) {
+            NDManager m = model.getNDManager();
+            DjlRuntime.engine().setRandomSeed(kernel * 10 + stride);
+            TapConv2d conv = switch (kind) {
+                case "padded" -> TapConv2d.padded(kernel, stride, 3);
+                case "causalA" -> TapConv2d.causal(kernel, 3, true);
+                default -> TapConv2d.causal(kernel, 3, false);
+            };
+            Shape in = new Shape(2, 2, 7, 6);
+            conv.initialize(m, DataType.FLOAT32, in);
+            NDArray x = m.randomNormal(in);
+            NDArray r = m.randomNormal(conv.getOutputShapes(new Shape[] {in})[0]);
+            float[][] taps = outputAndGradients(conv, x, r, false);
+            float[][] natively = outputAndGradients(conv, x, r, true);
+            String[] what = {"output", "input gradient", "weight gradient", "bias gradient"};
+            for (int i = 0; i < what.length; i++) {
+                assertArrayEquals(taps[i], natively[i], 1e-4f, what[i]);
+            }
+        }
+    }
+
+    private static float[][] outputAndGradients(TapConv2d conv, NDArray input, NDArray r, boolean natively) {
+        NDManager m = input.getManager();
+        NDArray x = input.duplicate();
+        x.setRequiresGradient(true);
+        ParameterStore ps = new ParameterStore(m, false);
+        NDArray w = conv.getChildren().values().get(0).getParameters().get("weight").getArray();
+        NDArray b = conv.getChildren().values().get(0).getParameters().get("bias").getArray();
+        float[] y;
+        try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
+            NDArray out = (natively ? conv.natively(ps, x, true) : conv.byTaps(ps, x, true)).singletonOrThrow();
+            y = out.toFloatArray();
+            collector.backward(out.mul(r).sum());
+        }
+        float[][] result = {y, x.getGradient().toFloatArray(), w.getGradient().toFloatArray(),
+            b.getGradient().toFloatArray()};
+        w.getGradient().subi(w.getGradient());
+        b.getGradient().subi(b.getGradient());
+        return result;
     }
 }
