@@ -8,6 +8,7 @@ import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.Genome;
 import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.spaces.image.ImageFormat;
+import io.paretone.spaces.training.AdversarialLosses;
 import io.paretone.spaces.training.TrainingGenes;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class DcganFamily implements ModelFamily {
                 Gene.ofInts(DISCRIMINATOR_CHANNELS, "channels of the discriminator's first layer (doubled in the second)",
                         4, 8, 16, 32, 64, 128, 256),
                 Gene.ofInts(KERNEL_SIZE, "convolution size (k x k)", 3, 5),
-                Gene.ofChoices(LOSS, "adversarial loss", "hinge", "wgan-gp"),
+                Gene.ofChoices(LOSS, "adversarial loss", AdversarialLosses.HINGE, AdversarialLosses.WGAN_GP),
                 Gene.ofInts(CRITIC_UPDATES, "discriminator updates per generator update", 1, 2, 5)));
         genes.addAll(TrainingGenes.genes());
         return genes;
@@ -79,7 +80,7 @@ public final class DcganFamily implements ModelFamily {
         requireOwn(genome);
         return new DcganArchitecture(genome, format, genome.integer(LATENT), genome.integer(GENERATOR_CHANNELS),
                 genome.integer(DISCRIMINATOR_CHANNELS), genome.integer(KERNEL_SIZE),
-                genome.choice(LOSS).equals("hinge"), genome.integer(CRITIC_UPDATES));
+                genome.choice(LOSS).equals(AdversarialLosses.HINGE), genome.integer(CRITIC_UPDATES));
     }
 
     @Override

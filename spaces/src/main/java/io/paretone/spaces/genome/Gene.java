@@ -177,12 +177,16 @@ public final class Gene {
         throw new InvalidValueException(name, format(value), "allowed values are " + allowedValues());
     }
 
-    /** The index of a value written as text (a number or a choice), or an error listing the allowed values. */
+    /**
+     * The index of a value written as text (a number or a choice), or an error listing the allowed
+     * values. A choice matches ignoring case and '-' against '_' ({@code wgan-gp} is
+     * {@code wgan_gp}, as genomes stored before the spellings were made one still say).
+     */
     public int parse(String text) {
         String t = text.trim();
         if (labels != null) {
             for (int i = 0; i < labels.length; i++) {
-                if (labels[i].equalsIgnoreCase(t)) {
+                if (labels[i].replace('-', '_').equalsIgnoreCase(t.replace('-', '_'))) {
                     return i;
                 }
             }

@@ -22,6 +22,12 @@ public final class AdversarialLosses {
     /** The gradient penalty's weight lambda, 10 in WGAN-GP, WaveGAN and GANSynth. */
     public static final float GRADIENT_PENALTY_WEIGHT = 10;
 
+    /** The adversarial-loss gene's value for WGAN-GP, spelled one way in every GAN family. */
+    public static final String WGAN_GP = "wgan_gp";
+
+    /** The adversarial-loss gene's value for the hinge loss. */
+    public static final String HINGE = "hinge";
+
     private AdversarialLosses() {}
 
     /** The Wasserstein critic's loss without its penalty: {@code mean D(fake) - mean D(real)}. */

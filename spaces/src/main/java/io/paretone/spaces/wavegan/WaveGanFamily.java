@@ -6,6 +6,7 @@ import io.paretone.spaces.PublishedConfiguration;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.Genome;
 import io.paretone.spaces.genome.SearchSpace;
+import io.paretone.spaces.training.AdversarialLosses;
 import io.paretone.spaces.training.TrainingGenes;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class WaveGanFamily implements ModelFamily {
 
     private static List<Gene> genes() {
         List<Gene> genes = new ArrayList<>(List.of(
-                Gene.ofChoices(LOSS, "adversarial loss", "wgan_gp", "hinge"),
+                Gene.ofChoices(LOSS, "adversarial loss", AdversarialLosses.WGAN_GP, AdversarialLosses.HINGE),
                 Gene.ofInts(MODEL_SIZE, "d: the last generator layer has d channels, each earlier one twice as many",
                         2, 4, 8, 16, 32, 64),
                 Gene.ofInts(LAYERS, "upsampling layers of the generator, strided layers of the discriminator", 2, 3, 4, 5),
@@ -65,7 +66,7 @@ public final class WaveGanFamily implements ModelFamily {
     @Override
     public Architecture decode(Genome genome) {
         requireOwn(genome);
-        return new WaveGanArchitecture(genome, genome.choice(LOSS).equals("hinge"), genome.integer(MODEL_SIZE),
+        return new WaveGanArchitecture(genome, genome.choice(LOSS).equals(AdversarialLosses.HINGE), genome.integer(MODEL_SIZE),
                 genome.integer(LAYERS), genome.integer(STRIDE), genome.integer(KERNEL_SIZE),
                 genome.integer(PHASE_SHUFFLE), genome.integer(CRITIC_UPDATES), genome.integer(LATENT));
     }

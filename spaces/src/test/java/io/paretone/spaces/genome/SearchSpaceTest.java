@@ -51,6 +51,17 @@ class SearchSpaceTest {
         assertThrows(InvalidValueException.class, () -> space.parse("layers=2"));
     }
 
+    /** Genomes stored when DCGAN spelled its loss {@code wgan-gp} still read, as the one spelling, {@code wgan_gp}. */
+    @Test
+    void aChoiceMatchesIgnoringCaseAndHyphenAgainstUnderscore() {
+        Gene loss = Gene.ofChoices("loss", "adversarial loss", "hinge", "wgan_gp");
+        assertEquals(1, loss.parse("wgan-gp"));
+        assertEquals(1, loss.parse("WGAN_GP"));
+        assertEquals(0, loss.parse("hinge"));
+        var wrong = assertThrows(InvalidValueException.class, () -> loss.parse("wgan"));
+        assertTrue(wrong.getMessage().contains("[hinge, wgan_gp]"), wrong.getMessage());
+    }
+
     private static final SearchSpace RNN = new SearchSpace("rnn", List.of(
             Gene.ofChoices("cell", "cell", "gru", "lstm"),
             Gene.ofInts("tiers", "tiers", 1, 2),
