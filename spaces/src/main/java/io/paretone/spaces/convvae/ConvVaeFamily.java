@@ -1,8 +1,8 @@
 package io.paretone.spaces.convvae;
 
 import io.paretone.spaces.Architecture;
+import io.paretone.spaces.BaseModelFamily;
 import io.paretone.spaces.Domain;
-import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.PublishedConfiguration;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.Genome;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * two upsample-and-convolve layers decode it. Squared-error reconstruction plus a gene-weighted KL
  * term (beta-VAE). Generation decodes latents drawn from the prior in one pass.
  */
-public final class ConvVaeFamily implements ModelFamily {
+public final class ConvVaeFamily extends BaseModelFamily {
     public static final String NAME = "convvae";
 
     public static final String CHANNELS = "channels";
@@ -32,6 +32,7 @@ public final class ConvVaeFamily implements ModelFamily {
     private final ImageFormat format;
 
     public ConvVaeFamily(ImageFormat format) {
+        super(NAME, Domain.IMAGE, "latent variable: convolutional image VAE, KL weight as a gene; decodes prior samples in one pass", SPACE);
         this.format = format;
     }
 
@@ -47,28 +48,7 @@ public final class ConvVaeFamily implements ModelFamily {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Domain domain() {
-        return Domain.IMAGE;
-    }
-
-    @Override
-    public String summary() {
-        return "latent variable: convolutional image VAE, KL weight as a gene; decodes prior samples in one pass";
-    }
-
-    @Override
-    public SearchSpace space() {
-        return SPACE;
-    }
-
-    @Override
-    public Architecture decode(Genome genome) {
-        requireOwn(genome);
+    protected Architecture decodeOwn(Genome genome) {
         return new ConvVaeArchitecture(genome, format, genome.integer(CHANNELS), genome.integer(KERNEL_SIZE),
                 genome.integer(LATENT), genome.real(KL_WEIGHT));
     }

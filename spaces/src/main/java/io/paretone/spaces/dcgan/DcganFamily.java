@@ -1,8 +1,8 @@
 package io.paretone.spaces.dcgan;
 
 import io.paretone.spaces.Architecture;
+import io.paretone.spaces.BaseModelFamily;
 import io.paretone.spaces.Domain;
-import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.PublishedConfiguration;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.Genome;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * and tanh; a discriminator of two stride-2 convolutions with leaky ReLU and a linear output.
  * Trained with the hinge loss or WGAN-GP, Adam (0.5, 0.9), n critic updates per step.
  */
-public final class DcganFamily implements ModelFamily {
+public final class DcganFamily extends BaseModelFamily {
     public static final String NAME = "dcgan";
 
     public static final String LATENT = "latent";
@@ -37,6 +37,8 @@ public final class DcganFamily implements ModelFamily {
     private final ImageFormat format;
 
     public DcganFamily(ImageFormat format) {
+        super(NAME, Domain.IMAGE, "image GAN: DCGAN-style upsample-and-convolve generator, strided convolutional discriminator,"
+                + " hinge or WGAN-GP; one parallel pass per image", SPACE);
         this.format = format;
     }
 
@@ -55,29 +57,7 @@ public final class DcganFamily implements ModelFamily {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Domain domain() {
-        return Domain.IMAGE;
-    }
-
-    @Override
-    public String summary() {
-        return "image GAN: DCGAN-style upsample-and-convolve generator, strided convolutional discriminator,"
-                + " hinge or WGAN-GP; one parallel pass per image";
-    }
-
-    @Override
-    public SearchSpace space() {
-        return SPACE;
-    }
-
-    @Override
-    public Architecture decode(Genome genome) {
-        requireOwn(genome);
+    protected Architecture decodeOwn(Genome genome) {
         return new DcganArchitecture(genome, format, genome.integer(LATENT), genome.integer(GENERATOR_CHANNELS),
                 genome.integer(DISCRIMINATOR_CHANNELS), genome.integer(KERNEL_SIZE),
                 genome.choice(LOSS).equals(AdversarialLosses.HINGE), genome.integer(CRITIC_UPDATES));

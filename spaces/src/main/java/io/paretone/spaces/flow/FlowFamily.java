@@ -1,7 +1,8 @@
 package io.paretone.spaces.flow;
 
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.BaseModelFamily;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.PublishedConfiguration;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.Genome;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * other half of the channels). Trained by exact negative log-likelihood; generation inverts the
  * flow on Gaussian noise in one parallel pass.
  */
-public final class FlowFamily implements ModelFamily {
+public final class FlowFamily extends BaseModelFamily {
     public static final String NAME = "flow";
 
     public static final String MIXING = "mixing";
@@ -34,6 +35,11 @@ public final class FlowFamily implements ModelFamily {
 
     private static final SearchSpace SPACE = new SearchSpace(NAME, genes());
 
+    public FlowFamily() {
+        super(NAME, Domain.AUDIO, "normalising flow (FloWaveNet/WaveGlow): squeezes, affine couplings with non-causal WaveNets,"
+                + " swap or invertible 1x1 mixing; exact likelihood, parallel generation", SPACE);
+    }
+
     private static List<Gene> genes() {
         List<Gene> genes = new ArrayList<>(List.of(
                 Gene.ofChoices(MIXING, "channel mixing between couplings: halves swapped (FloWaveNet) or an"
@@ -48,24 +54,7 @@ public final class FlowFamily implements ModelFamily {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "normalising flow (FloWaveNet/WaveGlow): squeezes, affine couplings with non-causal WaveNets,"
-                + " swap or invertible 1x1 mixing; exact likelihood, parallel generation";
-    }
-
-    @Override
-    public SearchSpace space() {
-        return SPACE;
-    }
-
-    @Override
-    public Architecture decode(Genome genome) {
-        requireOwn(genome);
+    protected Architecture decodeOwn(Genome genome) {
         return new FlowArchitecture(
                 genome,
                 genome.choice(MIXING).equals(LU_1X1),

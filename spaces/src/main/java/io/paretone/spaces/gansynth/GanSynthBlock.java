@@ -14,6 +14,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.paretone.spaces.blocks.TapConv2d;
+import io.paretone.spaces.blocks.TwoPartBlock;
 import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.runtime.DeviceConstants;
@@ -25,7 +26,7 @@ import java.util.List;
  * root forward pass is the generator's. Images are {@code [B, channels, frames, bins]}; 3x3
  * convolutions are {@link TapConv2d}s.
  */
-public final class GanSynthBlock extends AbstractBlock implements FlopCountable {
+public final class GanSynthBlock extends TwoPartBlock {
     private static final byte VERSION = 1;
     private static final float LEAK = 0.2f;
     private static final float EPSILON = 1e-8f;
@@ -55,33 +56,20 @@ public final class GanSynthBlock extends AbstractBlock implements FlopCountable 
         return critic;
     }
 
-    private Shape image(long batch) {
-        return new Shape(batch, arch.imageChannels(), arch.frames(), arch.bins());
+    @Override
+    protected Block generating() {
+        return generator;
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
-        return generator.forward(ps, inputs, training);
+    protected Block reading() {
+        return critic;
     }
 
+    /** Images {@code [B, channels, frames, bins]}, what the critic reads. */
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return generator.getOutputShapes(inputShapes);
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        generator.initialize(manager, dataType, inputShapes);
-        critic.initialize(manager, dataType, image(inputShapes[0].get(0)));
-    }
-
-    /**
-     * One training example: a latent through the generator, its image through the critic
-     * (generation counts the generator alone, see {@link GanSynthArchitecture#generationFlopsPerUnit}).
-     */
-    @Override
-    public long forwardFlops(LayerFlops counter, Shape... inputShapes) {
-        return counter.of(generator, inputShapes) + counter.of(critic, image(inputShapes[0].get(0)));
+    protected Shape[] generatedShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), arch.imageChannels(), arch.frames(), arch.bins())};
     }
 
     private static NDArray apply(Block b, ParameterStore ps, NDArray x, boolean training) {

@@ -1,7 +1,8 @@
 package io.paretone.spaces.gansynth;
 
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.BaseModelFamily;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.PublishedConfiguration;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.Genome;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * standard deviation and an auxiliary pitch classifier (AC-GAN). Trained with WGAN-GP, a drift
  * penalty and the auxiliary classification loss, as GANSynth; progressive growing is left out.
  */
-public final class GanSynthFamily implements ModelFamily {
+public final class GanSynthFamily extends BaseModelFamily {
     public static final String NAME = "gansynth";
 
     public static final String RESOLUTIONS = "resolutions";
@@ -37,6 +38,11 @@ public final class GanSynthFamily implements ModelFamily {
     public static final String GRIFFIN_LIM = "griffin_lim";
 
     private static final SearchSpace SPACE = new SearchSpace(NAME, genes());
+
+    public GanSynthFamily() {
+        super(NAME, Domain.AUDIO, "GANSynth-like: pitch-conditioned GAN on log-magnitude and instantaneous-frequency spectrograms"
+                + " (or magnitude with Griffin-Lim), WGAN-GP with an auxiliary pitch classifier; inverse STFT", SPACE);
+    }
 
     private static List<Gene> genes() {
         List<Gene> genes = new ArrayList<>(List.of(
@@ -56,24 +62,7 @@ public final class GanSynthFamily implements ModelFamily {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "GANSynth-like: pitch-conditioned GAN on log-magnitude and instantaneous-frequency spectrograms"
-                + " (or magnitude with Griffin-Lim), WGAN-GP with an auxiliary pitch classifier; inverse STFT";
-    }
-
-    @Override
-    public SearchSpace space() {
-        return SPACE;
-    }
-
-    @Override
-    public Architecture decode(Genome genome) {
-        requireOwn(genome);
+    protected Architecture decodeOwn(Genome genome) {
         return new GanSynthArchitecture(
                 genome,
                 genome.integer(RESOLUTIONS),

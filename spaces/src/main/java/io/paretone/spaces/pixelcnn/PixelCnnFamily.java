@@ -1,8 +1,8 @@
 package io.paretone.spaces.pixelcnn;
 
 import io.paretone.spaces.Architecture;
+import io.paretone.spaces.BaseModelFamily;
 import io.paretone.spaces.Domain;
-import io.paretone.spaces.ModelFamily;
 import io.paretone.spaces.PublishedConfiguration;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.Genome;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * softmax over the pixel's quantisation levels. Trained by maximum likelihood (per-pixel
  * cross-entropy); generates pixel by pixel in raster order, one full pass per pixel.
  */
-public final class PixelCnnFamily implements ModelFamily {
+public final class PixelCnnFamily extends BaseModelFamily {
     public static final String NAME = "pixelcnn";
 
     public static final String LAYERS = "layers";
@@ -32,6 +32,8 @@ public final class PixelCnnFamily implements ModelFamily {
     private final ImageFormat format;
 
     public PixelCnnFamily(ImageFormat format) {
+        super(NAME, Domain.IMAGE, "autoregressive: PixelCNN with masked convolutions and a softmax per pixel; generates pixel by"
+                + " pixel, one pass per pixel", SPACE);
         this.format = format;
     }
 
@@ -46,29 +48,7 @@ public final class PixelCnnFamily implements ModelFamily {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Domain domain() {
-        return Domain.IMAGE;
-    }
-
-    @Override
-    public String summary() {
-        return "autoregressive: PixelCNN with masked convolutions and a softmax per pixel; generates pixel by"
-                + " pixel, one pass per pixel";
-    }
-
-    @Override
-    public SearchSpace space() {
-        return SPACE;
-    }
-
-    @Override
-    public Architecture decode(Genome genome) {
-        requireOwn(genome);
+    protected Architecture decodeOwn(Genome genome) {
         return new PixelCnnArchitecture(genome, format, genome.integer(LAYERS), genome.integer(CHANNELS),
                 genome.integer(FIRST_KERNEL), genome.integer(LEVELS));
     }

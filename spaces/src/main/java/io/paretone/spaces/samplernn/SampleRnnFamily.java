@@ -1,7 +1,8 @@
 package io.paretone.spaces.samplernn;
 
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.BaseModelFamily;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.PublishedConfiguration;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.Genome;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * scales, each conditioning the tier below, and a sample-level MLP over the last few samples that
  * outputs a 256-way mu-law softmax. Generation is autoregressive with cached recurrent states.
  */
-public final class SampleRnnFamily implements ModelFamily {
+public final class SampleRnnFamily extends BaseModelFamily {
     public static final String NAME = "samplernn";
 
     public static final String CELL = "cell";
@@ -29,6 +30,11 @@ public final class SampleRnnFamily implements ModelFamily {
     public static final String EMBEDDING = "embedding";
 
     private static final SearchSpace SPACE = new SearchSpace(NAME, genes());
+
+    public SampleRnnFamily() {
+        super(NAME, Domain.AUDIO, "autoregressive: GRU/LSTM frame tiers over one or two time scales and a sample-level MLP,"
+                + " mu-law softmax; cached recurrent states in generation", SPACE);
+    }
 
     private static List<Gene> genes() {
         List<Gene> genes = new ArrayList<>(List.of(
@@ -45,24 +51,7 @@ public final class SampleRnnFamily implements ModelFamily {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "autoregressive: GRU/LSTM frame tiers over one or two time scales and a sample-level MLP,"
-                + " mu-law softmax; cached recurrent states in generation";
-    }
-
-    @Override
-    public SearchSpace space() {
-        return SPACE;
-    }
-
-    @Override
-    public Architecture decode(Genome genome) {
-        requireOwn(genome);
+    protected Architecture decodeOwn(Genome genome) {
         int tiers = genome.integer(FRAME_TIERS);
         return new SampleRnnArchitecture(
                 genome,

@@ -1,7 +1,8 @@
 package io.paretone.spaces.sing;
 
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.BaseModelFamily;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.PublishedConfiguration;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.Genome;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * L1 distance between log power spectrograms, so phase is free. Generation is one parallel pass
  * per note.
  */
-public final class SingFamily implements ModelFamily {
+public final class SingFamily extends BaseModelFamily {
     public static final String NAME = "sing";
 
     public static final String LSTM_LAYERS = "lstm_layers";
@@ -30,6 +31,11 @@ public final class SingFamily implements ModelFamily {
     public static final String HOP = "hop";
 
     private static final SearchSpace SPACE = new SearchSpace(NAME, genes());
+
+    public SingFamily() {
+        super(NAME, Domain.AUDIO, "SING-like: LSTM over frames conditioned on instrument, pitch and time embeddings, convolutional"
+                + " decoder to waveform, log-spectrogram loss; one parallel pass per note", SPACE);
+    }
 
     private static List<Gene> genes() {
         List<Gene> genes = new ArrayList<>(List.of(
@@ -45,24 +51,7 @@ public final class SingFamily implements ModelFamily {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "SING-like: LSTM over frames conditioned on instrument, pitch and time embeddings, convolutional"
-                + " decoder to waveform, log-spectrogram loss; one parallel pass per note";
-    }
-
-    @Override
-    public SearchSpace space() {
-        return SPACE;
-    }
-
-    @Override
-    public Architecture decode(Genome genome) {
-        requireOwn(genome);
+    protected Architecture decodeOwn(Genome genome) {
         return new SingArchitecture(
                 genome,
                 genome.integer(LSTM_LAYERS),

@@ -1,7 +1,8 @@
 package io.paretone.spaces.vae;
 
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.BaseModelFamily;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.PublishedConfiguration;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.Genome;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * (absolute error, phase-free), and the KL term is weighted by a gene (beta-VAE, Higgins et al.
  * 2017). Generation decodes latents drawn from the prior, any length at once.
  */
-public final class VaeFamily implements ModelFamily {
+public final class VaeFamily extends BaseModelFamily {
     public static final String NAME = "vae";
 
     public static final String RECONSTRUCTION = "reconstruction";
@@ -29,6 +30,11 @@ public final class VaeFamily implements ModelFamily {
     public static final String KL_WEIGHT = "kl_weight";
 
     private static final SearchSpace SPACE = new SearchSpace(NAME, genes());
+
+    public VaeFamily() {
+        super(NAME, Domain.AUDIO, "latent variable: convolutional VAE on the waveform, reconstruction on waveform or log-mel,"
+                + " KL weight as a gene; decodes prior samples in one parallel pass", SPACE);
+    }
 
     private static List<Gene> genes() {
         List<Gene> genes = new ArrayList<>(List.of(
@@ -43,24 +49,7 @@ public final class VaeFamily implements ModelFamily {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "latent variable: convolutional VAE on the waveform, reconstruction on waveform or log-mel,"
-                + " KL weight as a gene; decodes prior samples in one parallel pass";
-    }
-
-    @Override
-    public SearchSpace space() {
-        return SPACE;
-    }
-
-    @Override
-    public Architecture decode(Genome genome) {
-        requireOwn(genome);
+    protected Architecture decodeOwn(Genome genome) {
         return new VaeArchitecture(genome, genome.choice(RECONSTRUCTION).equals("logmel"),
                 genome.integer(LAYERS), genome.integer(CHANNELS), genome.integer(KERNEL_SIZE),
                 genome.integer(LATENT), genome.real(KL_WEIGHT));

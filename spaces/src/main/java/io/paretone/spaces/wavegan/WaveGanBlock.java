@@ -12,6 +12,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.paretone.spaces.blocks.TapConv1d;
+import io.paretone.spaces.blocks.TwoPartBlock;
 import io.paretone.spaces.blocks.UpsampleConv;
 import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
@@ -24,7 +25,7 @@ import java.util.List;
  * Counted as a training example is: a clip generated and judged by the discriminator (generation
  * counts the generator alone).
  */
-public final class WaveGanBlock extends AbstractBlock implements FlopCountable {
+public final class WaveGanBlock extends TwoPartBlock {
     private static final byte VERSION = 1;
     private final WaveGanArchitecture arch;
     private final Generator generator;
@@ -50,25 +51,13 @@ public final class WaveGanBlock extends AbstractBlock implements FlopCountable {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
-        return generator.forward(ps, inputs, training);
+    protected Block generating() {
+        return generator;
     }
 
     @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return generator.getOutputShapes(inputShapes);
-    }
-
-    @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        generator.initialize(manager, dataType, inputShapes);
-        discriminator.initialize(manager, dataType, generator.getOutputShapes(inputShapes));
-    }
-
-    /** One training example: a latent through the generator, its clip through the discriminator. */
-    @Override
-    public long forwardFlops(LayerFlops counter, Shape... inputShapes) {
-        return counter.of(generator, inputShapes) + counter.of(discriminator, generator.getOutputShapes(inputShapes));
+    protected Block reading() {
+        return discriminator;
     }
 
     /** Latent {@code [B, Z]} to audio {@code [B, N]}: dense to 16 steps, ReLU, upsample-and-convolve layers, tanh. */

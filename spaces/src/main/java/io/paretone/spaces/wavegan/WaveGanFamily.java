@@ -1,7 +1,8 @@
 package io.paretone.spaces.wavegan;
 
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.BaseModelFamily;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.PublishedConfiguration;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.Genome;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * shuffle, trained adversarially with WGAN-GP (Gulrajani et al. 2017) or the hinge loss. Upsampling
  * is nearest-neighbour then convolution, since DJL has no transposed convolution on PyTorch.
  */
-public final class WaveGanFamily implements ModelFamily {
+public final class WaveGanFamily extends BaseModelFamily {
     public static final String NAME = "wavegan";
 
     public static final String LOSS = "loss";
@@ -31,6 +32,11 @@ public final class WaveGanFamily implements ModelFamily {
     public static final String LATENT = "latent";
 
     private static final SearchSpace SPACE = new SearchSpace(NAME, genes());
+
+    public WaveGanFamily() {
+        super(NAME, Domain.AUDIO, "adversarial: upsample-and-convolve generator, strided convolutional discriminator with phase"
+                + " shuffle, WGAN-GP or hinge loss; one parallel pass per clip", SPACE);
+    }
 
     private static List<Gene> genes() {
         List<Gene> genes = new ArrayList<>(List.of(
@@ -48,24 +54,7 @@ public final class WaveGanFamily implements ModelFamily {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "adversarial: upsample-and-convolve generator, strided convolutional discriminator with phase"
-                + " shuffle, WGAN-GP or hinge loss; one parallel pass per clip";
-    }
-
-    @Override
-    public SearchSpace space() {
-        return SPACE;
-    }
-
-    @Override
-    public Architecture decode(Genome genome) {
-        requireOwn(genome);
+    protected Architecture decodeOwn(Genome genome) {
         return new WaveGanArchitecture(genome, genome.choice(LOSS).equals(AdversarialLosses.HINGE), genome.integer(MODEL_SIZE),
                 genome.integer(LAYERS), genome.integer(STRIDE), genome.integer(KERNEL_SIZE),
                 genome.integer(PHASE_SHUFFLE), genome.integer(CRITIC_UPDATES), genome.integer(LATENT));

@@ -1,7 +1,8 @@
 package io.paretone.spaces.wavenet;
 
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.BaseModelFamily;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.PublishedConfiguration;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.Genome;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * that train in seconds on a CPU up to the published depth of 30 layers (three cycles of dilations
  * 1 to 512).
  */
-public final class WaveNetFamily implements ModelFamily {
+public final class WaveNetFamily extends BaseModelFamily {
     public static final String NAME = "wavenet";
 
     public static final String LAYERS = "layers";
@@ -30,6 +31,11 @@ public final class WaveNetFamily implements ModelFamily {
     static final int PREDICTED_SAMPLES = 256;
 
     private static final SearchSpace SPACE = new SearchSpace(NAME, genes());
+
+    public WaveNetFamily() {
+        super(NAME, Domain.AUDIO, "autoregressive: dilated causal gated convolutions, residual and skip paths, mu-law softmax;"
+                + " cached generation, one sample at a time", SPACE);
+    }
 
     private static List<Gene> genes() {
         List<Gene> genes = new ArrayList<>(List.of(
@@ -44,24 +50,7 @@ public final class WaveNetFamily implements ModelFamily {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String summary() {
-        return "autoregressive: dilated causal gated convolutions, residual and skip paths, mu-law softmax;"
-                + " cached generation, one sample at a time";
-    }
-
-    @Override
-    public SearchSpace space() {
-        return SPACE;
-    }
-
-    @Override
-    public Architecture decode(Genome genome) {
-        requireOwn(genome);
+    protected Architecture decodeOwn(Genome genome) {
         return new WaveNetArchitecture(
                 genome,
                 genome.integer(LAYERS),
