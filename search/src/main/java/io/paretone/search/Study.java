@@ -21,6 +21,7 @@ import io.paretone.search.footprint.FootprintTotals;
 import io.paretone.search.footprint.SharedDevices;
 import io.paretone.search.nsga.ArchitectureProblem;
 import io.paretone.search.nsga.AsyncNsgaII;
+import io.paretone.search.nsga.Budgets;
 import io.paretone.search.nsga.GenerationEvaluation;
 import io.paretone.search.nsga.NsgaII;
 import io.paretone.search.nsga.RandomSearch;
@@ -155,6 +156,8 @@ public final class Study {
             Runnable storeFootprint = () -> store.updateSession(session, ledger.session(null));
             CarbonBudget budget = settings.carbonBudgetKg() > 0
                     ? new CarbonBudget(settings.carbonBudgetKg(), ledger::kgCo2eSpent) : CarbonBudget.unlimited();
+            StudySettings.Budget limits = settings.budget();
+            Budgets budgets = Budgets.of(ledger, limits.maxTrials(), limits.maxWallSeconds(), limits.maxTrialJoules(), budget);
             String stopReason = null;
             boolean completed = false;
             List<SharedDevices> closeLater = new ArrayList<>();
@@ -194,11 +197,11 @@ public final class Study {
                             throw new IllegalStateException("candidates are evaluated a generation at a time");
                         });
                 TrialScheduler scheduler = new TrialScheduler(store, study.id(), owner, pool, settings, objectives,
-                        new Pruner(settings.pruning(), bounds, objectives), ledger, progress, folder, liveness, budget,
+                        new Pruner(settings.pruning(), bounds, objectives), ledger, progress, folder, liveness, budgets,
                         storeFootprint, shared.shares());
                 TrialRunner runner = new TrialRunner(settings, objectives, problem, scheduler, ledger, store, study.id(),
                         progress, storeFootprint);
-                StoppingRules stopping = stoppingRules(ledger, budget);
+                StoppingRules stopping = stoppingRules(ledger, budgets);
                 if (settings.algorithm().equals(AsyncNsgaII.NAME)) {
                     runAsync(store.trials(study.id()), problem, runner, scheduler, ledger, stopping);
                 } else {
@@ -372,23 +375,11 @@ public final class Study {
                         ledger::evaluated, s -> ModelFamilies.decode(problem.genome(s)).describe());
     }
 
-    private StoppingRules stoppingRules(StudyLedger ledger, CarbonBudget budget) {
-        StoppingRules rules = new StoppingRules().add(StoppingRules.afterGenerations(ledger, settings.generations()));
-        StudySettings.Budget b = settings.budget();
-        if (b.maxTrials() > 0) {
-            rules.add(StoppingRules.afterTrials(ledger, b.maxTrials()));
-        }
-        if (b.maxWallSeconds() > 0) {
-            rules.add(StoppingRules.afterWallSeconds(ledger, b.maxWallSeconds()));
-        }
-        if (b.maxTrialJoules() > 0) {
-            rules.add(StoppingRules.afterTrialJoules(ledger, b.maxTrialJoules()));
-        }
-        if (b.stagnationGenerations() > 0) {
-            rules.add(StoppingRules.onStagnation(ledger, b.stagnationGenerations(), 1e-12));
-        }
-        if (budget.limited()) {
-            rules.add(StoppingRules.carbonBudget(budget));
+    private StoppingRules stoppingRules(StudyLedger ledger, Budgets budgets) {
+        StoppingRules rules = new StoppingRules().add(StoppingRules.afterGenerations(ledger, settings.generations()))
+                .add(budgets.stoppingRule());
+        if (settings.budget().stagnationGenerations() > 0) {
+            rules.add(StoppingRules.onStagnation(ledger, settings.budget().stagnationGenerations(), 1e-12));
         }
         return rules;
     }
