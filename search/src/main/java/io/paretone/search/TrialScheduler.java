@@ -5,16 +5,18 @@ import io.paretone.search.nsga.Budgets;
 import io.paretone.search.store.Claim;
 import io.paretone.search.store.OwnerLiveness;
 import io.paretone.search.store.RunFolder;
-import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.TrialRequest;
 import io.paretone.search.store.TrialResult;
+import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.TrialStore;
+import io.paretone.search.trial.Constraints;
+import io.paretone.search.trial.Trial;
+import io.paretone.search.trial.TrialStatus;
 import io.paretone.search.worker.FromWorker;
 import io.paretone.search.worker.ToWorker;
 import io.paretone.search.worker.TrialEngine;
-import io.paretone.spaces.ModelFamilies;
+import io.paretone.spaces.families.ModelFamilies;
 import io.paretone.spaces.genome.Genome;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -333,9 +335,5 @@ final class TrialScheduler {
                 refresh(batch, id);
             }
         }
-    }
-
-    static Duration lease() {
-        return Duration.ofMinutes(10);
     }
 }
