@@ -2,7 +2,6 @@ package io.paretone.search.nsga;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.uma.jmetal.component.catalogue.common.termination.Termination;
 

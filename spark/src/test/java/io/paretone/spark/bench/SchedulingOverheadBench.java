@@ -1,6 +1,5 @@
 package io.paretone.spark.bench;
 
-import io.paretone.search.StudySettings;
 import io.paretone.search.store.TrialResult;
 import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyArchitectures;
