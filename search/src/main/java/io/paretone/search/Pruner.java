@@ -2,6 +2,7 @@ package io.paretone.search;
 
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.pareto.ObjectiveBounds;
+import io.paretone.search.trial.Trial;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.paretone.search;
 
 import io.paretone.search.store.HypervolumePoint;
+import io.paretone.search.trial.Trial;
 
 /**
  * Hears about a study's progress, for display. All methods default to doing nothing. With several

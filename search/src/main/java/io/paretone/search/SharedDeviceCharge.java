@@ -3,6 +3,7 @@ package io.paretone.search;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.footprint.DeviceShares;
 import io.paretone.search.store.TrialResult;
+import io.paretone.search.trial.TrialMetrics;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,10 +1,7 @@
 package io.paretone.search;
 
 import ai.djl.Device;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.paretone.evaluators.cost.FlopCount;
-import io.paretone.evaluators.cost.FlopCounter;
 import io.paretone.evaluators.data.DataSplits;
 import io.paretone.evaluators.data.Dataset;
 import io.paretone.evaluators.energy.DeviceSync;
@@ -13,58 +10,46 @@ import io.paretone.evaluators.energy.EnergyReading;
 import io.paretone.evaluators.energy.MeterChoice;
 import io.paretone.evaluators.energy.MeterSelection;
 import io.paretone.evaluators.energy.MeterSources;
-import io.paretone.evaluators.energy.NvmlEnergyMeter;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.footprint.CarbonBudget;
 import io.paretone.search.footprint.FootprintSummary;
 import io.paretone.search.footprint.FootprintTotals;
 import io.paretone.search.footprint.SharedDevices;
 import io.paretone.search.nsga.ArchitectureProblem;
-import io.paretone.search.nsga.AsyncNsgaII;
-import io.paretone.search.nsga.GenerationEvaluation;
-import io.paretone.search.nsga.NsgaII;
-import io.paretone.search.nsga.RandomSearch;
-import io.paretone.search.nsga.SearchAlgorithm;
+import io.paretone.search.nsga.Budgets;
 import io.paretone.search.nsga.StoppingRules;
 import io.paretone.search.pareto.Hypervolume;
 import io.paretone.search.pareto.ObjectiveBounds;
-import io.paretone.search.store.NewStudy;
-import io.paretone.search.store.OwnerLiveness;
 import io.paretone.search.store.RunFolder;
 import io.paretone.search.store.SessionFootprint;
 import io.paretone.search.store.SqliteTrialStore;
-import io.paretone.search.store.StudyRecord;
 import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.TrialStore;
-import io.paretone.search.worker.StudyDataFile;
-import io.paretone.search.worker.WorkerLaunch;
+import io.paretone.search.trial.Trial;
+import io.paretone.search.worker.EngineChoice;
 import io.paretone.search.worker.EngineRequest;
+import io.paretone.search.worker.StudyDataFile;
 import io.paretone.search.worker.TrialEngine;
 import io.paretone.search.worker.TrialEngines;
+import io.paretone.search.worker.WorkerLaunch;
 import io.paretone.search.worker.WorkerSetup;
-import io.paretone.search.worker.WorkersPerGpu;
 import io.paretone.spaces.Domain;
-import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.check.InvalidValueException;
-import io.paretone.spaces.genome.Gene;
+import io.paretone.spaces.families.ModelFamilies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * One multi-objective architecture search, stored so that it survives its process. It loads the
  * data, opens (or resumes) the study in the trial store, starts the worker processes, and runs the
  * search algorithm with every candidate trained in a worker; then it writes the results. It is the
  * same for every domain: the data come as {@link DataSplits}, whose domain must be the families'.
+ * Its parts: {@link AutoWorkers} (how many workers), {@link StudyIdentity} (what a resumed run must
+ * match), {@link StudySession} (the run in the store), {@link StudyAlgorithm} (the algorithm a name
+ * picks), {@link Budgets} and the stopping rules, and {@link StudyFiles} (what it writes).
  *
  * <p>Resuming is replaying: the algorithm runs again from the study's seed, and every candidate
  * already in the store is answered from it instead of being trained. Since every random decision
@@ -73,11 +58,6 @@ import java.util.Optional;
  * queued again first.
  */
 public final class Study {
-    /** States a study is stored in. */
-    static final String RUNNING = "RUNNING";
-    static final String STOPPED = "STOPPED";
-    static final String FAILED = "FAILED";
-
     private StudySettings settings;
     private final Dataset dataset;
     private final String launchJson;
@@ -103,7 +83,7 @@ public final class Study {
      * @throws UncheckedIOException if the data cannot be read or written
      */
     public StudyResult run(SearchProgress progress) {
-        settings = settings.withWorkers(settings.workers().withCount(workerCount(progress)));
+        settings = settings.withWorkers(settings.workers().withCount(AutoWorkers.count(settings, progress)));
         List<String> objectives = objectiveNames(settings);
         ObjectiveBounds bounds = ObjectiveBounds.of(objectives, settings.hypervolumeBounds());
         // This process only schedules: it is metered on its own CPU time, never on a machine-wide
@@ -111,7 +91,7 @@ public final class Study {
         EnergyMeter.Window mainWindow = MeterSelection.choose(settings.energy().withMeter(MeterChoice.ESTIMATE),
                 Device.cpu(), MeterSources.local(DeviceSync.NONE)).meter().start();
 
-        TrialEngines.check(settings);
+        TrialEngines.check(settings.engine(), settings.pruning().enabled());
         RunFolder.checkWritable(settings.outputDir());
         progress.preparing("loading dataset " + dataset.name());
         DataSplits data;
@@ -125,36 +105,25 @@ public final class Study {
         }
         dataset.notices().forEach(progress::preparing);
         int clipSamples = data.judgedValues(settings.qualityClipSeconds());
-        ObjectNode identity = identity(data, clipSamples, objectives, bounds);
+        ObjectNode identity = StudyIdentity.of(settings, data, clipSamples, objectives, bounds);
 
         try (TrialStore store = SqliteTrialStore.open(settings.storageFile())) {
-            String name = settings.study() != null ? settings.study() : settings.name() + "-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            Optional<StudyRecord> existing = store.findStudy(name);
-            existing.ifPresent(s -> checkSameStudy(s, identity));
-            StudyRecord study = store.openStudy(new NewStudy(name, settings.algorithm(),
-                    String.join(",", settings.families()), settings.seed(), objectives, SearchJson.write(bounds),
-                    SearchJson.write(identity), launchJson));
-            store.setState(study.id(), RUNNING, null);
-            String owner = OwnerLiveness.newSession();
-            OwnerLiveness liveness = new OwnerLiveness(TrialScheduler.lease());
-            int requeued = store.requeueAbandoned(study.id(), liveness);
-            long session = store.startSession(study.id(), owner, settings.workers().count());
-            if (existing.isPresent()) {
-                int done = (int) store.trials(study.id()).stream().filter(t -> t.status().finished()).count();
-                progress.resumed(name, done, requeued);
-            }
+            StudySession session = StudySession.open(store, settings, identity, bounds, launchJson, progress);
+            String name = session.name;
             RunFolder folder = RunFolder.open(settings.outputDir().resolve(name),
                     settings.objectives().stream().map(o -> o.in(data.domain())).toList());
-            folder.rewriteLog(store.trials(study.id()).stream().filter(t -> t.status().finished())
-                    .map(t -> t.toTrial(settings.space(), objectives)).toList());
-            folder.writeStudy(describe(identity, name, null));
+            folder.rewriteLog(session.finishedTrials().stream().map(t -> t.toTrial(settings.space(), objectives)).toList());
+            StudyFiles files = new StudyFiles(settings, devices(), folder);
+            files.writeStudy(identity, name, null);
 
             StudyLedger ledger = new StudyLedger(settings, new Hypervolume(bounds),
-                    store.previousSessions(study.id(), session), trialJoules(store.trials(study.id())), mainWindow);
-            Runnable storeFootprint = () -> store.updateSession(session, ledger.session(null));
+                    store.previousSessions(session.study.id(), session.id), trialJoules(session.finishedTrials()),
+                    mainWindow);
+            Runnable storeFootprint = () -> session.storeFootprint(ledger.session(null));
             CarbonBudget budget = settings.carbonBudgetKg() > 0
                     ? new CarbonBudget(settings.carbonBudgetKg(), ledger::kgCo2eSpent) : CarbonBudget.unlimited();
+            StudySettings.Budget limits = settings.budget();
+            Budgets budgets = Budgets.of(ledger, limits.maxTrials(), limits.maxWallSeconds(), limits.maxTrialJoules(), budget);
             String stopReason = null;
             boolean completed = false;
             List<SharedDevices> closeLater = new ArrayList<>();
@@ -169,7 +138,7 @@ public final class Study {
                 progress.preparing(String.format("starting %d worker process(es) on %s (%s engine): each loads the data,"
                         + " trains or loads the quality judge and calibrates the proxy, and warms up the engine on each"
                         + " family's smallest genome (charged to the study, not to a candidate)",
-                        settings.workers().count(), settings.engine().equals(StudySettings.Engine.LOCAL)
+                        settings.workers().count(), settings.engine().equals(EngineChoice.LOCAL)
                                 ? String.join(", ", devices()) : "the devices the cluster assigns",
                         settings.engine().name()));
                 pool.start();
@@ -177,12 +146,12 @@ public final class Study {
                 // The proxy says whether its judge is untrained, its real spread and any term it dropped.
                 progress.preparing("quality proxy: " + pool.proxyDescription());
                 meter = pool.meterName();
-                folder.writeStudy(describe(identity, name, pool));
+                files.writeStudy(identity, name, pool);
                 ledger.workers(pool::workerJoules);
                 // Workers sharing a device each meter all of it: this process meters each device once
                 // and charges every trial its own share (only here, where the workers' processes are).
                 SharedDevices shared = SharedDevices.start(
-                        settings.engine().equals(StudySettings.Engine.LOCAL) ? pool.devices() : List.of(), pool.meterName());
+                        settings.engine().equals(EngineChoice.LOCAL) ? pool.devices() : List.of(), pool.meterName());
                 closeLater.add(shared);
                 shared.notes().forEach(progress::preparing);
                 ledger.idleDevices(shared.shares()::overheadJoules);
@@ -193,20 +162,16 @@ public final class Study {
                         settings.constraints().count(), s -> {
                             throw new IllegalStateException("candidates are evaluated a generation at a time");
                         });
-                TrialScheduler scheduler = new TrialScheduler(store, study.id(), owner, pool, settings, objectives,
-                        new Pruner(settings.pruning(), bounds, objectives), ledger, progress, folder, liveness, budget,
-                        storeFootprint, shared.shares());
-                TrialRunner runner = new TrialRunner(settings, objectives, problem, scheduler, ledger, store, study.id(),
-                        progress, storeFootprint);
-                StoppingRules stopping = stoppingRules(ledger, budget);
-                if (settings.algorithm().equals(AsyncNsgaII.NAME)) {
-                    runAsync(store.trials(study.id()), problem, runner, scheduler, ledger, stopping);
-                } else {
-                    algorithm(ledger, problem).run(problem, new GenerationEvaluation(problem, runner), stopping,
-                            runner::survivors);
-                }
+                TrialScheduler scheduler = new TrialScheduler(store, session.study.id(), session.owner, pool, settings,
+                        objectives, new Pruner(settings.pruning(), bounds, objectives), ledger, progress, folder,
+                        session.liveness, budgets, storeFootprint, shared.shares());
+                TrialRunner runner = new TrialRunner(settings, objectives, problem, scheduler, ledger, store,
+                        session.study.id(), progress, storeFootprint);
+                StoppingRules stopping = stoppingRules(ledger, budgets);
+                StudyAlgorithm.named(settings.algorithm()).run(new StudyAlgorithm.Parts(problem, runner, scheduler, ledger,
+                        stopping, session.trials(), settings.populationSize(), settings.seed(), settings.generations()));
                 stopReason = stopping.reason();
-                writeGpuUsage(folder, shared.gpuUsage());
+                files.writeGpuUsage(shared.gpuUsage());
                 notTrained = scheduler.notTrained();
                 EnergyReading searchEnd = mainWindow.read();
                 overhead = new StudyResult.Overhead(searchEnd.seconds() - searchStart.seconds(),
@@ -214,181 +179,31 @@ public final class Study {
                 completed = true;
             } finally {
                 closeLater.forEach(SharedDevices::close);
-                OwnerLiveness.release(owner);
-                // On an error, this session's RUNNING trials go back to the queue for the next run.
-                store.requeueAbandoned(study.id(), liveness);
-                last = ledger.session(completed ? stopReason : "failed");
-                store.updateSession(session, last);
-                store.setState(study.id(), completed ? STOPPED : FAILED, completed ? stopReason : "the session failed");
+                boolean done = completed;
+                String why = stopReason;
+                last = session.end(done, why, () -> ledger.session(done ? why : "failed"));
             }
             progress.stopped(stopReason);
-            FootprintSummary spent = ledger.footprint(meter, true, finished(store.trials(study.id())), last);
-            return result(store, study, name, folder, ledger, stopReason, overhead, existing.isPresent(),
-                    spent.totals(budget, notTrained), spent);
+            FootprintSummary spent = ledger.footprint(meter, true, session.finishedTrials(), last);
+            FootprintTotals totals = spent.totals(budget, notTrained);
+            List<Trial> trials = ledger.trials();
+            StudyResult result = new StudyResult(settings, name, settings.storageFile(), folder.path(), trials,
+                    ledger.front(), trials.size(), totals, ledger.session(stopReason), store.hypervolumes(session.study.id()),
+                    stopReason, overhead, ledger.pruningJoulesSaved(), session.resumed);
+            files.writeResults(result, spent);
+            return result;
         }
     }
 
-    private StudyResult result(TrialStore store, StudyRecord study, String name, RunFolder folder, StudyLedger ledger,
-            String stopReason, StudyResult.Overhead overhead, boolean resumed, FootprintTotals totals,
-            FootprintSummary spent) {
-        List<Trial> trials = ledger.trials();
-        List<Trial> front = ledger.front();
-        SessionFootprint session = ledger.session(stopReason);
-        var hypervolumes = store.hypervolumes(study.id());
-        StudyResult result = new StudyResult(settings, name, settings.storageFile(), folder.path(), trials, front,
-                trials.size(), totals, session, hypervolumes, stopReason, overhead, ledger.pruningJoulesSaved(), resumed);
-        ObjectNode summary = SearchJson.MAPPER.createObjectNode();
-        summary.put("study", name);
-        summary.put("storage", settings.storageFile().toString());
-        summary.put("stop_reason", stopReason);
-        summary.put("trials", trials.size());
-        summary.put("failed", trials.stream().filter(t -> !t.complete()).count());
-        for (TrialStatus s : List.of(TrialStatus.COMPLETE, TrialStatus.FAILED, TrialStatus.PRUNED)) {
-            summary.put(s.name().toLowerCase(java.util.Locale.ROOT) + "_trials", result.count(s));
-        }
-        summary.put("front_size", front.size());
-        summary.put("candidates_evaluated", trials.size());
-        summary.put("hypervolume", hypervolumes.isEmpty() ? 0 : hypervolumes.get(hypervolumes.size() - 1).hypervolume());
-        summary.put("pruned_joules_saved", result.prunedJoulesSaved());
-        // The whole study, all its runs: what reports call the study's own footprint.
-        summary.put("study_seconds", totals.totalSeconds());
-        summary.put("study_joules", totals.totalJoules());
-        summary.put("study_kg_co2e", totals.totalKgCo2e());
-        summary.put("study_energy_method", totals.energyMethod());
-        summary.set("footprint", totals.toJson());
-        summary.put("session_seconds", session.wallSeconds());
-        summary.put("session_joules", session.joules());
-        summary.put("session_kg_co2e", settings.carbon().kgCo2e(session.joules()));
-        summary.put("search_seconds", overhead.searchSeconds());
-        summary.put("main_process_cpu_seconds", overhead.mainCpuSeconds());
-        summary.put("main_process_overhead", overhead.fraction());
-        writeFootprint(folder, spent);
-        folder.writeResults(trials, front, summary, hypervolumes);
-        return result;
+    private static double trialJoules(List<TrialRow> finished) {
+        return finished.stream().mapToDouble(TrialRow::totalJoules).sum();
     }
 
-    /**
-     * The workers to start: the number asked for, or with {@code --workers auto} one on a CPU and
-     * on a GPU what {@link WorkersPerGpu} says, from the GPU's memory and what an earlier run of
-     * this study measured ({@code gpu-usage.json}), else the rule's defaults.
-     */
-    private int workerCount(SearchProgress progress) {
-        StudySettings.Workers w = settings.workers();
-        if (w.count() != StudySettings.Workers.AUTO) {
-            return w.count();
-        }
-        List<String> gpus = w.devices().isEmpty() ? List.of(settings.device())
-                : w.devices().stream().filter(d -> d.startsWith("gpu")).toList();
-        boolean onGpu = !gpus.isEmpty() && gpus.stream().allMatch(d -> d.startsWith("gpu") || d.equals("auto"));
-        NvmlEnergyMeter nvml = onGpu && settings.engine().equals(StudySettings.Engine.LOCAL)
-                ? NvmlEnergyMeter.forCudaDevices(List.of(0), DeviceSync.NONE) : null;
-        if (nvml == null || !nvml.availability().available() || nvml.gpus().get(0).memoryBytes() <= 0) {
-            progress.preparing("1 worker (--workers auto: no GPU seen through NVML, or not a local GPU study)");
-            return 1;
-        }
-        long workerBytes = WorkersPerGpu.DEFAULT_WORKER_BYTES;
-        double busy = WorkersPerGpu.DEFAULT_BUSY_PER_WORKER;
-        Path measured = settings.study() == null ? null : settings.outputDir().resolve(settings.study()).resolve(GPU_USAGE);
-        if (measured != null && Files.exists(measured)) {
-            JsonNode u = SearchJson.read(readQuietly(measured), JsonNode.class);
-            // Headroom over the largest process seen: a later candidate may be a little larger.
-            workerBytes = Math.max(workerBytes / 4, (long) (1.25 * u.path("peak_process_bytes").asLong(workerBytes)));
-            double b = u.path("busy_per_worker").asDouble(Double.NaN);
-            busy = Double.isFinite(b) && b > 0 ? Math.min(1, b) : busy;
-        }
-        WorkersPerGpu rule = new WorkersPerGpu(nvml.gpus().get(0).memoryBytes(), workerBytes, busy,
-                Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, w.devices().size())));
-        progress.preparing(rule.describe());
-        return rule.count() * Math.max(1, w.devices().size());
-    }
-
-    private static String readQuietly(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "{}";
-        }
-    }
-
-    static final String GPU_USAGE = "gpu-usage.json";
-
-    /** {@code gpu-usage.json}: how busy each GPU was and the largest process on it, for {@code --workers auto}. */
-    private static void writeGpuUsage(RunFolder folder, Map<String, SharedDevices.GpuUsage> usage) {
-        if (usage.isEmpty()) {
-            return;
-        }
-        SharedDevices.GpuUsage u = usage.values().iterator().next();
-        ObjectNode o = SearchJson.MAPPER.createObjectNode();
-        o.put("busy_fraction", u.busyFraction()).put("mean_running_trials", u.meanRunning())
-                .put("busy_per_worker", u.busyPerWorker()).put("peak_process_bytes", u.peakProcessBytes())
-                .put("gpu_bytes", u.gpuBytes());
-        try {
-            Files.writeString(folder.path().resolve(GPU_USAGE), SearchJson.write(o), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + folder.path().resolve(GPU_USAGE), e);
-        }
-    }
-
-    private static List<TrialRow> finished(List<TrialRow> trials) {
-        return trials.stream().filter(t -> t.status().finished()).toList();
-    }
-
-    private static double trialJoules(List<TrialRow> trials) {
-        return finished(trials).stream().mapToDouble(TrialRow::totalJoules).sum();
-    }
-
-    /** Every candidate's energy, then the overhead and the total, in {@code footprint.csv}. */
-    private static void writeFootprint(RunFolder folder, FootprintSummary spent) {
-        try {
-            Files.writeString(folder.path().resolve("footprint.csv"), spent.csv(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + folder.path().resolve("footprint.csv"), e);
-        }
-    }
-
-    /**
-     * The asynchronous NSGA-II. A resumed study carries on from its stored trials: the finished ones
-     * join the population in the order they finished, and the ones left unfinished start first.
-     */
-    private void runAsync(List<TrialRow> stored, ArchitectureProblem problem, TrialRunner runner,
-            TrialScheduler scheduler, StudyLedger ledger, StoppingRules stopping) {
-        SteadyTrialRunner steady = new SteadyTrialRunner(runner, scheduler, problem, ledger);
-        List<TrialRow> finished = new ArrayList<>(finished(stored));
-        finished.sort(java.util.Comparator.comparing(TrialRow::finishedAt).thenComparing(TrialRow::number));
-        List<org.uma.jmetal.solution.integersolution.IntegerSolution> evaluated = new ArrayList<>();
-        for (TrialRow t : finished) {
-            evaluated.add(steady.solutionOf(t));
-        }
-        var pending = stored.stream().filter(t -> !t.status().finished()).map(steady::solutionOf).toList();
-        new AsyncNsgaII(settings.populationSize(), settings.seed())
-                .avoidingDuplicates(steady::known, s -> ModelFamilies.decode(problem.genome(s)).describe())
-                .run(problem, steady, stopping, settings.generations(), evaluated, pending);
-    }
-
-    private SearchAlgorithm algorithm(StudyLedger ledger, ArchitectureProblem problem) {
-        return settings.algorithm().equals(RandomSearch.NAME)
-                ? new RandomSearch(settings.populationSize(), settings.seed())
-                : new NsgaII(settings.populationSize(), settings.seed()).avoidingDuplicates(
-                        ledger::evaluated, s -> ModelFamilies.decode(problem.genome(s)).describe());
-    }
-
-    private StoppingRules stoppingRules(StudyLedger ledger, CarbonBudget budget) {
-        StoppingRules rules = new StoppingRules().add(StoppingRules.afterGenerations(ledger, settings.generations()));
-        StudySettings.Budget b = settings.budget();
-        if (b.maxTrials() > 0) {
-            rules.add(StoppingRules.afterTrials(ledger, b.maxTrials()));
-        }
-        if (b.maxWallSeconds() > 0) {
-            rules.add(StoppingRules.afterWallSeconds(ledger, b.maxWallSeconds()));
-        }
-        if (b.maxTrialJoules() > 0) {
-            rules.add(StoppingRules.afterTrialJoules(ledger, b.maxTrialJoules()));
-        }
-        if (b.stagnationGenerations() > 0) {
-            rules.add(StoppingRules.onStagnation(ledger, b.stagnationGenerations(), 1e-12));
-        }
-        if (budget.limited()) {
-            rules.add(StoppingRules.carbonBudget(budget));
+    private StoppingRules stoppingRules(StudyLedger ledger, Budgets budgets) {
+        StoppingRules rules = new StoppingRules().add(StoppingRules.afterGenerations(ledger, settings.generations()))
+                .add(budgets.stoppingRule());
+        if (settings.budget().stagnationGenerations() > 0) {
+            rules.add(StoppingRules.onStagnation(ledger, settings.budget().stagnationGenerations(), 1e-12));
         }
         return rules;
     }
@@ -416,71 +231,6 @@ public final class Study {
                 data.contentHash(), settings.qualityProxy(), settings.qualityClips(), clipSamples, settings.seed(),
                 WorkerSetup.Energy.of(settings.energy(), settings.carbon()), cacheDir(settings).toAbsolutePath().toString(),
                 folder.path().resolve("samples").toAbsolutePath().toString(), true);
-    }
-
-    /**
-     * What defines the study: a resumed run must match it. Budgets, workers and devices may
-     * change between runs; the space, seed, data, objectives, constraints and accounting may not,
-     * or the stored trials would not be comparable with new ones.
-     */
-    private ObjectNode identity(DataSplits data, int clipSamples, List<String> objectives, ObjectiveBounds bounds) {
-        ObjectNode s = SearchJson.MAPPER.createObjectNode();
-        s.set("families", SearchJson.MAPPER.valueToTree(settings.families()));
-        s.put("seed", settings.seed());
-        s.put("algorithm", settings.algorithm()).put("population", settings.populationSize());
-        ObjectNode space = s.putObject("space");
-        for (Gene g : settings.space().genes()) {
-            space.put(g.name(), g.allowedValues());
-        }
-        s.put("objectives", String.join(",", objectives));
-        s.set("hypervolume_bounds", SearchJson.MAPPER.valueToTree(bounds.asMap()));
-        s.set("constraints", SearchJson.MAPPER.valueToTree(settings.constraints()));
-        s.put("domain", data.domain().id()).put("generated_unit", data.domain().unit());
-        s.put("dataset", data.datasetName()).put("dataset_hash", data.contentHash()).put("data_layout", data.layout())
-                .put("values_per_unit", data.valuesPerUnit());
-        s.put("quality_proxy", settings.qualityProxy()).put("quality_clips", settings.qualityClips())
-                .put("quality_clip_samples", clipSamples);
-        s.put("carbon_intensity_kg_per_kwh", settings.carbon().kgPerKwh()).put("pue", settings.carbon().pue());
-        s.set("energy_settings", SearchJson.MAPPER.valueToTree(WorkerSetup.Energy.of(settings.energy(), settings.carbon())));
-        return s;
-    }
-
-    private static void checkSameStudy(StudyRecord stored, ObjectNode identity) {
-        JsonNode before = SearchJson.read(stored.definition().settingsJson(), JsonNode.class);
-        // Through text, as the stored one went: 42 read back is an int node, equal only to an int node.
-        JsonNode now = SearchJson.read(SearchJson.write(identity), JsonNode.class);
-        List<String> differences = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = now.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode old = before.get(e.getKey());
-            if (!e.getValue().equals(old)) {
-                differences.add(e.getKey() + " " + (old == null ? "unset" : old) + " (stored) vs " + e.getValue() + " (now)");
-            }
-        }
-        if (!differences.isEmpty()) {
-            throw new InvalidValueException("study", stored.name(), "exists with other settings: "
-                    + String.join("; ", differences) + ". Resume it with its own settings, or name a new study");
-        }
-    }
-
-    /** {@code study.json}: the identity, plus what the run adds (the meter, once workers chose it). */
-    private ObjectNode describe(ObjectNode identity, String name, TrialEngine pool) {
-        ObjectNode s = identity.deepCopy();
-        if (pool != null) {
-            s.putObject("energy").put("meter", pool.meterName()).put("meter_details", pool.energyDescription());
-            s.put("quality_proxy_description", pool.proxyDescription());
-        }
-        s.put("carbon_intensity_source", settings.carbon().source()).put("carbon_budget_kg", settings.carbonBudgetKg());
-        s.put("study", name).put("name", settings.name()).put("storage", settings.storageFile().toString());
-        s.put("generations", settings.generations()).put("workers", settings.workers().count());
-        s.set("devices", SearchJson.MAPPER.valueToTree(devices()));
-        s.set("budget", SearchJson.MAPPER.valueToTree(settings.budget()));
-        s.set("pruning", SearchJson.MAPPER.valueToTree(settings.pruning()));
-        // Read by reports of run folders (RunFolderReader), which predate the nested constraints.
-        s.put("max_parameters", settings.constraints().maxParameters());
-        s.put("max_co2e_kg", settings.constraints().maxKgCo2e());
-        s.put("flop_convention", FlopCounter.CONVENTION + "; " + FlopCount.BACKWARD_CONVENTION);
-        return s;
     }
 
     /** Where the study writes its shared caches (rendered datasets, the workers' data file). */

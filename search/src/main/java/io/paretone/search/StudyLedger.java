@@ -10,6 +10,7 @@ import io.paretone.search.pareto.ParetoFront;
 import io.paretone.search.store.HypervolumePoint;
 import io.paretone.search.store.SessionFootprint;
 import io.paretone.search.store.TrialRow;
+import io.paretone.search.trial.Trial;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashSet;

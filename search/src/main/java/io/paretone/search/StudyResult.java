@@ -2,6 +2,8 @@ package io.paretone.search;
 
 import io.paretone.search.footprint.FootprintTotals;
 import io.paretone.search.store.HypervolumePoint;
+import io.paretone.search.trial.Trial;
+import io.paretone.search.trial.TrialStatus;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -3,15 +3,17 @@ package io.paretone.search;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.EnergySettings;
 import io.paretone.evaluators.objectives.Objective;
-import io.paretone.spaces.ModelFamilies;
-import io.paretone.spaces.check.Check;
-import io.paretone.spaces.genome.Gene;
-import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.search.nsga.AsyncNsgaII;
 import io.paretone.search.nsga.NsgaII;
 import io.paretone.search.nsga.RandomSearch;
+import io.paretone.search.trial.Constraints;
+import io.paretone.search.worker.EngineChoice;
 import io.paretone.search.worker.QualityProxies;
 import io.paretone.search.worker.WorkerMain;
+import io.paretone.spaces.check.Check;
+import io.paretone.spaces.families.ModelFamilies;
+import io.paretone.spaces.genome.Gene;
+import io.paretone.spaces.genome.SearchSpace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,7 @@ public record StudySettings(
         String qualityProxy,
         List<Objective> objectives,
         double carbonBudgetKg,
-        Engine engine) {
+        EngineChoice engine) {
 
     /** These settings with other workers. */
     public StudySettings withWorkers(Workers w) {
@@ -95,8 +97,7 @@ public record StudySettings(
         if (study != null) {
             Check.that(study.matches("[A-Za-z0-9._-]+"), "study", study, "use letters, digits, '.', '_' or '-'");
         }
-        Check.that(List.of(NsgaII.NAME, AsyncNsgaII.NAME, RandomSearch.NAME).contains(algorithm), "algorithm", algorithm,
-                "use " + NsgaII.NAME + ", " + AsyncNsgaII.NAME + " or " + RandomSearch.NAME);
+        Check.that(StudyAlgorithm.named(algorithm) != null, "algorithm", algorithm, "use " + StudyAlgorithm.choices());
         Check.notNull("budget", budget);
         Check.notNull("workers", workers);
         Check.notNull("pruning", pruning);
@@ -104,23 +105,6 @@ public record StudySettings(
         QualityProxies.check(qualityProxy);
         objectives = Objective.checkSet(objectives);
         Check.notNull("engine", engine);
-    }
-
-    /**
-     * Where trials run, see {@link io.paretone.search.worker.TrialEngines}.
-     *
-     * @param name {@value io.paretone.search.worker.TrialEngines#LOCAL} (worker processes on this
-     *     machine) or the name of an engine on the class path, such as {@code spark}
-     * @param master the cluster to run on, in the engine's terms (a Spark master URL); null for the
-     *     engine's default
-     */
-    public record Engine(String name, String master) {
-        public static final Engine LOCAL = new Engine(io.paretone.search.worker.TrialEngines.LOCAL, null);
-
-        public Engine {
-            Check.notNull("engine", name);
-            Check.that(name.matches("[a-z0-9-]+"), "engine", name, "use an engine name such as local or spark");
-        }
     }
 
     /** Checks a device name's form; whether such a GPU exists is checked by the workers. */
@@ -250,7 +234,7 @@ public record StudySettings(
         private double carbonBudgetKg = 0;
         private List<Objective> objectives =
                 List.of(Objective.CO2E, Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY);
-        private Engine engine = Engine.LOCAL;
+        private EngineChoice engine = EngineChoice.LOCAL;
 
         private Builder() {}
 
@@ -275,7 +259,7 @@ public record StudySettings(
         public Builder optPruning(Pruning v) { pruning = v; return this; }
         public Builder optHypervolumeBounds(Map<String, double[]> v) { hypervolumeBounds = v; return this; }
         public Builder optQualityProxy(String v) { qualityProxy = v; return this; }
-        public Builder optEngine(Engine v) { engine = v; return this; }
+        public Builder optEngine(EngineChoice v) { engine = v; return this; }
 
         /** The current worker settings, to change one of them. */
         public Workers workers() { return workers; }

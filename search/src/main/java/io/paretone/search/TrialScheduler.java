@@ -1,25 +1,26 @@
 package io.paretone.search;
 
-import io.paretone.search.footprint.CarbonBudget;
 import io.paretone.search.footprint.DeviceShares;
+import io.paretone.search.nsga.Budgets;
 import io.paretone.search.store.Claim;
 import io.paretone.search.store.OwnerLiveness;
 import io.paretone.search.store.RunFolder;
-import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.TrialRequest;
 import io.paretone.search.store.TrialResult;
+import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.TrialStore;
+import io.paretone.search.trial.Constraints;
+import io.paretone.search.trial.Trial;
+import io.paretone.search.trial.TrialStatus;
 import io.paretone.search.worker.FromWorker;
 import io.paretone.search.worker.ToWorker;
 import io.paretone.search.worker.TrialEngine;
-import io.paretone.spaces.ModelFamilies;
+import io.paretone.spaces.families.ModelFamilies;
 import io.paretone.spaces.genome.Genome;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -54,7 +55,7 @@ final class TrialScheduler {
     private final SearchProgress progress;
     private final RunFolder folder;
     private final OwnerLiveness liveness;
-    private final CarbonBudget budget;
+    private final Budgets budgets;
     private int notTrained;
     private final Map<Integer, String> pruneReasons = new HashMap<>();
     private long lastHeartbeat = System.nanoTime();
@@ -67,7 +68,7 @@ final class TrialScheduler {
 
     TrialScheduler(TrialStore store, long studyId, String owner, TrialEngine pool, StudySettings settings,
             List<String> objectives, Pruner pruner, StudyLedger ledger, SearchProgress progress, RunFolder folder,
-            OwnerLiveness liveness, CarbonBudget budget, Runnable storeFootprint, DeviceShares shares) {
+            OwnerLiveness liveness, Budgets budgets, Runnable storeFootprint, DeviceShares shares) {
         this.store = store;
         this.studyId = studyId;
         this.owner = owner;
@@ -79,7 +80,7 @@ final class TrialScheduler {
         this.progress = progress;
         this.folder = folder;
         this.liveness = liveness;
-        this.budget = budget;
+        this.budgets = budgets;
         this.storeFootprint = storeFootprint;
         this.shares = shares;
     }
@@ -198,7 +199,7 @@ final class TrialScheduler {
 
     /** True when a worker is free and no budget is used up: another candidate may start now. */
     boolean canStart(Batch batch) {
-        return pool.idleSlot().isPresent() && batch.waiting.size() <= batch.inFlight.size() && budgetSpent(batch) == null;
+        return pool.idleSlot().isPresent() && batch.waiting.size() <= batch.inFlight.size() && budgets.whyNoStart(batch.inFlight.size()) == null;
     }
 
     /** Waits for the next trial of an open batch to finish; null when none is waiting. */
@@ -213,7 +214,8 @@ final class TrialScheduler {
 
     /**
      * Claims queued trials of the batch for idle workers, in trial order. Once a budget is used up
-     * (see {@link #budgetSpent}), queued trials are not trained: they stay QUEUED in the store (a
+     * (see {@link Budgets#whyNoStart}; checked before each start, so a budget stops a generation
+     * part-way rather than after it), queued trials are not trained: they stay QUEUED in the store (a
      * rerun with a larger budget trains them) and rank as untrained here.
      */
     private void dispatch(Batch batch) {
@@ -226,7 +228,7 @@ final class TrialScheduler {
             if (seat.isEmpty()) {
                 return;
             }
-            String spent = budgetSpent(batch);
+            String spent = budgets.whyNoStart(batch.inFlight.size());
             if (spent != null) {
                 batch.waiting.remove(row.id());
                 batch.done.put(row.architecture(), row);
@@ -248,34 +250,6 @@ final class TrialScheduler {
             pool.dispatch(s, new ToWorker.Evaluate(row.number(), row.genome(), row.seed(), c.maxParameters(), c.maxFlops(),
                     pruner.enabled() ? pruner.checkpoints() : new double[0]));
         }
-    }
-
-    /**
-     * Why no further trial may start, or null: the carbon budget is reached, the trials already
-     * finished and in flight fill the trial budget, the finished trials' energy fills the trial
-     * energy budget (trials in flight may overshoot it by their own energy), or the wall-time
-     * budget has run out. Checked before each start, so a budget stops a generation part-way rather
-     * than after it.
-     */
-    private String budgetSpent(Batch batch) {
-        if (budget.reached()) {
-            return String.format(Locale.ROOT, "the carbon budget of %.4g kgCO2e is reached (%.4g kg measured)",
-                    budget.kg(), budget.reachedAtKg());
-        }
-        StudySettings.Budget b = settings.budget();
-        if (b.maxTrials() > 0 && ledger.trialsFinished() + batch.inFlight.size() >= b.maxTrials()) {
-            return "the budget of " + b.maxTrials() + " trials is used (" + ledger.trialsFinished() + " finished, "
-                    + batch.inFlight.size() + " running)";
-        }
-        if (b.maxTrialJoules() > 0 && ledger.trialJoules() >= b.maxTrialJoules()) {
-            return String.format(Locale.ROOT, "the trial energy budget of %.0f J is used (%.0f J charged, %d running)",
-                    b.maxTrialJoules(), ledger.trialJoules(), batch.inFlight.size());
-        }
-        if (b.maxWallSeconds() > 0 && ledger.elapsedSeconds() >= b.maxWallSeconds()) {
-            return String.format(Locale.ROOT, "the wall-time budget of %.0f s is used (%.0f s run)",
-                    b.maxWallSeconds(), ledger.elapsedSeconds());
-        }
-        return null;
     }
 
     private void handle(Batch batch, TrialEngine.Event event) {
@@ -361,9 +335,5 @@ final class TrialScheduler {
                 refresh(batch, id);
             }
         }
-    }
-
-    static Duration lease() {
-        return Duration.ofMinutes(10);
     }
 }

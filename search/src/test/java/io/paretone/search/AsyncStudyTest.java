@@ -9,6 +9,8 @@ import io.paretone.search.store.TrialRow;
 import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineDataset;
+import io.paretone.search.trial.Constraints;
+import io.paretone.search.trial.Trial;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

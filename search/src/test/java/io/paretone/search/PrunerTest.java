@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.search.pareto.ObjectiveBounds;
-import io.paretone.spaces.ModelFamilies;
+import io.paretone.search.trial.Trial;
+import io.paretone.search.trial.TrialStatus;
+import io.paretone.spaces.families.ModelFamilies;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.paretone.search.footprint.DeviceShares;
 import io.paretone.search.store.TrialResult;
+import io.paretone.search.trial.TrialStatus;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.search.store.SqliteTrialStore;
 import io.paretone.search.store.TrialRow;
-import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyArchitectures.Fault;
+import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineDataset;
+import io.paretone.search.trial.Constraints;
+import io.paretone.search.trial.Trial;
+import io.paretone.search.trial.TrialStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -9,6 +9,7 @@ import io.paretone.search.store.TrialRow;
 import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineDataset;
+import io.paretone.search.trial.TrialStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import io.paretone.spaces.genome.SearchSpace;
 /**
  * A family of generative models (WaveNet, SampleRNN, WaveGAN, ...): its genes, how a genome becomes
  * a trainable architecture, and the configuration its paper published. One implementation per
- * family, registered in {@link ModelFamilies}.
+ * family, registered in {@link io.paretone.spaces.families.ModelFamilies}.
  */
 public interface ModelFamily {
     /** The kind of data the family models; a study searches families of one domain. Audio unless a family says otherwise. */

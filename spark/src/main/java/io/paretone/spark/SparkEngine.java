@@ -1,8 +1,8 @@
 package io.paretone.spark;
 
-import io.paretone.search.SearchJson;
-import io.paretone.search.TrialStatus;
 import io.paretone.search.store.TrialResult;
+import io.paretone.search.trial.SearchJson;
+import io.paretone.search.trial.TrialStatus;
 import io.paretone.search.worker.BlockingWorker;
 import io.paretone.search.worker.EngineRequest;
 import io.paretone.search.worker.FromWorker;

@@ -1,6 +1,5 @@
 package io.paretone.spark;
 
-import io.paretone.search.StudySettings;
 import io.paretone.search.worker.EngineRequest;
 import io.paretone.search.worker.TrialEngine;
 import io.paretone.search.worker.TrialEngineProvider;
@@ -16,8 +15,8 @@ public final class SparkEngineProvider implements TrialEngineProvider {
     }
 
     @Override
-    public void check(StudySettings settings) {
-        if (settings.pruning().enabled()) {
+    public void check(boolean pruning) {
+        if (pruning) {
             throw noPruning();
         }
     }

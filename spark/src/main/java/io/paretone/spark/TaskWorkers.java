@@ -1,7 +1,7 @@
 package io.paretone.spark;
 
-import io.paretone.search.Provenances;
-import io.paretone.search.SearchJson;
+import io.paretone.search.trial.Provenances;
+import io.paretone.search.trial.SearchJson;
 import io.paretone.search.worker.BlockingWorker;
 import io.paretone.search.worker.FromWorker;
 import io.paretone.search.worker.WorkerLaunch;

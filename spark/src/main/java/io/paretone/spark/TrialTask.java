@@ -1,6 +1,6 @@
 package io.paretone.spark;
 
-import io.paretone.search.SearchJson;
+import io.paretone.search.trial.SearchJson;
 import io.paretone.search.worker.ToWorker;
 import org.apache.spark.api.java.function.Function;
 

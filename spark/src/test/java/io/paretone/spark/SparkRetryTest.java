@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretone.search.StudySettings;
-import io.paretone.search.TrialStatus;
 import io.paretone.search.store.TrialResult;
-import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyArchitectures.Fault;
+import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.SineWorkerSetup;
+import io.paretone.search.trial.TrialStatus;
+import io.paretone.search.worker.EngineChoice;
 import io.paretone.search.worker.EngineRequest;
 import io.paretone.search.worker.FromWorker;
 import io.paretone.search.worker.ToWorker;
@@ -46,7 +46,7 @@ class SparkRetryTest {
         System.setProperty(FlakyStartWorkerMain.STARTS, starts.toString());
         System.setProperty(FlakyStartWorkerMain.FAIL, failStarts);
         WorkerSetup setup = SineWorkerSetup.write(dir, null, false);
-        return TrialEngines.create(new EngineRequest(new StudySettings.Engine(SparkEngineProvider.NAME, "local[1,2]"),
+        return TrialEngines.create(new EngineRequest(new EngineChoice(SparkEngineProvider.NAME, "local[1,2]"),
                 "retries", WorkerLaunch.ofThisJvm(FlakyStartWorkerMain.class.getName(), 256), setup, List.of("cpu"), 300,
                 false));
     }

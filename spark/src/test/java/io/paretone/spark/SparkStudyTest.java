@@ -9,14 +9,15 @@ import io.paretone.search.SearchProgress;
 import io.paretone.search.Study;
 import io.paretone.search.StudyResult;
 import io.paretone.search.StudySettings;
-import io.paretone.search.Trial;
-import io.paretone.search.TrialStatus;
 import io.paretone.search.store.SqliteTrialStore;
 import io.paretone.search.store.TrialRow;
-import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyArchitectures.Fault;
+import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineDataset;
+import io.paretone.search.trial.Trial;
+import io.paretone.search.trial.TrialStatus;
+import io.paretone.search.worker.EngineChoice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,8 @@ class SparkStudyTest {
                 .optWorkers(new StudySettings.Workers(2, List.of(), 300, 256, FaultyWorkerMain.class.getName()));
     }
 
-    private static StudySettings.Engine spark() {
-        return new StudySettings.Engine(SparkEngineProvider.NAME, "local[2]");
+    private static EngineChoice spark() {
+        return new EngineChoice(SparkEngineProvider.NAME, "local[2]");
     }
 
     /** Architecture to what the worker measured that does not depend on timing. */

@@ -24,7 +24,7 @@ public record AudioSplits(
         String contentHash) implements DataSplits {
 
     /** Rebuilds splits from plain examples; {@code layout} is the sample rate. */
-    static AudioSplits of(String name, String layout, List<List<Example>> splits, String contentHash) {
+    public static AudioSplits of(String name, String layout, List<List<Example>> splits, String contentHash) {
         int sampleRate;
         try {
             sampleRate = Integer.parseInt(layout);

@@ -1,6 +1,5 @@
 package io.paretone.evaluators.data;
 
-import io.paretone.evaluators.data.image.ImageSplits;
 import io.paretone.spaces.Domain;
 import io.paretone.spaces.training.TrainingData;
 import java.io.IOException;
@@ -47,7 +46,7 @@ public interface DataSplits {
     /**
      * How the domain lays out an example, in one line: a sample rate such as {@code 16000}, an image
      * format such as {@code 28x28x1}; with the domain it rebuilds these splits from their examples
-     * ({@link #of}).
+     * (the workers' {@code StudyDataFile}).
      */
     String layout();
 
@@ -56,17 +55,4 @@ public interface DataSplits {
 
     /** Saves one generated example where people can open it (a WAV file, a PNG image). */
     void writeSample(Path file, float[] values) throws IOException;
-
-    /**
-     * Splits of a domain rebuilt from their examples, as the study's data file stores them.
-     *
-     * @param layout what {@link #layout()} gave
-     * @throws IllegalArgumentException if the layout does not fit the domain
-     */
-    static DataSplits of(Domain domain, String name, String layout, List<List<Example>> splits, String contentHash) {
-        return switch (domain) {
-            case AUDIO -> AudioSplits.of(name, layout, splits, contentHash);
-            case IMAGE -> ImageSplits.of(name, layout, splits, contentHash);
-        };
-    }
 }

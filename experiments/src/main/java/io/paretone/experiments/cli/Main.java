@@ -1,5 +1,6 @@
 package io.paretone.experiments.cli;
 
+import io.paretone.experiments.config.UsageException;
 import io.paretone.spaces.check.InvalidValueException;
 import java.io.PrintWriter;
 import org.slf4j.Logger;

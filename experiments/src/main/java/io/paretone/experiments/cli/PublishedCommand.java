@@ -1,13 +1,13 @@
 package io.paretone.experiments.cli;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
+import io.paretone.experiments.report.PublishedTable;
 import io.paretone.experiments.report.published.PublishedModels;
-import io.paretone.experiments.report.published.PublishedTable;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code paretone published}: the shipped table of published audio models, with their CO2e and fronts. */
 @Command(

@@ -2,15 +2,15 @@ package io.paretone.experiments.cli;
 
 import io.paretone.evaluators.families.PublishedCost;
 import io.paretone.experiments.report.SpacesTable;
-import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.families.ModelFamilies;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code paretone spaces}: the model families, their genes and ranges, and their published configurations. */
 @Command(

@@ -2,22 +2,23 @@ package io.paretone.experiments.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paretone.evaluators.energy.CarbonAccounting;
-import io.paretone.search.SearchJson;
+import io.paretone.experiments.config.UsageException;
 import io.paretone.search.store.OwnerLiveness;
 import io.paretone.search.store.SqliteTrialStore;
 import io.paretone.search.store.StudyOverview;
+import io.paretone.search.store.StudyState;
+import io.paretone.search.trial.SearchJson;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code paretone studies}: the studies of a trial store with their progress and footprint. */
 @Command(
@@ -50,10 +51,10 @@ public final class StudiesCommand implements Callable<Integer> {
         out.printf("%d stud%s in %s%n", studies.size(), studies.size() == 1 ? "y" : "ies", file);
         out.printf(Locale.ROOT, "%-32s %-7s %-12s %6s %6s %6s %6s %5s %8s %10s %9s  %s%n", "study", "algo", "state",
                 "done", "failed", "pruned", "queued", "gens", "HV", "energy[J]", "gCO2e", "last change");
-        OwnerLiveness liveness = new OwnerLiveness(Duration.ofMinutes(10));
+        OwnerLiveness liveness = new OwnerLiveness(OwnerLiveness.LEASE);
         for (StudyOverview s : studies) {
-            String state = s.state();
-            if (state.equals("RUNNING") && !liveness.isAlive(s.lastOwner(), s.updatedAt(), Instant.now())) {
+            String state = s.state().name();
+            if (s.state() == StudyState.RUNNING && !liveness.isAlive(s.lastOwner(), s.updatedAt(), Instant.now())) {
                 state = "INTERRUPTED";
             }
             out.printf(Locale.ROOT, "%-32s %-7s %-12s %6d %6d %6d %6d %5d %8.4f %10.1f %9.4f  %s%n", s.name(), s.algorithm(),

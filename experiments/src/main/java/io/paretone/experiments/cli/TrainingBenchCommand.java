@@ -1,6 +1,7 @@
 package io.paretone.experiments.cli;
 
 import io.paretone.experiments.bench.TrainingBench;
+import io.paretone.experiments.config.UsageException;
 import io.paretone.spaces.runtime.DjlRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -8,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code paretone bench training}: paretone's trainer against PyTorch eager on torch_ref.py's sweep. */
 @Command(

@@ -4,11 +4,12 @@ import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.EnergySettings;
 import io.paretone.evaluators.energy.MeterChoice;
 import io.paretone.evaluators.objectives.Objective;
-import io.paretone.search.Constraints;
 import io.paretone.search.StudySettings;
+import io.paretone.search.trial.Constraints;
+import io.paretone.search.worker.EngineChoice;
 import io.paretone.spaces.Domain;
-import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.check.InvalidValueException;
+import io.paretone.spaces.families.ModelFamilies;
 import io.paretone.spaces.genome.SearchSpace;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -81,8 +82,8 @@ public final class StudyConfigMapper {
                 c.workers.memoryMb == null ? workers.heapMegabytes() : c.workers.memoryMb,
                 workers.mainClass()));
         if (c.workers.engine != null || c.workers.master != null) {
-            b.optEngine(new StudySettings.Engine(
-                    c.workers.engine == null ? StudySettings.Engine.LOCAL.name() : c.workers.engine, c.workers.master));
+            b.optEngine(new EngineChoice(
+                    c.workers.engine == null ? EngineChoice.LOCAL.name() : c.workers.engine, c.workers.master));
         }
         StudySettings.Pruning pruning = b.pruning();
         b.optPruning(new StudySettings.Pruning(

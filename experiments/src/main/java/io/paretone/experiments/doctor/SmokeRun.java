@@ -8,7 +8,7 @@ import io.paretone.evaluators.energy.EnergySettings;
 import io.paretone.evaluators.energy.MeterSelection;
 import io.paretone.evaluators.energy.MeterSources;
 import io.paretone.spaces.Domain;
-import io.paretone.spaces.ModelFamilies;
+import io.paretone.spaces.families.ModelFamilies;
 import io.paretone.spaces.runtime.DjlRuntime;
 import java.io.IOException;
 import java.io.PrintWriter;

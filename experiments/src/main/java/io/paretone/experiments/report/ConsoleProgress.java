@@ -1,9 +1,9 @@
 package io.paretone.experiments.report;
 
 import io.paretone.search.SearchProgress;
-import io.paretone.search.Trial;
-import io.paretone.search.TrialStatus;
 import io.paretone.search.store.HypervolumePoint;
+import io.paretone.search.trial.Trial;
+import io.paretone.search.trial.TrialStatus;
 import io.paretone.spaces.Domain;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.paretone.experiments.report;
 
-import io.paretone.search.SearchJson;
 import io.paretone.search.pareto.Hypervolume;
 import io.paretone.search.pareto.ObjectiveBounds;
 import io.paretone.search.store.StoredStudy;
 import io.paretone.search.store.StoredTrial;
+import io.paretone.search.trial.SearchJson;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

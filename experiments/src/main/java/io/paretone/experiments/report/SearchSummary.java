@@ -2,8 +2,8 @@ package io.paretone.experiments.report;
 
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.StudyResult;
-import io.paretone.search.TrialStatus;
 import io.paretone.search.pareto.ObjectiveBounds;
+import io.paretone.search.trial.TrialStatus;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

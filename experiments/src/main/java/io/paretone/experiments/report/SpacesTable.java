@@ -3,18 +3,18 @@ package io.paretone.experiments.report;
 import io.paretone.evaluators.families.PublishedCost;
 import io.paretone.experiments.report.published.PublishedModels;
 import io.paretone.spaces.Domain;
-import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.families.ModelFamilies;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.SearchSpace;
 import io.paretone.spaces.training.TrainingGenes;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
-import java.util.Locale;
 
 /** Prints the model families, their genes and their published configurations counted at full scale. */
 public final class SpacesTable {

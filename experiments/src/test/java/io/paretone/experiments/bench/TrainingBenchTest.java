@@ -9,7 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import io.paretone.evaluators.cost.ParameterCounter;
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.ModelFamilies;
+import io.paretone.spaces.families.ModelFamilies;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import io.paretone.spaces.Domain;
-import io.paretone.spaces.ModelFamilies;
+import io.paretone.spaces.families.ModelFamilies;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretone.search.TrialStatus;
 import io.paretone.search.store.SqliteTrialStore;
-import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.StudyRecord;
+import io.paretone.search.store.StudyState;
+import io.paretone.search.store.TrialRow;
+import io.paretone.search.trial.TrialStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -89,7 +90,7 @@ class ResumeAfterKillTest {
 
         try (SqliteTrialStore store = SqliteTrialStore.open(db)) {
             StudyRecord study = store.findStudy("resumable").orElseThrow();
-            assertEquals("STOPPED", study.state());
+            assertEquals(StudyState.STOPPED, study.state());
             assertEquals("ran its 2 generations", study.stopReason());
             assertEquals(2, store.hypervolumes(study.id()).size());
         }

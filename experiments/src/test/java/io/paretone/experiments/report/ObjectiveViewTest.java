@@ -2,11 +2,11 @@ package io.paretone.experiments.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.paretone.search.Provenance;
-import io.paretone.search.TrialMetrics;
-import io.paretone.search.TrialStatus;
 import io.paretone.search.store.StoredObjective;
 import io.paretone.search.store.StoredTrial;
+import io.paretone.search.trial.Provenance;
+import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialStatus;
 import io.paretone.spaces.Domain;
 import java.util.List;
 import java.util.Map;

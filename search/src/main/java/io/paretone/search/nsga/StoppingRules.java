@@ -1,16 +1,14 @@
 package io.paretone.search.nsga;
 
-import io.paretone.search.footprint.CarbonBudget;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.uma.jmetal.component.catalogue.common.termination.Termination;
 
 /**
  * The study's stopping rules, composed: the search stops when any one is met, and {@link #reason}
- * names the first that was. Any jMetal {@link Termination} can join (a carbon budget, say); one
- * that is not a {@link StoppingRule} is reported by its class name.
+ * names the first that was. The budgets join as one rule ({@link Budgets#stoppingRule}). Any jMetal
+ * {@link Termination} can join; one that is not a {@link StoppingRule} is reported by its class name.
  */
 public final class StoppingRules implements Termination {
     private final List<Termination> rules = new ArrayList<>();
@@ -42,24 +40,6 @@ public final class StoppingRules implements Termination {
         return rule(() -> ledger.generations() >= generations, () -> "ran its " + generations + " generations");
     }
 
-    /** Stops once this many trials have finished (trained, failed or pruned). */
-    public static StoppingRule afterTrials(SearchLedger ledger, int trials) {
-        return rule(() -> ledger.trialsFinished() >= trials,
-                () -> "reached the budget of " + trials + " trials (" + ledger.trialsFinished() + " finished)");
-    }
-
-    /** Stops once the study has run this long, all its sessions together. */
-    public static StoppingRule afterWallSeconds(SearchLedger ledger, double seconds) {
-        return rule(() -> ledger.elapsedSeconds() >= seconds, () -> String.format(Locale.ROOT,
-                "reached the wall-time budget of %.0f s (%.0f s run)", seconds, ledger.elapsedSeconds()));
-    }
-
-    /** Stops once the finished trials have been charged this much energy (see {@code StudySettings.Budget}). */
-    public static StoppingRule afterTrialJoules(SearchLedger ledger, double joules) {
-        return rule(() -> ledger.trialJoules() >= joules, () -> String.format(Locale.ROOT,
-                "reached the trial energy budget of %.0f J (%.0f J charged)", joules, ledger.trialJoules()));
-    }
-
     /**
      * Stops when the hypervolume has not grown by more than {@code epsilon} over the last
      * {@code generations} generations.
@@ -70,12 +50,6 @@ public final class StoppingRules implements Termination {
             int n = hv.size();
             return n > generations && hv.get(n - 1) - hv.get(n - 1 - generations) <= epsilon;
         }, () -> "no hypervolume gain for " + generations + " generations");
-    }
-
-    /** Stops once the study's measured CO2e reaches the budget (see {@link CarbonBudget}). */
-    public static StoppingRule carbonBudget(CarbonBudget budget) {
-        return rule(budget::reached, () -> String.format(Locale.ROOT,
-                "reached the carbon budget of %.4g kgCO2e (%.4g kg measured)", budget.kg(), budget.reachedAtKg()));
     }
 
     private static StoppingRule rule(java.util.function.BooleanSupplier met, java.util.function.Supplier<String> why) {

@@ -23,6 +23,12 @@ public final class OwnerLiveness {
     private static final AtomicInteger SESSIONS = new AtomicInteger();
     private static final Set<String> ACTIVE = ConcurrentHashMap.newKeySet();
 
+    /**
+     * How long a study's heartbeat vouches for its owner on another host: many times the scheduler's
+     * heartbeat interval, so a busy process is never taken for dead.
+     */
+    public static final Duration LEASE = Duration.ofMinutes(10);
+
     private final Duration lease;
 
     /** @param lease how long a heartbeat vouches for an owner on another host */

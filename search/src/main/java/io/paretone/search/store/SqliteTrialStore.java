@@ -1,11 +1,11 @@
 package io.paretone.search.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.paretone.search.Provenance;
-import io.paretone.search.SearchJson;
-import io.paretone.search.Trial;
-import io.paretone.search.TrialMetrics;
-import io.paretone.search.TrialStatus;
+import io.paretone.search.trial.Provenance;
+import io.paretone.search.trial.SearchJson;
+import io.paretone.search.trial.Trial;
+import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialStatus;
 import io.paretone.spaces.check.InvalidValueException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -137,7 +137,7 @@ public final class SqliteTrialStore implements TrialStore {
                 NewStudy definition = new NewStudy(r.getString("name"), r.getString("algorithm"), r.getString("family"),
                         r.getLong("seed"), readStrings(r.getString("objectives_json")), r.getString("bounds_json"),
                         r.getString("settings_json"), r.getString("launch_json"));
-                return Optional.of(new StudyRecord(r.getLong("id"), definition, r.getString("state"),
+                return Optional.of(new StudyRecord(r.getLong("id"), definition, StudyState.valueOf(r.getString("state")),
                         r.getString("stop_reason"), Instant.parse(r.getString("created_at"))));
             }
         }
@@ -170,7 +170,7 @@ public final class SqliteTrialStore implements TrialStore {
                         hv = Double.NaN;
                     }
                     out.add(new StudyOverview(
-                            r.getString("name"), r.getString("algorithm"), r.getString("family"), r.getString("state"),
+                            r.getString("name"), r.getString("algorithm"), r.getString("family"), StudyState.valueOf(r.getString("state")),
                             r.getString("stop_reason"), r.getInt("queued"), r.getInt("running"), r.getInt("complete"),
                             r.getInt("failed"), r.getInt("pruned"), r.getInt("generations"), hv,
                             r.getDouble("trial_joules"), r.getDouble("trial_joules") + r.getDouble("overhead_joules"), r.getDouble("wall"),
@@ -183,11 +183,11 @@ public final class SqliteTrialStore implements TrialStore {
     }
 
     @Override
-    public synchronized void setState(long studyId, String state, String reason) {
+    public synchronized void setState(long studyId, StudyState state, String reason) {
         write(() -> {
             try (PreparedStatement p = connection.prepareStatement(
                     "UPDATE studies SET state = ?, stop_reason = ?, updated_at = ? WHERE id = ?")) {
-                p.setString(1, state);
+                p.setString(1, state.name());
                 p.setString(2, reason);
                 p.setString(3, Instant.now().toString());
                 p.setLong(4, studyId);

@@ -1,7 +1,7 @@
 package io.paretone.search.store;
 
-import io.paretone.search.Constraints;
 import io.paretone.search.pareto.ParetoFront;
+import io.paretone.search.trial.Constraints;
 import io.paretone.spaces.Domain;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.paretone.search.store;
 
-import io.paretone.search.Provenance;
-import io.paretone.search.TrialMetrics;
-import io.paretone.search.TrialStatus;
+import io.paretone.search.trial.Provenance;
+import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialStatus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

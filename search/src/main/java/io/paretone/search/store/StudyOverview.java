@@ -16,7 +16,7 @@ public record StudyOverview(
         String name,
         String algorithm,
         String family,
-        String state,
+        StudyState state,
         String stopReason,
         int queued,
         int running,

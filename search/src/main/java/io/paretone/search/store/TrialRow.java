@@ -1,9 +1,9 @@
 package io.paretone.search.store;
 
-import io.paretone.search.Provenance;
-import io.paretone.search.Trial;
-import io.paretone.search.TrialMetrics;
-import io.paretone.search.TrialStatus;
+import io.paretone.search.trial.Provenance;
+import io.paretone.search.trial.Trial;
+import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialStatus;
 import io.paretone.spaces.genome.SearchSpace;
 import java.time.Instant;
 import java.util.List;

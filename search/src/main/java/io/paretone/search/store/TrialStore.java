@@ -24,7 +24,7 @@ public interface TrialStore extends AutoCloseable {
     List<StudyOverview> studies();
 
     /** Records the study's state (RUNNING, STOPPED, FINISHED) and why it stopped. */
-    void setState(long studyId, String state, String reason);
+    void setState(long studyId, StudyState state, String reason);
 
     /**
      * Proposes trials: each architecture not yet in the study becomes a QUEUED trial with the next

@@ -1,7 +1,7 @@
 package io.paretone.search.worker;
 
-import io.paretone.search.TrialStatus;
 import io.paretone.search.store.TrialResult;
+import io.paretone.search.trial.TrialStatus;
 import io.paretone.spaces.check.InvalidValueException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,5 @@
 package io.paretone.search.worker;
 
-import io.paretone.search.StudySettings;
 import java.util.List;
 
 /**
@@ -16,7 +15,7 @@ import java.util.List;
  * @param pruning whether the study prunes at checkpoints (needs the scheduler's verdict mid-trial)
  */
 public record EngineRequest(
-        StudySettings.Engine engine,
+        EngineChoice engine,
         String study,
         WorkerLaunch launch,
         WorkerSetup setup,

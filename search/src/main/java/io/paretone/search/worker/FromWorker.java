@@ -2,8 +2,8 @@ package io.paretone.search.worker;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.paretone.search.TrialMetrics;
 import io.paretone.search.store.TrialResult;
+import io.paretone.search.trial.TrialMetrics;
 import java.util.Map;
 
 /** Messages from a worker to the scheduling process. */

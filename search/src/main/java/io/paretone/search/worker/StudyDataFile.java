@@ -1,8 +1,10 @@
 package io.paretone.search.worker;
 
+import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.evaluators.data.ContentHash;
 import io.paretone.evaluators.data.DataSplits;
 import io.paretone.evaluators.data.Example;
+import io.paretone.evaluators.data.image.ImageSplits;
 import io.paretone.spaces.Domain;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -113,7 +115,10 @@ public final class StudyDataFile {
                         + (expectedHash == null ? hash : expectedHash));
             }
             try {
-                return DataSplits.of(domain, name, layout, splits, hash);
+                return switch (domain) {
+                    case AUDIO -> AudioSplits.of(name, layout, splits, hash);
+                    case IMAGE -> ImageSplits.of(name, layout, splits, hash);
+                };
             } catch (IllegalArgumentException e) {
                 throw new IOException("corrupt splits file " + file + ": " + e.getMessage(), e);
             }

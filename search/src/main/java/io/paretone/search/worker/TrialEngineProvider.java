@@ -11,9 +11,10 @@ public interface TrialEngineProvider {
     /**
      * Refuses, before the study loads its data, a study this engine cannot run.
      *
+     * @param pruning whether the study prunes at checkpoints
      * @throws io.paretone.spaces.check.InvalidValueException naming the setting and what to do instead
      */
-    default void check(io.paretone.search.StudySettings settings) {}
+    default void check(boolean pruning) {}
 
     /**
      * An engine for one study session; nothing starts before {@link TrialEngine#start()}.

@@ -1,6 +1,5 @@
 package io.paretone.search.worker;
 
-import io.paretone.search.StudySettings;
 import io.paretone.spaces.check.InvalidValueException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +27,12 @@ public final class TrialEngines {
      * Checks that the study's engine is on the class path and supports the study's settings, before
      * the study spends time loading its data.
      *
+     * @param pruning whether the study prunes at checkpoints
      * @throws InvalidValueException as {@link #create} would
      */
-    public static void check(StudySettings settings) {
-        String name = settings.engine().name();
-        if (!name.equals(LOCAL)) {
-            provider(name).check(settings);
+    public static void check(EngineChoice engine, boolean pruning) {
+        if (!engine.name().equals(LOCAL)) {
+            provider(engine.name()).check(pruning);
         }
     }
 

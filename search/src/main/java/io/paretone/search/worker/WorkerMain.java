@@ -1,7 +1,7 @@
 package io.paretone.search.worker;
 
 import io.paretone.spaces.Architecture;
-import io.paretone.spaces.ModelFamilies;
+import io.paretone.spaces.families.ModelFamilies;
 import io.paretone.spaces.genome.Genome;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;

@@ -1,7 +1,7 @@
 package io.paretone.search.worker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.paretone.search.SearchJson;
+import io.paretone.search.trial.SearchJson;
 import java.util.Optional;
 
 /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.search.nsga.ArchitectureProblem;
+import io.paretone.search.nsga.Budgets;
 import io.paretone.search.nsga.GenerationEvaluation;
 import io.paretone.search.nsga.NsgaII;
 import io.paretone.search.nsga.StoppingRules;
@@ -68,7 +69,7 @@ class CarbonBudgetTest {
         });
         StoppingRules rules = new StoppingRules()
                 .add(status -> evaluation.generationsEvaluated() >= 6)
-                .add(StoppingRules.carbonBudget(budget));
+                .add(new Budgets(List.of(Budgets.carbon(budget))).stoppingRule());
         new NsgaII(10, 1).run(problem[0], evaluation, rules, kept -> {});
         assertTrue(rules.reason().contains("carbon budget of 25.00 kgCO2e"), rules.reason());
         assertEquals(3, generations[0]);

@@ -33,8 +33,7 @@ class StoppingRulesTest {
         Figures f = new Figures();
         StoppingRules rules = new StoppingRules()
                 .add(StoppingRules.afterGenerations(f, 10))
-                .add(StoppingRules.afterTrials(f, 20))
-                .add(StoppingRules.afterWallSeconds(f, 60));
+                .add(new Budgets(List.of(Budgets.trials(f, 20), Budgets.wallSeconds(f, 60))).stoppingRule());
         f.trials = 19;
         assertFalse(rules.isMet(Map.of()));
         assertNull(rules.reason());
@@ -45,17 +44,6 @@ class StoppingRulesTest {
         f.seconds = 61;
         assertTrue(rules.isMet(Map.of()));
         assertTrue(rules.reason().contains("wall-time budget of 60 s"), rules.reason());
-    }
-
-    @Test
-    void trialEnergyBudgetIsMetOnceTheChargedJoulesReachIt() {
-        Figures f = new Figures();
-        StoppingRule rule = StoppingRules.afterTrialJoules(f, 1000);
-        f.joules = 999.9;
-        assertFalse(rule.met());
-        f.joules = 1000;
-        assertTrue(rule.met());
-        assertEquals("reached the trial energy budget of 1000 J (1000 J charged)", rule.reason());
     }
 
     @Test

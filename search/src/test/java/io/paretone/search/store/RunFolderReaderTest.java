@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretone.search.Constraints;
-import io.paretone.search.TrialStatus;
+import io.paretone.search.trial.Constraints;
+import io.paretone.search.trial.TrialStatus;
 import io.paretone.spaces.check.InvalidValueException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

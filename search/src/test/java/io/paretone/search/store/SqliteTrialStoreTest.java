@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paretone.evaluators.quality.QualityScore;
 import io.paretone.evaluators.quality.QualityTerm;
-import io.paretone.search.Provenance;
-import io.paretone.search.SearchJson;
-import io.paretone.search.Trial;
-import io.paretone.search.TrialMetrics;
-import io.paretone.search.TrialStatus;
+import io.paretone.search.trial.Provenance;
+import io.paretone.search.trial.SearchJson;
+import io.paretone.search.trial.Trial;
+import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialStatus;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteTrialStoreTest {
-    static final io.paretone.spaces.genome.SearchSpace SPACE = io.paretone.spaces.ModelFamilies.space(List.of("wavenet"));
-    static final String GENOME = io.paretone.spaces.ModelFamilies.smallestPerFamily(SPACE).get(0).toString();
+    static final io.paretone.spaces.genome.SearchSpace SPACE = io.paretone.spaces.families.ModelFamilies.space(List.of("wavenet"));
+    static final String GENOME = io.paretone.spaces.families.ModelFamilies.smallestPerFamily(SPACE).get(0).toString();
 
     @TempDir
     Path dir;

@@ -1,6 +1,6 @@
 package io.paretone.search.store;
 
-import io.paretone.search.TrialStatus;
+import io.paretone.search.trial.TrialStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

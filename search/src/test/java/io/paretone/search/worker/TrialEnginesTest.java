@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.EnergySettings;
-import io.paretone.search.StudySettings;
 import io.paretone.spaces.check.InvalidValueException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class TrialEnginesTest {
         WorkerSetup setup = new WorkerSetup("w0", List.of("wavenet"), "cpu", "data.bin", "hash", QualityProxies.JUDGE, 2,
                 1600, 1, WorkerSetup.Energy.of(EnergySettings.defaults(), CarbonAccounting.worldAverage()), "cache", null,
                 false);
-        return new EngineRequest(new StudySettings.Engine(engine, null), "s", WorkerLaunch.ofThisJvm(WorkerMain.class.getName(), 0),
+        return new EngineRequest(new EngineChoice(engine, null), "s", WorkerLaunch.ofThisJvm(WorkerMain.class.getName(), 0),
                 setup, List.of("cpu"), 60, false);
     }
 

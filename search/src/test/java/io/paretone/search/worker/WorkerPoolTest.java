@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.evaluators.data.AudioSplits;
-import io.paretone.search.TrialStatus;
-import io.paretone.search.store.TrialResult;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.EnergySettings;
-import io.paretone.search.testing.FaultyArchitectures;
+import io.paretone.search.store.TrialResult;
 import io.paretone.search.testing.FaultyArchitectures.Fault;
+import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineDataset;
+import io.paretone.search.trial.TrialStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.paretone.spark.bench;
 
-import io.paretone.search.StudySettings;
-import io.paretone.search.TrialStatus;
 import io.paretone.search.store.TrialResult;
-import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyArchitectures.Fault;
+import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineWorkerSetup;
+import io.paretone.search.trial.TrialStatus;
+import io.paretone.search.worker.EngineChoice;
 import io.paretone.search.worker.EngineRequest;
 import io.paretone.search.worker.FromWorker;
 import io.paretone.search.worker.ToWorker;
@@ -40,8 +40,8 @@ public final class SchedulingOverheadBench {
         Path dir = Files.createTempDirectory("paretone-spark-bench");
         WorkerSetup setup = SineWorkerSetup.write(dir, null, true);
         WorkerLaunch launch = WorkerLaunch.ofThisJvm(FaultyWorkerMain.class.getName(), 256);
-        double[] local = run(new StudySettings.Engine("local", null), setup, launch);
-        double[] spark = run(new StudySettings.Engine("spark", "local[1]"), setup, launch);
+        double[] local = run(new EngineChoice("local", null), setup, launch);
+        double[] spark = run(new EngineChoice("spark", "local[1]"), setup, launch);
         System.out.printf(Locale.ROOT, "%nscheduling overhead per candidate (%d tiny WaveNets, 10 steps, one CPU slot):%n",
                 CANDIDATES);
         System.out.printf(Locale.ROOT, "  local engine: median %.1f ms round trip beyond the worker's own training and"
@@ -53,7 +53,7 @@ public final class SchedulingOverheadBench {
     }
 
     /** Per candidate: milliseconds from dispatch to outcome, less the worker's training and generation time. */
-    private static double[] run(StudySettings.Engine engine, WorkerSetup setup, WorkerLaunch launch) {
+    private static double[] run(EngineChoice engine, WorkerSetup setup, WorkerLaunch launch) {
         double[] overhead = new double[CANDIDATES];
         try (TrialEngine e = TrialEngines.create(new EngineRequest(engine, "bench", launch, setup, List.of("cpu"), 600, false))) {
             e.start();

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.evaluators.families.PublishedCost;
 import io.paretone.experiments.report.Units;
-import io.paretone.spaces.ModelFamilies;
 import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.families.ModelFamilies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

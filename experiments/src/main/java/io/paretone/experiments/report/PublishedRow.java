@@ -1,7 +1,8 @@
-package io.paretone.experiments.report.published;
+package io.paretone.experiments.report;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
-import io.paretone.experiments.report.Units;
+import io.paretone.experiments.report.published.PublishedModel;
+import io.paretone.experiments.report.published.PublishedModels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

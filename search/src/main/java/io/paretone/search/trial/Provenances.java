@@ -1,4 +1,4 @@
-package io.paretone.search;
+package io.paretone.search.trial;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;

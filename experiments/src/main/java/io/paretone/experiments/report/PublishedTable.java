@@ -1,6 +1,8 @@
-package io.paretone.experiments.report.published;
+package io.paretone.experiments.report;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
+import io.paretone.experiments.report.published.PublishedModel;
+import io.paretone.experiments.report.published.PublishedModels;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.paretone.search;
+package io.paretone.search.trial;
 
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.spaces.check.Check;
@@ -22,7 +22,7 @@ public record Constraints(long maxParameters, double maxFlops, double maxKgCo2e,
     public static final Constraints NONE = new Constraints(0, 0, 0, 0);
 
     /** Index of the "was trained and measured" constraint in a solution's constraint values. */
-    static final int TRAINED = 0;
+    public static final int TRAINED = 0;
 
     public Constraints {
         if (maxParameters < 0) {

@@ -1,4 +1,4 @@
-package io.paretone.experiments.cli;
+package io.paretone.experiments.config;
 
 /** Wrong input from the user; printed as one line, exit code 2. */
 public class UsageException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.paretone.search;
+package io.paretone.search.trial;
 
 /** Where a trial stands. Only the last three are final. */
 public enum TrialStatus {

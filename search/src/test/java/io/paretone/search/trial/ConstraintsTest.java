@@ -1,4 +1,4 @@
-package io.paretone.search;
+package io.paretone.search.trial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

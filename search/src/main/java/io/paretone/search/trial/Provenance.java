@@ -1,4 +1,4 @@
-package io.paretone.search;
+package io.paretone.search.trial;
 
 /**
  * What produced a trial, so that any point on a Pareto plot can be re-run.

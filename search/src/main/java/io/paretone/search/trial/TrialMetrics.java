@@ -1,4 +1,4 @@
-package io.paretone.search;
+package io.paretone.search.trial;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import io.paretone.evaluators.CandidateMeasurement;
@@ -105,7 +105,7 @@ public record TrialMetrics(
      * {@code f}, and {@code note} appended to the method: a trial's share of a device it
      * shared with others.
      */
-    TrialMetrics withEnergyScaled(double f, String note) {
+    public TrialMetrics withEnergyScaled(double f, String note) {
         return new TrialMetrics(parameters, generationFlopsPerUnit, percentMos, quality, trainingJoules * f,
                 trainingKgCo2e * f, lacosteKgCo2e, trainingSeconds, generationSeconds, generationJoulesPerUnit * f,
                 trainingSteps, initialLoss, finalLoss, energyMeter, energyEstimated, energyMethod + "; " + note,

@@ -1,17 +1,20 @@
-package io.paretone.spaces;
+package io.paretone.spaces.families;
 
+import io.paretone.spaces.Architecture;
+import io.paretone.spaces.Domain;
+import io.paretone.spaces.ModelFamily;
+import io.paretone.spaces.check.InvalidValueException;
 import io.paretone.spaces.convvae.ConvVaeFamily;
 import io.paretone.spaces.dcgan.DcganFamily;
-import io.paretone.spaces.image.ImageFormat;
-import io.paretone.spaces.pixelcnn.PixelCnnFamily;
-import io.paretone.spaces.check.InvalidValueException;
 import io.paretone.spaces.flow.FlowFamily;
 import io.paretone.spaces.gansynth.GanSynthFamily;
 import io.paretone.spaces.genome.Genome;
 import io.paretone.spaces.genome.SearchSpace;
-import io.paretone.spaces.training.TrainingGenes;
+import io.paretone.spaces.image.ImageFormat;
+import io.paretone.spaces.pixelcnn.PixelCnnFamily;
 import io.paretone.spaces.samplernn.SampleRnnFamily;
 import io.paretone.spaces.sing.SingFamily;
+import io.paretone.spaces.training.TrainingGenes;
 import io.paretone.spaces.vae.VaeFamily;
 import io.paretone.spaces.wavegan.WaveGanFamily;
 import io.paretone.spaces.wavenet.WaveNetFamily;

@@ -1,0 +1,94 @@
+package io.paretone.search;
+
+import io.paretone.search.nsga.ArchitectureProblem;
+import io.paretone.search.nsga.AsyncNsgaII;
+import io.paretone.search.nsga.GenerationEvaluation;
+import io.paretone.search.nsga.NsgaII;
+import io.paretone.search.nsga.RandomSearch;
+import io.paretone.search.nsga.SearchAlgorithm;
+import io.paretone.search.nsga.StoppingRules;
+import io.paretone.search.store.TrialRow;
+import io.paretone.spaces.families.ModelFamilies;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+import org.uma.jmetal.solution.integersolution.IntegerSolution;
+
+/**
+ * The search algorithms a study can run, each under the name users give ({@code algorithm}): the
+ * one place where a name becomes code. Every one evaluates candidates through the same scheduler.
+ */
+enum StudyAlgorithm {
+    /** Generational NSGA-II: a generation's candidates train together, then the next is bred. */
+    NSGA_II(NsgaII.NAME) {
+        @Override
+        void run(Parts p) {
+            runGenerations(new NsgaII(p.population(), p.seed()).avoidingDuplicates(p.ledger()::evaluated,
+                    describer(p.problem())), p);
+        }
+    },
+    /**
+     * Steady-state NSGA-II: a new candidate as soon as a worker is free. A resumed study carries
+     * on from its stored trials: the finished ones join the population in the order they
+     * finished, and the ones left unfinished start first.
+     */
+    ASYNC_NSGA_II(AsyncNsgaII.NAME) {
+        @Override
+        void run(Parts p) {
+            SteadyTrialRunner steady = new SteadyTrialRunner(p.runner(), p.scheduler(), p.problem(), p.ledger());
+            List<IntegerSolution> evaluated = p.stored().stream().filter(t -> t.status().finished())
+                    .sorted(Comparator.comparing(TrialRow::finishedAt).thenComparing(TrialRow::number))
+                    .map(steady::solutionOf).toList();
+            List<IntegerSolution> pending = p.stored().stream().filter(t -> !t.status().finished())
+                    .map(steady::solutionOf).toList();
+            new AsyncNsgaII(p.population(), p.seed()).avoidingDuplicates(steady::known, describer(p.problem()))
+                    .run(p.problem(), steady, p.stopping(), p.generations(), evaluated, pending);
+        }
+    },
+    /** Random sampling of the space, a generation at a time: the baseline. */
+    RANDOM(RandomSearch.NAME) {
+        @Override
+        void run(Parts p) {
+            runGenerations(new RandomSearch(p.population(), p.seed()), p);
+        }
+    };
+
+    /** What an algorithm runs on: the problem, the study's evaluation and bookkeeping, and its sizes. */
+    record Parts(ArchitectureProblem problem, TrialRunner runner, TrialScheduler scheduler, StudyLedger ledger,
+            StoppingRules stopping, List<TrialRow> stored, int population, long seed, int generations) {}
+
+    private final String name;
+
+    StudyAlgorithm(String name) {
+        this.name = name;
+    }
+
+    /** The name users give. */
+    String id() {
+        return name;
+    }
+
+    /** Runs the search until a stopping rule is met. */
+    abstract void run(Parts parts);
+
+    /** The algorithm of that name, or null for an unknown name. */
+    static StudyAlgorithm named(String name) {
+        return Arrays.stream(values()).filter(a -> a.name.equals(name)).findFirst().orElse(null);
+    }
+
+    /** The names, in words, for an error message: "a, b or c". */
+    static String choices() {
+        List<String> names = Arrays.stream(values()).map(StudyAlgorithm::id).toList();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
+    private static void runGenerations(SearchAlgorithm algorithm, Parts p) {
+        algorithm.run(p.problem(), new GenerationEvaluation(p.problem(), p.runner()), p.stopping(), p.runner()::survivors);
+    }
+
+    /** An architecture's description, by which duplicates are told apart. */
+    private static Function<IntegerSolution, String> describer(ArchitectureProblem problem) {
+        return s -> ModelFamilies.decode(problem.genome(s)).describe();
+    }
+}
