@@ -11,12 +11,14 @@ import io.paretone.evaluators.data.DataSplits;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.DjlDeviceSync;
 import io.paretone.evaluators.energy.EnergyMeter;
+import io.paretone.evaluators.energy.EnergyReading;
 import io.paretone.evaluators.energy.MeterSelection;
 import io.paretone.evaluators.energy.MeterSources;
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.quality.QualityProxy;
 import io.paretone.evaluators.training.StepListener;
 import io.paretone.evaluators.training.TrainingFailedException;
+import io.paretone.search.EnergyPart;
 import io.paretone.search.Provenance;
 import io.paretone.search.Provenances;
 import io.paretone.search.Trial;
@@ -116,9 +118,11 @@ public final class TrialWorker {
             }
         }
         provenance = Provenances.of(device, data);
-        workerJoules = window.stop().joules();
+        EnergyReading setUp = window.stop();
+        workerJoules = setUp.joules();
         return new FromWorker.Ready(ProcessHandle.current().pid(), device.toString(), meter.name(), energy.describe(),
-                proxy.name(), proxy.description(), QualityProxies.fingerprint(proxy, data.valuesPerUnit()), workerJoules);
+                proxy.name(), proxy.description(), QualityProxies.fingerprint(proxy, data.valuesPerUnit()),
+                EnergyPart.partsOf(setUp));
     }
 
     private FromWorker.Finished evaluate(ToWorker.Evaluate e, Inbox in, Consumer<FromWorker> out) {
