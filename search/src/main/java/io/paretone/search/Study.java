@@ -239,7 +239,8 @@ public final class Study {
         SessionFootprint session = ledger.session(stopReason);
         var hypervolumes = store.hypervolumes(study.id());
         StudyResult result = new StudyResult(settings, name, settings.storageFile(), folder.path(), trials, front,
-                trials.size(), totals, session, hypervolumes, stopReason, overhead, ledger.pruningJoulesSaved(), resumed);
+                trials.size(), totals, session, ledger.sessionJoules(session), hypervolumes, stopReason, overhead,
+                ledger.pruningJoulesSaved(), resumed);
         ObjectNode summary = SearchJson.MAPPER.createObjectNode();
         summary.put("study", name);
         summary.put("storage", settings.storageFile().toString());
@@ -260,8 +261,8 @@ public final class Study {
         summary.put("study_energy_method", totals.energyMethod());
         summary.set("footprint", totals.toJson());
         summary.put("session_seconds", session.wallSeconds());
-        summary.put("session_joules", session.joules());
-        summary.put("session_kg_co2e", settings.carbon().kgCo2e(session.joules()));
+        summary.put("session_joules", result.sessionJoules());
+        summary.put("session_kg_co2e", settings.carbon().kgCo2e(result.sessionJoules()));
         summary.put("search_seconds", overhead.searchSeconds());
         summary.put("main_process_cpu_seconds", overhead.mainCpuSeconds());
         summary.put("main_process_overhead", overhead.fraction());

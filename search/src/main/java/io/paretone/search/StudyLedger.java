@@ -183,6 +183,15 @@ final class StudyLedger implements SearchLedger {
     }
 
     /**
+     * This session's footprint: its own trials' energy as stored (each its share of a shared
+     * device) and its overhead. Not the workers' readings summed, which count a shared device once
+     * per worker.
+     */
+    synchronized double sessionJoules(SessionFootprint session) {
+        return ownStoredJoules + session.overheadJoules();
+    }
+
+    /**
      * The whole study's footprint, all sessions: every stored finished trial as a candidate charge,
      * and every session's overhead (scheduling, the workers' set-up), killed sessions included.
      *

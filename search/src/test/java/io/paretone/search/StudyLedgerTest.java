@@ -105,6 +105,8 @@ class StudyLedgerTest {
         double footprint = ledger.trialJoules() + overhead;
         assertEquals(gpuMetered + 20 + 3 * 45, footprint, 0.01 * gpuMetered,
                 "trials plus overhead are what the GPU metered plus each process's own energy");
+        assertEquals(gpuMetered + 20 + 3 * 45, ledger.sessionJoules(ledger.session(null)), 1e-9,
+                "this run's footprint, not its workers' readings summed (16,805 J)");
         assertEquals(StudySettings.builder().build().carbon().kgCo2e(gpuMetered + 20 + 3 * 45), ledger.kgCo2eSpent(),
                 1e-12, "a carbon budget sees the same total");
     }

@@ -19,8 +19,4 @@ package io.paretone.search.store;
 public record SessionFootprint(double wallSeconds, double mainCpuSeconds, double mainJoules, double workerJoules,
         double overheadJoules, String stopReason) {
     public static final SessionFootprint NONE = new SessionFootprint(0, 0, 0, 0, 0, null);
-
-    public double joules() {
-        return mainJoules + workerJoules;
-    }
 }
