@@ -141,20 +141,23 @@ public final class Study {
                         settings.workers().count(), settings.engine().equals(EngineChoice.LOCAL)
                                 ? String.join(", ", devices()) : "the devices the cluster assigns",
                         settings.engine().name()));
+                // Workers sharing a device each meter all of it: this process meters each device once,
+                // from before the workers set up, and charges every trial its own share (only here,
+                // where the workers' processes are); its energy no trial used is the study's overhead.
+                boolean local = settings.engine().equals(EngineChoice.LOCAL);
+                SharedDevices shared = SharedDevices.start(local ? devices() : List.of());
+                closeLater.add(shared);
+                ledger.sharedDevices(shared.shares());
+                ledger.workers(pool::workerJoules, pool::setUps);
                 pool.start();
+                shared.workersReady(local ? pool.devices() : List.of(), pool.meterName());
+                storeFootprint.run(); // the set-up's energy, in the store before any trial
                 progress.preparing(pool.energyDescription());
                 // The proxy says whether its judge is untrained, its real spread and any term it dropped.
                 progress.preparing("quality proxy: " + pool.proxyDescription());
                 meter = pool.meterName();
                 files.writeStudy(identity, name, pool);
-                ledger.workers(pool::workerJoules);
-                // Workers sharing a device each meter all of it: this process meters each device once
-                // and charges every trial its own share (only here, where the workers' processes are).
-                SharedDevices shared = SharedDevices.start(
-                        settings.engine().equals(EngineChoice.LOCAL) ? pool.devices() : List.of(), pool.meterName());
-                closeLater.add(shared);
                 shared.notes().forEach(progress::preparing);
-                ledger.idleDevices(shared.shares()::overheadJoules);
                 EnergyReading searchStart = mainWindow.read();
                 SessionFootprint cpuStart = ledger.session(null);
 
@@ -187,9 +190,11 @@ public final class Study {
             FootprintSummary spent = ledger.footprint(meter, true, session.finishedTrials(), last);
             FootprintTotals totals = spent.totals(budget, notTrained);
             List<Trial> trials = ledger.trials();
+            SessionFootprint thisRun = ledger.session(stopReason);
             StudyResult result = new StudyResult(settings, name, settings.storageFile(), folder.path(), trials,
-                    ledger.front(), trials.size(), totals, ledger.session(stopReason), store.hypervolumes(session.study.id()),
-                    stopReason, overhead, ledger.pruningJoulesSaved(), session.resumed);
+                    ledger.front(), trials.size(), totals, thisRun, ledger.sessionJoules(thisRun),
+                    store.hypervolumes(session.study.id()), stopReason, overhead, ledger.pruningJoulesSaved(),
+                    session.resumed);
             files.writeResults(result, spent);
             return result;
         }

@@ -89,8 +89,8 @@ final class StudyFiles {
         summary.put("study_energy_method", totals.energyMethod());
         summary.set("footprint", totals.toJson());
         summary.put("session_seconds", session.wallSeconds());
-        summary.put("session_joules", session.joules());
-        summary.put("session_kg_co2e", settings.carbon().kgCo2e(session.joules()));
+        summary.put("session_joules", result.sessionJoules());
+        summary.put("session_kg_co2e", settings.carbon().kgCo2e(result.sessionJoules()));
         summary.put("search_seconds", overhead.searchSeconds());
         summary.put("main_process_cpu_seconds", overhead.mainCpuSeconds());
         summary.put("main_process_overhead", overhead.fraction());

@@ -3,6 +3,7 @@ package io.paretone.search;
 import io.paretone.evaluators.energy.EnergyMeter;
 import io.paretone.evaluators.energy.EnergyReading;
 import io.paretone.search.footprint.CandidateCharge;
+import io.paretone.search.footprint.DeviceShares;
 import io.paretone.search.footprint.FootprintSummary;
 import io.paretone.search.nsga.SearchLedger;
 import io.paretone.search.pareto.Hypervolume;
@@ -10,7 +11,9 @@ import io.paretone.search.pareto.ParetoFront;
 import io.paretone.search.store.HypervolumePoint;
 import io.paretone.search.store.SessionFootprint;
 import io.paretone.search.store.TrialRow;
+import io.paretone.search.trial.EnergyPart;
 import io.paretone.search.trial.Trial;
+import io.paretone.search.worker.TrialEngine;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,16 +22,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * The running account of a study in this process: the finished trials it has seen (its own, those
  * of earlier sessions as the replay meets them, those of other processes), the hypervolume after
  * each generation, and the time and energy spent, earlier sessions included.
  *
- * <p>Energy has two sources that never overlap: this scheduling process, metered by a process
- * meter (CPU time), and its workers, which meter their own set-up and every trial. Each trial's
- * energy is stored with the trial; what this session spent outside its trials is its overhead,
- * stored with the session. The study's footprint is the sum of both over every session.
+ * <p>Energy has three sources that never overlap: this scheduling process, metered by a process
+ * meter (CPU time); its workers, which meter their own set-up and every trial; and the devices the
+ * workers share, each metered once by this process ({@link DeviceShares}) from before the workers
+ * start. Each trial's energy is stored with the trial (its share, on a shared device); what this
+ * session spent outside its trials is its overhead, stored with the session. A shared device's
+ * energy outside trials (set-up, gaps, idle) is in the overhead once, from its own meter: the
+ * parts of the workers' set-up readings that read the same whole device are left out, as each
+ * holds all its neighbours' set-up too. The study's footprint is the sum of trials and overheads
+ * over every session.
  */
 final class StudyLedger implements SearchLedger {
     private final StudySettings settings;
@@ -41,9 +50,10 @@ final class StudyLedger implements SearchLedger {
     private final Set<String> architectures = new HashSet<>();
     private final List<Double> hypervolumes = new ArrayList<>();
     private DoubleSupplier workerJoules = () -> 0;
+    private Supplier<List<TrialEngine.SetUp>> setUps = List::of;
     private double ownStoredJoules;
     private double ownMeteredJoules;
-    private DoubleSupplier idleDeviceJoules = () -> 0;
+    private DeviceShares shared = new DeviceShares();
     private int generations;
 
     /**
@@ -60,8 +70,13 @@ final class StudyLedger implements SearchLedger {
         this.mainWindow = mainWindow;
     }
 
-    void workers(DoubleSupplier joules) {
+    /**
+     * @param joules every joule the workers metered, set-up and trials
+     * @param setUps their set-ups by part, replaced workers' included
+     */
+    void workers(DoubleSupplier joules, Supplier<List<TrialEngine.SetUp>> setUps) {
         this.workerJoules = joules;
+        this.setUps = setUps;
     }
 
     /** Records a finished trial (again, harmlessly, when a replay meets it). */
@@ -81,9 +96,9 @@ final class StudyLedger implements SearchLedger {
         ownMeteredJoules += workerJoules;
     }
 
-    /** Energy of shared devices that no trial used (idle, set-up between trials), metered by this process. */
-    void idleDevices(DoubleSupplier joules) {
-        this.idleDeviceJoules = joules;
+    /** The devices this process meters once for every worker on them; their energy no trial used is overhead. */
+    void sharedDevices(DeviceShares shares) {
+        this.shared = shares;
     }
 
     /** True if the search has met this architecture so far (in this run's order, replays included). */
@@ -151,14 +166,31 @@ final class StudyLedger implements SearchLedger {
 
     /**
      * This session's footprint so far. Its overhead is all it spent but its own trials: the
-     * scheduling process, the workers' set-up (what they metered beyond their trials), and the
-     * shared devices' energy that no trial used.
+     * scheduling process, the workers' set-up (what they metered beyond their trials) less the
+     * parts a shared device's meter counts, and the shared devices' energy that no trial used.
      */
     synchronized SessionFootprint session(String stopReason) {
         EnergyReading main = mainWindow.read();
         double workers = workerJoules.getAsDouble();
+        double sharedSetUp = 0;
+        for (TrialEngine.SetUp s : setUps.get()) {
+            for (EnergyPart p : s.parts()) {
+                if (shared.countsPart(s.device(), p.meter())) {
+                    sharedSetUp += p.joules();
+                }
+            }
+        }
         return new SessionFootprint(main.seconds(), (processCpuNanos() - mainCpuStart) / 1e9, main.joules(), workers,
-                main.joules() + workers - ownMeteredJoules + idleDeviceJoules.getAsDouble(), stopReason);
+                main.joules() + workers - ownMeteredJoules - sharedSetUp + shared.overheadJoules(), stopReason);
+    }
+
+    /**
+     * This session's footprint: its own trials' energy as stored (each its share of a shared
+     * device) and its overhead. Not the workers' readings summed, which count a shared device once
+     * per worker.
+     */
+    synchronized double sessionJoules(SessionFootprint session) {
+        return ownStoredJoules + session.overheadJoules();
     }
 
     /**

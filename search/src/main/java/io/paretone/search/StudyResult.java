@@ -18,6 +18,7 @@ import java.util.List;
  *     included, and the overhead (the scheduling process, the workers' set-up), with the carbon
  *     budget
  * @param session energy and wall time of this run alone: the scheduling process and its workers
+ * @param sessionJoules this run's footprint: its trials' charged energy plus its overhead
  * @param hypervolumes the study's progress after each generation
  * @param stopReason why the search stopped
  * @param overhead what the scheduling process itself cost
@@ -34,6 +35,7 @@ public record StudyResult(
         int candidatesEvaluated,
         FootprintTotals footprint,
         io.paretone.search.store.SessionFootprint session,
+        double sessionJoules,
         List<HypervolumePoint> hypervolumes,
         String stopReason,
         Overhead overhead,

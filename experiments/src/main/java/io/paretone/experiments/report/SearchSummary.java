@@ -57,7 +57,7 @@ public final class SearchSummary {
         }
         if (result.resumed()) {
             out.printf(Locale.ROOT, "This run alone: %.1f s, %.1f J, %.4g gCO2e.%n", result.session().wallSeconds(),
-                    result.session().joules(), result.settings().carbon().kgCo2e(result.session().joules()) * 1000);
+                    result.sessionJoules(), result.settings().carbon().kgCo2e(result.sessionJoules()) * 1000);
         }
         out.printf(Locale.ROOT, "Scheduling process: %.2f s CPU over %.1f s of search (%.2f%% overhead).%n",
                 result.overhead().mainCpuSeconds(), result.overhead().searchSeconds(), 100 * result.overhead().fraction());

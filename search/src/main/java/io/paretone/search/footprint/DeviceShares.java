@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Splits the metered energy of shared devices among the trials running on them. Each device has
@@ -12,8 +13,10 @@ import java.util.Map;
  * process reads again and again; every interval's increase goes to the trials running on that
  * device during it, in proportion to their use of it (the GPU time NVML gives each process, the
  * CPU time of each worker process), or in equal shares when no use is known. An interval with no
- * trial on the device (idle, workers setting up) goes to the study's overhead. Nothing is lost or
- * counted twice: the shares and the overhead add up to what the counters measured.
+ * trial on the device (idle, workers setting up, gaps between trials) goes to the study's overhead.
+ * Nothing is lost or counted twice: the shares and the overhead add up to what the counters
+ * measured. A device's counter therefore stands in for the workers' own readings of it outside
+ * their trials ({@link #countsPart}): those readings hold every neighbour's energy too.
  *
  * <p>Read {@link #sample} often (a sampler thread does) and at every trial's start and end, so
  * that the intervals follow the trials' boundaries.
@@ -40,7 +43,7 @@ public final class DeviceShares {
         Usage EQUAL = pids -> Map.of();
     }
 
-    private record Device(Counter counter, Usage usage, String method) {}
+    private record Device(Counter counter, Usage usage, String method, Set<String> parts) {}
 
     private record Running(String device, long pid) {}
 
@@ -64,23 +67,53 @@ public final class DeviceShares {
     private final Map<Integer, Running> running = new LinkedHashMap<>();
     private final Map<Integer, Double> shares = new HashMap<>();
     private final Map<Integer, Double> windows = new HashMap<>();
-    private double overheadJoules;
+    private final Map<String, Double> overhead = new HashMap<>();
 
     /**
      * Adds a device and reads its counter: energy from now on is split.
      *
      * @param method how its trials' shares are weighted, in words, stored with each trial
+     * @param parts the names of the workers' meter parts that read this device as a whole (such as
+     *     {@code nvml} for a GPU), which this counter replaces outside trials
      */
-    public synchronized void addDevice(String device, Counter counter, Usage usage, String method) {
-        devices.put(device, new Device(counter, usage, method));
+    public synchronized void addDevice(String device, Counter counter, Usage usage, String method, Set<String> parts) {
+        devices.put(device, new Device(counter, usage, method, Set.copyOf(parts)));
         double now = counter.joules();
         lastReading.put(device, now);
         firstReading.put(device, now);
+        overhead.put(device, 0.0);
+    }
+
+    /** Stops splitting a device that no worker uses, and forgets what it metered. */
+    public synchronized void removeDevice(String device) {
+        if (running.values().stream().anyMatch(r -> r.device().equals(device))) {
+            throw new IllegalStateException("device " + device + " still has trials running");
+        }
+        devices.remove(device);
+        lastReading.remove(device);
+        firstReading.remove(device);
+        overhead.remove(device);
     }
 
     /** True if this device's energy is split here. */
     public synchronized boolean covers(String device) {
         return devices.containsKey(device);
+    }
+
+    /**
+     * True if a worker on {@code device} reading it with the meter part {@code part} (such as
+     * {@code nvml}) reads what this device's counter already counts: such a reading outside the
+     * worker's trials (its set-up) belongs to no study total, or the device's energy would be
+     * counted once per worker.
+     */
+    public synchronized boolean countsPart(String device, String part) {
+        Device d = devices.get(device);
+        return d != null && d.parts().contains(part);
+    }
+
+    /** The covered devices, in the order they were added. */
+    public synchronized List<String> devices() {
+        return List.copyOf(devices.keySet());
     }
 
     /** How the shares of a device are weighted, in words; null if it is not covered. */
@@ -130,7 +163,7 @@ public final class DeviceShares {
             }
         });
         if (trials.isEmpty()) {
-            overheadJoules += delta;
+            overhead.merge(device, delta, Double::sum);
             return;
         }
         Map<Long, Double> use = d.usage().since(pids);
@@ -148,9 +181,9 @@ public final class DeviceShares {
         return (int) running.values().stream().filter(r -> r.device().equals(device)).count();
     }
 
-    /** Energy of the covered devices that no trial used: idle time, workers' set-up. */
+    /** Energy of the covered devices that no trial used: idle time, workers' set-up, gaps between trials. */
     public synchronized double overheadJoules() {
-        return overheadJoules;
+        return overhead.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** Everything the covered devices' counters measured since they were added, up to the last reading. */

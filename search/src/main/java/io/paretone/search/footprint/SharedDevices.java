@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,16 +27,22 @@ import org.slf4j.LoggerFactory;
  * the CPU packages through RAPL, with each worker process's CPU time as its weight, when the
  * workers' own meter is RAPL. A device this process cannot meter is not covered, and its trials
  * keep their workers' own readings.
+ *
+ * <p>Metering starts before the workers do ({@link #start}, on the devices asked for), so that a
+ * shared device's energy while the workers set up is counted once, as energy no trial used; once
+ * the workers are ready, {@link #workersReady} keeps the devices they resolved to.
  */
 public final class SharedDevices implements AutoCloseable {
     private static final Pattern GPU = Pattern.compile("gpu\\((\\d+)\\)");
+    private static final String CPU = "cpu()";
     private static final long SAMPLE_MILLIS = 250;
     private static final Logger LOG = LoggerFactory.getLogger(SharedDevices.class);
 
     private final DeviceShares shares = new DeviceShares();
     private final List<String> notes = new ArrayList<>();
     private final ScheduledExecutorService sampler;
-    private final Map<String, GpuUse> gpus = new java.util.LinkedHashMap<>();
+    // Sorted by name (gpu(0) first) and read by the sampler thread while workersReady removes.
+    private final Map<String, GpuUse> gpus = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     /**
      * How a GPU was used while trials ran on it, sampled with the energy.
@@ -84,12 +91,12 @@ public final class SharedDevices implements AutoCloseable {
         }
     }
 
-    private SharedDevices(List<String> devices, String workerMeter) {
-        for (String device : new LinkedHashSet<>(devices)) {
+    private SharedDevices(List<String> requested) {
+        for (String device : resolvable(requested)) {
             Matcher gpu = GPU.matcher(device);
             if (gpu.matches()) {
                 coverGpu(device, Integer.parseInt(gpu.group(1)));
-            } else if (device.startsWith("cpu") && workerMeter.contains("rapl")) {
+            } else {
                 coverCpu(device);
             }
         }
@@ -102,12 +109,54 @@ public final class SharedDevices implements AutoCloseable {
     }
 
     /**
-     * Starts metering the devices the workers resolved (such as {@code gpu(0)}, {@code cpu()}).
+     * Starts metering the devices the workers are about to be given ({@code gpu}, {@code gpu:N},
+     * {@code cpu}, {@code auto}), before they start.
+     */
+    public static SharedDevices start(List<String> requested) {
+        return new SharedDevices(requested);
+    }
+
+    /**
+     * The devices a worker may resolve each name to, as DJL names them: {@code auto} may become
+     * the first GPU or the CPU, so both are metered until the workers say.
+     */
+    static List<String> resolvable(List<String> requested) {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (String name : requested) {
+            String n = name.trim().toLowerCase(java.util.Locale.ROOT);
+            if (n.equals("auto")) {
+                out.add("gpu(0)");
+                out.add(CPU);
+            } else if (n.equals("cpu") || n.equals(CPU)) {
+                out.add(CPU);
+            } else if (n.equals("gpu")) {
+                out.add("gpu(0)");
+            } else if (n.startsWith("gpu:")) {
+                out.add("gpu(" + n.substring(4) + ")");
+            } else if (GPU.matcher(n).matches()) {
+                out.add(n);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The workers are set up: keeps metering the devices they resolved to, and the CPU packages
+     * only if their meter reads RAPL too (a CPU-time estimate is each process's own and is not
+     * split).
      *
+     * @param devices the devices the workers train on, such as {@code gpu(0)}
      * @param workerMeter the workers' meter name, such as {@code rapl+nvml+ram}
      */
-    public static SharedDevices start(List<String> devices, String workerMeter) {
-        return new SharedDevices(devices, workerMeter);
+    public void workersReady(List<String> devices, String workerMeter) {
+        for (String device : shares.devices()) {
+            boolean used = devices.contains(device) && (!device.equals(CPU) || workerMeter.contains("rapl"));
+            if (!used) {
+                shares.removeDevice(device);
+                gpus.remove(device);
+            }
+        }
+        notes.removeIf(n -> devices.stream().noneMatch(d -> n.startsWith(d + ":")) || n.startsWith(CPU) && !shares.covers(CPU));
     }
 
     private void sample() {
@@ -146,11 +195,13 @@ public final class SharedDevices implements AutoCloseable {
         GpuPowerSource gpu = nvml.gpus().get(0);
         EnergyMeter.Window window = nvml.start();
         gpus.put(device, new GpuUse(gpu));
+        // The workers' GPU part reads this GPU whole, measured or estimated at its TDP.
         shares.addDevice(device, () -> window.read().joules(), pids -> pick(gpu.processBusySinceLastCall(), pids),
                 "share of " + device + "'s NVML energy by each process's GPU time (equal shares when NVML has no"
-                        + " per-process samples)");
+                        + " per-process samples)", Set.of("nvml", "gpu-tdp"));
         notes.add(device + ": NVML energy counter read every " + SAMPLE_MILLIS + " ms, split among its running trials by"
-                + " each worker process's GPU time (nvmlDeviceGetProcessUtilization; equal shares when it gives none)");
+                + " each worker process's GPU time (nvmlDeviceGetProcessUtilization; equal shares when it gives none); from"
+                + " before the workers start, so its energy that no trial used (set-up, idle) is the study's overhead, once");
     }
 
     private void coverCpu(String device) {
@@ -161,9 +212,9 @@ public final class SharedDevices implements AutoCloseable {
         EnergyMeter.Window window = rapl.start();
         Map<Long, Duration> seen = new HashMap<>();
         shares.addDevice(device, () -> window.read().joules(), pids -> cpuSince(seen, pids),
-                "share of the CPU packages' RAPL energy by each worker process's CPU time");
+                "share of the CPU packages' RAPL energy by each worker process's CPU time", Set.of("rapl"));
         notes.add(device + ": RAPL package counters read every " + SAMPLE_MILLIS + " ms, split among the running trials by"
-                + " each worker process's CPU time");
+                + " each worker process's CPU time; its energy that no trial used (set-up, idle) is the study's overhead, once");
     }
 
     private static Map<Long, Double> pick(Map<Long, Double> busy, List<Long> pids) {

@@ -1,9 +1,12 @@
 package io.paretone.search.worker;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.paretone.search.store.TrialResult;
+import io.paretone.search.trial.EnergyPart;
 import io.paretone.search.trial.TrialMetrics;
+import java.util.List;
 import java.util.Map;
 
 /** Messages from a worker to the scheduling process. */
@@ -27,10 +30,21 @@ public sealed interface FromWorker {
      * @param proxyDescription the calibrated proxy in words (the judge's weights and their hash)
      * @param proxyFingerprint the calibrated proxy's score of a fixed probe: equal across workers
      *     only if their calibrations are equal
-     * @param setupJoules energy of loading, calibrating and warming up
+     * @param setup energy of loading, calibrating and warming up, by meter part (CPU, GPU, RAM): a
+     *     part that reads a whole shared device holds the neighbours' set-up too
      */
     record Ready(long pid, String device, String meter, String energy, String proxy, String proxyDescription,
-            double[] proxyFingerprint, double setupJoules) implements FromWorker {}
+            double[] proxyFingerprint, List<EnergyPart> setup) implements FromWorker {
+        public Ready {
+            setup = List.copyOf(setup);
+        }
+
+        /** The set-up's energy, all parts. */
+        @JsonIgnore
+        public double setupJoules() {
+            return setup.stream().mapToDouble(EnergyPart::joules).sum();
+        }
+    }
 
     /** The worker could not set up; {@code badInput} when the setting given was wrong (a device). */
     record SetupFailed(String reason, boolean badInput) implements FromWorker {}

@@ -1,5 +1,6 @@
 package io.paretone.search.worker;
 
+import io.paretone.search.trial.EnergyPart;
 import java.util.Optional;
 
 /**
@@ -66,6 +67,31 @@ public interface TrialEngine extends AutoCloseable {
 
     /** Every joule the engine's workers used: set-up and trials, wherever they ran. */
     double workerJoules();
+
+    /**
+     * One worker's set-up energy as it metered it.
+     *
+     * @param device the device it resolved, such as {@code gpu(0)}
+     * @param parts by meter part; a part reading a whole shared device holds its neighbours' too
+     */
+    record SetUp(String device, java.util.List<EnergyPart> parts) {
+        public SetUp {
+            parts = java.util.List.copyOf(parts);
+        }
+
+        public double joules() {
+            return parts.stream().mapToDouble(EnergyPart::joules).sum();
+        }
+    }
+
+    /**
+     * Every worker's set-up so far, replaced workers' included, so that the study can leave out
+     * the parts a shared device's own meter counts. An engine whose workers run on other machines
+     * shares no metered device with the scheduling process and may report none.
+     */
+    default java.util.List<SetUp> setUps() {
+        return java.util.List.of();
+    }
 
     /** Stops the engine's workers; never throws. */
     @Override

@@ -11,6 +11,7 @@ import io.paretone.evaluators.data.DataSplits;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.DjlDeviceSync;
 import io.paretone.evaluators.energy.EnergyMeter;
+import io.paretone.evaluators.energy.EnergyReading;
 import io.paretone.evaluators.energy.MeterSelection;
 import io.paretone.evaluators.energy.MeterSources;
 import io.paretone.evaluators.objectives.Objective;
@@ -18,6 +19,7 @@ import io.paretone.evaluators.quality.QualityProxy;
 import io.paretone.evaluators.training.StepListener;
 import io.paretone.evaluators.training.TrainingFailedException;
 import io.paretone.search.store.TrialResult;
+import io.paretone.search.trial.EnergyPart;
 import io.paretone.search.trial.Provenance;
 import io.paretone.search.trial.Provenances;
 import io.paretone.search.trial.Trial;
@@ -116,9 +118,11 @@ public final class TrialWorker {
             }
         }
         provenance = Provenances.of(device, data);
-        workerJoules = window.stop().joules();
+        EnergyReading setUp = window.stop();
+        workerJoules = setUp.joules();
         return new FromWorker.Ready(ProcessHandle.current().pid(), device.toString(), meter.name(), energy.describe(),
-                proxy.name(), proxy.description(), QualityProxies.fingerprint(proxy, data.valuesPerUnit()), workerJoules);
+                proxy.name(), proxy.description(), QualityProxies.fingerprint(proxy, data.valuesPerUnit()),
+                EnergyPart.partsOf(setUp));
     }
 
     private FromWorker.Finished evaluate(ToWorker.Evaluate e, Inbox in, Consumer<FromWorker> out) {

@@ -38,6 +38,7 @@ public final class WorkerPool implements TrialEngine {
     private String proxy = "";
     private int started;
     private double retiredJoules;
+    private final List<SetUp> retiredSetUps = new ArrayList<>();
 
     /**
      * @param devices one entry per worker: the device it is given
@@ -70,7 +71,7 @@ public final class WorkerPool implements TrialEngine {
         private Integer trial;
         private long deadline;
         private boolean timedOut;
-        private double setupJoules;
+        private SetUp setUp;
         private double trialJoules;
 
         Seat(int index, String requestedDevice, int cpuThreads) {
@@ -95,8 +96,12 @@ public final class WorkerPool implements TrialEngine {
             return worker.pid();
         }
 
+        private double setupJoules() {
+            return setUp == null ? 0 : setUp.joules();
+        }
+
         double joules() {
-            return setupJoules + trialJoules;
+            return setupJoules() + trialJoules;
         }
     }
 
@@ -213,6 +218,13 @@ public final class WorkerPool implements TrialEngine {
         return retiredJoules + seats.stream().mapToDouble(Seat::joules).sum();
     }
 
+    @Override
+    public List<SetUp> setUps() {
+        List<SetUp> out = new ArrayList<>(retiredSetUps);
+        seats.stream().filter(s -> s.setUp != null).forEach(s -> out.add(s.setUp));
+        return out;
+    }
+
     /** Asks every worker to finish, then kills those that do not within a few seconds. */
     @Override
     public void close() {
@@ -231,11 +243,14 @@ public final class WorkerPool implements TrialEngine {
     private void spawn(Seat seat) {
         if (seat.worker != null) {
             retiredJoules += seat.joules();
+            if (seat.setUp != null) {
+                retiredSetUps.add(seat.setUp);
+            }
         }
         String id = "w" + (++started);
         seat.ready = false;
         seat.device = null;
-        seat.setupJoules = 0;
+        seat.setUp = null;
         seat.trialJoules = 0;
         seat.startedAt = System.nanoTime();
         try {
@@ -265,7 +280,7 @@ public final class WorkerPool implements TrialEngine {
             seat.ready = true;
             seat.failedStarts = 0;
             seat.device = r.device();
-            seat.setupJoules = r.setupJoules();
+            seat.setUp = new SetUp(r.device(), r.setup());
             LOG.info("worker {} (pid {}) ready on {} in {} s", seat.worker(), r.pid(), r.device(),
                     String.format(Locale.ROOT, "%.1f", (System.nanoTime() - seat.startedAt) / 1e9));
             return null;
@@ -278,7 +293,7 @@ public final class WorkerPool implements TrialEngine {
             throw new IllegalStateException("worker " + seat.worker() + " could not set up: " + f.reason());
         }
         if (m instanceof FromWorker.Finished f) {
-            seat.trialJoules = f.workerJoules() - seat.setupJoules;
+            seat.trialJoules = f.workerJoules() - seat.setupJoules();
             seat.trial = null;
         }
         return new Event.Message(seat, m);

@@ -1,10 +1,13 @@
 package io.paretone.search.footprint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DeviceSharesTest {
@@ -50,7 +53,7 @@ class DeviceSharesTest {
         FakeDevice gpu = new FakeDevice();
         FakeUse use = new FakeUse();
         DeviceShares shares = new DeviceShares();
-        shares.addDevice("gpu(0)", gpu, use, "NVML per-process GPU time");
+        shares.addDevice("gpu(0)", gpu, use, "NVML per-process GPU time", Set.of("nvml"));
 
         gpu.watts = 100; // idle while workers set up: 2 s
         gpu.run(2);
@@ -95,7 +98,7 @@ class DeviceSharesTest {
         FakeDevice gpu = new FakeDevice();
         FakeUse use = new FakeUse();
         DeviceShares shares = new DeviceShares();
-        shares.addDevice("gpu(0)", gpu, use, "NVML per-process GPU time");
+        shares.addDevice("gpu(0)", gpu, use, "NVML per-process GPU time", Set.of("nvml"));
         shares.started(1, "gpu(0)", 11);
         shares.started(2, "gpu(0)", 22);
         use.rate.put(11L, 0.9); // trial 2's process left no sample
@@ -115,8 +118,8 @@ class DeviceSharesTest {
         FakeDevice gpu0 = new FakeDevice();
         FakeDevice gpu1 = new FakeDevice();
         DeviceShares shares = new DeviceShares();
-        shares.addDevice("gpu(0)", gpu0, DeviceShares.Usage.EQUAL, "equal shares");
-        shares.addDevice("gpu(1)", gpu1, DeviceShares.Usage.EQUAL, "equal shares");
+        shares.addDevice("gpu(0)", gpu0, DeviceShares.Usage.EQUAL, "equal shares", Set.of("nvml"));
+        shares.addDevice("gpu(1)", gpu1, DeviceShares.Usage.EQUAL, "equal shares", Set.of("nvml"));
         gpu0.watts = 90;
         gpu1.watts = 60;
         double[] charged = new double[6];
@@ -152,5 +155,29 @@ class DeviceSharesTest {
         }
         assertEquals(metered, shares.meteredJoules(), 1e-9);
         assertEquals(metered, sum + shares.overheadJoules(), 0.01 * metered);
+    }
+    /** --device auto meters the GPU and the CPU until the workers say which they train on. */
+    @Test
+    void aDeviceNoWorkerUsesIsDroppedWithTheEnergyItMetered() {
+        FakeDevice gpu = new FakeDevice();
+        FakeDevice cpu = new FakeDevice();
+        DeviceShares shares = new DeviceShares();
+        shares.addDevice("gpu(0)", gpu, DeviceShares.Usage.EQUAL, "equal shares", Set.of("nvml", "gpu-tdp"));
+        shares.addDevice("cpu()", cpu, DeviceShares.Usage.EQUAL, "equal shares", Set.of("rapl"));
+        gpu.watts = 70;
+        cpu.watts = 30;
+        gpu.run(10);
+        cpu.run(10);
+        shares.sample();
+        assertEquals(700 + 300, shares.overheadJoules(), 1e-9);
+
+        shares.removeDevice("gpu(0)");
+
+        assertEquals(300, shares.overheadJoules(), 1e-9, "only the CPU's idle energy is the study's");
+        assertEquals(300, shares.meteredJoules(), 1e-9);
+        assertEquals(List.of("cpu()"), shares.devices());
+        assertFalse(shares.countsPart("gpu(0)", "nvml"));
+        assertTrue(shares.countsPart("cpu()", "rapl"));
+        assertFalse(shares.countsPart("cpu()", "cpu-time"), "a process's own CPU-time estimate is its own");
     }
 }

@@ -45,6 +45,17 @@ class WorkerProtocolTest {
         assertEquals(METRICS, ((FromWorker.Finished) back).result().metrics());
     }
 
+    /** The scheduler leaves out the set-up parts a shared device's own meter counts, so each part must cross. */
+    @Test
+    void aReadyWorkersSetUpCrossesByPart() throws Exception {
+        var sent = new FromWorker.Ready(4242, "gpu(0)", "cpu-time+nvml+ram", "energy meter ...", "judge", "a judge",
+                new double[] {0.5, 0.25}, List.of(new EnergyPart("cpu-time", 40.0, true), new EnergyPart("nvml", 3000.0, false),
+                        new EnergyPart("ram", 5.0, true)));
+        var back = (FromWorker.Ready) WorkerProtocol.readFromWorker(WorkerProtocol.fromWorker(sent)).orElseThrow();
+        assertEquals(sent.setup(), back.setup());
+        assertEquals(40 + 3000 + 5, back.setupJoules(), 1e-12);
+    }
+
     @Test
     void requestsCrossToTheWorker() throws Exception {
         var evaluate = new ToWorker.Evaluate(3, "layers=2 kernel_size=2", 12345, 1000, 2.5e8, new double[] {0.25, 0.5});
