@@ -41,6 +41,7 @@ import io.paretone.search.worker.WorkerLaunch;
 import io.paretone.search.worker.EngineRequest;
 import io.paretone.search.worker.TrialEngine;
 import io.paretone.search.worker.TrialEngines;
+import io.paretone.search.worker.WorkerDevices;
 import io.paretone.search.worker.WorkerSetup;
 import io.paretone.search.worker.WorkersPerGpu;
 import io.paretone.spaces.Domain;
@@ -81,6 +82,8 @@ public final class Study {
     private StudySettings settings;
     private final Dataset dataset;
     private final String launchJson;
+    /** One entry per worker: its device; set when the study runs. */
+    private List<String> workerDevices = List.of();
 
     /**
      * @param launchJson how the study was launched (the command's config as JSON), stored so the
@@ -103,7 +106,8 @@ public final class Study {
      * @throws UncheckedIOException if the data cannot be read or written
      */
     public StudyResult run(SearchProgress progress) {
-        settings = settings.withWorkers(settings.workers().withCount(workerCount(progress)));
+        workerDevices = workerDevices(progress);
+        settings = settings.withWorkers(settings.workers().withCount(workerDevices.size()));
         List<String> objectives = objectiveNames(settings);
         ObjectiveBounds bounds = ObjectiveBounds.of(objectives, settings.hypervolumeBounds());
         // This process only schedules: it is metered on its own CPU time, never on a machine-wide
@@ -164,13 +168,13 @@ public final class Study {
             int notTrained;
             try (TrialEngine pool = TrialEngines.create(new EngineRequest(settings.engine(), name,
                     WorkerLaunch.ofThisJvm(settings.workers().mainClass(), settings.workers().heapMegabytes()),
-                    workerSetup(dataFile, data, clipSamples, folder), devices(), settings.workers().trialTimeoutSeconds(),
+                    workerSetup(dataFile, data, clipSamples, folder), workerDevices, settings.workers().trialTimeoutSeconds(),
                     settings.pruning().enabled()))) {
                 progress.preparing(String.format("starting %d worker process(es) on %s (%s engine): each loads the data,"
                         + " trains or loads the quality judge and calibrates the proxy, and warms up the engine on each"
                         + " family's smallest genome (charged to the study, not to a candidate)",
                         settings.workers().count(), settings.engine().equals(StudySettings.Engine.LOCAL)
-                                ? String.join(", ", devices()) : "the devices the cluster assigns",
+                                ? String.join(", ", workerDevices) : "the devices the cluster assigns",
                         settings.engine().name()));
                 pool.start();
                 progress.preparing(pool.energyDescription());
@@ -268,23 +272,20 @@ public final class Study {
     }
 
     /**
-     * The workers to start: the number asked for, or with {@code --workers auto} one on a CPU and
-     * on a GPU what {@link WorkersPerGpu} says, from the GPU's memory and what an earlier run of
-     * this study measured ({@code gpu-usage.json}), else the rule's defaults.
+     * The device of each worker to start ({@link WorkerDevices}): the number asked for, handed the
+     * listed devices in turn; or with {@code --workers auto} one per CPU listed and, per GPU, what
+     * {@link WorkersPerGpu} says from that GPU's memory and what an earlier run of this study
+     * measured ({@code gpu-usage.json}), else the rule's defaults.
      */
-    private int workerCount(SearchProgress progress) {
+    private List<String> workerDevices(SearchProgress progress) {
         StudySettings.Workers w = settings.workers();
+        List<String> listed = w.devices().isEmpty() ? List.of(settings.device()) : w.devices();
         if (w.count() != StudySettings.Workers.AUTO) {
-            return w.count();
+            return WorkerDevices.inTurn(listed, w.count());
         }
-        List<String> gpus = w.devices().isEmpty() ? List.of(settings.device())
-                : w.devices().stream().filter(d -> d.startsWith("gpu")).toList();
-        boolean onGpu = !gpus.isEmpty() && gpus.stream().allMatch(d -> d.startsWith("gpu") || d.equals("auto"));
-        NvmlEnergyMeter nvml = onGpu && settings.engine().equals(StudySettings.Engine.LOCAL)
-                ? NvmlEnergyMeter.forCudaDevices(List.of(0), DeviceSync.NONE) : null;
-        if (nvml == null || !nvml.availability().available() || nvml.gpus().get(0).memoryBytes() <= 0) {
-            progress.preparing("1 worker (--workers auto: no GPU seen through NVML, or not a local GPU study)");
-            return 1;
+        if (!settings.engine().equals(StudySettings.Engine.LOCAL)) {
+            progress.preparing("1 worker (--workers auto is for local studies; give --workers N for the cluster's slots)");
+            return WorkerDevices.inTurn(listed, 1);
         }
         long workerBytes = WorkersPerGpu.DEFAULT_WORKER_BYTES;
         double busy = WorkersPerGpu.DEFAULT_BUSY_PER_WORKER;
@@ -296,10 +297,14 @@ public final class Study {
             double b = u.path("busy_per_worker").asDouble(Double.NaN);
             busy = Double.isFinite(b) && b > 0 ? Math.min(1, b) : busy;
         }
-        WorkersPerGpu rule = new WorkersPerGpu(nvml.gpus().get(0).memoryBytes(), workerBytes, busy,
-                Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, w.devices().size())));
-        progress.preparing(rule.describe());
-        return rule.count() * Math.max(1, w.devices().size());
+        return WorkerDevices.auto(listed, Study::gpuMemory, workerBytes, busy, Runtime.getRuntime().availableProcessors(),
+                progress::preparing);
+    }
+
+    /** A GPU's memory as NVML reports it, by CUDA index; 0 when NVML does not see it. */
+    private static long gpuMemory(int cuda) {
+        NvmlEnergyMeter nvml = NvmlEnergyMeter.forCudaDevices(List.of(cuda), DeviceSync.NONE);
+        return nvml.availability().available() ? nvml.gpus().get(0).memoryBytes() : 0;
     }
 
     private static String readQuietly(Path p) {
@@ -393,14 +398,6 @@ public final class Study {
         return rules;
     }
 
-    private List<String> devices() {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < settings.workers().count(); i++) {
-            out.add(settings.workers().deviceOf(i, settings.device()));
-        }
-        return out;
-    }
-
     /** The families model one domain; the data must be of it, or no candidate could train on them. */
     private void checkDomain(DataSplits data) {
         Domain families = ModelFamilies.domainOf(settings.space());
@@ -473,7 +470,7 @@ public final class Study {
         s.put("carbon_intensity_source", settings.carbon().source()).put("carbon_budget_kg", settings.carbonBudgetKg());
         s.put("study", name).put("name", settings.name()).put("storage", settings.storageFile().toString());
         s.put("generations", settings.generations()).put("workers", settings.workers().count());
-        s.set("devices", SearchJson.MAPPER.valueToTree(devices()));
+        s.set("devices", SearchJson.MAPPER.valueToTree(workerDevices));
         s.set("budget", SearchJson.MAPPER.valueToTree(settings.budget()));
         s.set("pruning", SearchJson.MAPPER.valueToTree(settings.pruning()));
         // Read by reports of run folders (RunFolderReader), which predate the nested constraints.
