@@ -5,6 +5,7 @@ import io.paretone.evaluators.energy.DeviceSync;
 import io.paretone.evaluators.energy.NvmlEnergyMeter;
 import io.paretone.search.trial.SearchJson;
 import io.paretone.search.worker.EngineChoice;
+import io.paretone.search.worker.WorkerDevices;
 import io.paretone.search.worker.WorkersPerGpu;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,26 +14,23 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * How many workers a study starts: the number asked for, or with {@code --workers auto} one on a
- * CPU and on a GPU what {@link WorkersPerGpu} says, from the GPU's memory and what an earlier run
- * of this study measured ({@code gpu-usage.json}), else the rule's defaults.
+ * The device of each worker a study starts ({@link WorkerDevices}): the number asked for, handed
+ * the listed devices in turn; or with {@code --workers auto} one per CPU listed and, per GPU, what
+ * {@link WorkersPerGpu} says from that GPU's memory and what an earlier run of this study measured
+ * ({@code gpu-usage.json}), else the rule's defaults.
  */
 final class AutoWorkers {
     private AutoWorkers() {}
 
-    static int count(StudySettings settings, SearchProgress progress) {
+    static List<String> devices(StudySettings settings, SearchProgress progress) {
         StudySettings.Workers w = settings.workers();
+        List<String> listed = w.devices().isEmpty() ? List.of(settings.device()) : w.devices();
         if (w.count() != StudySettings.Workers.AUTO) {
-            return w.count();
+            return WorkerDevices.inTurn(listed, w.count());
         }
-        List<String> gpus = w.devices().isEmpty() ? List.of(settings.device())
-                : w.devices().stream().filter(d -> d.startsWith("gpu")).toList();
-        boolean onGpu = !gpus.isEmpty() && gpus.stream().allMatch(d -> d.startsWith("gpu") || d.equals("auto"));
-        NvmlEnergyMeter nvml = onGpu && settings.engine().equals(EngineChoice.LOCAL)
-                ? NvmlEnergyMeter.forCudaDevices(List.of(0), DeviceSync.NONE) : null;
-        if (nvml == null || !nvml.availability().available() || nvml.gpus().get(0).memoryBytes() <= 0) {
-            progress.preparing("1 worker (--workers auto: no GPU seen through NVML, or not a local GPU study)");
-            return 1;
+        if (!settings.engine().equals(EngineChoice.LOCAL)) {
+            progress.preparing("1 worker (--workers auto is for local studies; give --workers N for the cluster's slots)");
+            return WorkerDevices.inTurn(listed, 1);
         }
         long workerBytes = WorkersPerGpu.DEFAULT_WORKER_BYTES;
         double busy = WorkersPerGpu.DEFAULT_BUSY_PER_WORKER;
@@ -45,10 +43,14 @@ final class AutoWorkers {
             double b = u.path("busy_per_worker").asDouble(Double.NaN);
             busy = Double.isFinite(b) && b > 0 ? Math.min(1, b) : busy;
         }
-        WorkersPerGpu rule = new WorkersPerGpu(nvml.gpus().get(0).memoryBytes(), workerBytes, busy,
-                Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, w.devices().size())));
-        progress.preparing(rule.describe());
-        return rule.count() * Math.max(1, w.devices().size());
+        return WorkerDevices.auto(listed, AutoWorkers::gpuMemory, workerBytes, busy,
+                Runtime.getRuntime().availableProcessors(), progress::preparing);
+    }
+
+    /** A GPU's memory as NVML reports it, by CUDA index; 0 when NVML does not see it. */
+    private static long gpuMemory(int cuda) {
+        NvmlEnergyMeter nvml = NvmlEnergyMeter.forCudaDevices(List.of(cuda), DeviceSync.NONE);
+        return nvml.availability().available() ? nvml.gpus().get(0).memoryBytes() : 0;
     }
 
     private static String readQuietly(Path p) {

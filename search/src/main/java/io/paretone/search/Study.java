@@ -47,7 +47,7 @@ import java.util.List;
  * data, opens (or resumes) the study in the trial store, starts the worker processes, and runs the
  * search algorithm with every candidate trained in a worker; then it writes the results. It is the
  * same for every domain: the data come as {@link DataSplits}, whose domain must be the families'.
- * Its parts: {@link AutoWorkers} (how many workers), {@link StudyIdentity} (what a resumed run must
+ * Its parts: {@link AutoWorkers} (how many workers, on which devices), {@link StudyIdentity} (what a resumed run must
  * match), {@link StudySession} (the run in the store), {@link StudyAlgorithm} (the algorithm a name
  * picks), {@link Budgets} and the stopping rules, and {@link StudyFiles} (what it writes).
  *
@@ -58,6 +58,8 @@ import java.util.List;
  * queued again first.
  */
 public final class Study {
+    /** One entry per worker: its device; set when the study runs. */
+    private List<String> workerDevices = List.of();
     private StudySettings settings;
     private final Dataset dataset;
     private final String launchJson;
@@ -83,7 +85,8 @@ public final class Study {
      * @throws UncheckedIOException if the data cannot be read or written
      */
     public StudyResult run(SearchProgress progress) {
-        settings = settings.withWorkers(settings.workers().withCount(AutoWorkers.count(settings, progress)));
+        workerDevices = AutoWorkers.devices(settings, progress);
+        settings = settings.withWorkers(settings.workers().withCount(workerDevices.size()));
         List<String> objectives = objectiveNames(settings);
         ObjectiveBounds bounds = ObjectiveBounds.of(objectives, settings.hypervolumeBounds());
         // This process only schedules: it is metered on its own CPU time, never on a machine-wide
@@ -113,7 +116,7 @@ public final class Study {
             RunFolder folder = RunFolder.open(settings.outputDir().resolve(name),
                     settings.objectives().stream().map(o -> o.in(data.domain())).toList());
             folder.rewriteLog(session.finishedTrials().stream().map(t -> t.toTrial(settings.space(), objectives)).toList());
-            StudyFiles files = new StudyFiles(settings, devices(), folder);
+            StudyFiles files = new StudyFiles(settings, workerDevices, folder);
             files.writeStudy(identity, name, null);
 
             StudyLedger ledger = new StudyLedger(settings, new Hypervolume(bounds),
@@ -133,19 +136,19 @@ public final class Study {
             int notTrained;
             try (TrialEngine pool = TrialEngines.create(new EngineRequest(settings.engine(), name,
                     WorkerLaunch.ofThisJvm(settings.workers().mainClass(), settings.workers().heapMegabytes()),
-                    workerSetup(dataFile, data, clipSamples, folder), devices(), settings.workers().trialTimeoutSeconds(),
+                    workerSetup(dataFile, data, clipSamples, folder), workerDevices, settings.workers().trialTimeoutSeconds(),
                     settings.pruning().enabled()))) {
                 progress.preparing(String.format("starting %d worker process(es) on %s (%s engine): each loads the data,"
                         + " trains or loads the quality judge and calibrates the proxy, and warms up the engine on each"
                         + " family's smallest genome (charged to the study, not to a candidate)",
                         settings.workers().count(), settings.engine().equals(EngineChoice.LOCAL)
-                                ? String.join(", ", devices()) : "the devices the cluster assigns",
+                                ? String.join(", ", workerDevices) : "the devices the cluster assigns",
                         settings.engine().name()));
                 // Workers sharing a device each meter all of it: this process meters each device once,
                 // from before the workers set up, and charges every trial its own share (only here,
                 // where the workers' processes are); its energy no trial used is the study's overhead.
                 boolean local = settings.engine().equals(EngineChoice.LOCAL);
-                SharedDevices shared = SharedDevices.start(local ? devices() : List.of());
+                SharedDevices shared = SharedDevices.start(local ? workerDevices : List.of());
                 closeLater.add(shared);
                 ledger.sharedDevices(shared.shares());
                 ledger.workers(pool::workerJoules, pool::setUps);
@@ -211,14 +214,6 @@ public final class Study {
             rules.add(StoppingRules.onStagnation(ledger, settings.budget().stagnationGenerations(), 1e-12));
         }
         return rules;
-    }
-
-    private List<String> devices() {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < settings.workers().count(); i++) {
-            out.add(settings.workers().deviceOf(i, settings.device()));
-        }
-        return out;
     }
 
     /** The families model one domain; the data must be of it, or no candidate could train on them. */

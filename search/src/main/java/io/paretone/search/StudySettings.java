@@ -168,11 +168,6 @@ public record StudySettings(
         public Workers withCount(int n) {
             return new Workers(n, devices, trialTimeoutSeconds, heapMegabytes, mainClass);
         }
-
-        /** The device of worker {@code index} (0-based), {@code fallback} when no devices are listed. */
-        public String deviceOf(int index, String fallback) {
-            return devices.isEmpty() ? fallback : devices.get(index % devices.size());
-        }
     }
 
     /**

@@ -12,16 +12,18 @@ import java.util.Locale;
  * times, independently of the others: n workers keep the GPU busy {@code 1 - (1 - b)^n} of the
  * time, and it takes the least n that reaches {@value #TARGET_BUSY}. That n is capped by what fits
  * in {@value #MEMORY_SHARE} of the GPU's memory at one worker's peak use, by the host's cores less
- * {@value #RESERVED_CORES} (each worker needs a core for its host-side work; one is left to the
- * scheduling process and one to the system), and by {@value #MAX_WORKERS}. Unknown figures take
- * the defaults below, measured on an H200 with the quickstart's space.
+ * {@value #RESERVED_CORES}, split among the host's GPUs in the study (each worker needs a core for
+ * its host-side work; one is left to the scheduling process and one to the system, once per host),
+ * and by {@value #MAX_WORKERS}. Unknown figures take the defaults below, measured on an H200 with
+ * the quickstart's space.
  *
  * @param gpuBytes the GPU's memory
  * @param workerBytes one worker's peak GPU memory (CUDA context, libtorch's cache, the largest candidate)
  * @param busyPerWorker the share of time one worker keeps the GPU busy, in (0, 1]
- * @param cores the host's cores for this GPU ({@link Runtime#availableProcessors()}, divided among the GPUs)
+ * @param cores the host's cores ({@link Runtime#availableProcessors()})
+ * @param gpus the GPUs of the host that the study's workers use, which share those cores
  */
-public record WorkersPerGpu(long gpuBytes, long workerBytes, double busyPerWorker, int cores) {
+public record WorkersPerGpu(long gpuBytes, long workerBytes, double busyPerWorker, int cores, int gpus) {
     /** What "busy" should reach: every worker past it would only queue kernels. */
     public static final double TARGET_BUSY = 0.95;
     public static final double MEMORY_SHARE = 0.8;
@@ -39,6 +41,7 @@ public record WorkersPerGpu(long gpuBytes, long workerBytes, double busyPerWorke
         Check.that(busyPerWorker > 0 && busyPerWorker <= 1, "busy share of one worker", busyPerWorker,
                 "must be in (0, 1]");
         Check.positive("cores", cores);
+        Check.positive("GPUs", gpus);
     }
 
     /** The workers for this GPU, at least one. */
@@ -59,15 +62,15 @@ public record WorkersPerGpu(long gpuBytes, long workerBytes, double busyPerWorke
     }
 
     private int byCores() {
-        return cores - RESERVED_CORES;
+        return (cores - RESERVED_CORES) / gpus;
     }
 
     /** The rule applied, in words, for the study's log. */
     public String describe() {
         return String.format(Locale.ROOT, "%d workers per GPU (--workers auto): one keeps it %.0f%% busy, so %d"
                 + " overlapping at random reach %.0f%%; %.1f GiB per worker fit %d times in %.0f%% of its %.0f GiB;"
-                + " %d cores leave %d for workers; at most %d. Override with --workers N", count(), 100 * busyPerWorker,
-                byBusy(), 100 * TARGET_BUSY, workerBytes / (double) (1L << 30), byMemory(), 100 * MEMORY_SHARE,
-                gpuBytes / (double) (1L << 30), cores, byCores(), MAX_WORKERS);
+                + " %d cores less %d leave %d for workers on each of %d GPU(s); at most %d. Override with --workers N",
+                count(), 100 * busyPerWorker, byBusy(), 100 * TARGET_BUSY, workerBytes / (double) (1L << 30), byMemory(),
+                100 * MEMORY_SHARE, gpuBytes / (double) (1L << 30), cores, RESERVED_CORES, byCores(), gpus, MAX_WORKERS);
     }
 }
