@@ -5,7 +5,7 @@
 # On a host with two NVIDIA GPUs, from the project root, with .gpu (../shared/gpu/prepare) and, for
 # spark, .spark-hadoop and .spark (scripts/prepare-spark-gpu) carried along (each in its own call to
 # one warm machine: together they pass the 64 MiB a call carries):
-#   . .gpu/setup.sh && bash scripts/gpu-two.sh [local|spark|all]
+#   . .gpu/setup.sh && bash scripts/gpu-two.sh [local|one|two|spark|all]   (local = one, then two)
 # 1. local: the same 48 random candidates of the 7 audio families (--algorithm random, one batch, the
 #    same seed), --workers auto, on GPU 0 alone, then on GPUs 0 and 1 (--devices 0,1): candidates per
 #    hour, trials and energy per GPU (from the trial store), GPU busy % per GPU (nvidia-smi dmon).
@@ -130,7 +130,9 @@ sys.exit(0 if c.execute(\"SELECT COUNT(*) FROM trials WHERE status='COMPLETE'\")
 nvidia-smi --query-gpu=index,name,memory.total,power.limit --format=csv,noheader | tee "$out/summary.txt"
 case "$what" in
   local) local_search one-gpu 0; local_search two-gpus 0,1 ;;
+  one) local_search one-gpu 0 ;;
+  two) local_search two-gpus 0,1 ;;
   spark) spark_study ;;
   all) local_search one-gpu 0; local_search two-gpus 0,1; spark_study ;;
-  *) echo "usage: bash scripts/gpu-two.sh [local|spark|all]" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/gpu-two.sh [local|one|two|spark|all]" >&2; exit 2 ;;
 esac
