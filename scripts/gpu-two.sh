@@ -5,7 +5,7 @@
 # On a host with two NVIDIA GPUs, from the project root, with .gpu (../shared/gpu/prepare) and, for
 # spark, .spark-hadoop and .spark (scripts/prepare-spark-gpu) carried along (each in its own call to
 # one warm machine: together they pass the 64 MiB a call carries):
-#   . .gpu/setup.sh && bash scripts/gpu-two.sh [local|spark|all]
+#   . .gpu/setup.sh && bash scripts/gpu-two.sh [local|one|two|spark|all]   (local = one, then two)
 # 1. local: the same 48 random candidates of the 7 audio families (--algorithm random, one batch, the
 #    same seed), --workers auto, on GPU 0 alone, then on GPUs 0 and 1 (--devices 0,1): candidates per
 #    hour, trials and energy per GPU (from the trial store), GPU busy % per GPU (nvidia-smi dmon).
@@ -13,6 +13,8 @@
 #    scripts/spark-gpu-discovery, one GPU per task, 2 slots); the executor is killed with SIGKILL
 #    once the first trial is stored, and the study must still complete.
 # Everything is written under $OUT (./gpu-two-out without it); summary.txt holds the figures.
+# To try the Spark part on a CPU machine: GPU_TWO_TASK_GPUS=0 (tasks get no GPU and train on the
+# CPU) and GPU_TWO_SPARK_SEARCH='--config tiny.yaml' (the study's options instead of the 7 families).
 set -uo pipefail
 : "${PARETONE_APP:?source .gpu/setup.sh first (../shared/gpu/README.md)}"
 root="$(pwd)"
@@ -31,8 +33,10 @@ rows = c.execute("""SELECT COALESCE(json_extract(t.provenance_json, '$.device'),
                     SUM(t.total_joules) FROM trials t JOIN studies s ON s.id = t.study_id WHERE s.name = ?
                     GROUP BY 1, 2 ORDER BY 1, 2""", (study,)).fetchall()
 s = json.load(open(summary))
-print(f"{study}: {s['trials']} trials, search {s['search_seconds']:.0f} s, "
-      f"{3600 * s['trials'] / s['search_seconds']:.0f} candidates per hour, stop: {s['stop_reason']}")
+gpus = len({d for d, *_ in rows if d and d.startswith("gpu")}) or 1
+per_hour = 3600 * s['trials'] / s['search_seconds']
+print(f"{study}: {s['trials']} trials, search {s['search_seconds']:.0f} s, {per_hour:.0f} candidates per hour,"
+      f" {per_hour / gpus:.0f} per GPU-hour on {gpus} GPU(s), stop: {s['stop_reason']}")
 for device, status, n, joules in rows:
     print(f"  {device} {status}: {n} trials, {joules:.0f} J")
 EOF
@@ -52,7 +56,7 @@ local_search() { # study name, devices
     --population 48 --generations 1 --workers auto --devices "$2" --seed 42 \
     --study "$1" --output "$out/runs" > "$out/$1.log" 2>&1
   local rc=$?
-  kill "$dmon"
+  kill "$dmon" 2>/dev/null
   echo "$1 (--devices $2): exit $rc" | tee -a "$out/summary.txt"
   summarise "$1"
   busy "$out/$1-dmon.txt"
@@ -89,30 +93,34 @@ spark_study() {
   local app_jars
   app_jars="$(ls "$(dirname "$PARETONE_APP")"/paretone.jar "$(dirname "$PARETONE_APP")"/lib/*.jar \
     "$root/.spark/paretone-spark-engine.jar" | paste -sd, -)"
+  # Executors take the GPU route of setup.sh (README, GPU: route 2).
+  local executor_env=()
+  for var in PYTORCH_LIBRARY_PATH PYTORCH_VERSION PYTORCH_FLAVOR DJL_CACHE_DIR; do
+    [[ -n "${!var:-}" ]] && executor_env+=("-Dspark.executorEnv.$var=${!var}")
+  done
   nvidia-smi dmon -s pu -d 1 > "$out/spark-dmon.txt" 2>&1 &
   local dmon=$!
   # shellcheck disable=SC2086
   java $spark_opts "${java_flags[@]}" -Dspark.jars="$app_jars" \
-    -Dspark.executor.resource.gpu.amount=2 -Dspark.task.resource.gpu.amount=1 \
-    -Dspark.executorEnv.PYTORCH_LIBRARY_PATH="$PYTORCH_LIBRARY_PATH" -Dspark.executorEnv.PYTORCH_VERSION="$PYTORCH_VERSION" \
-    -Dspark.executorEnv.PYTORCH_FLAVOR="$PYTORCH_FLAVOR" -Dspark.executorEnv.DJL_CACHE_DIR="$DJL_CACHE_DIR" \
-    -cp "$PARETONE_APP:$root/.spark/paretone-spark-engine.jar:$home/jars/*" io.paretone.experiments.cli.Main \
-    search --engine spark --master spark://127.0.0.1:7077 --workers 2 --families "$families" \
-    --population 4 --generations 2 --seed 42 --study spark-two --output "$out/runs" > "$out/spark-two.log" 2>&1 &
+    -Dspark.executor.resource.gpu.amount=2 -Dspark.task.resource.gpu.amount="${GPU_TWO_TASK_GPUS:-1}" \
+    "${executor_env[@]}" -cp "$PARETONE_APP:$root/.spark/paretone-spark-engine.jar:$home/jars/*" \
+    io.paretone.experiments.cli.Main search --engine spark --master spark://127.0.0.1:7077 --workers 2 \
+    ${GPU_TWO_SPARK_SEARCH:---families $families --population 4 --generations 2 --seed 42} \
+    --study spark-two --output "$out/runs" > "$out/spark-two.log" 2>&1 &
   local driver=$!
-  # Kill the executor (its process id, found by its main class) once the first trial is stored.
+  # Kill the executor (the Worker's child of that main class, by its id) once the first trial is stored.
   local killed=""
   while kill -0 "$driver" 2>/dev/null; do
     if [[ -z "$killed" ]] && python3 -c "import sqlite3,sys; c=sqlite3.connect('$out/runs/paretone.db'); \
 sys.exit(0 if c.execute(\"SELECT COUNT(*) FROM trials WHERE status='COMPLETE'\").fetchone()[0] > 0 else 1)" 2>/dev/null; then
-      killed="$(pgrep -f org.apache.spark.executor.CoarseGrainedExecutorBackend | head -n 1)"
+      killed="$(pgrep -P "$worker" -f org.apache.spark.executor.CoarseGrainedExecutorBackend | head -n 1)"
       [[ -n "$killed" ]] && kill -9 "$killed" && echo "spark: killed executor pid $killed after the first trial" | tee -a "$out/summary.txt"
     fi
     sleep 2
   done
   wait "$driver"
   local rc=$?
-  kill "$dmon" "$worker" "$master"
+  kill "$dmon" "$worker" "$master" 2>/dev/null
   wait "$worker" "$master" 2>/dev/null
   echo "spark-two (standalone, 2 GPUs, one per task): exit $rc" | tee -a "$out/summary.txt"
   summarise spark-two
@@ -122,7 +130,9 @@ sys.exit(0 if c.execute(\"SELECT COUNT(*) FROM trials WHERE status='COMPLETE'\")
 nvidia-smi --query-gpu=index,name,memory.total,power.limit --format=csv,noheader | tee "$out/summary.txt"
 case "$what" in
   local) local_search one-gpu 0; local_search two-gpus 0,1 ;;
+  one) local_search one-gpu 0 ;;
+  two) local_search two-gpus 0,1 ;;
   spark) spark_study ;;
   all) local_search one-gpu 0; local_search two-gpus 0,1; spark_study ;;
-  *) echo "usage: bash scripts/gpu-two.sh [local|spark|all]" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/gpu-two.sh [local|one|two|spark|all]" >&2; exit 2 ;;
 esac
