@@ -8,7 +8,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <ul>
  *   <li>{@link #ARITHMETIC}: the mean, so a term that fails can be made up by others. No proxy
- *       uses it now: with it, the audio judge let a steady tone at the note's pitch score up to 0.33
+ *       uses it now: with it, the audio judge let a steady tone at the note's pitch score up to 0.38
  *       on the ladder benchmark ({@code LadderBench}), bought back by the judge's embedding.
  *   <li>{@link #GEOMETRIC}: the geometric mean, 0 as soon as any term is 0: each term is a
  *       condition a real set meets, and one failed condition is not bought back by the others (the
