@@ -101,6 +101,14 @@ final class GervillRenderer {
      * under {@code ~/.gervill}.
      */
     static void saveGeneratedBank(Path file) throws IOException {
+        saveGeneratedBank(file, GENERATED_BANK_SEED);
+    }
+
+    /**
+     * As {@link #saveGeneratedBank(Path)}, with {@code Math.random()} seeded by {@code seed}: another
+     * of the banks Gervill generates, for measuring how much a result owes to one bank.
+     */
+    static void saveGeneratedBank(Path file, long seed) throws IOException {
         if (Files.isRegularFile(file)) {
             return;
         }
@@ -110,7 +118,7 @@ final class GervillRenderer {
         Files.createDirectories(absolute.getParent());
         Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName() + ".", ".tmp");
         try {
-            Object bank = generateSeeded();
+            Object bank = generateSeeded(seed);
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 bank.getClass().getMethod("save", OutputStream.class).invoke(bank, out);
             }
@@ -134,9 +142,9 @@ final class GervillRenderer {
      * threads of one JVM do not interleave their draws (another caller of {@code Math.random()}
      * during the generation still would; paretone has none).
      */
-    private static synchronized Object generateSeeded() throws ReflectiveOperationException {
+    private static synchronized Object generateSeeded(long seed) throws ReflectiveOperationException {
         Random mathRandom = mathRandomGenerator();
-        mathRandom.setSeed(GENERATED_BANK_SEED);
+        mathRandom.setSeed(seed);
         try {
             return Class.forName(INTERNAL_PACKAGE + ".EmergencySoundbank").getMethod("createSoundbank").invoke(null);
         } finally {

@@ -11,7 +11,10 @@ import java.util.Map;
 
 /**
  * The calibrated %MOS proxy: three terms measured against held-out real audio, each scaled so that
- * held-out real audio scores 1 and noise with the data's spectrum 0, averaged into Q. The
+ * held-out real audio scores 1 and noise with the data's spectrum 0, combined into Q by their
+ * geometric mean ({@link TermMean#GEOMETRIC}): each is a condition real audio meets, and a set that
+ * fails one (a steady tone's log-mel statistics, noise that the judge cannot classify) is not bought
+ * back by the others. The
  * objective is {@code 1 - Q}.
  *
  * <h2>Terms</h2>
@@ -41,7 +44,7 @@ import java.util.Map;
  * average power spectrum and RMS ({@link ClipSets#spectrumNoise}): harder than white noise, so a
  * clip with the data's timbre and no structure scores 0 and white noise below it. A term whose
  * real-noise gap is within twice the real spread is dropped ({@link QualityTerm}); if every term
- * is, calibration fails. Q is the mean of the informative terms bounded to [0, 1]
+ * is, calibration fails. Q is the geometric mean of the informative terms bounded to [0, 1]
  * ({@link QualityScore#percentMos}); the unbounded mean is stored too ({@link QualityScore#rawPercentMos}).
  *
  * <h2>Memorisation</h2>
@@ -93,8 +96,9 @@ public final class JudgeQualityProxy implements QualityProxy {
             realConditional.add(measure(realSubsets.get(s), j, accuracy(j, subsetLabels.get(s))));
         }
         Judge.Judgement n = judge.judge(noiseClips);
-        this.unconditional = TermAnchors.of(TERMS, real, measure(noiseClips, n, classScoreOf(n)));
-        this.conditional = TermAnchors.of(TERMS, realConditional, measure(noiseClips, n, accuracy(n, realLabels)));
+        this.unconditional = TermAnchors.of(TERMS, real, measure(noiseClips, n, classScoreOf(n)), TermMean.GEOMETRIC);
+        this.conditional = TermAnchors.of(TERMS, realConditional, measure(noiseClips, n, accuracy(n, realLabels)),
+                TermMean.GEOMETRIC);
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>The rule: every memorised clip is scored as noise. With {@code m} of the {@code N} clips
  * memorised, {@code percentMos = (1 - m / N) x mean of the informative terms' scaled values} (the
- * proxy's {@link TermMean}: arithmetic for audio, geometric for images), so a
+ * proxy's {@link TermMean}: geometric for both judge proxies), so a
  * generator that returns its training data scores 0 however real its clips sound. A conditional
  * model's clips that the judge does not recognise as the labels asked for count as noise too: the
  * score is further multiplied by the class term's scaled value (label accuracy, real 1, noise 0).

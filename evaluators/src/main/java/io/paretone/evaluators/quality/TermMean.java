@@ -7,13 +7,13 @@ import java.util.function.ToDoubleFunction;
  * How a proxy combines its informative terms into one %MOS.
  *
  * <ul>
- *   <li>{@link #ARITHMETIC}: the mean, so a term that fails can be made up by others (the audio
- *       judge's rule, whose terms each see a different kind of damage).
+ *   <li>{@link #ARITHMETIC}: the mean, so a term that fails can be made up by others. No proxy
+ *       uses it now: with it, the audio judge let a steady tone at the note's pitch score up to 0.38
+ *       on the ladder benchmark ({@code LadderBench}), bought back by the judge's embedding.
  *   <li>{@link #GEOMETRIC}: the geometric mean, 0 as soon as any term is 0: each term is a
  *       condition a real set meets, and one failed condition is not bought back by the others (the
  *       reason the UN's Human Development Index moved from the arithmetic to the geometric mean of
- *       its dimensions in 2010). The image judge's rule: images the judge calls digits with confidence
- *       and varied classes, but that lie far from real images of those classes, score near 0.
+ *       its dimensions in 2010). The rule of both judge proxies.
  *       Unbounded, it is the geometric mean of the raw values when all are positive, else the
  *       smallest raw value (at or below 0, where the geometric mean falls to 0 too, so the two agree at
  *       the switch), keeping a set beyond the real anchor above 1 and one beyond noise below 0.

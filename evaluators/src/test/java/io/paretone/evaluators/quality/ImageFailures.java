@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /** Rules that draw plausible failures of a 28 x 28 digit generator, each seeded. */
 final class ImageFailures {
@@ -91,6 +92,40 @@ final class ImageFailures {
                 image[p] = (float) Math.max(-1, Math.min(1, mean + std * random.nextGaussian()));
             }
             out.add(image);
+        }
+        return out;
+    }
+
+    /** Gaussian pixel noise of {@code sigma}, one stream over the images it is applied to, clamped to [-1, 1]. */
+    static UnaryOperator<float[]> gaussianNoise(double sigma, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        return x -> {
+            for (int p = 0; p < x.length; p++) {
+                x[p] = (float) Math.max(-1, Math.min(1, x[p] + sigma * random.nextGaussian()));
+            }
+            return x;
+        };
+    }
+
+    /** Mean over the (2r + 1)^2 square around each pixel, the square cut at the edges. */
+    static float[] boxBlur(float[] x, int side, int radius) {
+        float[] out = new float[x.length];
+        for (int r = 0; r < side; r++) {
+            for (int c = 0; c < side; c++) {
+                double sum = 0;
+                int n = 0;
+                for (int dr = -radius; dr <= radius; dr++) {
+                    for (int dc = -radius; dc <= radius; dc++) {
+                        int rr = r + dr;
+                        int cc = c + dc;
+                        if (rr >= 0 && rr < side && cc >= 0 && cc < side) {
+                            sum += x[rr * side + cc];
+                            n++;
+                        }
+                    }
+                }
+                out[r * side + c] = (float) (sum / n);
+            }
         }
         return out;
     }

@@ -10,7 +10,6 @@ import io.paretone.evaluators.data.image.RenderedDigitsSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,9 +32,7 @@ class ImageQualityProxyTest {
 
     /** Digits rendered with another seed, 6 per class: real images the proxy never saw, as 60 examples. */
     private static List<float[]> independent(long seed) throws IOException {
-        ImageSplits other = new RenderedDigitsDataset(new RenderedDigitsSettings(seed, 6, 1, 1))
-                .load(Path.of("target", "proxy-digits-" + seed));
-        return other.train().stream().limit(IMAGES).map(i -> i.values().clone()).toList();
+        return Ladders.independentDigits(IMAGES, seed, Path.of("target"));
     }
 
     /** Independent real images, each changed by {@code change}. */
@@ -61,38 +58,12 @@ class ImageQualityProxyTest {
         assertTrue(noise < 0.05, "fresh noise scores " + noise);
     }
 
-    /** The image ladder of one seed, built by rules; see {@link #theImageLadderHolds}. */
-    private static Ladder ladder(long seed) throws IOException {
-        List<float[]> real = independent(100 + seed);
-        ImageSplits other = new RenderedDigitsDataset(new RenderedDigitsSettings(200 + seed, IMAGES, 1, 1))
-                .load(Path.of("target", "proxy-digits-" + (200 + seed)));
-        String digit = other.classes().get((int) seed);
-        List<float[]> oneClass = other.train().stream().filter(i -> i.label().equals(digit)).limit(IMAGES)
-                .map(LabelledImage::values).toList();
-        List<float[]> validation = digits.validation().stream().map(LabelledImage::values).toList();
-        return new Ladder()
-                .add(Ladder.REAL, "independent real digits", real)
-                .add(Ladder.LIGHT, "Gaussian noise sigma 0.1", changed(real, noise(0.1, seed)))
-                .add(Ladder.LIGHT, "blur radius 1", changed(real, x -> boxBlur(x, 28, 1)))
-                .add(Ladder.HEAVY, "Gaussian noise sigma 0.5", changed(real, noise(0.5, seed)))
-                .add(Ladder.HEAVY, "blur radius 2", changed(real, x -> boxBlur(x, 28, 2)))
-                .add(Ladder.STRUCTURED, "blobs", ImageFailures.blobs(IMAGES, seed))
-                .add(Ladder.STRUCTURED, "strokes that form no digit", ImageFailures.strokes(IMAGES, seed))
-                .add(Ladder.STRUCTURED, "stripes", ImageFailures.stripes(IMAGES, seed))
-                .add(Ladder.STRUCTURED, "one class (" + digit + ") for every image", oneClass)
-                .add(Ladder.NOISE, "pixel noise", ImageFailures.pixelNoise(validation, IMAGES, 300 + seed));
-    }
-
-    /**
-     * The image ladder for three seeds: light is Gaussian noise of sigma 0.1 or a radius-1 blur,
-     * heavy sigma 0.5 or a radius-2 blur; the structured failures are blobs, strokes that form no
-     * digit, stripes, and one class for every image (independent real images of one digit).
-     */
+    /** The image ladder of {@link Ladders#image}, built by rules, for three seeds. */
     @Test
     void theImageLadderHolds() throws IOException {
         for (long seed = 1; seed <= 3; seed++) {
             System.out.println("image ladder, seed " + seed);
-            ladder(seed).assertOrdered(r -> proxy.score(r.examples()));
+            Ladders.image(digits, IMAGES, seed, Path.of("target")).assertOrdered(r -> proxy.score(r.examples()));
         }
     }
 
@@ -106,32 +77,11 @@ class ImageQualityProxyTest {
         assertEquals(0, proxy.score(heldOut).memorisedClips());
     }
 
-    private static float[][] changed(List<float[]> images, UnaryOperator<float[]> change) {
-        return images.stream().map(x -> change.apply(x.clone())).toArray(float[][]::new);
-    }
-
-    /** Gaussian pixel noise of {@code sigma}, one stream over the images, clamped to [-1, 1]. */
-    private static UnaryOperator<float[]> noise(double sigma, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        return x -> {
-            for (int p = 0; p < x.length; p++) {
-                x[p] = (float) Math.max(-1, Math.min(1, x[p] + sigma * random.nextGaussian()));
-            }
-            return x;
-        };
-    }
-
     @Test
     void moreGaussianNoiseNeverScoresHigher() throws IOException {
         List<UnaryOperator<float[]>> noises = new java.util.ArrayList<>();
         for (double sigma : new double[] {0, 0.15, 0.4, 0.8, 1.5}) {
-            SplittableRandom random = new SplittableRandom(4); // one stream over the images of a level
-            noises.add(x -> {
-                for (int p = 0; p < x.length; p++) {
-                    x[p] = (float) Math.max(-1, Math.min(1, x[p] + sigma * random.nextGaussian()));
-                }
-                return x;
-            });
+            noises.add(ImageFailures.gaussianNoise(sigma, 4)); // one stream over the images of a level
         }
         assertScoresFall("Gaussian noise", noises, 0.25);
     }
@@ -140,7 +90,7 @@ class ImageQualityProxyTest {
     void moreBlurNeverScoresHigher() throws IOException {
         List<UnaryOperator<float[]>> blurs = new java.util.ArrayList<>();
         for (int radius : new int[] {0, 1, 2, 4}) {
-            blurs.add(x -> boxBlur(x, 28, radius));
+            blurs.add(x -> ImageFailures.boxBlur(x, 28, radius));
         }
         assertScoresFall("blur", blurs, 0.3);
     }
@@ -163,7 +113,7 @@ class ImageQualityProxyTest {
     void aCachedJudgeCalibratesExactlyAsTheOneThatTrainedIt(@TempDir Path cache) throws IOException {
         ImageQualityProxy trained = ImageQualityProxy.calibrate(digits, IMAGES, 20, 8, cache);
         ImageQualityProxy loaded = ImageQualityProxy.calibrate(digits, IMAGES, 20, 8, cache);
-        float[][] images = realImages(x -> boxBlur(x, 28, 1));
+        float[][] images = realImages(x -> ImageFailures.boxBlur(x, 28, 1));
         assertEquals(trained.score(images).percentMos(), loaded.score(images).percentMos());
         assertEquals(trained.score(images).terms(), loaded.score(images).terms());
         assertTrue(loaded.description().contains("weights sha256"), loaded.description());
@@ -174,32 +124,9 @@ class ImageQualityProxyTest {
     void boxBlurSpreadsAPixelOverItsSquare() {
         float[] x = new float[28 * 28];
         x[5 * 28 + 5] = 9;
-        float[] y = boxBlur(x, 28, 1);
+        float[] y = ImageFailures.boxBlur(x, 28, 1);
         assertEquals(1f, y[4 * 28 + 4], 1e-6);
         assertEquals(1f, y[6 * 28 + 6], 1e-6);
         assertEquals(0f, y[7 * 28 + 7], 1e-6);
-    }
-
-    /** Mean over the (2r + 1)^2 square around each pixel, the square cut at the edges. */
-    static float[] boxBlur(float[] x, int side, int radius) {
-        float[] out = new float[x.length];
-        for (int r = 0; r < side; r++) {
-            for (int c = 0; c < side; c++) {
-                double sum = 0;
-                int n = 0;
-                for (int dr = -radius; dr <= radius; dr++) {
-                    for (int dc = -radius; dc <= radius; dc++) {
-                        int rr = r + dr;
-                        int cc = c + dc;
-                        if (rr >= 0 && rr < side && cc >= 0 && cc < side) {
-                            sum += x[rr * side + cc];
-                            n++;
-                        }
-                    }
-                }
-                out[r * side + c] = (float) (sum / n);
-            }
-        }
-        return out;
     }
 }

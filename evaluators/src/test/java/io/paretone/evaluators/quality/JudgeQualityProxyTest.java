@@ -49,30 +49,12 @@ class JudgeQualityProxyTest {
         System.out.println(proxy.description());
     }
 
-    /**
-     * The audio ladder, built by rules from held-out real crops off the calibration grid for three seeds: light is white
-     * noise at SNR 30 dB or a 4 kHz low-pass, heavy SNR 20 dB or a 2 kHz low-pass; the structured
-     * failures are a steady tone at each clip's pitch, clicks, and noise with the data's spectrum.
-     * (The wrong-class clip is a conditional failure: see {@link #clipsOfAnotherClassThanAskedScoreAtMostPointThree}.)
-     */
+    /** The audio ladder of {@link Ladders#audio}, built by rules from held-out real crops, for three seeds. */
     @Test
     void plausibleFailuresRankBelowDegradedRealAudioAndStructuredOnesScoreAtMostPointThree() {
         for (long seed = 1; seed <= 3; seed++) {
-            List<float[]> real = heldOutCrops(seed);
-            Ladder ladder = new Ladder()
-                    .add(Ladder.REAL, "held-out real crops", real)
-                    .add(Ladder.LIGHT, "white noise at SNR 30 dB", SyntheticAudio.withNoise(real, 30, seed))
-                    .add(Ladder.LIGHT, "low-passed at 4 kHz", SyntheticAudio.lowPassed(real, 4000, data.sampleRate()))
-                    .add(Ladder.HEAVY, "white noise at SNR 20 dB", SyntheticAudio.withNoise(real, 20, seed))
-                    .add(Ladder.HEAVY, "low-passed at 2 kHz", SyntheticAudio.lowPassed(real, 2000, data.sampleRate()))
-                    .add(Ladder.STRUCTURED, "steady tone at the note's pitch",
-                            AudioFailures.steadyTones(real, data.sampleRate(), seed))
-                    .add(Ladder.STRUCTURED, "clicks", AudioFailures.clicks(real, data.sampleRate(), seed))
-                    .add(Ladder.STRUCTURED, "noise with the data's spectrum",
-                            ClipSets.spectrumNoise(real, CLIPS, CLIP_SAMPLES, 500 + seed))
-                    .add(Ladder.NOISE, "white noise", AudioFailures.whiteNoise(real, 600 + seed));
             System.out.println("audio ladder, seed " + seed);
-            ladder.assertOrdered(r -> proxy.score(r.examples()));
+            Ladders.audio(data, CLIPS, CLIP_SAMPLES, seed).assertOrdered(r -> proxy.score(r.examples()));
         }
     }
 

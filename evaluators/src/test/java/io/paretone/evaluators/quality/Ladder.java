@@ -45,6 +45,20 @@ final class Ladder {
         return rungs;
     }
 
+    /** One rung's score, and whether it keeps its place: above the next tier, below the one before, within the ceiling. */
+    record Scored(Rung rung, QualityScore score, boolean holds) {}
+
+    /**
+     * Every rung scored, each rung's verdict, the failures in words and the table of scores.
+     *
+     * @param failures empty when the whole ladder holds
+     */
+    record Verdict(List<Scored> rungs, List<String> failures, String table) {
+        boolean holds() {
+            return failures.isEmpty();
+        }
+    }
+
     /**
      * Scores every rung and checks the order, and the structured failures' ceiling, on the bounded
      * %MOS the objective uses; sets that both reach its bound 1 are ordered by the unbounded %MOS,
@@ -53,6 +67,14 @@ final class Ladder {
      * @return the table of scores, one line per rung
      */
     String assertOrdered(Function<Rung, QualityScore> score) {
+        Verdict verdict = verdict(score);
+        System.out.print(verdict.table());
+        assertTrue(verdict.holds(), String.join("; ", verdict.failures()) + "\n" + verdict.table());
+        return verdict.table();
+    }
+
+    /** As {@link #assertOrdered}, without asserting: what a benchmark over many seeds counts. */
+    Verdict verdict(Function<Rung, QualityScore> score) {
         List<String> tiers = List.of(REAL, LIGHT, HEAVY, STRUCTURED, NOISE);
         StringBuilder table = new StringBuilder();
         double[] worstOfTier = new double[tiers.size()];
@@ -65,10 +87,12 @@ final class Ladder {
         java.util.Arrays.fill(boundedWorst, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(boundedBest, Double.NEGATIVE_INFINITY);
         List<String> failures = new ArrayList<>();
+        List<QualityScore> scores = new ArrayList<>();
         for (Rung r : rungs) {
             QualityScore s = score.apply(r);
+            scores.add(s);
             int t = tiers.indexOf(r.tier());
-            double key = s.percentMos() < 1 ? s.percentMos() : Math.max(1, s.rawPercentMos());
+            double key = key(s);
             worstOfTier[t] = Math.min(worstOfTier[t], key);
             bestOfTier[t] = Math.max(bestOfTier[t], key);
             boundedWorst[t] = Math.min(boundedWorst[t], s.percentMos());
@@ -80,25 +104,65 @@ final class Ladder {
                 failures.add(r.name() + " scores " + s.percentMos() + " > " + STRUCTURED_AT_MOST);
             }
         }
-        for (int t = 0; t + 1 < tiers.size(); t++) {
-            int next = t + 1;
-            while (next < tiers.size() && Double.isInfinite(bestOfTier[next])) {
-                next++;
+        int[] next = new int[tiers.size()];
+        int[] previous = new int[tiers.size()];
+        for (int t = 0; t < tiers.size(); t++) {
+            next[t] = t + 1;
+            while (next[t] < tiers.size() && Double.isInfinite(bestOfTier[next[t]])) {
+                next[t]++;
             }
-            if (next == tiers.size() || Double.isInfinite(worstOfTier[t])) {
-                continue;
-            }
-            boolean bothReal = tiers.get(t).equals(REAL) && tiers.get(next).equals(LIGHT)
-                    && ProxyChecks.indistinguishable(boundedWorst[t], boundedBest[next], realSpread);
-            boolean bothAtZero = tiers.get(t).equals(STRUCTURED) && worstOfTier[t] == 0 && bestOfTier[next] == 0;
-            if (!(worstOfTier[t] > bestOfTier[next]) && !bothReal && !bothAtZero) {
-                failures.add("the worst of " + tiers.get(t) + " (" + worstOfTier[t] + ") is not above the best of "
-                        + tiers.get(next) + " (" + bestOfTier[next] + ")");
+            previous[t] = t - 1;
+            while (previous[t] >= 0 && Double.isInfinite(worstOfTier[previous[t]])) {
+                previous[t]--;
             }
         }
-        System.out.print(table);
-        assertTrue(failures.isEmpty(), String.join("; ", failures) + "\n" + table);
-        return table.toString();
+        for (int t = 0; t + 1 < tiers.size(); t++) {
+            int n = next[t];
+            if (n == tiers.size() || Double.isInfinite(worstOfTier[t])) {
+                continue;
+            }
+            if (!inOrder(tiers.get(t), worstOfTier[t], boundedWorst[t], tiers.get(n), bestOfTier[n], boundedBest[n],
+                    realSpread)) {
+                failures.add("the worst of " + tiers.get(t) + " (" + worstOfTier[t] + ") is not above the best of "
+                        + tiers.get(n) + " (" + bestOfTier[n] + ")");
+            }
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (int i = 0; i < rungs.size(); i++) {
+            Rung r = rungs.get(i);
+            QualityScore s = scores.get(i);
+            int t = tiers.indexOf(r.tier());
+            boolean holds = !(r.tier().equals(STRUCTURED) && s.percentMos() > STRUCTURED_AT_MOST);
+            if (next[t] < tiers.size()) {
+                int n = next[t];
+                holds &= inOrder(r.tier(), key(s), s.percentMos(), tiers.get(n), bestOfTier[n], boundedBest[n], realSpread);
+            }
+            if (previous[t] >= 0) {
+                int p = previous[t];
+                holds &= inOrder(tiers.get(p), worstOfTier[p], boundedWorst[p], r.tier(), key(s), s.percentMos(),
+                        realSpread);
+            }
+            scored.add(new Scored(r, s, holds));
+        }
+        return new Verdict(scored, failures, table.toString());
+    }
+
+    /** The score rungs are ordered by: bounded %MOS, and the unbounded one among sets at the bound 1. */
+    private static double key(QualityScore s) {
+        return s.percentMos() < 1 ? s.percentMos() : Math.max(1, s.rawPercentMos());
+    }
+
+    /**
+     * Whether a set of tier {@code upper} scoring {@code low} (bounded {@code boundedLow}) lies above
+     * one of the next tier {@code lower} scoring {@code high} (bounded {@code boundedHigh}), with the
+     * two allowances at the ends of the scale.
+     */
+    private static boolean inOrder(String upper, double low, double boundedLow, String lower, double high,
+            double boundedHigh, double realSpread) {
+        boolean bothReal = upper.equals(REAL) && lower.equals(LIGHT)
+                && ProxyChecks.indistinguishable(boundedLow, boundedHigh, realSpread);
+        boolean bothAtZero = upper.equals(STRUCTURED) && low == 0 && high == 0;
+        return low > high || bothReal || bothAtZero;
     }
 
     private static String terms(QualityScore s) {
