@@ -105,7 +105,9 @@ public final class SharedDevices implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        sampler.scheduleAtFixedRate(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        if (!shares.devices().isEmpty()) {
+            sampler.scheduleAtFixedRate(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
@@ -157,6 +159,11 @@ public final class SharedDevices implements AutoCloseable {
             }
         }
         notes.removeIf(n -> devices.stream().noneMatch(d -> n.startsWith(d + ":")) || n.startsWith(CPU) && !shares.covers(CPU));
+        if (shares.devices().isEmpty()) {
+            // Nothing left to read: a sampler waking 4 times a second was 6% of the scheduling
+            // process's CPU during a CPU quickstart.
+            sampler.shutdownNow();
+        }
     }
 
     private void sample() {
