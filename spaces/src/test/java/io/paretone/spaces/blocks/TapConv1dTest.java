@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.paretone.spaces.runtime.DjlRuntime;
 import java.util.SplittableRandom;
@@ -68,8 +67,8 @@ class TapConv1dTest {
             conv.initialize(m, DataType.FLOAT32, in);
             NDArray x = m.randomNormal(in);
             NDArray r = m.randomNormal(conv.getOutputShapes(new Shape[] {in})[0]);
-            float[][] taps = outputAndGradients(conv, x, r, false);
-            float[][] natively = outputAndGradients(conv, x, r, true);
+            float[][] taps = TapPaths.outputAndGradients(conv, x, r, (ps, input) -> conv.byTaps(ps, input, true));
+            float[][] natively = TapPaths.outputAndGradients(conv, x, r, (ps, input) -> conv.natively(ps, input, true));
             String[] what = {"output", "input gradient", "weight gradient", "bias gradient"};
             for (int i = 0; i < what.length; i++) {
                 assertEquals(taps[i].length, natively[i].length, what[i]);
@@ -78,26 +77,6 @@ class TapConv1dTest {
                 }
             }
         }
-    }
-
-    private static float[][] outputAndGradients(TapConv1d conv, NDArray input, NDArray r, boolean natively) {
-        NDManager m = input.getManager();
-        NDArray x = input.duplicate();
-        x.setRequiresGradient(true);
-        ParameterStore ps = new ParameterStore(m, false);
-        NDArray w = conv.getParameters().get(0).getValue().getArray();
-        NDArray b = conv.getParameters().get(1).getValue().getArray();
-        float[] y;
-        try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
-            NDArray out = (natively ? conv.natively(ps, x, true) : conv.byTaps(ps, x, true)).singletonOrThrow();
-            y = out.toFloatArray();
-            collector.backward(out.mul(r).sum());
-        }
-        float[][] result = {y, x.getGradient().toFloatArray(), w.getGradient().toFloatArray(),
-            b.getGradient().toFloatArray()};
-        w.getGradient().subi(w.getGradient());
-        b.getGradient().subi(b.getGradient());
-        return result;
     }
 
     @Test

@@ -10,7 +10,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.paretone.spaces.runtime.DjlRuntime;
 import org.junit.jupiter.api.Test;
@@ -83,32 +82,12 @@ class TapConv2dTest {
             conv.initialize(m, DataType.FLOAT32, in);
             NDArray x = m.randomNormal(in);
             NDArray r = m.randomNormal(conv.getOutputShapes(new Shape[] {in})[0]);
-            float[][] taps = outputAndGradients(conv, x, r, false);
-            float[][] natively = outputAndGradients(conv, x, r, true);
+            float[][] taps = TapPaths.outputAndGradients(conv, x, r, (ps, input) -> conv.byTaps(ps, input, true));
+            float[][] natively = TapPaths.outputAndGradients(conv, x, r, (ps, input) -> conv.natively(ps, input, true));
             String[] what = {"output", "input gradient", "weight gradient", "bias gradient"};
             for (int i = 0; i < what.length; i++) {
                 assertArrayEquals(taps[i], natively[i], 1e-4f, what[i]);
             }
         }
-    }
-
-    private static float[][] outputAndGradients(TapConv2d conv, NDArray input, NDArray r, boolean natively) {
-        NDManager m = input.getManager();
-        NDArray x = input.duplicate();
-        x.setRequiresGradient(true);
-        ParameterStore ps = new ParameterStore(m, false);
-        NDArray w = conv.getChildren().values().get(0).getParameters().get("weight").getArray();
-        NDArray b = conv.getChildren().values().get(0).getParameters().get("bias").getArray();
-        float[] y;
-        try (GradientCollector collector = DjlRuntime.engine().newGradientCollector()) {
-            NDArray out = (natively ? conv.natively(ps, x, true) : conv.byTaps(ps, x, true)).singletonOrThrow();
-            y = out.toFloatArray();
-            collector.backward(out.mul(r).sum());
-        }
-        float[][] result = {y, x.getGradient().toFloatArray(), w.getGradient().toFloatArray(),
-            b.getGradient().toFloatArray()};
-        w.getGradient().subi(w.getGradient());
-        b.getGradient().subi(b.getGradient());
-        return result;
     }
 }
