@@ -5,6 +5,7 @@ import io.paretone.evaluators.energy.EnergyMeter;
 import io.paretone.evaluators.energy.GpuPowerSource;
 import io.paretone.evaluators.energy.NvmlEnergyMeter;
 import io.paretone.evaluators.energy.RaplEnergyMeter;
+import io.paretone.spaces.runtime.DjlRuntime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -129,14 +130,12 @@ public final class SharedDevices implements AutoCloseable {
             if (n.equals("auto")) {
                 out.add("gpu(0)");
                 out.add(CPU);
-            } else if (n.equals("cpu") || n.equals(CPU)) {
-                out.add(CPU);
-            } else if (n.equals("gpu")) {
-                out.add("gpu(0)");
-            } else if (n.startsWith("gpu:")) {
-                out.add("gpu(" + n.substring(4) + ")");
             } else if (GPU.matcher(n).matches()) {
                 out.add(n);
+            } else if (n.equals("cpu") || n.equals(CPU)) {
+                out.add(CPU);
+            } else if (DjlRuntime.cudaIndex(n) >= 0) {
+                out.add("gpu(" + DjlRuntime.cudaIndex(n) + ")");
             }
         }
         return List.copyOf(out);

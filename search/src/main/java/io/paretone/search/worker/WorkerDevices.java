@@ -1,10 +1,10 @@
 package io.paretone.search.worker;
 
 import io.paretone.spaces.check.Check;
+import io.paretone.spaces.runtime.DjlRuntime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.IntToLongFunction;
 import java.util.function.ToIntFunction;
@@ -44,9 +44,9 @@ public final class WorkerDevices {
      */
     public static List<String> auto(List<String> devices, IntToLongFunction gpuMemory, long workerBytes,
             double busyPerWorker, int cores, Consumer<String> notes) {
-        int gpus = (int) devices.stream().map(WorkerDevices::cudaIndex).filter(i -> i >= 0).distinct().count();
+        int gpus = (int) devices.stream().map(DjlRuntime::cudaIndex).filter(i -> i >= 0).distinct().count();
         return perDevice(devices, device -> {
-            int cuda = cudaIndex(device);
+            int cuda = DjlRuntime.cudaIndex(device);
             if (cuda < 0) {
                 notes.accept(device + ": 1 worker (--workers auto on a CPU)");
                 return 1;
@@ -79,17 +79,5 @@ public final class WorkerDevices {
             }
         }
         return out;
-    }
-
-    /**
-     * The CUDA index a device name asks for ({@code gpu} and {@code auto}: 0, {@code gpu:N}: N), or
-     * -1 for the CPU. {@code auto} trains on GPU 0 where one is seen.
-     */
-    public static int cudaIndex(String device) {
-        String d = device.trim().toLowerCase(Locale.ROOT);
-        if (d.equals("gpu") || d.equals("auto")) {
-            return 0;
-        }
-        return d.startsWith("gpu:") ? Integer.parseInt(d.substring(4)) : -1;
     }
 }

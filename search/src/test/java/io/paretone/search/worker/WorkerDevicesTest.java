@@ -3,6 +3,7 @@ package io.paretone.search.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paretone.spaces.runtime.DjlRuntime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -52,9 +53,9 @@ class WorkerDevicesTest {
 
     @Test
     void gpuNamesGiveTheirCudaIndexAndTheCpuNone() {
-        assertEquals(0, WorkerDevices.cudaIndex("gpu"));
-        assertEquals(0, WorkerDevices.cudaIndex("auto"));
-        assertEquals(3, WorkerDevices.cudaIndex("gpu:3"));
-        assertEquals(-1, WorkerDevices.cudaIndex("cpu"));
+        assertEquals(0, DjlRuntime.cudaIndex("gpu"));
+        assertEquals(0, DjlRuntime.cudaIndex("auto"));
+        assertEquals(3, DjlRuntime.cudaIndex("gpu:3"));
+        assertEquals(-1, DjlRuntime.cudaIndex("cpu"));
     }
 }

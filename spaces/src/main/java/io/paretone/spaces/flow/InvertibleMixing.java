@@ -31,6 +31,10 @@ final class InvertibleMixing extends AbstractBlock implements FlopCountable {
     private final Parameter lower;
     private final Parameter upper;
     private final Parameter logScale;
+    /** Masks of W = P L (U + diag(exp s)): strictly below and above the diagonal, and the swap P. */
+    private final float[] below;
+    private final float[] above;
+    private final float[] swap;
 
     InvertibleMixing(int channels) {
         super(VERSION);
@@ -40,16 +44,9 @@ final class InvertibleMixing extends AbstractBlock implements FlopCountable {
         upper = addParameter(Parameter.builder().setName("upper").setType(Parameter.Type.BIAS).optShape(square).build());
         logScale = addParameter(Parameter.builder().setName("log_scale").setType(Parameter.Type.BIAS)
                 .optShape(new Shape(channels)).build());
-    }
-
-    /** The mixing matrix W from the current parameters. */
-    NDArray weight(ParameterStore ps, NDManager manager, boolean training) {
-        NDArray l = ps.getValue(lower, manager.getDevice(), training);
-        NDArray u = ps.getValue(upper, manager.getDevice(), training);
-        NDArray s = ps.getValue(logScale, manager.getDevice(), training);
-        float[] below = new float[channels * channels];
-        float[] above = new float[channels * channels];
-        float[] swap = new float[channels * channels];
+        below = new float[channels * channels];
+        above = new float[channels * channels];
+        swap = new float[channels * channels];
         int half = channels / 2;
         for (int i = 0; i < channels; i++) {
             for (int j = 0; j < channels; j++) {
@@ -58,8 +55,15 @@ final class InvertibleMixing extends AbstractBlock implements FlopCountable {
             }
             swap[i * channels + (i + half) % channels] = 1;
         }
+    }
+
+    /** The mixing matrix W from the current parameters. */
+    NDArray weight(ParameterStore ps, NDManager manager, boolean training) {
+        NDArray l = ps.getValue(lower, manager.getDevice(), training);
+        NDArray u = ps.getValue(upper, manager.getDevice(), training);
+        NDArray s = ps.getValue(logScale, manager.getDevice(), training);
         Shape square = new Shape(channels, channels);
-        // Constant masks, uploaded once per device (DeviceConstants says why).
+        // Constant masks, made once per block and uploaded once per device (DeviceConstants says why).
         Device device = manager.getDevice();
         NDArray lowerUnit = l.mul(DeviceConstants.of(device, below, square)).add(manager.eye(channels));
         NDArray upperWithDiagonal = u.mul(DeviceConstants.of(device, above, square)).add(manager.eye(channels).mul(s.exp()));

@@ -33,13 +33,12 @@ final class GanSynthLosses {
     private static final int IMAGE_CHUNK = 64;
 
     private final GanSynthArchitecture arch;
-    private final SpectralImage image;
     private final int batchSize;
     private final PerClip images;
 
     GanSynthLosses(GanSynthArchitecture arch, int batchSize) {
         this.arch = arch;
-        this.image = arch.spectralImage();
+        SpectralImage image = arch.spectralImage();
         this.batchSize = batchSize;
         int length = arch.clipLength();
         this.images = new PerClip("gansynth image of the first " + length + " samples, " + image.describe(),

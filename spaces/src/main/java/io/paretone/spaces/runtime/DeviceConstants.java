@@ -42,6 +42,11 @@ public final class DeviceConstants {
      * these values and shape are asked for there; {@code values} is copied, the caller may reuse it.
      */
     public static NDArray of(Device device, float[] values, Shape shape) {
+        NDArray known = ARRAYS.get(new ArrayKey(device, shape, FloatBuffer.wrap(values)));
+        if (known != null) {
+            return known;
+        }
+        // The key kept holds a copy: the caller may change its array after.
         float[] copy = values.clone();
         return ARRAYS.computeIfAbsent(new ArrayKey(device, shape, FloatBuffer.wrap(copy)),
                 k -> kept(manager(device).create(copy, shape)));

@@ -115,6 +115,18 @@ public final class DjlRuntime {
     }
 
     /**
+     * The CUDA index a device name asks for ({@code gpu} and {@code auto}: 0, {@code gpu:N}: N), or
+     * -1 for the CPU. {@code auto} trains on GPU 0 where one is seen.
+     */
+    public static int cudaIndex(String device) {
+        String d = device.trim().toLowerCase(Locale.ROOT);
+        if (d.equals("gpu") || d.equals("auto")) {
+            return 0;
+        }
+        return d.startsWith("gpu:") ? Integer.parseInt(d.substring(4)) : -1;
+    }
+
+    /**
      * Resolves a device name: {@code auto} (a GPU if DJL sees one, else the CPU), {@code cpu}, or
      * {@code gpu} / {@code gpu:N}; asking for a GPU first loads the engine by the GPU route.
      *

@@ -1,5 +1,7 @@
 package io.paretone.spaces.blocks;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -17,11 +19,21 @@ final class TapPaths {
 
     private TapPaths() {}
 
+    /** The two paths give the same output and gradients (input, weight, bias) within 1e-4. */
+    static void assertSame(Block conv, NDArray x, NDArray r, Path byTaps, Path natively) {
+        float[][] taps = outputAndGradients(conv, x, r, byTaps);
+        float[][] nat = outputAndGradients(conv, x, r, natively);
+        String[] what = {"output", "input gradient", "weight gradient", "bias gradient"};
+        for (int i = 0; i < what.length; i++) {
+            assertArrayEquals(taps[i], nat[i], 1e-4f, what[i]);
+        }
+    }
+
     /**
      * The output, then the gradients of {@code sum(output x r)} for the input, the weight and the bias
      * (the block's only two parameters); the parameters' gradients are zeroed after.
      */
-    static float[][] outputAndGradients(Block conv, NDArray input, NDArray r, Path path) {
+    private static float[][] outputAndGradients(Block conv, NDArray input, NDArray r, Path path) {
         NDManager m = input.getManager();
         NDArray x = input.duplicate();
         x.setRequiresGradient(true);
