@@ -92,14 +92,16 @@ public final class TrainingBench {
      * @param torchRef {@code torch_ref.py}, or null for paretone's column only
      * @param python the Python interpreter that runs it
      * @param families the families to run, or empty for both
+     * @param only run only the genomes whose row name (genome, then {@code batch=N}) contains this, or empty for all
      */
     public record Settings(Device device, int steps, int warmup, int batch, boolean tiny, Path torchRef,
-            String python, List<String> families, long seed) {
+            String python, List<String> families, String only, long seed) {
         public Settings {
             Check.positive("steps", steps);
             Check.positive("warmup", warmup);
             Check.atLeast("batch", batch, 0);
             families = List.copyOf(families);
+            only = only == null ? "" : only;
         }
     }
 
@@ -150,6 +152,11 @@ public final class TrainingBench {
         List<Row> rows = new ArrayList<>();
         for (SweepGenome g : SWEEP) {
             if (!settings.families().isEmpty() && !settings.families().contains(g.family())) {
+                continue;
+            }
+            int batch = settings.batch() > 0 ? settings.batch() : g.batch();
+            String name = describe(ModelFamilies.byName(g.family()).decode(g.genome(settings.tiny(), batch)));
+            if (!(name + " batch=" + batch).contains(settings.only())) {
                 continue;
             }
             Row row = measure(g, settings, torchProblem == null);

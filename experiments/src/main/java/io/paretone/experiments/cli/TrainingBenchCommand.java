@@ -51,6 +51,10 @@ public final class TrainingBenchCommand implements Callable<Integer> {
     @Option(names = "--families", paramLabel = "NAMES", split = ",", description = "wavenet, vae (default: both).")
     List<String> families = List.of();
 
+    @Option(names = "--only", paramLabel = "TEXT", description = "Only the genomes whose row contains TEXT, matched"
+            + " against the genome as printed followed by batch=N (for example \"L=30\" or \"k=2 batch=64\").")
+    String only = "";
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of weights and batches (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -67,7 +71,7 @@ public final class TrainingBenchCommand implements Callable<Integer> {
             }
         }
         var settings = new TrainingBench.Settings(DjlRuntime.device(device), tiny ? 2 : steps, tiny ? 1 : warmup,
-                tiny ? 1 : batch, tiny, torchRef, python, families, seed);
+                tiny ? 1 : batch, tiny, torchRef, python, families, only, seed);
         List<TrainingBench.Row> rows = TrainingBench.run(settings, out);
         boolean failed = rows.stream().anyMatch(r -> !Double.isFinite(r.paretoneMs()));
         return failed ? ExitCode.FAILED.code() : ExitCode.OK.code();

@@ -46,7 +46,7 @@ class TrainingBenchTest {
 
     @Test
     void tinyBenchTimesEveryGenomeWithPositiveFiniteMsPerStep() {
-        var settings = new TrainingBench.Settings(Device.cpu(), 2, 1, 1, true, null, "python3", List.of(), 3);
+        var settings = new TrainingBench.Settings(Device.cpu(), 2, 1, 1, true, null, "python3", List.of(), "", 3);
         StringWriter text = new StringWriter();
         List<TrainingBench.Row> rows = TrainingBench.run(settings, new PrintWriter(text, true));
 
@@ -64,9 +64,16 @@ class TrainingBenchTest {
         var g = TrainingBench.SWEEP.get(2);
         var arch = ModelFamilies.byName(g.family()).decode(g.genome(false, g.batch()));
         var settings = new TrainingBench.Settings(Device.cpu(), 7, 3, 0, false, java.nio.file.Path.of("torch_ref.py"),
-                "python3", List.of(), 5);
+                "python3", List.of(), "", 5);
         assertEquals("python3 torch_ref.py --family wavenet --layers 12 --dilation-cycle 6 --residual 32 --skip 128"
                         + " --kernel 3 --batch 32 --lr 1e-3 --steps 7 --warmup 3 --seed 5 --device cpu",
                 String.join(" ", TrainingBench.torchCommand(arch, 32, settings)));
+    }
+
+    @Test
+    void onlyRunsTheRowsThatContainItsText() {
+        var settings = new TrainingBench.Settings(Device.cpu(), 1, 1, 1, true, null, "python3", List.of(), "k=3 batch=1", 3);
+        List<TrainingBench.Row> rows = TrainingBench.run(settings, new PrintWriter(new StringWriter()));
+        assertEquals(List.of("wavenet L=12 cyc=6 R=4 S=8 k=3"), rows.stream().map(TrainingBench.Row::genome).toList());
     }
 }

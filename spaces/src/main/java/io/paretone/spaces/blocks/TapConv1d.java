@@ -100,11 +100,11 @@ public final class TapConv1d extends AbstractBlock implements FlopCountable {
 
     /**
      * A 1x1 mix's weights over stacked taps, {@code [F, k x C, 1]} with tap j on channels
-     * {@code j C .. j C + C - 1}, as a k-wide kernel {@code [F, C, k]}.
+     * {@code j C .. j C + C - 1}, as a k-wide kernel {@code [F, C, k]} in its device's layout ({@link KernelLayout}).
      */
     public static NDArray kernelWeights(NDArray mixWeights, int kernel) {
         Shape s = mixWeights.getShape();
-        return mixWeights.reshape(s.get(0), kernel, s.get(1) / kernel).transpose(0, 2, 1);
+        return KernelLayout.forDevice(mixWeights.reshape(s.get(0), kernel, s.get(1) / kernel).transpose(0, 2, 1));
     }
 
     @Override

@@ -127,7 +127,8 @@ public final class TapConv2d extends AbstractBlock implements FlopCountable {
 
     /**
      * The mix's weights {@code [F, T x C, 1, 1]} (tap t on channels {@code t C .. t C + C - 1}) as a
-     * k x k kernel {@code [F, C, k, k]}, zero at the taps left out (a raster-order suffix).
+     * k x k kernel {@code [F, C, k, k]} in its device's layout ({@link KernelLayout}), zero at the taps left
+     * out (a raster-order suffix).
      */
     private NDArray kernelWeights(NDArray mixWeights) {
         long filters = mixWeights.getShape().get(0);
@@ -136,7 +137,7 @@ public final class TapConv2d extends AbstractBlock implements FlopCountable {
         int missing = kernel * kernel - taps.size();
         NDArray all = missing == 0 ? used
                 : used.concat(mixWeights.getManager().zeros(new Shape(filters, missing, channels)), 1);
-        return all.reshape(filters, kernel, kernel, channels).transpose(0, 3, 1, 2);
+        return KernelLayout.forDevice(all.reshape(filters, kernel, kernel, channels).transpose(0, 3, 1, 2));
     }
 
     @Override

@@ -15,28 +15,35 @@ import io.paretone.spaces.runtime.DjlRuntime;
 import java.util.SplittableRandom;
 
 /**
- * The reproduction behind {@link TapConv1d}'s workaround, run by hand (not a test: it is random by
- * nature and takes half a minute): native Conv1d backward passes of random small shapes, one after
- * another in one process, counting those whose gradients hold NaN. On the 2-core development VM
- * (AVX-512, PyTorch 2.7.1 CPU, oneDNN 3.7.1) 16 to 24 of 300 had NaN input gradients with two
- * threads, 10 of 300 with one; capping oneDNN at AVX2 ({@code ONEDNN_MAX_CPU_ISA=AVX2}) left 3 of
- * 300, then in weight gradients of stride-2 shapes. No failing shape fails again on its own in a
- * fresh process: the passes read memory left over by earlier ones, so it is uninitialised memory
- * in PyTorch's CPU convolution backward (oneDNN's {@code brgconv} backward-data kernels), not a
- * shape rule a guard could avoid.
+ * The reproduction behind the CPU's stacked taps and permuted kernels ({@link TapConv1d},
+ * {@link KernelLayout}), run by hand (not a test: its second part is random and takes half a minute).
+ *
+ * <p>Root cause, part 1 (deterministic): on PyTorch 2.7.1's CPU build, a 1-D convolution whose kernel
+ * is row-major runs oneDNN's blocked-layout ({@code nChw16c}) backward-data kernel, and its input
+ * gradients are wrong for batches of 2 or more: on the 2-core development VM, batch 2, 4 -> 3
+ * channels, kernel 3, padding 1, length 23 gave a largest error of 7.3 against loops, with one thread
+ * or two, with oneDNN capped at AVX2 ({@code ONEDNN_MAX_CPU_ISA=AVX2}) too; batch 1 and 1x1 kernels
+ * were right. The same convolution with the kernel as a permuted (channels-last) view runs oneDNN's
+ * channels-last path ({@code ONEDNN_VERBOSE=1} shows both) and is right (errors under 1e-5).
+ *
+ * <p>Part 2 (random): native Conv1d blocks (row-major kernels) of random small shapes, one after
+ * another in one process, counting those whose gradients hold NaN: 16 to 24 of 300 with two threads,
+ * 10 of 300 with one. The same blocked backward-data kernel reading memory it did not write: a
+ * failing shape does not fail again on its own in a fresh process.
  *
  * <pre>
  * mvn -B -q -pl spaces -am test-compile
  * java -cp "spaces/target/test-classes:spaces/target/classes:experiments/target/lib/*" \
- *     io.paretone.spaces.blocks.ConvBackwardNanProbe 300
+ *     io.paretone.spaces.blocks.ConvBackwardProbe 300
  * </pre>
  */
-public final class ConvBackwardNanProbe {
-    private ConvBackwardNanProbe() {}
+public final class ConvBackwardProbe {
+    private ConvBackwardProbe() {}
 
     public static void main(String[] args) {
         int passes = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         Engine engine = DjlRuntime.engine();
+        deterministic();
         engine.setRandomSeed(1);
         SplittableRandom r = new SplittableRandom(7);
         int bad = 0;
@@ -77,5 +84,29 @@ public final class ConvBackwardNanProbe {
             }
         }
         System.out.printf("NaN gradients in %d of %d native conv1d backward passes%n", bad, passes);
+    }
+
+    /** Part 1: each shape's largest input-gradient error against loops, row-major kernel vs permuted. */
+    private static void deterministic() {
+        int[][] shapes = {{2, 4, 3, 3, 1}, {1, 4, 3, 3, 1}, {2, 4, 3, 2, 0}, {2, 1, 1, 3, 1}, {2, 8, 8, 5, 2},
+            {2, 8, 8, 1, 0}};
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            for (int[] s : shapes) {
+                int batch = s[0];
+                int channels = s[1];
+                int filters = s[2];
+                int k = s[3];
+                int padding = s[4];
+                DjlRuntime.engine().setRandomSeed(5);
+                NDArray x = m.randomNormal(new Shape(batch, channels, 23));
+                NDArray mix = m.randomNormal(new Shape(filters, k * channels, 1));
+                NDArray r = m.randomNormal(new Shape(batch, filters, 23 + 2 * padding - k + 1));
+                NDArray permuted = mix.reshape(filters, k, channels).transpose(0, 2, 1);
+                System.out.printf("batch %d, %d -> %d channels, kernel %d, padding %d: largest input-gradient error,"
+                        + " row-major kernel %.3g, permuted kernel %.3g%n", batch, channels, filters, k, padding,
+                        LoopConv1d.inputGradientError(x, KernelLayout.rowMajor(permuted), r, padding),
+                        LoopConv1d.inputGradientError(x, permuted, r, padding));
+            }
+        }
     }
 }
