@@ -13,6 +13,7 @@ import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.paretone.spaces.blocks.KernelLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +31,8 @@ import java.util.List;
 final class JudgeBlock extends AbstractBlock {
     private static final byte VERSION = 1;
     private static final int LAYERS = 3;
+    /** Each convolution's width, padded to keep the length. */
+    private static final int KERNEL = 3;
 
     private final int channels;
     private final int classes;
@@ -44,7 +47,7 @@ final class JudgeBlock extends AbstractBlock {
         this.classes = classes;
         for (int i = 0; i < LAYERS; i++) {
             convolutions.add(addChildBlock("conv" + i, Conv1d.builder()
-                    .setKernelShape(new Shape(3)).optPadding(new Shape(1)).setFilters(channels).build()));
+                    .setKernelShape(new Shape(KERNEL)).optPadding(new Shape(KERNEL / 2)).setFilters(channels).build()));
         }
         embed = addChildBlock("embed", Linear.builder().setUnits(embeddingSize).build());
         head = addChildBlock("head", Linear.builder().setUnits(Math.max(1, classes)).build());
@@ -54,12 +57,22 @@ final class JudgeBlock extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = inputs.singletonOrThrow();
         for (Block conv : convolutions) {
-            h = Activation.relu(conv.forward(ps, new NDList(h), training).singletonOrThrow());
+            h = Activation.relu(convolve(conv, ps, h, training));
         }
         NDArray pooled = NDArrays.concat(new NDList(h.mean(new int[] {2}), h.max(new int[] {2})), 1);
         NDArray embedding = embed.forward(ps, new NDList(pooled), training).singletonOrThrow().tanh();
         NDArray logits = head.forward(ps, new NDList(embedding), training).singletonOrThrow();
         return new NDList(embedding, logits);
+    }
+
+    /**
+     * One of the convolutions, its kernel in its device's layout ({@link KernelLayout}): through the
+     * block's own forward pass the CPU would train the lower layers on wrong input gradients.
+     */
+    private static NDArray convolve(Block conv, ParameterStore ps, NDArray h, boolean training) {
+        NDArray w = ps.getValue(conv.getParameters().get("weight"), h.getDevice(), training);
+        NDArray b = ps.getValue(conv.getParameters().get("bias"), h.getDevice(), training);
+        return Conv1d.conv1d(h, KernelLayout.of(w), b, new Shape(1), new Shape(KERNEL / 2), new Shape(1)).singletonOrThrow();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.paretone.spaces.blocks;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -18,14 +17,14 @@ import io.paretone.spaces.cost.LayerFlops;
 
 /**
  * A one-dimensional convolution of {@code kernel} taps, computed by its definition: the taps
- * x[s t + j - p], j = 0..k-1, are stacked on the channel axis and mixed by a 1x1 convolution of
- * {@code C_in x k} inputs. Same function, same number of weights (rearranged) and the same
+ * x[s t + j - p], j = 0..k-1, are stacked on the channel axis ({@link StackedTaps}) and mixed by a 1x1
+ * convolution of {@code C_in x k} inputs. Same function, same number of weights and the same
  * multiply-adds as a k-wide kernel.
  *
- * <p>Why: on CPUs PyTorch's native backward pass of a convolution wider than one tap (oneDNN)
- * returned NaN input gradients now and then (uninitialised memory), which silently poisons
- * training; the 1x1 path is reliable. On a GPU the same weights run as one native convolution
- * ({@link #nativeOn}), k times less activation memory and faster. Input {@code [B, C, L]}, output
+ * <p>Why: on a CPU, PyTorch 2.7.1's native backward pass of a convolution wider than one tap gives
+ * wrong or NaN input gradients ({@link KernelLayout}), which silently poisons training; the 1x1 path
+ * is right. On a GPU the same weights run as one native convolution ({@link #nativeOn}), k times
+ * less activation memory and faster. Input {@code [B, C, L]}, output
  * {@code [B, filters, (L + 2p - k) / s + 1]}.
  */
 public final class TapConv1d extends AbstractBlock implements FlopCountable {
@@ -87,10 +86,10 @@ public final class TapConv1d extends AbstractBlock implements FlopCountable {
             long end = j + stride * (out - 1) + 1;
             views.add(x.get(":, :, " + j + ":" + end + (stride > 1 ? ":" + stride : "")));
         }
-        return mix.forward(ps, new NDList(kernel == 1 ? views.get(0) : NDArrays.concat(views, 1)), training);
+        return mix.forward(ps, new NDList(StackedTaps.of(views)), training);
     }
 
-    /** The same function by the engine's convolution (cuDNN on a GPU), on the same weights rearranged. */
+    /** The same function by the engine's convolution (cuDNN on a GPU), on the same weights as a kernel. */
     NDList natively(ParameterStore ps, NDArray x, boolean training) {
         NDArray w = ps.getValue(mix.getParameters().get("weight"), x.getDevice(), training);
         NDArray b = mix.getParameters().contains("bias")
@@ -99,12 +98,11 @@ public final class TapConv1d extends AbstractBlock implements FlopCountable {
     }
 
     /**
-     * A 1x1 mix's weights over stacked taps, {@code [F, k x C, 1]} with tap j on channels
-     * {@code j C .. j C + C - 1}, as a k-wide kernel {@code [F, C, k]} in its device's layout ({@link KernelLayout}).
+     * The 1x1 mix's weights over the stacked taps, {@code [F, C x k, 1]}, as the k-wide kernel
+     * {@code [F, C, k]}, in its device's layout ({@link KernelLayout}).
      */
     public static NDArray kernelWeights(NDArray mixWeights, int kernel) {
-        Shape s = mixWeights.getShape();
-        return KernelLayout.forDevice(mixWeights.reshape(s.get(0), kernel, s.get(1) / kernel).transpose(0, 2, 1));
+        return KernelLayout.of(StackedTaps.kernel(mixWeights, kernel));
     }
 
     @Override

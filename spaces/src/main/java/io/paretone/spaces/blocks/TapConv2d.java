@@ -1,7 +1,6 @@
 package io.paretone.spaces.blocks;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -30,8 +29,9 @@ import java.util.List;
  * earlier pixels in raster order. Mask A (first layer) also leaves out the centre tap.
  *
  * <p>On a GPU ({@link TapConv1d#nativeOn}) the same weights run as one native convolution (cuDNN):
- * the taps used are always the first ones in raster order (all of them, or a causal prefix), so
- * the mix's weights, followed by zeros for the taps left out, are the k x k kernel.
+ * the taps used are always the first ones in raster order (all of them, or a causal prefix), and
+ * stacked channel by channel ({@link StackedTaps}), so the mix's weights, followed by zeros for the
+ * taps left out, are the k x k kernel.
  */
 public final class TapConv2d extends AbstractBlock implements FlopCountable {
     private static final byte VERSION = 1;
@@ -113,7 +113,7 @@ public final class TapConv2d extends AbstractBlock implements FlopCountable {
             views.add(padded.get(":, :, " + t[0] + ":" + (t[0] + stride * (outH - 1) + 1) + step + ", "
                     + t[1] + ":" + (t[1] + stride * (outW - 1) + 1) + step));
         }
-        return mix.forward(ps, new NDList(views.size() == 1 ? views.get(0) : NDArrays.concat(views, 1)), training);
+        return mix.forward(ps, new NDList(StackedTaps.of(views)), training);
     }
 
     /** The same function by the engine's convolution (cuDNN on a GPU), on the same weights rearranged. */
@@ -126,18 +126,17 @@ public final class TapConv2d extends AbstractBlock implements FlopCountable {
     }
 
     /**
-     * The mix's weights {@code [F, T x C, 1, 1]} (tap t on channels {@code t C .. t C + C - 1}) as a
-     * k x k kernel {@code [F, C, k, k]} in its device's layout ({@link KernelLayout}), zero at the taps left
-     * out (a raster-order suffix).
+     * The mix's weights {@code [F, C x T, 1, 1]} (channel c at tap t on stacked channel {@code c T + t})
+     * as the k x k kernel {@code [F, C, k, k]}, zero at the taps left out (a raster-order suffix), in
+     * its device's layout ({@link KernelLayout}).
      */
     private NDArray kernelWeights(NDArray mixWeights) {
-        long filters = mixWeights.getShape().get(0);
-        long channels = mixWeights.getShape().get(1) / taps.size();
-        NDArray used = mixWeights.reshape(filters, taps.size(), channels);
+        NDArray used = StackedTaps.kernel(mixWeights, taps.size()); // [F, C, T]
         int missing = kernel * kernel - taps.size();
+        Shape s = used.getShape();
         NDArray all = missing == 0 ? used
-                : used.concat(mixWeights.getManager().zeros(new Shape(filters, missing, channels)), 1);
-        return KernelLayout.forDevice(all.reshape(filters, kernel, kernel, channels).transpose(0, 3, 1, 2));
+                : used.concat(mixWeights.getManager().zeros(new Shape(s.get(0), s.get(1), missing)), 2);
+        return KernelLayout.of(all.reshape(s.get(0), s.get(1), kernel, kernel));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.paretone.spaces.wavenet;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -16,6 +15,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.paretone.spaces.audio.MuLaw;
 import io.paretone.spaces.blocks.OneHotProjection;
+import io.paretone.spaces.blocks.StackedTaps;
 import io.paretone.spaces.blocks.TapConv1d;
 import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
@@ -32,10 +32,11 @@ import java.util.List;
  * to 256.
  *
  * <p>A dilated causal convolution with k taps is computed as its definition: the k shifted views
- * x[t - (k-1-j) d] are stacked on the channel axis and mixed by a 1x1 convolution of R*k inputs.
+ * x[t - (k-1-j) d] are stacked on the channel axis ({@link StackedTaps}) and mixed by a 1x1
+ * convolution of R*k inputs.
  * That is the same function, the same weights (rearranged) and the same multiply-adds as a
- * dilated kernel, and it avoids PyTorch's CPU (oneDNN) convolution backward pass, which gave NaN
- * gradients now and then. On a GPU the same weights run as one native dilated kernel
+ * dilated kernel, and it avoids PyTorch's CPU (oneDNN) convolution backward pass, which gives wrong
+ * or NaN input gradients ({@code KernelLayout}). On a GPU the same weights run as one native dilated kernel
  * ({@link TapConv1d#nativeOn}).
  */
 public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
@@ -133,7 +134,7 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
                 new Shape(dilations[i])).singletonOrThrow();
     }
 
-    /** The k causal taps of layer i stacked on the channel axis: [B, R, T + p] to [B, R * k, T]. */
+    /** The k causal taps of layer i stacked on the channel axis ({@link StackedTaps}): [B, R, T + p] to [B, R * k, T]. */
     private NDArray taps(int i, NDArray window) {
         long length = window.getShape().get(2) - padding(i);
         NDList views = new NDList(arch.kernelSize());
@@ -141,7 +142,7 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
             long start = (long) j * dilations[i];
             views.add(window.get(":, :, " + start + ":" + (start + length)));
         }
-        return NDArrays.concat(views, 1);
+        return StackedTaps.of(views);
     }
 
     private NDArray head(ParameterStore ps, NDArray skipSum, boolean training) {

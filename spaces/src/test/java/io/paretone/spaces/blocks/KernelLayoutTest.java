@@ -3,7 +3,6 @@ package io.paretone.spaces.blocks;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -28,10 +27,34 @@ class KernelLayoutTest {
     }
 
     @Test
-    void aCpuKeepsThePermutedKernel() {
+    void aCpuGetsTheSameValuesWithTheInputChannelsInnermost() {
         try (NDManager m = NDManager.newBaseManager(DjlRuntime.device("cpu"))) {
-            NDArray permuted = m.arange(24f).reshape(2, 3, 4).transpose(0, 2, 1);
-            assertSame(permuted, KernelLayout.forDevice(permuted));
+            for (Shape shape : new Shape[] {new Shape(2, 3, 4), new Shape(2, 3, 4, 5)}) {
+                NDArray kernel = m.arange((float) shape.size()).reshape(shape);
+                NDArray laidOut = KernelLayout.of(kernel);
+                assertEquals(shape, laidOut.getShape());
+                assertArrayEquals(kernel.toFloatArray(), laidOut.toFloatArray());
+                assertFalse(RowMajor.is(laidOut));
+                // Moving the channels last gives a row-major array: they are innermost in memory.
+                int[] last = shape.dimension() == 3 ? new int[] {0, 2, 1} : new int[] {0, 2, 3, 1};
+                assertTrue(RowMajor.is(laidOut.transpose(last)));
+            }
+            NDArray tapView = m.arange(24f).reshape(2, 4, 3).transpose(0, 2, 1);
+            assertEquals(tapView.getShape(), KernelLayout.of(tapView).getShape());
+        }
+    }
+
+    /** The other kind of kernel: a row-major parameter, as DJL's own Conv1d blocks hold. */
+    @ParameterizedTest
+    @CsvSource({"2, 4, 3, 3, 1", "4, 8, 8, 5, 2"})
+    void onACpuARowMajorKernelLaidOutForItsDeviceHasTheRightBackwardPass(int batch, int channels, int filters, int k,
+            int padding) {
+        try (NDManager m = NDManager.newBaseManager(DjlRuntime.device("cpu"))) {
+            DjlRuntime.engine().setRandomSeed(5);
+            NDArray x = m.randomNormal(new Shape(batch, channels, 23));
+            NDArray kernel = m.randomNormal(new Shape(filters, channels, k));
+            NDArray r = m.randomNormal(new Shape(batch, filters, 23 + 2 * padding - k + 1));
+            assertEquals(0, LoopConv1d.inputGradientError(x, KernelLayout.of(kernel), r, padding), 1e-4);
         }
     }
 

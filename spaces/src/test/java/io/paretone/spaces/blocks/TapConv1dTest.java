@@ -47,7 +47,7 @@ class TapConv1dTest {
                         int at = t * stride + j - padding;
                         for (int ch = 0; ch < c; ch++) {
                             double v = at < 0 || at >= length ? 0 : x[ch * length + at];
-                            sum += w[o * kernel * c + j * c + ch] * v; // tap j occupies channels j*c..j*c+c-1
+                            sum += w[(o * c + ch) * kernel + j] * v; // channel ch at tap j is stacked channel ch*kernel+j
                         }
                     }
                     assertEquals(sum, y[o * out + t], 1e-4, "filter " + o + " position " + t);

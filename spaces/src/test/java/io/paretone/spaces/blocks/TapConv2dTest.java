@@ -31,8 +31,8 @@ class TapConv2dTest {
             taps.initialize(m, DataType.FLOAT32, x.getShape());
             NDArray mixWeight = taps.getChildren().values().get(0).getParameters().get("weight").getArray(); // [F, T*C, 1, 1]
             NDArray bias = taps.getChildren().values().get(0).getParameters().get("bias").getArray();
-            // Stacked channel index is tap * C + c, tap = y * k + x: back to [F, C, k, k].
-            NDArray kernel = mixWeight.reshape(filters, k, k, cin).transpose(0, 3, 1, 2);
+            // Stacked channel index is c * taps + tap, tap = y * k + x: [F, C, k, k] as it is.
+            NDArray kernel = mixWeight.reshape(filters, cin, k, k);
             NDArray expected = Conv2d.conv2d(x, kernel, bias, new Shape(2, 2), new Shape(1, 1)).singletonOrThrow();
             NDArray actual = taps.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
             assertEquals(new Shape(2, filters, 4, 3), actual.getShape());

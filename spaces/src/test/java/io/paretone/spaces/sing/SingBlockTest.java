@@ -32,7 +32,7 @@ class SingBlockTest {
         try (NDManager m = NDManager.newBaseManager(DjlRuntime.engine().getEngineName())) {
             Block conv = new TapConv1d(4, 1, 0, hop, false);
             conv.initialize(m, DataType.FLOAT32, new Shape(1, channels, frames + 3));
-            float[] w = conv.getParameters().valueAt(0).getArray().toFloatArray(); // [hop, 4 taps x C, 1]
+            float[] w = conv.getParameters().valueAt(0).getArray().toFloatArray(); // [hop, C x 4 taps, 1], channel by channel
             NDArray y = m.randomNormal(new Shape(1, channels, frames));
             float[] yv = y.toFloatArray();
             float[] out = SingBlock.synthesize(conv, new ParameterStore(m, false), y, false).toFloatArray();
@@ -47,7 +47,7 @@ class SingBlockTest {
                     int r = offset % hop;
                     int k = offset / hop;
                     for (int c = 0; c < channels; c++) {
-                        expected += yv[c * frames + t] * w[r * 4 * channels + (3 - k) * channels + c];
+                        expected += yv[c * frames + t] * w[(r * channels + c) * 4 + (3 - k)]; // channel c at tap 3 - k
                     }
                 }
                 assertEquals(expected, out[n], 1e-5, "sample " + n);
