@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import java.nio.FloatBuffer;
 
 /**
  * The tap convolutions' layout: the input's shifted copies at each kernel tap stacked on the channel
@@ -33,5 +35,24 @@ public final class StackedTaps {
     public static NDArray kernel(NDArray mixWeights, int taps) {
         Shape s = mixWeights.getShape();
         return mixWeights.reshape(s.get(0), s.get(1) / taps, taps);
+    }
+
+    /**
+     * Moves a freshly initialised mix's weights {@code [F, T x C, 1...]} from the tap-by-tap order in
+     * which they are drawn (channel c at tap t on stacked channel {@code t C + c}) to this layout, so
+     * the same seed gives the same network as when taps were stacked tap by tap (before 2026-12-02):
+     * earlier studies' seeds train the same candidates.
+     */
+    public static void drawnTapByTap(Block mix, int taps) {
+        if (taps == 1) {
+            return;
+        }
+        NDArray w = mix.getParameters().get("weight").getArray();
+        long[] s = w.getShape().getShape();
+        long filters = s[0];
+        long channels = s[1] / taps;
+        try (NDArray moved = w.reshape(filters, taps, channels).transpose(0, 2, 1)) {
+            w.set(FloatBuffer.wrap(moved.toFloatArray()));
+        }
     }
 }

@@ -113,6 +113,7 @@ public final class TapConv1d extends AbstractBlock implements FlopCountable {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         mix.initialize(manager, dataType, taps(inputShapes[0]));
+        StackedTaps.drawnTapByTap(mix, kernel);
     }
 
     /** As a k-tap convolution: the stacked taps are copies, the 1x1 mix is all the arithmetic. */

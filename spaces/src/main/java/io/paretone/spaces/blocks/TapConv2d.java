@@ -147,6 +147,7 @@ public final class TapConv2d extends AbstractBlock implements FlopCountable {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         mix.initialize(manager, dataType, stacked(inputShapes[0]));
+        StackedTaps.drawnTapByTap(mix, taps.size());
     }
 
     /** The stacked taps are copies; the 1 x 1 mix is all the arithmetic. */

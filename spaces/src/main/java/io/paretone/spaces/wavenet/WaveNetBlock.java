@@ -217,7 +217,9 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
         for (int i = 0; i < dilations.length; i++) {
             Shape taps = new Shape(b, (long) r * arch.kernelSize(), t);
             filter.get(i).initialize(manager, dataType, taps);
+            StackedTaps.drawnTapByTap(filter.get(i), arch.kernelSize());
             gate.get(i).initialize(manager, dataType, taps);
+            StackedTaps.drawnTapByTap(gate.get(i), arch.kernelSize());
             residual.get(i).initialize(manager, dataType, new Shape(b, r, t));
             skip.get(i).initialize(manager, dataType, new Shape(b, r, t));
         }

@@ -9,6 +9,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.training.ParameterStore;
 import io.paretone.spaces.runtime.DjlRuntime;
 import java.util.SplittableRandom;
@@ -77,6 +79,32 @@ class TapConv1dTest {
         try (NDManager m = DjlRuntime.engine().newBaseManager()) {
             float[] y = UpsampleConv.nearest(m.create(new float[] {1, 2, 3, 4}, new Shape(1, 2, 2)), 3).toFloatArray();
             assertArrayEquals(new float[] {1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4}, y);
+        }
+    }
+
+    /** The same seed draws the same weights as when taps were stacked tap by tap, moved to channel by channel. */
+    @Test
+    void theSameSeedGivesTheSameNetworkAsTheTapByTapLayout() {
+        int kernel = 3;
+        int c = 4;
+        int f = 5;
+        try (Model model = Model.newInstance("t", DjlRuntime.device("cpu"))) {
+            NDManager m = model.getNDManager();
+            DjlRuntime.engine().setRandomSeed(11);
+            Block tapByTap = Conv1d.builder().setKernelShape(new Shape(1)).setFilters(f).build();
+            tapByTap.initialize(m, DataType.FLOAT32, new Shape(1, (long) kernel * c, 9));
+            float[] drawn = tapByTap.getParameters().get("weight").getArray().toFloatArray();
+            DjlRuntime.engine().setRandomSeed(11);
+            TapConv1d conv = new TapConv1d(kernel, 1, 1, f, true);
+            conv.initialize(m, DataType.FLOAT32, new Shape(1, c, 9));
+            float[] now = conv.getParameters().valueAt(0).getArray().toFloatArray();
+            for (int o = 0; o < f; o++) {
+                for (int ch = 0; ch < c; ch++) {
+                    for (int j = 0; j < kernel; j++) {
+                        assertEquals(drawn[o * kernel * c + j * c + ch], now[(o * c + ch) * kernel + j], 0f);
+                    }
+                }
+            }
         }
     }
 }
