@@ -96,9 +96,11 @@ class WorkerPoolTest {
 
     @Test
     void aTrialPastTheTimeoutIsStoppedAndFailed() throws Exception {
-        try (WorkerPool pool = pool(8, true)) {
+        // 20 s: the healthy trial after it must finish within the same limit on a loaded 2-core
+        // machine (with 8 s it timed out too at a load of 6).
+        try (WorkerPool pool = pool(20, true)) {
             var hung = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 1, FaultyArchitectures.genome(Fault.HANG, 10)));
-            assertTrue(hung.reason().contains("timed out after 8 s"), hung.reason());
+            assertTrue(hung.reason().contains("timed out after 20 s"), hung.reason());
             waitUntilReady(pool);
             assertEquals(TrialStatus.COMPLETE, finished(run(pool, 2, FaultyArchitectures.genome(Fault.NONE, 10))).status());
         }

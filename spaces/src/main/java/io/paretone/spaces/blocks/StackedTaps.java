@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import java.nio.FloatBuffer;
 
 /**
  * The tap convolutions' layout: the input's shifted copies at each kernel tap stacked on the channel
@@ -44,15 +43,19 @@ public final class StackedTaps {
      * earlier studies' seeds train the same candidates.
      */
     public static void drawnTapByTap(Block mix, int taps) {
-        if (taps == 1) {
-            return;
-        }
         NDArray w = mix.getParameters().get("weight").getArray();
         long[] s = w.getShape().getShape();
         long filters = s[0];
         long channels = s[1] / taps;
-        try (NDArray moved = w.reshape(filters, taps, channels).transpose(0, 2, 1)) {
-            w.set(FloatBuffer.wrap(moved.toFloatArray()));
+        if (taps == 1 || channels == 1) {
+            return; // both orders are the same (and the reshape below would be a view, not a copy)
+        }
+        boolean trained = w.hasGradient();
+        // A copy in the new order (reshaping the transposed view copies it); the parameter's array
+        // then holds it, and requires a gradient again if it did.
+        w.intern(w.reshape(filters, taps, channels).transpose(0, 2, 1).reshape(w.getShape()));
+        if (trained) {
+            w.setRequiresGradient(true);
         }
     }
 }
