@@ -23,9 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
         modelTransformer = StudyOptions.Install.class,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = TrainingBenchCommand.class,
+        subcommands = {TrainingBenchCommand.class, GenerationBenchCommand.class},
         description = "Compare search algorithms on one space: several seeds each, the same trial budget, every"
-                + " candidate trained; prints hypervolume against trials and against CO2e spent. 'bench training' times the trainer against PyTorch eager instead.")
+                + " candidate trained; prints hypervolume against trials and against CO2e spent. 'bench training' times the trainer against PyTorch eager instead; 'bench generation' times the autoregressive samplers.")
 public final class BenchCommand implements Callable<Integer>, StudyOptions.Command {
     @Spec
     CommandSpec spec;

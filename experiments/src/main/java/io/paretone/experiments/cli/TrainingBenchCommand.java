@@ -2,13 +2,13 @@ package io.paretone.experiments.cli;
 
 import io.paretone.experiments.bench.TrainingBench;
 import io.paretone.experiments.config.UsageException;
-import io.paretone.spaces.runtime.DjlRuntime;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,9 +24,8 @@ public final class TrainingBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--device", paramLabel = "DEV", description = "auto (a GPU if DJL sees one), cpu, gpu or gpu:N"
-            + " (default ${DEFAULT-VALUE}).")
-    String device = "auto";
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--steps", paramLabel = "N", description = "Timed steps per genome (default ${DEFAULT-VALUE}).")
     int steps = 160;
@@ -70,7 +69,7 @@ public final class TrainingBenchCommand implements Callable<Integer> {
                 throw new UsageException("--families " + f + ": the sweep has wavenet and vae genomes only");
             }
         }
-        var settings = new TrainingBench.Settings(DjlRuntime.device(device), tiny ? 2 : steps, tiny ? 1 : warmup,
+        var settings = new TrainingBench.Settings(device.device(), tiny ? 2 : steps, tiny ? 1 : warmup,
                 tiny ? 1 : batch, tiny, torchRef, python, families, only, seed);
         List<TrainingBench.Row> rows = TrainingBench.run(settings, out);
         boolean failed = rows.stream().anyMatch(r -> !Double.isFinite(r.paretoneMs()));

@@ -1,6 +1,7 @@
 package io.paretone.spaces.audio;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 
 /** The 256-way mu-law softmax output shared by the autoregressive families (WaveNet, SampleRNN). */
 public final class Categorical {
@@ -29,5 +30,21 @@ public final class Categorical {
             }
         }
         return classes - 1;
+    }
+
+    /**
+     * {@link #draw} for every row of {@code logits} {@code [B, C]} at once, on their device: the
+     * class of row b is the number of cumulative softmax probabilities, among the first C - 1, that
+     * are at most {@code u[b]}, which is the first class whose cumulative probability exceeds u (and
+     * the last class when rounding leaves the total below u). Returns classes {@code [B, 1]}
+     * (int64) without reading anything back to the host, so a sampler can feed them straight into
+     * its next step.
+     *
+     * @param uniforms {@code [B, 1]} uniforms in [0, 1), drawn on the same device
+     */
+    public static NDArray drawOnDevice(NDArray logits, NDArray uniforms) {
+        long classes = logits.getShape().get(1);
+        NDArray cumulative = logits.softmax(1).cumSum(1).get(":, :" + (classes - 1));
+        return cumulative.lte(uniforms).sum(new int[] {1}, true).toType(DataType.INT64, false);
     }
 }

@@ -227,40 +227,50 @@ public final class SampleRnnBlock extends AbstractBlock implements FlopCountable
     }
 
     /**
-     * Cached generation: recurrent states and the current conditioning vectors live across samples;
-     * a tier runs only when a new frame of it is complete. Arrays made in a step belong to the
-     * caller's NDScope, except what this state keeps (and frees).
+     * Cached generation on the device: recurrent states, the current conditioning vectors and the
+     * last samples (classes and decoded values, from a top frame of silence) live across samples; a
+     * tier runs only when a new frame of it is complete. Arrays made in a step belong to the caller's
+     * NDScope, except what this state keeps (and frees).
      */
     final class GenerationState {
-        private final NDManager manager;
         private final int batch;
+        /** The decoded value of each mu-law class, {@code [256]}, for values from drawn classes on the device. */
+        private final NDArray levels;
+        private NDArray recentClasses; // [B, fs]: the sample-level MLP's window
+        private NDArray recentValues; // [B, top]: the frame tiers' inputs
         private NDList topState;
         private NDList bottomState;
         private NDArray topCondition; // [B, ratio, H]
         private NDArray sampleCondition; // [B, fs, M]
 
         GenerationState(NDManager manager, int batch) {
-            this.manager = manager;
             this.batch = batch;
+            float[] decoded = new float[MuLaw.CLASSES];
+            for (int k = 0; k < decoded.length; k++) {
+                decoded[k] = MuLaw.decode(k);
+            }
+            levels = manager.create(decoded);
+            int silence = MuLaw.encode(0f);
+            recentClasses = manager.full(new Shape(batch, arch.frameSize()), silence, DataType.INT64);
+            recentValues = manager.full(new Shape(batch, arch.topFrame()), MuLaw.decode(silence), DataType.FLOAT32);
         }
 
         /**
          * Logits {@code [B, 256]} of sample {@code t} (0-based, after a top frame of silence), given
-         * the classes and decoded values of every sample so far, {@code [B][F + t]} at least.
+         * every sample before it through {@link #append}.
          */
-        NDArray step(ParameterStore ps, int t, long[][] classes, float[][] values) {
+        NDArray step(ParameterStore ps, int t) {
             int top = arch.topFrame();
             int fs = arch.frameSize();
-            int at = top + t;
             if (arch.twoTiers() && t % top == 0) {
-                NDArray frame = manager.create(frame(values, at - top, top), new Shape(batch, 1, top));
+                NDArray frame = recentValues.reshape(batch, 1, top);
                 NDList r = recur(topRnn, ps, apply(topInput, ps, frame, false), topState, false);
                 topState = keep(topState, r.subNDList(1));
                 topCondition = keep(topCondition,
                         apply(topUp, ps, r.get(0), false).reshape(batch, arch.upperRatio(), arch.rnnUnits()));
             }
             if (t % fs == 0) {
-                NDArray frame = manager.create(frame(values, at - fs, fs), new Shape(batch, 1, fs));
+                NDArray frame = recentValues.get(":, " + (top - fs) + ":").reshape(batch, 1, fs);
                 NDArray x = apply(bottomInput, ps, frame, false);
                 if (arch.twoTiers()) {
                     int k = (t / fs) % arch.upperRatio();
@@ -271,22 +281,15 @@ public final class SampleRnnBlock extends AbstractBlock implements FlopCountable
                 sampleCondition = keep(sampleCondition,
                         apply(bottomUp, ps, r.get(0), false).reshape(batch, fs, arch.mlpUnits()));
             }
-            long[] window = new long[batch * fs];
-            for (int c = 0; c < batch; c++) {
-                System.arraycopy(classes[c], at - fs, window, c * fs, fs);
-            }
             int k = t % fs;
             NDArray condition = sampleCondition.get(":, " + k + ":" + (k + 1) + ", :").transpose(0, 2, 1);
-            NDArray logits = sampleLevel(ps, manager.create(window, new Shape(batch, fs)), condition, false);
-            return logits.squeeze(2);
+            return sampleLevel(ps, recentClasses, condition, false).squeeze(2);
         }
 
-        private float[] frame(float[][] values, int from, int length) {
-            float[] f = new float[batch * length];
-            for (int c = 0; c < batch; c++) {
-                System.arraycopy(values[c], from, f, c * length, length);
-            }
-            return f;
+        /** Appends the next sample of each clip, classes {@code [B, 1]} (int64, on the device). */
+        void append(NDArray classes) {
+            recentClasses = keep(recentClasses, recentClasses.get(":, 1:").concat(classes, 1));
+            recentValues = keep(recentValues, recentValues.get(":, 1:").concat(levels.take(classes), 1));
         }
 
         private NDArray keep(NDArray old, NDArray fresh) {
@@ -306,7 +309,8 @@ public final class SampleRnnBlock extends AbstractBlock implements FlopCountable
         }
 
         void close() {
-            for (AutoCloseable c : new AutoCloseable[] {topState, bottomState, topCondition, sampleCondition}) {
+            for (AutoCloseable c : new AutoCloseable[] {
+                    levels, recentClasses, recentValues, topState, bottomState, topCondition, sampleCondition}) {
                 if (c instanceof NDList l) {
                     l.close();
                 } else if (c instanceof NDArray a) {

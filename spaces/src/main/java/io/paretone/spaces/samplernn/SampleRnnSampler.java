@@ -1,55 +1,36 @@
 package io.paretone.spaces.samplernn;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.paretone.spaces.Sampler;
-import io.paretone.spaces.audio.Categorical;
-import io.paretone.spaces.audio.MuLaw;
-import java.util.Arrays;
-import java.util.SplittableRandom;
+import io.paretone.spaces.audio.AncestralSampling;
 
 /**
- * Ancestral sampling, one sample at a time for all clips of a call in one batch, from a top frame
- * of silence; the recurrent states are carried, never recomputed. Draws from the softmax use a
- * seeded generator, so clips are reproducible.
+ * Ancestral sampling, one sample at a time for all clips of a call in one batch, on the device
+ * ({@link AncestralSampling}), from a top frame of silence; the recurrent states are carried,
+ * never recomputed, and each drawn class goes back into the network's windows without leaving the
+ * device.
  */
 final class SampleRnnSampler implements Sampler {
 
     @Override
     public float[][] generate(Block block, ParameterStore parameters, GenerationRequest request) {
         SampleRnnBlock net = (SampleRnnBlock) block;
-        SampleRnnArchitecture arch = ((SampleRnnBlock) block).architecture();
-        int count = request.clips();
-        int samples = request.samples();
-        int top = arch.topFrame();
-        SplittableRandom random = new SplittableRandom(request.seed());
-        long[][] classes = new long[count][top + samples];
-        float[][] values = new float[count][top + samples];
-        int silence = MuLaw.encode(0f);
-        for (int c = 0; c < count; c++) {
-            Arrays.fill(classes[c], 0, top, silence);
-            Arrays.fill(values[c], 0, top, MuLaw.decode(silence));
-        }
-        float[][] audio = new float[count][samples];
         NDManager owner = block.getParameters().valueAt(0).getArray().getManager();
         try (NDManager manager = owner.newSubManager()) {
-            SampleRnnBlock.GenerationState state = net.newGenerationState(manager, count);
-            for (int t = 0; t < samples; t++) {
-                try (NDScope scope = new NDScope()) {
-                    scope.suppressNotUsedWarning();
-                    float[] p = state.step(parameters, t, classes, values).softmax(1).toFloatArray();
-                    for (int c = 0; c < count; c++) {
-                        int cls = Categorical.draw(p, c, MuLaw.CLASSES, random.nextDouble());
-                        classes[c][top + t] = cls;
-                        values[c][top + t] = MuLaw.decode(cls);
-                        audio[c][t] = values[c][top + t];
-                    }
-                }
+            SampleRnnBlock.GenerationState state = net.newGenerationState(manager, request.clips());
+            try {
+                return AncestralSampling.generate(manager, request.clips(), request.samples(), request.seed(),
+                        (t, previous) -> {
+                            if (t > 0) {
+                                state.append(previous);
+                            }
+                            return state.step(parameters, t);
+                        });
+            } finally {
+                state.close();
             }
-            state.close();
         }
-        return audio;
     }
 }

@@ -24,7 +24,10 @@ class SampleRnnBlockTest {
                 + " training_steps=10 batch_size=1 learning_rate=1e-3"));
     }
 
-    /** The cached recurrent generation computes exactly the parallel pass, one sample at a time. */
+    /**
+     * The cached recurrent generation, fed each sample on the device, computes exactly the parallel
+     * pass, one sample at a time, for every clip of a batch.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"cell=gru frame_tiers=1", "cell=lstm frame_tiers=2 upper_ratio=2"})
     void cachedGenerationStepsMatchTheParallelPass(String genes) {
@@ -36,22 +39,31 @@ class SampleRnnBlockTest {
             NDManager m = model.getNDManager();
             int top = arch.topFrame();
             int t = 3 * top;
-            block.initialize(m, DataType.FLOAT32, new Shape(1, top + t), new Shape(1, top + t));
-            long[][] classes = new long[1][top + t];
-            float[][] values = new float[1][top + t];
+            int clips = 2;
+            block.initialize(m, DataType.FLOAT32, new Shape(clips, top + t), new Shape(clips, top + t));
+            long[] classes = new long[clips * (top + t)];
+            float[] values = new float[classes.length];
             SplittableRandom r = new SplittableRandom(2);
-            for (int i = 0; i < top + t; i++) {
-                classes[0][i] = i < top ? MuLaw.encode(0f) : r.nextInt(256);
-                values[0][i] = MuLaw.decode((int) classes[0][i]);
+            for (int i = 0; i < classes.length; i++) {
+                classes[i] = i % (top + t) < top ? MuLaw.encode(0f) : r.nextInt(256);
+                values[i] = MuLaw.decode((int) classes[i]);
             }
             ParameterStore ps = new ParameterStore(m, false);
-            float[] parallel = block.forward(ps, new NDList(m.create(classes[0], new Shape(1, top + t)),
-                    m.create(values[0], new Shape(1, top + t))), false).singletonOrThrow().toFloatArray();
-            SampleRnnBlock.GenerationState state = block.newGenerationState(m, 1);
+            Shape shape = new Shape(clips, top + t);
+            float[] parallel = block.forward(ps, new NDList(m.create(classes, shape), m.create(values, shape)), false)
+                    .singletonOrThrow().toFloatArray(); // [clips, 256, t]
+            SampleRnnBlock.GenerationState state = block.newGenerationState(m, clips);
             for (int i = 0; i < t; i++) {
-                float[] step = state.step(ps, i, classes, values).toFloatArray();
-                for (int c = 0; c < 256; c++) {
-                    assertEquals(parallel[c * t + i], step[c], 1e-4f, "class " + c + " sample " + i);
+                if (i > 0) {
+                    long[] previous = {classes[top + i - 1], classes[(top + t) + top + i - 1]};
+                    state.append(m.create(previous, new Shape(clips, 1)));
+                }
+                float[] step = state.step(ps, i).toFloatArray(); // [clips, 256]
+                for (int c = 0; c < clips; c++) {
+                    for (int k = 0; k < 256; k++) {
+                        assertEquals(parallel[(c * 256 + k) * t + i], step[c * 256 + k], 1e-4f,
+                                "clip " + c + " class " + k + " sample " + i);
+                    }
                 }
             }
             state.close();
