@@ -42,7 +42,8 @@ public final class AncestralSampling {
      */
     public static float[][] generate(NDManager manager, int clips, int samples, long seed, Step step) {
         DjlRuntime.engine().setRandomSeed((int) seed);
-        NDArray previous = manager.full(new Shape(clips, 1), MuLaw.encode(0f), DataType.INT64);
+        NDArray silence = manager.full(new Shape(clips, 1), MuLaw.encode(0f), DataType.INT64);
+        NDArray previous = silence;
         NDList drawn = new NDList(samples);
         for (int t = 0; t < samples; t++) {
             try (NDScope scope = new NDScope()) {
@@ -53,7 +54,13 @@ public final class AncestralSampling {
                 drawn.add(previous);
             }
         }
-        long[] classes = NDArrays.concat(drawn, 1).toLongArray(); // [clips, samples], the one copy to the host
+        long[] classes;
+        try (NDArray all = NDArrays.concat(drawn, 1)) {
+            classes = all.toLongArray(); // [clips, samples], the one copy to the host
+        } finally {
+            drawn.close();
+            silence.close();
+        }
         float[][] audio = new float[clips][samples];
         for (int c = 0; c < clips; c++) {
             for (int t = 0; t < samples; t++) {
