@@ -157,7 +157,7 @@ final class SparkEngine implements TrialEngine {
         } catch (Exception e) { // Spark throws its checked SparkException undeclared
             throw new IllegalStateException("the Spark executors could not start paretone workers, even after Spark's"
                     + " retries: " + firstLine(e.getMessage()) + ". If that names a GPU, check that the executors'"
-                    + " GPUs work with PyTorch (the CUDA jar on their class path, README: Running on a Spark cluster),"
+                    + " GPUs work with PyTorch (the CUDA jar on their class path, docs/spark.md),"
                     + " or run without spark.executor/task.resource.gpu.amount to train on their CPUs", e);
         }
         for (String json : outcomes) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * against a stand-in {@code nvidia-smi} first on PATH: its output must be what Spark's own parser
  * reads as the GPU resource, and an address Spark hands a task must become the worker's device.
  * (A {@code local[N]} master does not schedule tasks that ask for GPUs, so the task side is pinned
- * by {@link TaskWorkersTest}; a real cluster run is in the README.)
+ * by {@link TaskWorkersTest}; a real cluster run is in docs/spark.md.)
  */
 class GpuDiscoveryScriptTest {
     private static final Path SCRIPT = Path.of("..", "scripts", "spark-gpu-discovery").toAbsolutePath().normalize();

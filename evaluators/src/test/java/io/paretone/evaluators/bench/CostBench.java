@@ -22,7 +22,7 @@ import java.util.Locale;
 
 /**
  * Benchmark, not a test: how long counting takes, and how fast candidates generate on this machine.
- * Run with {@code mvn -B -o -q -pl evaluators -am -Pbench verify} (see the README).
+ * Run with {@code mvn -B -o -q -pl evaluators -am -Pbench verify} (see docs/measurement.md, Counting cost).
  *
  * <p>Counting time is the mean of repeated {@link ModelCost#count} calls after a warm-up. Generation
  * speed is measured as the search measures it: a warm-up, then one timed window generating a batch

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
         modelTransformer = StudyOptions.Install.class,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Run an architecture search. Keys of the YAML config are documented in the README;"
+        description = "Run an architecture search. Keys of the YAML config are documented in docs/configuration.md;"
                 + " options override them.")
 public final class SearchCommand implements Callable<Integer>, StudyOptions.Command {
     @Spec

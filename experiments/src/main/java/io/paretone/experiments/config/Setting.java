@@ -8,13 +8,13 @@ import java.util.function.Function;
 /**
  * One study setting as {@link StudySchema} declares it: its YAML key, the option that overrides it,
  * its help, its default and, for a dataset key, the dataset kinds that read it. The command-line
- * options, the check of dataset keys against the kind and the README's settings table are all
+ * options, the check of dataset keys against the kind and the settings table of docs/configuration.md are all
  * made from these; {@link StudyConfig} holds the values read.
  *
  * @param key the YAML key, sections joined by dots ({@code energy.pue})
  * @param type the value's type; {@link List} or {@link Map} for those
  * @param elementType a list's element type; null otherwise
- * @param entryName for a map, what its keys are, as the README names them ({@code GENE}); null otherwise
+ * @param entryName for a map, what its keys are, as the settings table names them ({@code GENE}); null otherwise
  * @param flag the command-line option ({@code --pue}); null for a key set in YAML only
  * @param paramLabel the option's parameter in the help ({@code X}); null for a flag without one
  * @param help what the setting does, one phrase without a closing period
@@ -89,7 +89,7 @@ public record Setting(
         set.accept(c, value);
     }
 
-    /** The key as the README shows it: a map's with its entries' name ({@code space.GENE}). */
+    /** The key as the settings table shows it: a map's with its entries' name ({@code space.GENE}). */
     public String documentedKey() {
         return entryName == null ? key : key + "." + entryName;
     }

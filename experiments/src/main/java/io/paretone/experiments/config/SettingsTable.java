@@ -3,13 +3,13 @@ package io.paretone.experiments.config;
 import java.util.List;
 
 /**
- * The README's table of settings, written from {@link StudySchema}: the README holds a copy between
- * {@link #BEGIN} and {@link #END}, which a test compares with this one.
+ * The table of settings in {@code docs/configuration.md}, written from {@link StudySchema}: that page
+ * holds a copy between {@link #BEGIN} and {@link #END}, which a test compares with this one.
  */
 public final class SettingsTable {
-    /** The line before the table in the README. */
+    /** The line before the table in the page. */
     public static final String BEGIN = "<!-- settings table: generated from StudySchema, do not edit by hand -->";
-    /** The line after the table in the README. */
+    /** The line after the table in the page. */
     public static final String END = "<!-- end of the settings table -->";
 
     private SettingsTable() {}
@@ -31,20 +31,20 @@ public final class SettingsTable {
         return text.replace("|", "\\|");
     }
 
-    /** The table a README holds between {@link #BEGIN} and {@link #END}. */
-    public static String tableIn(String readme) {
-        int begin = readme.indexOf(BEGIN);
-        int end = readme.indexOf(END);
+    /** The table a page holds between {@link #BEGIN} and {@link #END}. */
+    public static String tableIn(String page) {
+        int begin = page.indexOf(BEGIN);
+        int end = page.indexOf(END);
         if (begin < 0 || end < begin) {
-            throw new IllegalArgumentException("the README lacks the lines " + BEGIN + " and " + END);
+            throw new IllegalArgumentException("the page lacks the lines " + BEGIN + " and " + END);
         }
-        return readme.substring(begin + BEGIN.length() + 1, end);
+        return page.substring(begin + BEGIN.length() + 1, end);
     }
 
-    /** The README with its table replaced by {@code table}. */
-    public static String replaceIn(String readme, String table) {
-        String old = tableIn(readme);
-        int at = readme.indexOf(BEGIN) + BEGIN.length() + 1;
-        return readme.substring(0, at) + table + readme.substring(at + old.length());
+    /** The page with its table replaced by {@code table}. */
+    public static String replaceIn(String page, String table) {
+        String old = tableIn(page);
+        int at = page.indexOf(BEGIN) + BEGIN.length() + 1;
+        return page.substring(0, at) + table + page.substring(at + old.length());
     }
 }

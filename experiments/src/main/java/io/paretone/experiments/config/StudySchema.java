@@ -23,7 +23,7 @@ import java.util.Locale;
 /**
  * Every setting of a study, each declared once: its YAML key, the option that overrides it, its help
  * and its default. The options of {@code search}, {@code quickstart} and {@code bench}, the check
- * that a dataset key belongs to the chosen kind, and the README's settings table
+ * that a dataset key belongs to the chosen kind, and the settings table of docs/configuration.md
  * ({@link SettingsTable}) are made from this list; defaults the library owns are read from
  * {@link StudySettings.Builder} and the dataset settings' builders, so they cannot drift from them. Values are checked where they are
  * used: by the library's records ({@link StudySettings}) and the dataset settings.
@@ -47,7 +47,7 @@ public final class StudySchema {
             WavFolderSettings.builder().setFolder(Path.of("any")).setSeed(0).build();
     private static final List<String> FOLDER_KINDS = List.of(WAV_FOLDER, IMAGE_FOLDER);
 
-    /** Every setting, in the order of the README's table; options are applied in this order too. */
+    /** Every setting, in the order of the settings table; options are applied in this order too. */
     public static final List<Setting> ALL = List.of(
             Setting.of("name", String.class, c -> c.name, (c, v) -> c.name = v).flag("--name", "NAME")
                     .help("Study name, part of the run folder's name").byDefault(LIBRARY.name()),
@@ -216,7 +216,7 @@ public final class StudySchema {
                     .flag("--worker-memory", "MB").help("Java heap of each worker in MB").byDefault("the JVM's"),
             Setting.of("workers.engine", String.class, c -> c.workers.engine, (c, v) -> c.workers.engine = v)
                     .flag("--engine", "NAME")
-                    .help("Where workers run: local, or spark (a Spark cluster; needs the Spark build, see the README);"
+                    .help("Where workers run: local, or spark (a Spark cluster; needs the Spark build, see docs/spark.md);"
                             + " with spark, workers is how many candidates run at once")
                     .byDefault(LIBRARY.engine().name()),
             Setting.of("workers.master", String.class, c -> c.workers.master, (c, v) -> c.workers.master = v)

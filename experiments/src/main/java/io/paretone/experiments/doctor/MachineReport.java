@@ -86,7 +86,7 @@ public final class MachineReport {
         MeterAvailability rapl = sources.rapl().availability();
         out.add(rapl.available() ? Finding.fine("RAPL", rapl.reason())
                 : new Finding("RAPL", "not readable", rapl.reason()
-                        + "; CPU energy is then estimated from CPU time x TDP (README, energy)"));
+                        + "; CPU energy is then estimated from CPU time x TDP (docs/measurement.md, Energy and carbon)"));
         Device metered = resolved != null ? resolved : Device.cpu();
         try {
             out.add(Finding.fine("Meter", "--meter auto on " + metered + ": "

@@ -9,21 +9,21 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's settings table is the one {@link StudySchema} makes. */
+/** The settings table of {@code docs/configuration.md} is the one {@link StudySchema} makes. */
 class SettingsTableTest {
-    /** The README at the repository's root; tests run in the module's folder. */
-    private static final Path README = Path.of("..", "README.md");
+    /** The page that documents every setting; tests run in the module's folder. */
+    private static final Path PAGE = Path.of("..", "docs", "configuration.md");
     private static final String REGENERATE = "mvn -B -q -pl experiments -am test -Dtest=SettingsTableTest"
-            + " -Dsurefire.failIfNoSpecifiedTests=false -Dparetone.writeReadme=true";
+            + " -Dsurefire.failIfNoSpecifiedTests=false -Dparetone.writeSettingsTable=true";
 
     @Test
-    void readmeTableIsTheSchemas() throws IOException {
+    void documentedTableIsTheSchemas() throws IOException {
         String table = SettingsTable.markdown(StudySchema.ALL);
-        if (Boolean.getBoolean("paretone.writeReadme")) {
-            Files.writeString(README, SettingsTable.replaceIn(Files.readString(README), table));
+        if (Boolean.getBoolean("paretone.writeSettingsTable")) {
+            Files.writeString(PAGE, SettingsTable.replaceIn(Files.readString(PAGE), table));
         }
-        assertEquals(table, SettingsTable.tableIn(Files.readString(README)),
-                "README.md's settings table is stale; regenerate it with: " + REGENERATE);
+        assertEquals(table, SettingsTable.tableIn(Files.readString(PAGE)),
+                "docs/configuration.md's settings table is stale; regenerate it with: " + REGENERATE);
     }
 
     @Test

@@ -47,7 +47,7 @@ public final class TrialEngines {
         String hint = name.equals("spark")
                 ? "the Spark engine is an optional module that this paretone was built without: build it with"
                         + " `mvn -B -Pspark -DskipTests package` and run `java -jar spark/target/paretone-spark.jar"
-                        + " search --engine spark ...` (README: Running on a Spark cluster)"
+                        + " search --engine spark ...` (docs/spark.md)"
                 : "engines available here: " + String.join(", ", known);
         throw new InvalidValueException("engine", name, hint);
     }

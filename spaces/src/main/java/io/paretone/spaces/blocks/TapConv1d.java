@@ -68,7 +68,7 @@ public final class TapConv1d extends AbstractBlock implements FlopCountable {
     /**
      * Whether wide convolutions on a device run as the engine's own kernel. Not on a CPU: there
      * PyTorch 2.7's oneDNN backward pass of a convolution wider than one tap left NaN in the input
-     * gradient now and then (uninitialised memory; README, "Native convolutions").
+     * gradient now and then (uninitialised memory; docs/gpu.md, "Why a CPU uses taps").
      */
     public static boolean nativeOn(Device device) {
         return device.isGpu();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report in a real browser, through the script the README names: it loads the page headless,
+ * The report in a real browser, through the script docs/reading-results.md names: it loads the page headless,
  * finds the front's points and the table, sees no console message, and saves a screenshot.
  * Skipped where Chromium is not installed.
  */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Published parameter counts come from the shipped table only, and ours are computed: a family
  * declaring the published layers counts within the stated tolerance of the published figure, the
- * others do not (so a stale declaration is caught), and the README's table shows both.
+ * others do not (so a stale declaration is caught), and the table of {@code docs/families.md} shows both.
  */
 class PublishedParametersTest {
     private static final PublishedModels TABLE = PublishedModels.load();
@@ -59,20 +59,20 @@ class PublishedParametersTest {
     }
 
     @Test
-    void readmeTableShowsThePublishedFiguresAndOurCounts() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
+    void familiesPageShowsThePublishedFiguresAndOurCounts() throws IOException {
+        String page = Files.readString(Path.of("..", "docs", "families.md"));
         Map<String, String[]> rows = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("(?m)^\\| `(\\w+)` \\| ([^|]+) \\| ([^|]+) \\| ([^|]+) \\| .*$").matcher(readme);
+        Matcher m = Pattern.compile("(?m)^\\| `(\\w+)` \\| ([^|]+) \\| ([^|]+) \\| ([^|]+) \\| .*$").matcher(page);
         while (m.find()) {
             rows.put(m.group(1), new String[] {m.group(3).trim(), m.group(4).trim()});
         }
         for (PublishedCost c : COSTS.values()) {
             String[] row = rows.get(c.family().name());
-            assertTrue(row != null, "the README's published table has no row for " + c.family().name());
+            assertTrue(row != null, "docs/families.md's published table has no row for " + c.family().name());
             assertEquals(Units.count(c.parameters()), row[0], c.family().name() + ": ours");
             assertEquals(Units.count(published(c).getAsLong()), row[1], c.family().name() + ": published");
         }
         int percent = (int) Math.round(PublishedModels.PARAMETER_TOLERANCE * 100);
-        assertTrue(readme.contains("counts within " + percent + "% of the published"), "the README states the tolerance");
+        assertTrue(page.contains("counts within " + percent + "% of the published"), "docs/families.md states the tolerance");
     }
 }
