@@ -171,7 +171,8 @@ public final class Study {
                 TrialScheduler scheduler = new TrialScheduler(store, session.study.id(), session.owner, pool, settings,
                         objectives, new Pruner(settings.pruning(), bounds, objectives), ledger, progress, folder,
                         session.liveness, budgets, storeFootprint, shared.shares());
-                TrialRunner runner = new TrialRunner(settings, objectives, problem, scheduler, ledger, store,
+                TrialRunner runner = new TrialRunner(settings, objectives, problem,
+                        new CandidateDecoder(settings.seed()), scheduler, ledger, store,
                         session.study.id(), progress, storeFootprint);
                 StoppingRules stopping = stoppingRules(ledger, budgets);
                 StudyAlgorithm.named(settings.algorithm()).run(new StudyAlgorithm.Parts(problem, runner, scheduler, ledger,

@@ -9,14 +9,13 @@ import io.paretone.search.store.TrialRequest;
 import io.paretone.search.store.TrialResult;
 import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.TrialStore;
+import io.paretone.search.trial.Candidate;
 import io.paretone.search.trial.Constraints;
 import io.paretone.search.trial.Trial;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.search.worker.FromWorker;
 import io.paretone.search.worker.ToWorker;
 import io.paretone.search.worker.TrialEngine;
-import io.paretone.spaces.families.ModelFamilies;
-import io.paretone.spaces.genome.Genome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,9 +39,6 @@ final class TrialScheduler {
     private static final long REFRESH_MILLIS = 2000;
     /** How often the session's footprint is stored while trials run, so a killed session still counts. */
     private static final long CHECKPOINT_NANOS = TimeUnit.SECONDS.toNanos(5);
-
-    /** One candidate of a generation. */
-    record Candidate(Genome genome, String architecture, long seed) {}
 
     private final TrialStore store;
     private final long studyId;
@@ -122,8 +118,7 @@ final class TrialScheduler {
     Map<String, TrialRow> evaluate(int generation, List<Candidate> candidates) {
         Map<String, TrialRequest> requests = new LinkedHashMap<>();
         for (Candidate c : candidates) {
-            requests.putIfAbsent(c.architecture(), new TrialRequest(c.architecture(), c.genome().choice(ModelFamilies.FAMILY),
-                    c.genome().toString(), c.architecture(), generation, c.seed()));
+            requests.putIfAbsent(c.description(), request(c, generation));
         }
         Batch batch = new Batch(generation, candidates.size());
         for (TrialRow row : store.ask(studyId, new ArrayList<>(requests.values()))) {
@@ -184,9 +179,7 @@ final class TrialScheduler {
      * @return its stored trial if already finished (answered from the store), else null
      */
     TrialRow join(Batch batch, int generation, Candidate c) {
-        TrialRequest request = new TrialRequest(c.architecture(), c.genome().choice(ModelFamilies.FAMILY),
-                c.genome().toString(), c.architecture(), generation, c.seed());
-        TrialRow row = store.ask(studyId, List.of(request)).get(0);
+        TrialRow row = store.ask(studyId, List.of(request(c, generation))).get(0);
         if (row.status().finished()) {
             ledger.record(row.toTrial(settings.space(), objectives));
             progress.candidateFinished(row.toTrial(settings.space(), objectives), true);
@@ -195,6 +188,11 @@ final class TrialScheduler {
         batch.waiting.put(row.id(), row);
         dispatch(batch);
         return null;
+    }
+
+    /** What the store is asked for a candidate: its description is the trial's unique key. */
+    private static TrialRequest request(Candidate c, int generation) {
+        return new TrialRequest(c.description(), c.family(), c.genome().toString(), c.description(), generation, c.seed());
     }
 
     /** True when a worker is free and no budget is used up: another candidate may start now. */

@@ -19,6 +19,7 @@ import io.paretone.search.store.SqliteTrialStore;
 import io.paretone.search.store.StudyRecord;
 import io.paretone.search.store.TrialResult;
 import io.paretone.search.store.TrialRow;
+import io.paretone.search.trial.Candidate;
 import io.paretone.search.trial.SearchJson;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.search.worker.FromWorker;
@@ -158,11 +159,11 @@ class TrialSchedulerTest {
                     objectives, new Pruner(settings.pruning(), bounds, objectives), ledger, SearchProgress.NONE, folder,
                     new OwnerLiveness(OwnerLiveness.LEASE), new Budgets(List.of()), () -> {}, shares);
 
-            List<TrialScheduler.Candidate> candidates = new ArrayList<>();
+            List<Candidate> candidates = new ArrayList<>();
             for (String family : List.of("wavenet", "wavegan", "vae", "sing")) {
                 Genome g = ModelFamilies.smallestPerFamily(settings.space()).stream()
                         .filter(s -> s.choice(ModelFamilies.FAMILY).equals(family)).findFirst().orElseThrow();
-                candidates.add(new TrialScheduler.Candidate(g, family, 7));
+                candidates.add(new Candidate(g, ModelFamilies.decode(g), family, 7));
             }
             trials = scheduler.evaluate(0, candidates);
         }

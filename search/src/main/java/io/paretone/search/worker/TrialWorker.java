@@ -130,6 +130,8 @@ public final class TrialWorker {
         Provenance prov = provenance.withSeed(e.seed());
         Map<String, Double> known = new LinkedHashMap<>();
         try {
+            // Only the genome's text crosses the process boundary, so this process decodes it once
+            // more: one decode per process (the scheduling side has its own, in CandidateDecoder).
             Architecture architecture = decoder.apply(space.parse(e.genome()));
             ModelCost cost = evaluator.untrainedCost(architecture);
             known.put(Objective.PARAMETERS.name(), (double) cost.parameters());
