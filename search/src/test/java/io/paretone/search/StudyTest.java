@@ -60,27 +60,27 @@ class StudyTest {
         for (Trial t : result.trials()) {
             String d = t.description();
             Fault fault = FaultyArchitectures.faultOf(t.genome());
-            if (t.status() == TrialStatus.FAILED && t.failure().startsWith("not trained")) {
+            if (t.status() == TrialStatus.FAILED && t.reason().startsWith("not trained")) {
                 rejected++;
                 assertTrue(t.objectives()[1] > MAX_PARAMETERS, "rejected only above the limit: " + t);
-                assertTrue(t.failure().contains("max_parameters " + MAX_PARAMETERS), t.failure());
+                assertTrue(t.reason().contains("max_parameters " + MAX_PARAMETERS), t.reason());
             } else if (fault == Fault.SIGKILL) {
                 killed++;
                 assertEquals(TrialStatus.FAILED, t.status(), d);
-                assertTrue(t.failure().contains("SIGKILL"), t.failure());
+                assertTrue(t.reason().contains("SIGKILL"), t.reason());
             } else if (fault == Fault.NAN) {
                 nan++;
                 assertEquals(TrialStatus.FAILED, t.status(), d);
-                assertTrue(t.failure().contains("NaN"), t.failure());
+                assertTrue(t.reason().contains("NaN"), t.reason());
             } else {
-                assertEquals(TrialStatus.COMPLETE, t.status(), d + ": " + t.failure());
+                assertEquals(TrialStatus.COMPLETE, t.status(), d + ": " + t.reason());
             }
         }
         assertTrue(killed >= 1 && nan >= 1 && rejected >= 1,
                 "this seed meets every failure: killed " + killed + ", NaN " + nan + ", rejected " + rejected);
 
         assertFalse(result.front().isEmpty(), () -> result.trials().stream().map(t -> t.number() + " " + t.status() + " "
-                + t.description() + " " + t.failure() + " " + java.util.Arrays.toString(t.objectives())).toList().toString());
+                + t.description() + " " + t.reason() + " " + java.util.Arrays.toString(t.objectives())).toList().toString());
         for (Trial t : result.front()) {
             assertTrue(t.complete(), "only complete trials on the front");
             assertTrue(t.metrics().parameters() <= MAX_PARAMETERS, "constraint holds on the front: " + t);

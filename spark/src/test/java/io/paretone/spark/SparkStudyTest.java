@@ -63,7 +63,7 @@ class SparkStudyTest {
     /** Architecture to what the worker measured that does not depend on timing. */
     private static Map<String, String> measured(List<Trial> trials) {
         return trials.stream().collect(Collectors.toMap(Trial::description,
-                t -> t.metrics() == null ? t.status() + ": " + t.failure() : t.status() + " params " + t.metrics().parameters()
+                t -> t.metrics() == null ? t.status() + ": " + t.reason() : t.status() + " params " + t.metrics().parameters()
                         + " flops/s " + t.metrics().generationFlopsPerUnit() + " %MOS " + t.metrics().percentMos(),
                 (a, b) -> a, TreeMap::new));
     }
@@ -104,9 +104,9 @@ class SparkStudyTest {
             if (FaultyArchitectures.faultOf(t.genome()) == Fault.SIGKILL) {
                 killed++;
                 assertEquals(TrialStatus.FAILED, t.status(), t.description());
-                assertTrue(t.failure().contains("SIGKILL") && t.failure().contains("Spark executor"), t.failure());
+                assertTrue(t.reason().contains("SIGKILL") && t.reason().contains("Spark executor"), t.reason());
             } else {
-                assertEquals(TrialStatus.COMPLETE, t.status(), t.description() + ": " + t.failure());
+                assertEquals(TrialStatus.COMPLETE, t.status(), t.description() + ": " + t.reason());
             }
         }
         assertTrue(killed >= 1, () -> "this seed kills at least one worker: " + measured(result.trials()));

@@ -115,9 +115,9 @@ public final class ConsoleProgress implements SearchProgress {
                     m.trainingInferenceRatioUnits(), domain.units());
         } else if (trial.status() == TrialStatus.PRUNED) {
             out.printf(Locale.ROOT, "    trial %d PRUNED: %s; ~%.3g J of training saved  %s%n", trial.number(),
-                    trial.failure(), trial.pruning().joulesSaved(), timing());
+                    trial.reason(), trial.pruning().joulesSaved(), timing());
         } else {
-            out.printf("    trial %d FAILED: %s  %s%n", trial.number(), trial.failure(), timing());
+            out.printf("    trial %d FAILED: %s  %s%n", trial.number(), trial.reason(), timing());
         }
         out.flush();
     }

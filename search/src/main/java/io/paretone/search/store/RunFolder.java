@@ -210,7 +210,7 @@ public final class RunFolder {
         r.add(t.provenance() == null ? "" : Long.toString(t.provenance().seed()));
         r.add(t.provenance() == null ? "" : t.provenance().device());
         r.add(t.provenance() == null ? "" : t.provenance().datasetHash());
-        r.add(quote(t.failure() == null ? "" : t.failure()));
+        r.add(quote(t.reason() == null ? "" : t.reason()));
         r.add(quote(t.description()));
         return r;
     }
@@ -235,8 +235,8 @@ public final class RunFolder {
         if (!obj.isEmpty()) {
             o.set("objectives", obj);
         }
-        if (t.failure() != null) {
-            o.put("failure", t.failure());
+        if (t.reason() != null) {
+            o.put("failure", t.reason());
         }
         if (t.metrics() != null) {
             o.set("metrics", JSON.valueToTree(t.metrics()));

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * order), so a report can show any family's genome without rebuilding its search space.
  *
  * @param objectives values in the order of {@link StoredStudy#objectives()}; null when failed
- * @param failure why the trial failed, or null
+ * @param reason why the trial failed or was pruned, or null
  * @param metrics measured figures; null when failed
  */
 public record StoredTrial(
@@ -24,7 +24,7 @@ public record StoredTrial(
         Map<String, String> genome,
         String description,
         double[] objectives,
-        String failure,
+        String reason,
         TrialMetrics metrics,
         Provenance provenance) {
 

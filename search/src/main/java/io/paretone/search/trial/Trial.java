@@ -10,7 +10,7 @@ import io.paretone.spaces.genome.Genome;
  * @param objectives the minimised objectives in the study's order ({@code StudySettings.objectives()}): final values when
  *     complete, the checkpoint's values when pruned; NaN where unknown (a failed trial knows at
  *     most what was counted before training)
- * @param failure why the trial failed or was pruned, or null
+ * @param reason why the trial failed or was pruned, or null
  * @param metrics measured figures beyond the objectives (at the checkpoint when pruned); null when
  *     failed
  * @param pruning where training stopped and what that saved; null unless pruned
@@ -23,7 +23,7 @@ public record Trial(
         String description,
         TrialStatus status,
         double[] objectives,
-        String failure,
+        String reason,
         TrialMetrics metrics,
         Pruning pruning,
         Provenance provenance) {

@@ -54,7 +54,7 @@ class RunFolderReaderTest {
         assertEquals(TrialStatus.FAILED, failed.status());
         assertFalse(failed.complete());
         assertNull(failed.objectives());
-        assertEquals("loss became NaN at step 12", failed.failure());
+        assertEquals("loss became NaN at step 12", failed.reason());
         assertEquals("a <b>bold</b> description", s.trials().get(2).description());
 
         StudySummary summary = s.summary().orElseThrow();

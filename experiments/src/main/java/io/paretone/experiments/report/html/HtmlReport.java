@@ -257,7 +257,7 @@ public final class HtmlReport {
                     .append("\" class=\"").append(onFront ? "front" : t.complete() ? "trial" : "failed").append("\">");
             cell(b, Integer.toString(t.number()), t.number());
             cell(b, Integer.toString(t.generation() + 1), t.generation());
-            b.append("<td>").append(t.complete() ? onFront ? "front" : "complete" : "failed: " + Html.escape(t.failure()))
+            b.append("<td>").append(t.complete() ? onFront ? "front" : "complete" : "failed: " + Html.escape(t.reason()))
                     .append("</td>");
             for (ObjectiveView v : views) {
                 if (t.complete()) {
@@ -295,7 +295,7 @@ public final class HtmlReport {
         for (StoredTrial t : study.failedTrials()) {
             b.append("<li><a href=\"#trial-").append(t.number()).append("\">trial ").append(t.number()).append("</a> (")
                     .append(Html.escape(t.genomeText())).append("): <span class=\"reason\">")
-                    .append(Html.escape(t.failure() == null ? "no reason recorded" : t.failure())).append("</span></li>\n");
+                    .append(Html.escape(t.reason() == null ? "no reason recorded" : t.reason())).append("</span></li>\n");
         }
         b.append("</ul></section>\n");
     }
@@ -379,8 +379,8 @@ public final class HtmlReport {
             o.put("trial", t.number()).put("generation", t.generation() + 1).put("front", front.contains(t));
             o.put("status", t.complete() ? "complete" : "failed");
             o.put("genome", t.genomeText()).put("description", t.description());
-            if (t.failure() != null) {
-                o.put("failure", t.failure());
+            if (t.reason() != null) {
+                o.put("failure", t.reason());
             }
             ArrayNode figures = o.putArray("figures");
             if (t.complete()) {
