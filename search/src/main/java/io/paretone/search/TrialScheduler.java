@@ -6,7 +6,7 @@ import io.paretone.search.store.Claim;
 import io.paretone.search.store.OwnerLiveness;
 import io.paretone.search.store.RunFolder;
 import io.paretone.search.store.TrialRequest;
-import io.paretone.search.store.TrialResult;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.TrialStore;
 import io.paretone.search.trial.Candidate;
@@ -257,7 +257,7 @@ final class TrialScheduler {
                 // The worker died with its reading; the scheduling side's share is all that is known.
                 DeviceShares.Share share = shares.finished(lost.trial());
                 workerMetered.put(lost.trial(), 0.0);
-                finish(batch, f.row(), new TrialResult(TrialStatus.FAILED, lost.reason(), Map.of(), null, null, null,
+                finish(batch, f.row(), new TrialOutcome(TrialStatus.FAILED, lost.reason(), Map.of(), null, null, null,
                         share == null ? 0 : share.joules()));
             }
             return;
@@ -280,10 +280,9 @@ final class TrialScheduler {
                 LOG.warn("worker {} finished trial {}, which it was not running; ignored", seat.worker(), f.trial());
                 return;
             }
-            TrialResult r = f.result();
+            TrialOutcome r = f.result();
             if (r.status() == TrialStatus.PRUNED && pruneReasons.containsKey(f.trial())) {
-                r = new TrialResult(r.status(), pruneReasons.get(f.trial()), r.objectives(), r.metrics(), r.provenance(),
-                        r.pruning(), r.totalJoules());
+                r = r.withReason(pruneReasons.get(f.trial()));
             }
             DeviceShares.Share share = shares.finished(f.trial());
             if (share != null) {
@@ -294,7 +293,7 @@ final class TrialScheduler {
         }
     }
 
-    private void finish(Batch batch, TrialRow row, TrialResult result) {
+    private void finish(Batch batch, TrialRow row, TrialOutcome result) {
         if (!store.finish(row.id(), owner, result)) {
             LOG.warn("trial {} was taken over by another process; its outcome there is kept", row.number());
         }

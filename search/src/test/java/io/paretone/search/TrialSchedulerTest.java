@@ -17,7 +17,7 @@ import io.paretone.search.store.OwnerLiveness;
 import io.paretone.search.store.RunFolder;
 import io.paretone.search.store.SqliteTrialStore;
 import io.paretone.search.store.StudyRecord;
-import io.paretone.search.store.TrialResult;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.store.TrialRow;
 import io.paretone.search.trial.Candidate;
 import io.paretone.search.trial.SearchJson;
@@ -89,7 +89,7 @@ class TrialSchedulerTest {
             Map<String, Double> values = new LinkedHashMap<>();
             objectives.forEach(o -> values.put(o, 0.5));
             return new Event.Message(w, new FromWorker.Finished(trial,
-                    new TrialResult(TrialStatus.COMPLETE, null, values, null, null, null, metered), metered));
+                    new TrialOutcome(TrialStatus.COMPLETE, null, values, null, null, null, metered), metered));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.paretone.search.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.Provenance;
 import io.paretone.search.trial.SearchJson;
 import io.paretone.search.trial.Trial;
@@ -270,7 +271,7 @@ public final class SqliteTrialStore implements TrialStore {
     }
 
     @Override
-    public synchronized boolean finish(long trialId, String owner, TrialResult result) {
+    public synchronized boolean finish(long trialId, String owner, TrialOutcome result) {
         if (!result.status().finished()) {
             throw new IllegalArgumentException("not a final state: " + result.status());
         }

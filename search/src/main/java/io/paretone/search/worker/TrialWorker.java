@@ -18,7 +18,7 @@ import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.quality.QualityProxy;
 import io.paretone.evaluators.training.StepListener;
 import io.paretone.evaluators.training.TrainingFailedException;
-import io.paretone.search.store.TrialResult;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.EnergyPart;
 import io.paretone.search.trial.Provenance;
 import io.paretone.search.trial.Provenances;
@@ -175,7 +175,7 @@ public final class TrialWorker {
         double joules = window.stop().joules();
         workerJoules += joules;
         return new FromWorker.Finished(e.trial(),
-                new TrialResult(status, reason, objectives, metrics, prov, pruning, joules), workerJoules);
+                new TrialOutcome(status, reason, objectives, metrics, prov, pruning, joules), workerJoules);
     }
 
     private static Map<String, Double> objectives(CandidateMeasurement m) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paretone.evaluators.quality.QualityScore;
 import io.paretone.evaluators.quality.QualityTerm;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.Provenance;
 import io.paretone.search.trial.SearchJson;
 import io.paretone.search.trial.Trial;
@@ -49,11 +50,11 @@ class SqliteTrialStoreTest {
                 "cpu-time", true, "test", 4000, 300, 96000, 16000, 0.5, 20, 2.5, 2.5 / 3.6e6 * 0.437, "a test CPU", List.of());
     }
 
-    static TrialResult complete(double co2e, double parameters) {
+    static TrialOutcome complete(double co2e, double parameters) {
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("co2e", co2e);
         values.put("parameters", parameters);
-        return new TrialResult(TrialStatus.COMPLETE, null, values, metrics(10), new Provenance(7, "cpu()", "sines",
+        return new TrialOutcome(TrialStatus.COMPLETE, null, values, metrics(10), new Provenance(7, "cpu()", "sines",
                 "abc", "dev", "0.36.0", "17", "Linux", "node-1"), null, 12.5);
     }
 
@@ -100,7 +101,7 @@ class SqliteTrialStoreTest {
             long id = store.openStudy(study("a")).id();
             TrialRow t = store.ask(id, List.of(request("x", 0))).get(0);
             store.claim(t.id(), new Claim("me", "w1", "cpu()"));
-            store.finish(t.id(), "me", new TrialResult(TrialStatus.PRUNED, "dominated", Map.of("co2e", 3e-7),
+            store.finish(t.id(), "me", new TrialOutcome(TrialStatus.PRUNED, "dominated", Map.of("co2e", 3e-7),
                     metrics(4), null, new Trial.Pruning(20, 80, 12.0), 5));
             TrialRow p = store.trial(t.id()).orElseThrow();
             assertEquals(TrialStatus.PRUNED, p.status());
@@ -149,7 +150,7 @@ class SqliteTrialStoreTest {
             store.claim(ts.get(0).id(), new Claim("me", "w1", "cpu()"));
             store.finish(ts.get(0).id(), "me", complete(1e-6, 10));
             store.claim(ts.get(1).id(), new Claim("me", "w1", "cpu()"));
-            store.finish(ts.get(1).id(), "me", new TrialResult(TrialStatus.FAILED, "NaN", Map.of(), null, null, null, 2.5));
+            store.finish(ts.get(1).id(), "me", new TrialOutcome(TrialStatus.FAILED, "NaN", Map.of(), null, null, null, 2.5));
             store.recordHypervolume(id, new HypervolumePoint(0, 2, 1e-6, 0.25, 1));
             store.recordHypervolume(id, new HypervolumePoint(1, 2, 2e-6, 0.5, 1));
             store.recordHypervolume(id, new HypervolumePoint(1, 3, 3e-6, 0.75, 2)); // a replay replaces
