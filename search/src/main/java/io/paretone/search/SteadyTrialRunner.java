@@ -67,7 +67,7 @@ final class SteadyTrialRunner implements SteadyEvaluation {
         }
         TrialRow stored = scheduler.join(batch, generation, candidate);
         if (stored != null) {
-            runner.write(stored, solution);
+            runner.write(stored.outcome(), solution);
             answered.add(solution);
             numbers.put(solution, stored.number());
         } else {
@@ -84,7 +84,7 @@ final class SteadyTrialRunner implements SteadyEvaluation {
             }
             Deque<IntegerSolution> waiting = running.remove(row.architecture());
             for (IntegerSolution s : waiting) {
-                runner.write(row, s);
+                runner.write(row.outcome(), s);
                 answered.add(s);
                 numbers.put(s, row.number());
             }
@@ -115,7 +115,7 @@ final class SteadyTrialRunner implements SteadyEvaluation {
     public void replayed(IntegerSolution solution) {
         TrialRow row = stored.remove(solution);
         if (row != null) {
-            ledger.record(row.toTrial(runner.space(), runner.objectives()));
+            ledger.record(row.toTrial(runner.space()));
         }
     }
 
@@ -126,7 +126,7 @@ final class SteadyTrialRunner implements SteadyEvaluation {
         for (int i = 0; i < indices.length; i++) {
             s.variables().set(i, indices[i]);
         }
-        runner.write(row, s);
+        runner.write(row.outcome(), s);
         numbers.put(s, row.number());
         stored.put(s, row);
         return s;

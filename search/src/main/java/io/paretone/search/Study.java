@@ -115,7 +115,7 @@ public final class Study {
             String name = session.name;
             RunFolder folder = RunFolder.open(settings.outputDir().resolve(name),
                     settings.objectives().stream().map(o -> o.in(data.domain())).toList());
-            folder.rewriteLog(session.finishedTrials().stream().map(t -> t.toTrial(settings.space(), objectives)).toList());
+            folder.rewriteLog(session.finishedTrials().stream().map(t -> t.toTrial(settings.space())).toList());
             StudyFiles files = new StudyFiles(settings, workerDevices, folder);
             files.writeStudy(identity, name, null);
 
@@ -205,7 +205,7 @@ public final class Study {
     }
 
     private static double trialJoules(List<TrialRow> finished) {
-        return finished.stream().mapToDouble(TrialRow::totalJoules).sum();
+        return finished.stream().mapToDouble(t -> t.outcome().totalJoules()).sum();
     }
 
     private StoppingRules stoppingRules(StudyLedger ledger, Budgets budgets) {

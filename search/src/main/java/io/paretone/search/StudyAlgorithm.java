@@ -36,10 +36,10 @@ enum StudyAlgorithm {
         @Override
         void run(Parts p) {
             SteadyTrialRunner steady = new SteadyTrialRunner(p.runner(), p.scheduler(), p.problem(), p.ledger());
-            List<IntegerSolution> evaluated = p.stored().stream().filter(t -> t.status().finished())
+            List<IntegerSolution> evaluated = p.stored().stream().filter(t -> t.outcome().status().finished())
                     .sorted(Comparator.comparing(TrialRow::finishedAt).thenComparing(TrialRow::number))
                     .map(steady::solutionOf).toList();
-            List<IntegerSolution> pending = p.stored().stream().filter(t -> !t.status().finished())
+            List<IntegerSolution> pending = p.stored().stream().filter(t -> !t.outcome().status().finished())
                     .map(steady::solutionOf).toList();
             new AsyncNsgaII(p.population(), p.seed()).avoidingDuplicates(steady::known, describer(p.runner()))
                     .run(p.problem(), steady, p.stopping(), p.generations(), evaluated, pending);

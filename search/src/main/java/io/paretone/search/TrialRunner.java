@@ -7,6 +7,7 @@ import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.TrialStore;
 import io.paretone.search.trial.Candidate;
 import io.paretone.search.trial.Constraints;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,7 +67,7 @@ final class TrialRunner implements GenerationEvaluation.Batch {
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < solutions.size(); i++) {
             TrialRow t = trials.get(candidates.get(i).description());
-            write(t, solutions.get(i));
+            write(t.outcome(), solutions.get(i));
             numbers.add(t.number());
         }
         generationDone(generation, numbers);
@@ -74,10 +75,6 @@ final class TrialRunner implements GenerationEvaluation.Batch {
 
     io.paretone.spaces.genome.SearchSpace space() {
         return settings.space();
-    }
-
-    List<String> objectives() {
-        return objectives;
     }
 
     int populationSize() {
@@ -118,7 +115,7 @@ final class TrialRunner implements GenerationEvaluation.Batch {
      * Writes a trial's objectives and constraint values into a solution. Limits are checked on
      * every value the worker measured or counted, whether or not the study minimises it.
      */
-    void write(TrialRow trial, IntegerSolution solution) {
+    void write(TrialOutcome trial, IntegerSolution solution) {
         double[] values = solution.objectives();
         double[] constraints = solution.constraints();
         Arrays.fill(constraints, 0);

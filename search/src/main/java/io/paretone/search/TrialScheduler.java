@@ -122,8 +122,8 @@ final class TrialScheduler {
         }
         Batch batch = new Batch(generation, candidates.size());
         for (TrialRow row : store.ask(studyId, new ArrayList<>(requests.values()))) {
-            if (row.status().finished()) {
-                Trial t = row.toTrial(settings.space(), objectives);
+            if (row.outcome().status().finished()) {
+                Trial t = row.toTrial(settings.space());
                 ledger.record(t);
                 batch.done.put(row.architecture(), row);
                 progress.candidateFinished(t, true);
@@ -180,9 +180,9 @@ final class TrialScheduler {
      */
     TrialRow join(Batch batch, int generation, Candidate c) {
         TrialRow row = store.ask(studyId, List.of(request(c, generation))).get(0);
-        if (row.status().finished()) {
-            ledger.record(row.toTrial(settings.space(), objectives));
-            progress.candidateFinished(row.toTrial(settings.space(), objectives), true);
+        if (row.outcome().status().finished()) {
+            ledger.record(row.toTrial(settings.space()));
+            progress.candidateFinished(row.toTrial(settings.space()), true);
             return row;
         }
         batch.waiting.put(row.id(), row);
@@ -218,7 +218,7 @@ final class TrialScheduler {
      */
     private void dispatch(Batch batch) {
         for (TrialRow row : new ArrayList<>(batch.waiting.values())) {
-            if (batch.inFlight.containsKey(row.number()) || row.status() != TrialStatus.QUEUED) {
+            if (batch.inFlight.containsKey(row.number()) || row.outcome().status() != TrialStatus.QUEUED) {
                 continue;
             }
             // A free slot first: this runs on every worker message, and the budgets read meters.
@@ -303,18 +303,18 @@ final class TrialScheduler {
     /** Re-reads one waiting trial: finished ones leave the batch. */
     private void refresh(Batch batch, long id) {
         TrialRow row = store.trial(id).orElseThrow();
-        if (!row.status().finished()) {
+        if (!row.outcome().status().finished()) {
             batch.waiting.put(id, row);
             return;
         }
         batch.waiting.remove(id);
-        Trial t = row.toTrial(settings.space(), objectives);
+        Trial t = row.toTrial(settings.space());
         ledger.record(t);
         batch.done.put(row.architecture(), row);
         boolean ours = owner.equals(row.owner());
         if (ours) {
             Double metered = workerMetered.remove(row.number());
-            ledger.charged(row.totalJoules(), metered != null ? metered : row.totalJoules());
+            ledger.charged(row.outcome().totalJoules(), metered != null ? metered : row.outcome().totalJoules());
             folder.append(t);
             checkpoint();
         }

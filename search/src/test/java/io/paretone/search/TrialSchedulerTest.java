@@ -170,10 +170,10 @@ class TrialSchedulerTest {
 
         // Trials 1..4 went to w1..w4: GPUs 0, 1, 0, 1. By hand: GPU 0's 400 J half each (equal shares);
         // GPU 1's 800 J three quarters to w2's trial, one quarter to w4's.
-        assertEquals(200, trials.get("wavenet").totalJoules(), 1e-9, "w1 on gpu(0)");
-        assertEquals(600, trials.get("wavegan").totalJoules(), 1e-9, "w2 on gpu(1)");
-        assertEquals(200, trials.get("vae").totalJoules(), 1e-9, "w3 on gpu(0)");
-        assertEquals(200, trials.get("sing").totalJoules(), 1e-9, "w4 on gpu(1)");
+        assertEquals(200, trials.get("wavenet").outcome().totalJoules(), 1e-9, "w1 on gpu(0)");
+        assertEquals(600, trials.get("wavegan").outcome().totalJoules(), 1e-9, "w2 on gpu(1)");
+        assertEquals(200, trials.get("vae").outcome().totalJoules(), 1e-9, "w3 on gpu(0)");
+        assertEquals(200, trials.get("sing").outcome().totalJoules(), 1e-9, "w4 on gpu(1)");
         assertEquals("gpu(1)", trials.get("wavegan").device());
         assertEquals(0, shares.overheadJoules(), 1e-9, "no GPU energy went unassigned");
     }

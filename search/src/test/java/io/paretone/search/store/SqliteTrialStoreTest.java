@@ -68,7 +68,7 @@ class SqliteTrialStoreTest {
             assertEquals(List.of(3, 2), again.stream().map(TrialRow::number).toList());
             assertEquals(0, again.get(1).generation(), "the first generation to propose it stays");
             assertEquals(3, store.trials(id).size());
-            assertTrue(store.trials(id).stream().allMatch(t -> t.status() == TrialStatus.QUEUED));
+            assertTrue(store.trials(id).stream().allMatch(t -> t.outcome().status() == TrialStatus.QUEUED));
         }
     }
 
@@ -84,12 +84,12 @@ class SqliteTrialStoreTest {
             assertFalse(store.finish(t.id(), "me", complete(2e-6, 1000)), "already final");
 
             TrialRow done = store.trial(t.id()).orElseThrow();
-            assertEquals(TrialStatus.COMPLETE, done.status());
-            assertEquals(1e-6, done.objectives().get("co2e"));
-            assertEquals(1000.0, done.objectives().get("parameters"));
-            assertEquals(metrics(10), done.metrics(), "metrics come back as they went in");
-            assertEquals("cpu()", done.provenance().device());
-            assertEquals(12.5, done.totalJoules());
+            assertEquals(TrialStatus.COMPLETE, done.outcome().status());
+            assertEquals(1e-6, done.outcome().objectives().get("co2e"));
+            assertEquals(1000.0, done.outcome().objectives().get("parameters"));
+            assertEquals(metrics(10), done.outcome().metrics(), "metrics come back as they went in");
+            assertEquals("cpu()", done.outcome().provenance().device());
+            assertEquals(12.5, done.outcome().totalJoules());
             assertEquals(1, done.attempts());
             assertEquals("w1", done.worker());
         }
@@ -104,13 +104,14 @@ class SqliteTrialStoreTest {
             store.finish(t.id(), "me", new TrialOutcome(TrialStatus.PRUNED, "dominated", Map.of("co2e", 3e-7),
                     metrics(4), null, new Trial.Pruning(20, 80, 12.0), 5));
             TrialRow p = store.trial(t.id()).orElseThrow();
-            assertEquals(TrialStatus.PRUNED, p.status());
-            assertEquals("dominated", p.reason());
-            assertEquals(new Trial.Pruning(20, 80, 12.0), p.pruning());
-            assertEquals(3e-7, p.objectives().get("co2e"));
-            Trial trial = p.toTrial(SPACE, List.of("co2e", "parameters"));
-            assertEquals(3e-7, trial.objectives()[0]);
-            assertTrue(Double.isNaN(trial.objectives()[1]), "not measured at the checkpoint: unknown");
+            assertEquals(TrialStatus.PRUNED, p.outcome().status());
+            assertEquals("dominated", p.outcome().reason());
+            assertEquals(new Trial.Pruning(20, 80, 12.0), p.outcome().pruning());
+            assertEquals(3e-7, p.outcome().objectives().get("co2e"));
+            Trial trial = p.toTrial(SPACE);
+            double[] values = trial.outcome().values(List.of("co2e", "parameters"));
+            assertEquals(3e-7, values[0]);
+            assertTrue(Double.isNaN(values[1]), "not measured at the checkpoint: unknown");
             assertEquals(GENOME, trial.genome().toString());
         }
     }
@@ -130,9 +131,9 @@ class SqliteTrialStoreTest {
             store.claim(ts.get(1).id(), new Claim(liveOwner, "w2", "cpu()"));
             int requeued = store.requeueAbandoned(id, new OwnerLiveness(Duration.ofMinutes(10)));
             assertEquals(1, requeued);
-            assertEquals(TrialStatus.QUEUED, store.trial(ts.get(0).id()).orElseThrow().status());
+            assertEquals(TrialStatus.QUEUED, store.trial(ts.get(0).id()).orElseThrow().outcome().status());
             assertNull(store.trial(ts.get(0).id()).orElseThrow().owner());
-            assertEquals(TrialStatus.RUNNING, store.trial(ts.get(1).id()).orElseThrow().status());
+            assertEquals(TrialStatus.RUNNING, store.trial(ts.get(1).id()).orElseThrow().outcome().status());
             assertFalse(store.finish(ts.get(0).id(), deadOwner, complete(1, 1)), "the dead owner's late result is refused");
 
             OwnerLiveness.release(liveOwner);
@@ -201,7 +202,7 @@ class SqliteTrialStoreTest {
         try (SqliteTrialStore store = SqliteTrialStore.open(file)) {
             StudyRecord a = store.openStudy(study("a"));
             assertEquals(List.of("co2e", "parameters"), a.definition().objectives());
-            assertEquals(TrialStatus.COMPLETE, store.trials(a.id()).get(0).status());
+            assertEquals(TrialStatus.COMPLETE, store.trials(a.id()).get(0).outcome().status());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = c.createStatement();
