@@ -2,8 +2,8 @@ package io.paretone.search;
 
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.footprint.DeviceShares;
-import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialOutcome;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

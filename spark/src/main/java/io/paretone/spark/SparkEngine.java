@@ -1,7 +1,7 @@
 package io.paretone.spark;
 
-import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.SearchJson;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.search.worker.BlockingWorker;
 import io.paretone.search.worker.EngineRequest;

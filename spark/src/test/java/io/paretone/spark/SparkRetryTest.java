@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.SineWorkerSetup;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.search.worker.EngineChoice;
 import io.paretone.search.worker.EngineRequest;

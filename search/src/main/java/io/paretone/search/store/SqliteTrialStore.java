@@ -1,11 +1,11 @@
 package io.paretone.search.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.Provenance;
 import io.paretone.search.trial.SearchJson;
 import io.paretone.search.trial.Trial;
 import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.spaces.check.InvalidValueException;
 import java.io.IOException;

@@ -3,9 +3,9 @@ package io.paretone.search.worker;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.EnergyPart;
 import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialOutcome;
 import java.util.List;
 import java.util.Map;
 

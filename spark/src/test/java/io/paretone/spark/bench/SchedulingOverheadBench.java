@@ -1,10 +1,10 @@
 package io.paretone.spark.bench;
 
-import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineWorkerSetup;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.search.worker.EngineChoice;
 import io.paretone.search.worker.EngineRequest;
