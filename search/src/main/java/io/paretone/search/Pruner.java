@@ -53,7 +53,7 @@ final class Pruner {
         }
         double[] pn = bounds.normalise(p);
         for (Trial t : front) {
-            double[] fn = bounds.normalise(t.objectives());
+            double[] fn = bounds.normalise(t.outcome().values(objectives));
             if (dominatesWithMargin(fn, pn)) {
                 return String.format(Locale.ROOT,
                         "pruned after step %d of %d: dominated by trial %d with margin %.2f (normalised %s vs %s)",

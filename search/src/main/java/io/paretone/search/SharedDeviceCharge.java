@@ -2,8 +2,8 @@ package io.paretone.search;
 
 import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.footprint.DeviceShares;
-import io.paretone.search.store.TrialResult;
 import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialOutcome;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,14 +20,14 @@ import java.util.Map;
 final class SharedDeviceCharge {
     private SharedDeviceCharge() {}
 
-    static TrialResult apply(TrialResult r, DeviceShares.Share share) {
+    static TrialOutcome apply(TrialOutcome r, DeviceShares.Share share) {
         double f = share.fraction();
         Map<String, Double> objectives = new LinkedHashMap<>(r.objectives());
         for (Objective o : new Objective[] {Objective.CO2E, Objective.INFERENCE_ENERGY}) {
             objectives.computeIfPresent(o.name(), (k, v) -> v * f);
         }
         TrialMetrics charged = r.metrics() == null ? null : r.metrics().withEnergyScaled(f, describe(share));
-        return new TrialResult(r.status(), r.reason(), objectives, charged, r.provenance(), r.pruning(),
+        return new TrialOutcome(r.status(), r.reason(), objectives, charged, r.provenance(), r.pruning(),
                 r.totalJoules() * f);
     }
 

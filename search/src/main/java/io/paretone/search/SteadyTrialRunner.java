@@ -3,7 +3,7 @@ package io.paretone.search;
 import io.paretone.search.nsga.ArchitectureProblem;
 import io.paretone.search.nsga.SteadyEvaluation;
 import io.paretone.search.store.TrialRow;
-import io.paretone.spaces.genome.Genome;
+import io.paretone.search.trial.Candidate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -59,21 +59,19 @@ final class SteadyTrialRunner implements SteadyEvaluation {
             runner.generationStarted(generation, populationSize());
             announced = true;
         }
-        Genome genome = problem.genome(solution);
-        String architecture = runner.architecture(genome);
-        Deque<IntegerSolution> waiting = running.get(architecture);
+        Candidate candidate = runner.candidate(solution);
+        Deque<IntegerSolution> waiting = running.get(candidate.description());
         if (waiting != null) {
             waiting.add(solution);
             return;
         }
-        TrialRow stored = scheduler.join(batch, generation,
-                new TrialScheduler.Candidate(genome, architecture, runner.candidateSeed(architecture)));
+        TrialRow stored = scheduler.join(batch, generation, candidate);
         if (stored != null) {
-            runner.write(stored, solution);
+            runner.write(stored.outcome(), solution);
             answered.add(solution);
             numbers.put(solution, stored.number());
         } else {
-            running.put(architecture, new ArrayDeque<>(List.of(solution)));
+            running.put(candidate.description(), new ArrayDeque<>(List.of(solution)));
         }
     }
 
@@ -86,7 +84,7 @@ final class SteadyTrialRunner implements SteadyEvaluation {
             }
             Deque<IntegerSolution> waiting = running.remove(row.architecture());
             for (IntegerSolution s : waiting) {
-                runner.write(row, s);
+                runner.write(row.outcome(), s);
                 answered.add(s);
                 numbers.put(s, row.number());
             }
@@ -117,7 +115,7 @@ final class SteadyTrialRunner implements SteadyEvaluation {
     public void replayed(IntegerSolution solution) {
         TrialRow row = stored.remove(solution);
         if (row != null) {
-            ledger.record(row.toTrial(runner.space(), runner.objectives()));
+            ledger.record(row.toTrial(runner.space()));
         }
     }
 
@@ -128,7 +126,7 @@ final class SteadyTrialRunner implements SteadyEvaluation {
         for (int i = 0; i < indices.length; i++) {
             s.variables().set(i, indices[i]);
         }
-        runner.write(row, s);
+        runner.write(row.outcome(), s);
         numbers.put(s, row.number());
         stored.put(s, row);
         return s;

@@ -115,7 +115,7 @@ public final class Study {
             String name = session.name;
             RunFolder folder = RunFolder.open(settings.outputDir().resolve(name),
                     settings.objectives().stream().map(o -> o.in(data.domain())).toList());
-            folder.rewriteLog(session.finishedTrials().stream().map(t -> t.toTrial(settings.space(), objectives)).toList());
+            folder.rewriteLog(session.finishedTrials().stream().map(t -> t.toTrial(settings.space())).toList());
             StudyFiles files = new StudyFiles(settings, workerDevices, folder);
             files.writeStudy(identity, name, null);
 
@@ -171,7 +171,8 @@ public final class Study {
                 TrialScheduler scheduler = new TrialScheduler(store, session.study.id(), session.owner, pool, settings,
                         objectives, new Pruner(settings.pruning(), bounds, objectives), ledger, progress, folder,
                         session.liveness, budgets, storeFootprint, shared.shares());
-                TrialRunner runner = new TrialRunner(settings, objectives, problem, scheduler, ledger, store,
+                TrialRunner runner = new TrialRunner(settings, objectives, problem,
+                        new CandidateDecoder(settings.seed()), scheduler, ledger, store,
                         session.study.id(), progress, storeFootprint);
                 StoppingRules stopping = stoppingRules(ledger, budgets);
                 StudyAlgorithm.named(settings.algorithm()).run(new StudyAlgorithm.Parts(problem, runner, scheduler, ledger,
@@ -204,7 +205,7 @@ public final class Study {
     }
 
     private static double trialJoules(List<TrialRow> finished) {
-        return finished.stream().mapToDouble(TrialRow::totalJoules).sum();
+        return finished.stream().mapToDouble(t -> t.outcome().totalJoules()).sum();
     }
 
     private StoppingRules stoppingRules(StudyLedger ledger, Budgets budgets) {

@@ -8,7 +8,6 @@ import io.paretone.search.nsga.RandomSearch;
 import io.paretone.search.nsga.SearchAlgorithm;
 import io.paretone.search.nsga.StoppingRules;
 import io.paretone.search.store.TrialRow;
-import io.paretone.spaces.families.ModelFamilies;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +24,7 @@ enum StudyAlgorithm {
         @Override
         void run(Parts p) {
             runGenerations(new NsgaII(p.population(), p.seed()).avoidingDuplicates(p.ledger()::evaluated,
-                    describer(p.problem())), p);
+                    describer(p.runner())), p);
         }
     },
     /**
@@ -37,12 +36,12 @@ enum StudyAlgorithm {
         @Override
         void run(Parts p) {
             SteadyTrialRunner steady = new SteadyTrialRunner(p.runner(), p.scheduler(), p.problem(), p.ledger());
-            List<IntegerSolution> evaluated = p.stored().stream().filter(t -> t.status().finished())
+            List<IntegerSolution> evaluated = p.stored().stream().filter(t -> t.outcome().status().finished())
                     .sorted(Comparator.comparing(TrialRow::finishedAt).thenComparing(TrialRow::number))
                     .map(steady::solutionOf).toList();
-            List<IntegerSolution> pending = p.stored().stream().filter(t -> !t.status().finished())
+            List<IntegerSolution> pending = p.stored().stream().filter(t -> !t.outcome().status().finished())
                     .map(steady::solutionOf).toList();
-            new AsyncNsgaII(p.population(), p.seed()).avoidingDuplicates(steady::known, describer(p.problem()))
+            new AsyncNsgaII(p.population(), p.seed()).avoidingDuplicates(steady::known, describer(p.runner()))
                     .run(p.problem(), steady, p.stopping(), p.generations(), evaluated, pending);
         }
     },
@@ -88,7 +87,7 @@ enum StudyAlgorithm {
     }
 
     /** An architecture's description, by which duplicates are told apart. */
-    private static Function<IntegerSolution, String> describer(ArchitectureProblem problem) {
-        return s -> ModelFamilies.decode(problem.genome(s)).describe();
+    private static Function<IntegerSolution, String> describer(TrialRunner runner) {
+        return s -> runner.candidate(s).description();
     }
 }

@@ -41,6 +41,7 @@ import java.util.function.Supplier;
  */
 final class StudyLedger implements SearchLedger {
     private final StudySettings settings;
+    private final List<String> objectives;
     private final Hypervolume hypervolume;
     private final SessionFootprint previous;
     private final double storedTrialJoules;
@@ -64,6 +65,7 @@ final class StudyLedger implements SearchLedger {
     StudyLedger(StudySettings settings, Hypervolume hypervolume, SessionFootprint previous, double storedTrialJoules,
             EnergyMeter.Window mainWindow) {
         this.settings = settings;
+        this.objectives = Study.objectiveNames(settings);
         this.hypervolume = hypervolume;
         this.previous = previous;
         this.storedTrialJoules = storedTrialJoules;
@@ -112,25 +114,31 @@ final class StudyLedger implements SearchLedger {
 
     /** Complete and within every constraint: the only trials that may be on the front. */
     boolean feasible(Trial t) {
-        return t.complete() && settings.constraints().respectedBy(t.metrics());
+        return t.complete() && settings.constraints().respectedBy(t.outcome().metrics());
     }
 
     /** The feasible Pareto front so far. */
     List<Trial> front() {
-        return ParetoFront.nonDominated(finished.values().stream().filter(this::feasible).toList(), Trial::objectives);
+        return ParetoFront.nonDominated(finished.values().stream().filter(this::feasible).toList(), this::values);
     }
 
     /** Closes a generation: computes and keeps its hypervolume. */
     HypervolumePoint generationDone(int generation) {
         generations = generation + 1;
         List<Trial> front = front();
-        double hv = hypervolume.of(front.stream().map(Trial::objectives).toList());
+        double hv = hypervolume.of(front.stream().map(this::values).toList());
         hypervolumes.add(hv);
         return new HypervolumePoint(generation, finished.size(), kgCo2eSpent(), hv, front.size());
     }
 
+    /** A trial's objectives as a vector in the study's order, NaN where unknown. */
+    double[] values(Trial t) {
+        return t.outcome().values(objectives);
+    }
+
     double pruningJoulesSaved() {
-        return finished.values().stream().filter(t -> t.pruning() != null).mapToDouble(t -> t.pruning().joulesSaved()).sum();
+        return finished.values().stream().map(t -> t.outcome().pruning()).filter(p -> p != null)
+                .mapToDouble(Trial.Pruning::joulesSaved).sum();
     }
 
     @Override
@@ -205,10 +213,10 @@ final class StudyLedger implements SearchLedger {
         List<CandidateCharge> charges = new ArrayList<>();
         double trialJoules = 0;
         for (TrialRow t : stored) {
-            EnergyReading r = new EnergyReading(t.totalJoules(), t.wallSeconds(), meter, estimated,
-                    "the trial's energy as stored");
-            charges.add(new CandidateCharge(t.number(), t.status().name(), r, settings.carbon().kgCo2e(t.totalJoules())));
-            trialJoules += t.totalJoules();
+            double joules = t.outcome().totalJoules();
+            EnergyReading r = new EnergyReading(joules, t.wallSeconds(), meter, estimated, "the trial's energy as stored");
+            charges.add(new CandidateCharge(t.number(), t.outcome().status().name(), r, settings.carbon().kgCo2e(joules)));
+            trialJoules += joules;
         }
         double joules = trialJoules + previous.overheadJoules() + now.overheadJoules();
         EnergyReading total = new EnergyReading(joules, previous.wallSeconds() + now.wallSeconds(),

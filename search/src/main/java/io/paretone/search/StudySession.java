@@ -79,7 +79,7 @@ final class StudySession {
 
     /** The study's trials in a final state. */
     List<TrialRow> finishedTrials() {
-        return trials().stream().filter(t -> t.status().finished()).toList();
+        return trials().stream().filter(t -> t.outcome().status().finished()).toList();
     }
 
     /** Stores the session's footprint so far, so that a killed session still counts. */

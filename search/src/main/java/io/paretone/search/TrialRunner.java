@@ -5,22 +5,19 @@ import io.paretone.search.nsga.GenerationEvaluation;
 import io.paretone.search.store.HypervolumePoint;
 import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.TrialStore;
+import io.paretone.search.trial.Candidate;
 import io.paretone.search.trial.Constraints;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
-import io.paretone.spaces.families.ModelFamilies;
-import io.paretone.spaces.genome.Genome;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.uma.jmetal.solution.integersolution.IntegerSolution;
 
 /**
- * Turns a generation of solutions into trials and back: decodes each solution, has the scheduler
+ * Turns a generation of solutions into trials and back: takes each solution's decoded candidate
+ * from the study's {@link CandidateDecoder}, has the scheduler
  * evaluate the generation, and writes every trial's objectives and constraints into its
  * solutions. NSGA-II proposes many duplicates, and different genomes can decode to the same network
  * (a dilation cycle longer than the stack changes nothing), so trials are keyed by the decoded
@@ -40,6 +37,7 @@ final class TrialRunner implements GenerationEvaluation.Batch {
     private final StudySettings settings;
     private final List<String> objectives;
     private final ArchitectureProblem problem;
+    private final CandidateDecoder decoder;
     private final TrialScheduler scheduler;
     private final StudyLedger ledger;
     private final TrialStore store;
@@ -47,11 +45,12 @@ final class TrialRunner implements GenerationEvaluation.Batch {
     private final SearchProgress progress;
     private final Runnable afterGeneration;
 
-    TrialRunner(StudySettings settings, List<String> objectives, ArchitectureProblem problem, TrialScheduler scheduler,
-            StudyLedger ledger, TrialStore store, long studyId, SearchProgress progress, Runnable afterGeneration) {
+    TrialRunner(StudySettings settings, List<String> objectives, ArchitectureProblem problem, CandidateDecoder decoder,
+            TrialScheduler scheduler, StudyLedger ledger, TrialStore store, long studyId, SearchProgress progress, Runnable afterGeneration) {
         this.settings = settings;
         this.objectives = objectives;
         this.problem = problem;
+        this.decoder = decoder;
         this.scheduler = scheduler;
         this.ledger = ledger;
         this.store = store;
@@ -63,17 +62,12 @@ final class TrialRunner implements GenerationEvaluation.Batch {
     @Override
     public void evaluate(int generation, List<IntegerSolution> solutions) {
         generationStarted(generation, solutions.size());
-        List<TrialScheduler.Candidate> candidates = new ArrayList<>();
-        for (IntegerSolution s : solutions) {
-            Genome genome = problem.genome(s);
-            String architecture = architecture(genome);
-            candidates.add(new TrialScheduler.Candidate(genome, architecture, candidateSeed(architecture)));
-        }
+        List<Candidate> candidates = solutions.stream().map(this::candidate).toList();
         Map<String, TrialRow> trials = scheduler.evaluate(generation, candidates);
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < solutions.size(); i++) {
-            TrialRow t = trials.get(candidates.get(i).architecture());
-            write(t, solutions.get(i));
+            TrialRow t = trials.get(candidates.get(i).description());
+            write(t.outcome(), solutions.get(i));
             numbers.add(t.number());
         }
         generationDone(generation, numbers);
@@ -81,10 +75,6 @@ final class TrialRunner implements GenerationEvaluation.Batch {
 
     io.paretone.spaces.genome.SearchSpace space() {
         return settings.space();
-    }
-
-    List<String> objectives() {
-        return objectives;
     }
 
     int populationSize() {
@@ -109,22 +99,23 @@ final class TrialRunner implements GenerationEvaluation.Batch {
     void survivors(List<IntegerSolution> kept) {
         List<Integer> numbers = new ArrayList<>();
         for (IntegerSolution s : kept) {
-            String architecture = architecture(problem.genome(s));
+            String architecture = candidate(s).description();
             ledger.trials().stream().filter(t -> t.description().equals(architecture)).findFirst()
                     .ifPresent(t -> numbers.add(t.number()));
         }
         store.recordPopulation(studyId, ledger.generations() - 1, SURVIVORS, numbers);
     }
 
-    String architecture(Genome genome) {
-        return ModelFamilies.decode(genome).describe();
+    /** The candidate a solution encodes, decoded once for the whole study. */
+    Candidate candidate(IntegerSolution solution) {
+        return decoder.of(problem.genome(solution));
     }
 
     /**
      * Writes a trial's objectives and constraint values into a solution. Limits are checked on
      * every value the worker measured or counted, whether or not the study minimises it.
      */
-    void write(TrialRow trial, IntegerSolution solution) {
+    void write(TrialOutcome trial, IntegerSolution solution) {
         double[] values = solution.objectives();
         double[] constraints = solution.constraints();
         Arrays.fill(constraints, 0);
@@ -156,20 +147,5 @@ final class TrialRunner implements GenerationEvaluation.Batch {
         Arrays.fill(solution.objectives(), WORST);
         Arrays.fill(solution.constraints(), 0);
         solution.constraints()[Constraints.TRAINED] = -1;
-    }
-
-    /** A seed that depends only on the study seed and the architecture, not on the order of trials. */
-    long candidateSeed(String architecture) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] d = sha.digest((settings.seed() + "/" + architecture).getBytes(StandardCharsets.UTF_8));
-            long s = 0;
-            for (int i = 0; i < 4; i++) {
-                s = (s << 8) | (d[i] & 0xff);
-            }
-            return s; // 32 bits: PyTorch's seed setter takes an int
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

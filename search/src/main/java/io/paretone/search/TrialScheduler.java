@@ -6,17 +6,16 @@ import io.paretone.search.store.Claim;
 import io.paretone.search.store.OwnerLiveness;
 import io.paretone.search.store.RunFolder;
 import io.paretone.search.store.TrialRequest;
-import io.paretone.search.store.TrialResult;
 import io.paretone.search.store.TrialRow;
 import io.paretone.search.store.TrialStore;
+import io.paretone.search.trial.Candidate;
 import io.paretone.search.trial.Constraints;
 import io.paretone.search.trial.Trial;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.search.worker.FromWorker;
 import io.paretone.search.worker.ToWorker;
 import io.paretone.search.worker.TrialEngine;
-import io.paretone.spaces.families.ModelFamilies;
-import io.paretone.spaces.genome.Genome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,9 +39,6 @@ final class TrialScheduler {
     private static final long REFRESH_MILLIS = 2000;
     /** How often the session's footprint is stored while trials run, so a killed session still counts. */
     private static final long CHECKPOINT_NANOS = TimeUnit.SECONDS.toNanos(5);
-
-    /** One candidate of a generation. */
-    record Candidate(Genome genome, String architecture, long seed) {}
 
     private final TrialStore store;
     private final long studyId;
@@ -122,13 +118,12 @@ final class TrialScheduler {
     Map<String, TrialRow> evaluate(int generation, List<Candidate> candidates) {
         Map<String, TrialRequest> requests = new LinkedHashMap<>();
         for (Candidate c : candidates) {
-            requests.putIfAbsent(c.architecture(), new TrialRequest(c.architecture(), c.genome().choice(ModelFamilies.FAMILY),
-                    c.genome().toString(), c.architecture(), generation, c.seed()));
+            requests.putIfAbsent(c.description(), request(c, generation));
         }
         Batch batch = new Batch(generation, candidates.size());
         for (TrialRow row : store.ask(studyId, new ArrayList<>(requests.values()))) {
-            if (row.status().finished()) {
-                Trial t = row.toTrial(settings.space(), objectives);
+            if (row.outcome().status().finished()) {
+                Trial t = row.toTrial(settings.space());
                 ledger.record(t);
                 batch.done.put(row.architecture(), row);
                 progress.candidateFinished(t, true);
@@ -184,17 +179,20 @@ final class TrialScheduler {
      * @return its stored trial if already finished (answered from the store), else null
      */
     TrialRow join(Batch batch, int generation, Candidate c) {
-        TrialRequest request = new TrialRequest(c.architecture(), c.genome().choice(ModelFamilies.FAMILY),
-                c.genome().toString(), c.architecture(), generation, c.seed());
-        TrialRow row = store.ask(studyId, List.of(request)).get(0);
-        if (row.status().finished()) {
-            ledger.record(row.toTrial(settings.space(), objectives));
-            progress.candidateFinished(row.toTrial(settings.space(), objectives), true);
+        TrialRow row = store.ask(studyId, List.of(request(c, generation))).get(0);
+        if (row.outcome().status().finished()) {
+            ledger.record(row.toTrial(settings.space()));
+            progress.candidateFinished(row.toTrial(settings.space()), true);
             return row;
         }
         batch.waiting.put(row.id(), row);
         dispatch(batch);
         return null;
+    }
+
+    /** What the store is asked for a candidate: its description is the trial's unique key. */
+    private static TrialRequest request(Candidate c, int generation) {
+        return new TrialRequest(c.description(), c.family(), c.genome().toString(), c.description(), generation, c.seed());
     }
 
     /** True when a worker is free and no budget is used up: another candidate may start now. */
@@ -220,7 +218,7 @@ final class TrialScheduler {
      */
     private void dispatch(Batch batch) {
         for (TrialRow row : new ArrayList<>(batch.waiting.values())) {
-            if (batch.inFlight.containsKey(row.number()) || row.status() != TrialStatus.QUEUED) {
+            if (batch.inFlight.containsKey(row.number()) || row.outcome().status() != TrialStatus.QUEUED) {
                 continue;
             }
             // A free slot first: this runs on every worker message, and the budgets read meters.
@@ -259,7 +257,7 @@ final class TrialScheduler {
                 // The worker died with its reading; the scheduling side's share is all that is known.
                 DeviceShares.Share share = shares.finished(lost.trial());
                 workerMetered.put(lost.trial(), 0.0);
-                finish(batch, f.row(), new TrialResult(TrialStatus.FAILED, lost.reason(), Map.of(), null, null, null,
+                finish(batch, f.row(), new TrialOutcome(TrialStatus.FAILED, lost.reason(), Map.of(), null, null, null,
                         share == null ? 0 : share.joules()));
             }
             return;
@@ -282,10 +280,9 @@ final class TrialScheduler {
                 LOG.warn("worker {} finished trial {}, which it was not running; ignored", seat.worker(), f.trial());
                 return;
             }
-            TrialResult r = f.result();
+            TrialOutcome r = f.result();
             if (r.status() == TrialStatus.PRUNED && pruneReasons.containsKey(f.trial())) {
-                r = new TrialResult(r.status(), pruneReasons.get(f.trial()), r.objectives(), r.metrics(), r.provenance(),
-                        r.pruning(), r.totalJoules());
+                r = r.withReason(pruneReasons.get(f.trial()));
             }
             DeviceShares.Share share = shares.finished(f.trial());
             if (share != null) {
@@ -296,7 +293,7 @@ final class TrialScheduler {
         }
     }
 
-    private void finish(Batch batch, TrialRow row, TrialResult result) {
+    private void finish(Batch batch, TrialRow row, TrialOutcome result) {
         if (!store.finish(row.id(), owner, result)) {
             LOG.warn("trial {} was taken over by another process; its outcome there is kept", row.number());
         }
@@ -306,18 +303,18 @@ final class TrialScheduler {
     /** Re-reads one waiting trial: finished ones leave the batch. */
     private void refresh(Batch batch, long id) {
         TrialRow row = store.trial(id).orElseThrow();
-        if (!row.status().finished()) {
+        if (!row.outcome().status().finished()) {
             batch.waiting.put(id, row);
             return;
         }
         batch.waiting.remove(id);
-        Trial t = row.toTrial(settings.space(), objectives);
+        Trial t = row.toTrial(settings.space());
         ledger.record(t);
         batch.done.put(row.architecture(), row);
         boolean ours = owner.equals(row.owner());
         if (ours) {
             Double metered = workerMetered.remove(row.number());
-            ledger.charged(row.totalJoules(), metered != null ? metered : row.totalJoules());
+            ledger.charged(row.outcome().totalJoules(), metered != null ? metered : row.outcome().totalJoules());
             folder.append(t);
             checkpoint();
         }

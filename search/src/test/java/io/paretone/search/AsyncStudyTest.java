@@ -64,7 +64,7 @@ class AsyncStudyTest {
             assertEquals(4, store.population(id, 1, TrialRunner.SURVIVORS).size());
         }
         for (Trial t : first.front()) {
-            assertTrue(t.complete() && t.metrics().parameters() <= 20_000, "feasible front: " + t);
+            assertTrue(t.complete() && t.outcome().metrics().parameters() <= 20_000, "feasible front: " + t);
         }
 
         StudyResult resumed = new Study(settings(3), new SineDataset(), null).run(SearchProgress.NONE);
@@ -73,7 +73,7 @@ class AsyncStudyTest {
             long id = store.findStudy("async").orElseThrow().id();
             List<TrialRow> after = store.trials(id);
             assertEquals(12, after.size(), "one more generation of four");
-            assertTrue(after.stream().allMatch(t -> t.status().finished() && t.attempts() == 1), "none trained twice");
+            assertTrue(after.stream().allMatch(t -> t.outcome().status().finished() && t.attempts() == 1), "none trained twice");
             for (TrialRow t : before) {
                 assertEquals(t.finishedAt(), after.stream().filter(a -> a.number() == t.number()).findFirst()
                         .orElseThrow().finishedAt());

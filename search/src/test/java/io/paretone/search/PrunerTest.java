@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.search.pareto.ObjectiveBounds;
 import io.paretone.search.trial.Trial;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.spaces.families.ModelFamilies;
 import java.util.List;
@@ -18,8 +19,9 @@ class PrunerTest {
 
     /** A front trial: 1 mg CO2e, 1000 parameters, 1e8 FLOPs/s, 1 - %MOS = 0.5. */
     private static final Trial FRONT = new Trial(7, 0,
-            ModelFamilies.smallestPerFamily(ModelFamilies.space(List.of("wavenet"))).get(0), "front", TrialStatus.COMPLETE,
-            new double[] {1e-6, 1000, 1e8, 0.5}, null, null, null, null);
+            ModelFamilies.smallestPerFamily(ModelFamilies.space(List.of("wavenet"))).get(0), "front",
+            new TrialOutcome(TrialStatus.COMPLETE, null, Map.of("co2e", 1e-6, "parameters", 1000.0, "flops", 1e8,
+                    "one_minus_pmos", 0.5), null, null, null, 0));
 
     private static Pruner pruner(double margin) {
         return new Pruner(new StudySettings.Pruning(new double[] {0.5}, margin), BOUNDS, OBJECTIVES);

@@ -7,8 +7,8 @@ import io.paretone.evaluators.energy.EnergyReading;
 import io.paretone.search.footprint.DeviceShares;
 import io.paretone.search.pareto.Hypervolume;
 import io.paretone.search.store.SessionFootprint;
-import io.paretone.search.store.TrialResult;
 import io.paretone.search.trial.EnergyPart;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.search.worker.TrialEngine;
 import java.util.ArrayList;
@@ -115,8 +115,8 @@ class StudyLedgerTest {
 
     /** A trial's end as the scheduler handles it: the worker's whole-GPU reading, charged its share. */
     private void finish(StudyLedger ledger, int trial, double workerReading, double[] workerJoules) {
-        TrialResult read = new TrialResult(TrialStatus.COMPLETE, null, Map.of(), null, null, null, workerReading);
-        TrialResult charged = SharedDeviceCharge.apply(read, shares.finished(trial));
+        TrialOutcome read = new TrialOutcome(TrialStatus.COMPLETE, null, Map.of(), null, null, null, workerReading);
+        TrialOutcome charged = SharedDeviceCharge.apply(read, shares.finished(trial));
         workerJoules[0] += workerReading;
         ledger.charged(charged.totalJoules(), workerReading);
     }

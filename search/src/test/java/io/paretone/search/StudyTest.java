@@ -60,30 +60,30 @@ class StudyTest {
         for (Trial t : result.trials()) {
             String d = t.description();
             Fault fault = FaultyArchitectures.faultOf(t.genome());
-            if (t.status() == TrialStatus.FAILED && t.failure().startsWith("not trained")) {
+            if (t.outcome().status() == TrialStatus.FAILED && t.outcome().reason().startsWith("not trained")) {
                 rejected++;
-                assertTrue(t.objectives()[1] > MAX_PARAMETERS, "rejected only above the limit: " + t);
-                assertTrue(t.failure().contains("max_parameters " + MAX_PARAMETERS), t.failure());
+                assertTrue(t.outcome().objectives().get("parameters") > MAX_PARAMETERS, "rejected only above the limit: " + t);
+                assertTrue(t.outcome().reason().contains("max_parameters " + MAX_PARAMETERS), t.outcome().reason());
             } else if (fault == Fault.SIGKILL) {
                 killed++;
                 assertEquals(TrialStatus.FAILED, t.status(), d);
-                assertTrue(t.failure().contains("SIGKILL"), t.failure());
+                assertTrue(t.outcome().reason().contains("SIGKILL"), t.outcome().reason());
             } else if (fault == Fault.NAN) {
                 nan++;
                 assertEquals(TrialStatus.FAILED, t.status(), d);
-                assertTrue(t.failure().contains("NaN"), t.failure());
+                assertTrue(t.outcome().reason().contains("NaN"), t.outcome().reason());
             } else {
-                assertEquals(TrialStatus.COMPLETE, t.status(), d + ": " + t.failure());
+                assertEquals(TrialStatus.COMPLETE, t.outcome().status(), d + ": " + t.outcome().reason());
             }
         }
         assertTrue(killed >= 1 && nan >= 1 && rejected >= 1,
                 "this seed meets every failure: killed " + killed + ", NaN " + nan + ", rejected " + rejected);
 
         assertFalse(result.front().isEmpty(), () -> result.trials().stream().map(t -> t.number() + " " + t.status() + " "
-                + t.description() + " " + t.failure() + " " + java.util.Arrays.toString(t.objectives())).toList().toString());
+                + t.description() + " " + t.outcome().reason() + " " + t.outcome().objectives()).toList().toString());
         for (Trial t : result.front()) {
             assertTrue(t.complete(), "only complete trials on the front");
-            assertTrue(t.metrics().parameters() <= MAX_PARAMETERS, "constraint holds on the front: " + t);
+            assertTrue(t.outcome().metrics().parameters() <= MAX_PARAMETERS, "constraint holds on the front: " + t);
             assertEquals(Fault.NONE, FaultyArchitectures.faultOf(t.genome()), t.description());
         }
 
@@ -92,7 +92,7 @@ class StudyTest {
             List<TrialRow> stored = store.trials(id);
             assertEquals(result.trials().size(), stored.size());
             assertEquals(stored.size(), stored.stream().map(TrialRow::architecture).distinct().count());
-            assertTrue(stored.stream().allMatch(t -> t.status().finished() && t.attempts() == 1));
+            assertTrue(stored.stream().allMatch(t -> t.outcome().status().finished() && t.attempts() == 1));
             assertEquals(2, store.hypervolumes(id).size());
             assertEquals(4, store.population(id, 1, TrialRunner.EVALUATED).size());
             assertEquals(4, store.population(id, 1, TrialRunner.SURVIVORS).size(), "NSGA-II kept four after the offspring");

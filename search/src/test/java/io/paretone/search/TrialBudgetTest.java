@@ -33,8 +33,8 @@ class TrialBudgetTest {
         assertEquals(6, result.trials().size());
         try (SqliteTrialStore store = SqliteTrialStore.open(settings.storageFile())) {
             List<TrialRow> stored = store.trials(store.findStudy("budget").orElseThrow().id());
-            assertEquals(6, stored.stream().filter(t -> t.status().finished()).count());
-            assertEquals(stored.size() - 6, stored.stream().filter(t -> t.status() == TrialStatus.QUEUED).count(),
+            assertEquals(6, stored.stream().filter(t -> t.outcome().status().finished()).count());
+            assertEquals(stored.size() - 6, stored.stream().filter(t -> t.outcome().status() == TrialStatus.QUEUED).count(),
                     "the rest of the second batch was proposed but not trained");
             assertTrue(stored.size() > 6, "the second batch held more candidates than the budget allowed");
         }
@@ -53,11 +53,11 @@ class TrialBudgetTest {
 
         try (SqliteTrialStore store = SqliteTrialStore.open(settings.storageFile())) {
             List<TrialRow> stored = store.trials(store.findStudy("budget").orElseThrow().id());
-            List<TrialRow> finished = stored.stream().filter(t -> t.status().finished()).toList();
+            List<TrialRow> finished = stored.stream().filter(t -> t.outcome().status().finished()).toList();
             assertEquals(1, finished.size(), "trials finished");
-            assertTrue(finished.get(0).totalJoules() >= 1.0, "the one trial was charged " + finished.get(0).totalJoules());
+            assertTrue(finished.get(0).outcome().totalJoules() >= 1.0, "the one trial was charged " + finished.get(0).outcome().totalJoules());
             assertTrue(stored.size() > 1, "the first generation proposed more than one candidate");
-            assertEquals(stored.size() - 1, stored.stream().filter(t -> t.status() == TrialStatus.QUEUED).count(),
+            assertEquals(stored.size() - 1, stored.stream().filter(t -> t.outcome().status() == TrialStatus.QUEUED).count(),
                     "the rest of the first generation was not started");
             assertTrue(result.stopReason().startsWith("reached the trial energy budget of 1 J"), result.stopReason());
         }

@@ -17,9 +17,10 @@ import io.paretone.search.store.OwnerLiveness;
 import io.paretone.search.store.RunFolder;
 import io.paretone.search.store.SqliteTrialStore;
 import io.paretone.search.store.StudyRecord;
-import io.paretone.search.store.TrialResult;
 import io.paretone.search.store.TrialRow;
+import io.paretone.search.trial.Candidate;
 import io.paretone.search.trial.SearchJson;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.search.worker.FromWorker;
 import io.paretone.search.worker.ToWorker;
@@ -88,7 +89,7 @@ class TrialSchedulerTest {
             Map<String, Double> values = new LinkedHashMap<>();
             objectives.forEach(o -> values.put(o, 0.5));
             return new Event.Message(w, new FromWorker.Finished(trial,
-                    new TrialResult(TrialStatus.COMPLETE, null, values, null, null, null, metered), metered));
+                    new TrialOutcome(TrialStatus.COMPLETE, null, values, null, null, null, metered), metered));
         }
 
         @Override
@@ -158,21 +159,21 @@ class TrialSchedulerTest {
                     objectives, new Pruner(settings.pruning(), bounds, objectives), ledger, SearchProgress.NONE, folder,
                     new OwnerLiveness(OwnerLiveness.LEASE), new Budgets(List.of()), () -> {}, shares);
 
-            List<TrialScheduler.Candidate> candidates = new ArrayList<>();
+            List<Candidate> candidates = new ArrayList<>();
             for (String family : List.of("wavenet", "wavegan", "vae", "sing")) {
                 Genome g = ModelFamilies.smallestPerFamily(settings.space()).stream()
                         .filter(s -> s.choice(ModelFamilies.FAMILY).equals(family)).findFirst().orElseThrow();
-                candidates.add(new TrialScheduler.Candidate(g, family, 7));
+                candidates.add(new Candidate(g, ModelFamilies.decode(g), family, 7));
             }
             trials = scheduler.evaluate(0, candidates);
         }
 
         // Trials 1..4 went to w1..w4: GPUs 0, 1, 0, 1. By hand: GPU 0's 400 J half each (equal shares);
         // GPU 1's 800 J three quarters to w2's trial, one quarter to w4's.
-        assertEquals(200, trials.get("wavenet").totalJoules(), 1e-9, "w1 on gpu(0)");
-        assertEquals(600, trials.get("wavegan").totalJoules(), 1e-9, "w2 on gpu(1)");
-        assertEquals(200, trials.get("vae").totalJoules(), 1e-9, "w3 on gpu(0)");
-        assertEquals(200, trials.get("sing").totalJoules(), 1e-9, "w4 on gpu(1)");
+        assertEquals(200, trials.get("wavenet").outcome().totalJoules(), 1e-9, "w1 on gpu(0)");
+        assertEquals(600, trials.get("wavegan").outcome().totalJoules(), 1e-9, "w2 on gpu(1)");
+        assertEquals(200, trials.get("vae").outcome().totalJoules(), 1e-9, "w3 on gpu(0)");
+        assertEquals(200, trials.get("sing").outcome().totalJoules(), 1e-9, "w4 on gpu(1)");
         assertEquals("gpu(1)", trials.get("wavegan").device());
         assertEquals(0, shares.overheadJoules(), 1e-9, "no GPU energy went unassigned");
     }

@@ -1,7 +1,7 @@
 package io.paretone.spark;
 
-import io.paretone.search.store.TrialResult;
 import io.paretone.search.trial.SearchJson;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.search.worker.BlockingWorker;
 import io.paretone.search.worker.EngineRequest;
@@ -222,13 +222,12 @@ final class SparkEngine implements TrialEngine {
         TaskOutcome o = d.outcome();
         record(o);
         FromWorker.Finished f = o.finished();
-        TrialResult r = f.result();
+        TrialOutcome r = f.result();
         LOG.info("trial {} {} on {}, worker {}, {}{}", f.trial(), r.status(), o.where(), o.worker(), o.device(),
                 o.attempt() > 0 ? ", Spark's attempt " + (o.attempt() + 1) : "");
         if (r.status() == TrialStatus.FAILED && r.reason() != null) {
             // A worker that died leaves no provenance: the reason keeps where it ran.
-            r = new TrialResult(r.status(), r.reason() + " (" + o.where() + ")", r.objectives(), r.metrics(),
-                    r.provenance(), r.pruning(), r.totalJoules());
+            r = r.withReason(r.reason() + " (" + o.where() + ")");
             f = new FromWorker.Finished(f.trial(), r, f.workerJoules());
         }
         return new Event.Message(d.slot(), f);

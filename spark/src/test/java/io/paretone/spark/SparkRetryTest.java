@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretone.search.store.TrialResult;
 import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.SineWorkerSetup;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.search.worker.EngineChoice;
 import io.paretone.search.worker.EngineRequest;
@@ -59,7 +59,7 @@ class SparkRetryTest {
         return e;
     }
 
-    private static TrialResult result(TrialEngine.Event e) {
+    private static TrialOutcome result(TrialEngine.Event e) {
         return ((FromWorker.Finished) assertInstanceOf(TrialEngine.Event.Message.class, e).message()).result();
     }
 
@@ -72,13 +72,13 @@ class SparkRetryTest {
             engine.start();
             assertEquals(3, FlakyStartWorkerMain.starts(starts), "the set-up task was retried once");
 
-            TrialResult killed = result(run(engine, 1, Fault.SIGKILL));
+            TrialOutcome killed = result(run(engine, 1, Fault.SIGKILL));
             assertEquals(TrialStatus.FAILED, killed.status());
             assertTrue(killed.reason().contains("SIGKILL") && killed.reason().contains("Spark executor driver"),
                     killed.reason());
             assertEquals(3, FlakyStartWorkerMain.starts(starts), "the killed candidate was not retried");
 
-            TrialResult sound = result(run(engine, 2, Fault.NONE));
+            TrialOutcome sound = result(run(engine, 2, Fault.NONE));
             assertEquals(TrialStatus.COMPLETE, sound.status(), sound.reason());
             assertEquals(5, FlakyStartWorkerMain.starts(starts), "its task failed to start a worker once, then ran");
             assertEquals("cpu()", sound.provenance().device());

@@ -63,8 +63,8 @@ class SparkStudyTest {
     /** Architecture to what the worker measured that does not depend on timing. */
     private static Map<String, String> measured(List<Trial> trials) {
         return trials.stream().collect(Collectors.toMap(Trial::description,
-                t -> t.metrics() == null ? t.status() + ": " + t.failure() : t.status() + " params " + t.metrics().parameters()
-                        + " flops/s " + t.metrics().generationFlopsPerUnit() + " %MOS " + t.metrics().percentMos(),
+                t -> t.outcome().metrics() == null ? t.status() + ": " + t.outcome().reason() : t.status() + " params " + t.outcome().metrics().parameters()
+                        + " flops/s " + t.outcome().metrics().generationFlopsPerUnit() + " %MOS " + t.outcome().metrics().percentMos(),
                 (a, b) -> a, TreeMap::new));
     }
 
@@ -83,12 +83,12 @@ class SparkStudyTest {
         assertEquals(measured(local.trials()), measured(spark.trials()), "the same candidates, measured alike");
         assertEquals(measured(local.front()), measured(spark.front()), "the same front");
         for (Trial t : spark.trials()) {
-            assertNotNull(t.provenance().host(), "each trial records its host");
-            assertEquals("cpu()", t.provenance().device(), "the device Spark gave the task");
-            assertNotNull(t.metrics().energyMeter(), "and the meter");
+            assertNotNull(t.outcome().provenance().host(), "each trial records its host");
+            assertEquals("cpu()", t.outcome().provenance().device(), "the device Spark gave the task");
+            assertNotNull(t.outcome().metrics().energyMeter(), "and the meter");
         }
         double trialJoules = spark.trials().stream()
-                .mapToDouble(t -> t.metrics().trainingJoules() + t.metrics().generationJoules()).sum();
+                .mapToDouble(t -> t.outcome().metrics().trainingJoules() + t.outcome().metrics().generationJoules()).sum();
         assertTrue(spark.session().workerJoules() > trialJoules, "the executors' workers' energy, set-up included ("
                 + spark.session().workerJoules() + " J), exceeds what the trials alone used (" + trialJoules + " J)");
     }
@@ -104,9 +104,9 @@ class SparkStudyTest {
             if (FaultyArchitectures.faultOf(t.genome()) == Fault.SIGKILL) {
                 killed++;
                 assertEquals(TrialStatus.FAILED, t.status(), t.description());
-                assertTrue(t.failure().contains("SIGKILL") && t.failure().contains("Spark executor"), t.failure());
+                assertTrue(t.outcome().reason().contains("SIGKILL") && t.outcome().reason().contains("Spark executor"), t.outcome().reason());
             } else {
-                assertEquals(TrialStatus.COMPLETE, t.status(), t.description() + ": " + t.failure());
+                assertEquals(TrialStatus.COMPLETE, t.status(), t.description() + ": " + t.outcome().reason());
             }
         }
         assertTrue(killed >= 1, () -> "this seed kills at least one worker: " + measured(result.trials()));
@@ -114,7 +114,7 @@ class SparkStudyTest {
         try (SqliteTrialStore store = SqliteTrialStore.open(settings.storageFile())) {
             List<TrialRow> stored = store.trials(store.findStudy("killed").orElseThrow().id());
             assertEquals(result.trials().size(), stored.size());
-            assertTrue(stored.stream().allMatch(t -> t.status().finished() && t.attempts() == 1),
+            assertTrue(stored.stream().allMatch(t -> t.outcome().status().finished() && t.attempts() == 1),
                     "each trial ran once: a failed candidate is not retried");
         }
     }

@@ -102,7 +102,7 @@ public final class ConsoleProgress implements SearchProgress {
         }
         candidatesDone++;
         if (trial.status() == TrialStatus.COMPLETE) {
-            var m = trial.metrics();
+            var m = trial.outcome().metrics();
             out.printf(Locale.ROOT, "    trial %d: loss %.3f -> %.3f, %s params, %s FLOPs/%s, %.3g gCO2e, %%MOS %.3f%s  %s%n",
                     trial.number(), m.initialLoss(), m.finalLoss(), Units.count(m.parameters()),
                     Units.count(m.generationFlopsPerUnit()), domain.shortUnit(), m.trainingKgCo2e() * 1000, m.percentMos(),
@@ -115,9 +115,9 @@ public final class ConsoleProgress implements SearchProgress {
                     m.trainingInferenceRatioUnits(), domain.units());
         } else if (trial.status() == TrialStatus.PRUNED) {
             out.printf(Locale.ROOT, "    trial %d PRUNED: %s; ~%.3g J of training saved  %s%n", trial.number(),
-                    trial.failure(), trial.pruning().joulesSaved(), timing());
+                    trial.outcome().reason(), trial.outcome().pruning().joulesSaved(), timing());
         } else {
-            out.printf("    trial %d FAILED: %s  %s%n", trial.number(), trial.failure(), timing());
+            out.printf("    trial %d FAILED: %s  %s%n", trial.number(), trial.outcome().reason(), timing());
         }
         out.flush();
     }

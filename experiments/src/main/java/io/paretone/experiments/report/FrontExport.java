@@ -40,7 +40,7 @@ public final class FrontExport {
                 row.add(number(v.value(t)));
                 row.add(v.basis(t));
             }
-            row.add(number(t.metrics().lacosteKgCo2e()));
+            row.add(number(t.outcome().metrics().lacosteKgCo2e()));
             out.println(String.join(",", row.stream().map(FrontExport::csvField).toList()));
         }
         out.flush();
@@ -67,9 +67,9 @@ public final class FrontExport {
                 values.putObject(v.name()).put("value", v.value(t)).put("unit", v.objective().unit())
                         .put("basis", v.basis(t)).put("how", v.how(t));
             }
-            o.put("lacoste_kg_co2e", t.metrics().lacosteKgCo2e());
-            o.put("percent_mos", t.metrics().percentMos());
-            o.put("energy_method", t.metrics().energyMethod());
+            o.put("lacoste_kg_co2e", t.outcome().metrics().lacosteKgCo2e());
+            o.put("percent_mos", t.outcome().metrics().percentMos());
+            o.put("energy_method", t.outcome().metrics().energyMethod());
         }
         try {
             out.println(JSON.writeValueAsString(doc));

@@ -40,7 +40,7 @@ public final class FrontTable {
         int[] widths = header.stream().mapToInt(h -> h.equals("trial") ? 6 : Math.max(12, h.length() + 1)).toArray();
         out.println(row(header, widths));
         for (StoredTrial t : front) {
-            TrialMetrics m = t.metrics();
+            TrialMetrics m = t.outcome().metrics();
             List<String> cells = new ArrayList<>(List.of(Integer.toString(t.number())));
             views.forEach(v -> cells.add(v.format(v.value(t))));
             cells.addAll(List.of(
@@ -71,7 +71,7 @@ public final class FrontTable {
 
     /** The front, lowest value of the first objective first. */
     public static List<StoredTrial> sortedFront(StoredStudy study) {
-        return study.front().stream().sorted(Comparator.comparingDouble((StoredTrial t) -> t.objectives()[0])).toList();
+        return study.front().stream().sorted(Comparator.comparingDouble((StoredTrial t) -> study.values(t)[0])).toList();
     }
 
     private static void printFootprint(StudySummary s, PrintWriter out) {

@@ -48,9 +48,10 @@ public record HypervolumeHistory(List<Point> points) {
         Arrays.fill(low, Double.POSITIVE_INFINITY);
         Arrays.fill(high, Double.NEGATIVE_INFINITY);
         for (StoredTrial t : feasible) {
+            double[] v = study.values(t);
             for (int i = 0; i < m; i++) {
-                low[i] = Math.min(low[i], t.objectives()[i]);
-                high[i] = Math.max(high[i], t.objectives()[i]);
+                low[i] = Math.min(low[i], v[i]);
+                high[i] = Math.max(high[i], v[i]);
             }
         }
         PISAHypervolume indicator = new PISAHypervolume(ones(m));
@@ -59,13 +60,13 @@ public record HypervolumeHistory(List<Point> points) {
         double spent = 0;
         for (int n = 1; n <= study.trials().size(); n++) {
             StoredTrial last = study.trials().get(n - 1);
-            if (last.metrics() != null) {
-                spent += last.metrics().trainingKgCo2e();
+            if (last.outcome().metrics() != null) {
+                spent += last.outcome().metrics().trainingKgCo2e();
             }
             List<StoredTrial> front = study.frontOf(study.trials().subList(0, n));
             double hv = front.isEmpty() ? 0 : fixed.isPresent()
-                    ? fixed.get().of(front.stream().map(StoredTrial::objectives).toList())
-                    : indicator.compute(normalised(front, low, high));
+                    ? fixed.get().of(front.stream().map(study::values).toList())
+                    : indicator.compute(normalised(front.stream().map(study::values).toList(), low, high));
             points.add(new Point(n, last.generation(), spent, hv));
         }
         return new HypervolumeHistory(points);
@@ -90,10 +91,10 @@ public record HypervolumeHistory(List<Point> points) {
     }
 
     /** Each objective mapped onto [0, 1/1.1] between the study-wide best and worst. */
-    static double[][] normalised(List<StoredTrial> front, double[] low, double[] high) {
+    static double[][] normalised(List<double[]> front, double[] low, double[] high) {
         double[][] out = new double[front.size()][];
         for (int j = 0; j < front.size(); j++) {
-            double[] v = front.get(j).objectives();
+            double[] v = front.get(j);
             out[j] = new double[v.length];
             for (int i = 0; i < v.length; i++) {
                 double range = high[i] - low[i];

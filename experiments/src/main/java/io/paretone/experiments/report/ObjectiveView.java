@@ -53,7 +53,7 @@ public record ObjectiveView(StoredObjective objective, int index, String label, 
 
     /** The trial's stored value (in {@link StoredObjective#unit()}). */
     public double value(StoredTrial t) {
-        return t.objectives()[index];
+        return t.outcome().objectives().getOrDefault(objective.name(), Double.NaN);
     }
 
     public double shown(StoredTrial t) {
@@ -79,11 +79,11 @@ public record ObjectiveView(StoredObjective objective, int index, String label, 
     public String how(StoredTrial t) {
         String meter = meterMeasured(t) ? "measured" : "estimated";
         return shown.howIn(domain).replace(Objective.BASIS, meter)
-                .replace(Objective.METERED_BY, t.metrics() == null ? "" : " " + meter + " by the "
-                        + t.metrics().energyMeter() + " meter");
+                .replace(Objective.METERED_BY, t.outcome().metrics() == null ? "" : " " + meter + " by the "
+                        + t.outcome().metrics().energyMeter() + " meter");
     }
 
     private static boolean meterMeasured(StoredTrial t) {
-        return t.metrics() != null && !t.metrics().energyEstimated();
+        return t.outcome().metrics() != null && !t.outcome().metrics().energyEstimated();
     }
 }

@@ -27,7 +27,7 @@ public final class SearchSummary {
         for (int i = 0; i < names.size(); i++) {
             int index = i;
             ObjectiveBounds.Scale scale = bounds.scales().get(i);
-            if (!result.front().isEmpty() && result.front().stream().allMatch(t -> scale.normalise(t.objectives()[index]) >= 1)) {
+            if (!result.front().isEmpty() && result.front().stream().allMatch(t -> scale.normalise(t.outcome().values(names)[index]) >= 1)) {
                 out.add(String.format(Locale.ROOT, "%s (upper bound %s%s)", names.get(i), scale.high(),
                         names.get(i).equals(Objective.QUALITY.name()) ? ", the noise anchor: every candidate judged worse than noise" : ""));
             }

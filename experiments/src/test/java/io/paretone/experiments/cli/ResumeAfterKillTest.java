@@ -56,12 +56,12 @@ class ResumeAfterKillTest {
             }
         }
         Map<Integer, TrialRow> killed = trials(db);
-        List<TrialRow> finishedBefore = killed.values().stream().filter(t -> t.status().finished()).toList();
-        List<TrialRow> runningBefore = killed.values().stream().filter(t -> t.status() == TrialStatus.RUNNING).toList();
+        List<TrialRow> finishedBefore = killed.values().stream().filter(t -> t.outcome().status().finished()).toList();
+        List<TrialRow> runningBefore = killed.values().stream().filter(t -> t.outcome().status() == TrialStatus.RUNNING).toList();
         assertFalse(finishedBefore.isEmpty(), "some trials finished before the kill");
         assertEquals(1, runningBefore.size(), "one trial was training when the process died");
         double[] killedSession = sessions(db).get(0); // worker_joules, overhead_joules, main_joules
-        double killedTrialJoules = finishedBefore.stream().mapToDouble(TrialRow::totalJoules).sum();
+        double killedTrialJoules = finishedBefore.stream().mapToDouble(r -> r.outcome().totalJoules()).sum();
         assertTrue(killedSession[0] >= killedTrialJoules, "the killed session stored its workers' energy ("
                 + killedSession[0] + " J), which covers the trials it finished (" + killedTrialJoules + " J)");
         assertEquals(killedSession[2] + killedSession[0] - killedTrialJoules, killedSession[1], 1e-9,
@@ -77,13 +77,13 @@ class ResumeAfterKillTest {
         for (TrialRow t : finishedBefore) {
             TrialRow now = after.get(t.number());
             assertEquals(t.finishedAt(), now.finishedAt(), "trial " + t.number() + " was not trained again");
-            assertEquals(t.objectives(), now.objectives());
+            assertEquals(t.outcome().objectives(), now.outcome().objectives());
             assertEquals(1, now.attempts());
         }
         TrialRow rerun = after.get(runningBefore.get(0).number());
-        assertEquals(TrialStatus.COMPLETE, rerun.status());
+        assertEquals(TrialStatus.COMPLETE, rerun.outcome().status());
         assertEquals(2, rerun.attempts(), "the interrupted trial ran again, once");
-        assertTrue(after.values().stream().allMatch(t -> t.status().finished()));
+        assertTrue(after.values().stream().allMatch(t -> t.outcome().status().finished()));
         assertTrue(after.values().stream().filter(t -> t != rerun).allMatch(t -> t.attempts() == 1),
                 "every other trial trained exactly once");
         assertEquals(after.size(), after.values().stream().map(TrialRow::architecture).distinct().count());
@@ -97,7 +97,7 @@ class ResumeAfterKillTest {
         // The study's footprint: every stored trial plus both sessions' overhead, the killed one's included.
         List<double[]> both = sessions(db);
         assertEquals(2, both.size());
-        double expected = after.values().stream().mapToDouble(TrialRow::totalJoules).sum()
+        double expected = after.values().stream().mapToDouble(r -> r.outcome().totalJoules()).sum()
                 + both.get(0)[1] + both.get(1)[1];
         assertEquals(killedSession[1], both.get(0)[1], 1e-9, "the killed session's overhead is kept");
         var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
@@ -117,8 +117,8 @@ class ResumeAfterKillTest {
             assertTrue(search.isAlive(), "the search ended before it could be killed; see first.out");
             if (Files.exists(db)) {
                 Map<Integer, TrialRow> t = trials(db);
-                boolean finished = t.values().stream().anyMatch(x -> x.status().finished());
-                Optional<TrialRow> running = t.values().stream().filter(x -> x.status() == TrialStatus.RUNNING).findFirst();
+                boolean finished = t.values().stream().anyMatch(x -> x.outcome().status().finished());
+                Optional<TrialRow> running = t.values().stream().filter(x -> x.outcome().status() == TrialStatus.RUNNING).findFirst();
                 if (finished && running.isPresent()
                         && running.get().startedAt().isBefore(Instant.now().minusMillis(300))) {
                     return;

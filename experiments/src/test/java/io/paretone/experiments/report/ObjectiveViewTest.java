@@ -6,6 +6,7 @@ import io.paretone.search.store.StoredObjective;
 import io.paretone.search.store.StoredTrial;
 import io.paretone.search.trial.Provenance;
 import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.spaces.Domain;
 import java.util.List;
@@ -23,7 +24,8 @@ class ObjectiveViewTest {
         TrialMetrics m = new TrialMetrics(1000, 2000, 0.4, null, 10, 1e-6, 1e-6, 1, 1, 1, 10, 5, 4,
                 "rapl", estimated, "method", 4000, 20, 60, 16_000, 0.5, 100, 2, 1e-7, "cpu", List.of());
         Provenance p = new Provenance(7, "cpu()", "notes", "hash", "dev", "0.36.0", "17", "Linux", "node-1");
-        return new StoredTrial(1, 0, TrialStatus.COMPLETE, "toy", Map.of(), "toy", new double[] {0.0123}, null, m, p);
+        return new StoredTrial(1, 0, "toy", Map.of(), "toy",
+                new TrialOutcome(TrialStatus.COMPLETE, null, Map.of("co2e", 0.0123), m, p, null, 0));
     }
 
     private static void assertLabels(ObjectiveView v, String label, String title, double scale, boolean log) {

@@ -185,11 +185,12 @@ public final class RunFolder {
 
     private List<String> csvRow(Trial t) {
         List<String> r = new ArrayList<>(List.of(
-                Integer.toString(t.number()), Integer.toString(t.generation()), t.status().name(), quote(t.genome().toString())));
-        for (int i = 0; i < objectives.size(); i++) {
-            r.add(i >= t.objectives().length || Double.isNaN(t.objectives()[i]) ? "" : number(t.objectives()[i]));
+                Integer.toString(t.number()), Integer.toString(t.generation()), t.outcome().status().name(), quote(t.genome().toString())));
+        for (Objective o : objectives) {
+            Double v = t.outcome().objectives().get(o.name());
+            r.add(v == null || v.isNaN() ? "" : number(v));
         }
-        TrialMetrics m = t.metrics();
+        TrialMetrics m = t.outcome().metrics();
         if (m != null) {
             r.addAll(List.of(
                     number(m.percentMos()), number(m.trainingJoules()), number(m.lacosteKgCo2e()),
@@ -205,12 +206,12 @@ public final class RunFolder {
                 r.add("");
             }
         }
-        r.add(t.pruning() == null ? "" : Integer.toString(t.pruning().step()));
-        r.add(t.pruning() == null ? "" : number(t.pruning().joulesSaved()));
-        r.add(t.provenance() == null ? "" : Long.toString(t.provenance().seed()));
-        r.add(t.provenance() == null ? "" : t.provenance().device());
-        r.add(t.provenance() == null ? "" : t.provenance().datasetHash());
-        r.add(quote(t.failure() == null ? "" : t.failure()));
+        r.add(t.outcome().pruning() == null ? "" : Integer.toString(t.outcome().pruning().step()));
+        r.add(t.outcome().pruning() == null ? "" : number(t.outcome().pruning().joulesSaved()));
+        r.add(t.outcome().provenance() == null ? "" : Long.toString(t.outcome().provenance().seed()));
+        r.add(t.outcome().provenance() == null ? "" : t.outcome().provenance().device());
+        r.add(t.outcome().provenance() == null ? "" : t.outcome().provenance().datasetHash());
+        r.add(quote(t.outcome().reason() == null ? "" : t.outcome().reason()));
         r.add(quote(t.description()));
         return r;
     }
@@ -218,7 +219,7 @@ public final class RunFolder {
     /** One trial as a JSON object. */
     public ObjectNode toJson(Trial t) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("trial", t.number()).put("generation", t.generation()).put("status", t.status().name());
+        o.put("trial", t.number()).put("generation", t.generation()).put("status", t.outcome().status().name());
         // A study's genome is of the mixed space; a space of one family (tests, tools) is named after it.
         o.put("family", t.genome().space().contains(ModelFamilies.FAMILY)
                 ? t.genome().choice(ModelFamilies.FAMILY) : t.genome().space().name());
@@ -227,25 +228,26 @@ public final class RunFolder {
         o.put("description", t.description());
         // Final values when complete, checkpoint values when pruned, what was counted before a rejection.
         ObjectNode obj = JSON.createObjectNode();
-        for (int i = 0; i < objectives.size() && i < t.objectives().length; i++) {
-            if (!Double.isNaN(t.objectives()[i])) {
-                obj.put(objectives.get(i).name(), t.objectives()[i]);
+        for (Objective ob : objectives) {
+            Double v = t.outcome().objectives().get(ob.name());
+            if (v != null && !v.isNaN()) {
+                obj.put(ob.name(), v);
             }
         }
         if (!obj.isEmpty()) {
             o.set("objectives", obj);
         }
-        if (t.failure() != null) {
-            o.put("failure", t.failure());
+        if (t.outcome().reason() != null) {
+            o.put("failure", t.outcome().reason());
         }
-        if (t.metrics() != null) {
-            o.set("metrics", JSON.valueToTree(t.metrics()));
+        if (t.outcome().metrics() != null) {
+            o.set("metrics", JSON.valueToTree(t.outcome().metrics()));
         }
-        if (t.pruning() != null) {
-            o.set("pruning", JSON.valueToTree(t.pruning()));
+        if (t.outcome().pruning() != null) {
+            o.set("pruning", JSON.valueToTree(t.outcome().pruning()));
         }
-        if (t.provenance() != null) {
-            o.set("provenance", JSON.valueToTree(t.provenance()));
+        if (t.outcome().provenance() != null) {
+            o.set("provenance", JSON.valueToTree(t.outcome().provenance()));
         }
         return o;
     }

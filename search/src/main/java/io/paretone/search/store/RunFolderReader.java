@@ -8,6 +8,7 @@ import io.paretone.evaluators.objectives.Objective;
 import io.paretone.search.trial.Constraints;
 import io.paretone.search.trial.Provenance;
 import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.spaces.Domain;
 import io.paretone.spaces.check.InvalidValueException;
@@ -122,24 +123,23 @@ public final class RunFolderReader implements StudyReader {
     private StoredTrial trial(JsonNode t, List<StoredObjective> objectives) {
         Map<String, String> genome = new LinkedHashMap<>();
         t.path("genome").properties().forEach(e -> genome.put(e.getKey(), e.getValue().asText()));
-        double[] values = null;
-        if (t.has("objectives")) {
-            values = new double[objectives.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = t.get("objectives").path(objectives.get(i).name()).asDouble(Double.NaN);
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (StoredObjective o : objectives) {
+            JsonNode v = t.path("objectives").path(o.name());
+            if (v.isNumber()) {
+                values.put(o.name(), v.asDouble());
             }
         }
-        return new StoredTrial(
-                t.path("trial").asInt(),
-                t.path("generation").asInt(),
+        TrialOutcome outcome = new TrialOutcome(
                 TrialStatus.valueOf(t.path("status").asText(TrialStatus.FAILED.name())),
-                t.path("family").asText(""),
-                genome,
-                t.path("description").asText(""),
-                values,
                 t.hasNonNull("failure") ? t.get("failure").asText() : null,
+                values,
                 t.hasNonNull("metrics") ? convert(t.get("metrics"), TrialMetrics.class) : null,
-                t.hasNonNull("provenance") ? convert(t.get("provenance"), Provenance.class) : null);
+                t.hasNonNull("provenance") ? convert(t.get("provenance"), Provenance.class) : null,
+                null,
+                0);
+        return new StoredTrial(t.path("trial").asInt(), t.path("generation").asInt(), t.path("family").asText(""),
+                genome, t.path("description").asText(""), outcome);
     }
 
     /** Trials appended one JSON object per line; a last line cut short by a crash is skipped. */

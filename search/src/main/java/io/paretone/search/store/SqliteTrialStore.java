@@ -5,6 +5,7 @@ import io.paretone.search.trial.Provenance;
 import io.paretone.search.trial.SearchJson;
 import io.paretone.search.trial.Trial;
 import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.spaces.check.InvalidValueException;
 import java.io.IOException;
@@ -270,7 +271,7 @@ public final class SqliteTrialStore implements TrialStore {
     }
 
     @Override
-    public synchronized boolean finish(long trialId, String owner, TrialResult result) {
+    public synchronized boolean finish(long trialId, String owner, TrialOutcome result) {
         if (!result.status().finished()) {
             throw new IllegalArgumentException("not a final state: " + result.status());
         }
@@ -426,11 +427,12 @@ public final class SqliteTrialStore implements TrialStore {
         return new TrialRow(
                 r.getLong("id"), r.getInt("number"), r.getInt("generation"), r.getString("architecture"),
                 r.getString("family"), r.getString("genome"), r.getString("description"), r.getLong("seed"),
-                TrialStatus.valueOf(r.getString("status")), r.getString("reason"), r.getString("owner"),
-                r.getString("worker"), r.getString("device"), r.getInt("attempts"), instant(r, "queued_at"),
-                instant(r, "started_at"), instant(r, "finished_at"), values,
-                SearchJson.read(r.getString("metrics_json"), TrialMetrics.class),
-                SearchJson.read(r.getString("provenance_json"), Provenance.class), pruning, r.getDouble("total_joules"));
+                r.getString("owner"), r.getString("worker"), r.getString("device"), r.getInt("attempts"),
+                instant(r, "queued_at"), instant(r, "started_at"), instant(r, "finished_at"),
+                new TrialOutcome(TrialStatus.valueOf(r.getString("status")), r.getString("reason"), values,
+                        SearchJson.read(r.getString("metrics_json"), TrialMetrics.class),
+                        SearchJson.read(r.getString("provenance_json"), Provenance.class), pruning,
+                        r.getDouble("total_joules")));
     }
 
     @Override

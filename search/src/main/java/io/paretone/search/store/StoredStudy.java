@@ -56,7 +56,7 @@ public record StoredStudy(
 
     /** Complete and within the study's constraints, the same rule the search applied. */
     public boolean feasible(StoredTrial t) {
-        return t.complete() && constraints.respectedBy(t.metrics());
+        return t.complete() && constraints.respectedBy(t.outcome().metrics());
     }
 
     /** The feasible trials that no other feasible trial dominates on every objective. */
@@ -66,7 +66,12 @@ public record StoredStudy(
 
     /** The front of the first trials only, as it stood after them. */
     public List<StoredTrial> frontOf(List<StoredTrial> someTrials) {
-        return ParetoFront.nonDominated(someTrials.stream().filter(this::feasible).toList(), StoredTrial::objectives);
+        return ParetoFront.nonDominated(someTrials.stream().filter(this::feasible).toList(), this::values);
+    }
+
+    /** A trial's objectives as a vector in the order of {@link #objectives()}, NaN where unknown. */
+    public double[] values(StoredTrial t) {
+        return t.outcome().values(objectives.stream().map(StoredObjective::name).toList());
     }
 
     /** The position of an objective in every trial's values, or -1 if the study has none by that name. */

@@ -1,7 +1,6 @@
 package io.paretone.search.store;
 
-import io.paretone.search.trial.Provenance;
-import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,28 +11,28 @@ import java.util.stream.Collectors;
  * One trial read back from a stored study. The genome is kept as text (gene name to value, in gene
  * order), so a report can show any family's genome without rebuilding its search space.
  *
- * @param objectives values in the order of {@link StoredStudy#objectives()}; null when failed
- * @param failure why the trial failed, or null
- * @param metrics measured figures; null when failed
+ * @param outcome its status, reason, objectives by name, metrics and provenance as the files hold
+ *     them (the files keep no pruning details or joules: null and 0)
  */
 public record StoredTrial(
         int number,
         int generation,
-        TrialStatus status,
         String family,
         Map<String, String> genome,
         String description,
-        double[] objectives,
-        String failure,
-        TrialMetrics metrics,
-        Provenance provenance) {
+        TrialOutcome outcome) {
 
     public StoredTrial {
         genome = Collections.unmodifiableMap(new LinkedHashMap<>(genome));
     }
 
+    public TrialStatus status() {
+        return outcome.status();
+    }
+
+    /** Complete, with the objectives stored. */
     public boolean complete() {
-        return status == TrialStatus.COMPLETE && objectives != null;
+        return outcome.complete() && !outcome.objectives().isEmpty();
     }
 
     /** The genome as {@code name=value ...}, as the search prints it. */

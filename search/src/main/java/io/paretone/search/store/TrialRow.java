@@ -1,20 +1,17 @@
 package io.paretone.search.store;
 
-import io.paretone.search.trial.Provenance;
 import io.paretone.search.trial.Trial;
-import io.paretone.search.trial.TrialMetrics;
-import io.paretone.search.trial.TrialStatus;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.spaces.genome.SearchSpace;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A trial as the trial store keeps it: one row, every state from QUEUED to final.
+ * A trial as the trial store keeps it: one row, every state from QUEUED to final. What the search
+ * proposed and who claimed it are the row's own; where it stands and what it measured is its
+ * {@link TrialOutcome}.
  *
- * @param objectives objective name to value, in the study's objective order where present
  * @param attempts how many times a process claimed it (more than one after a re-queue)
- * @param totalJoules every joule the trial cost its worker
  */
 public record TrialRow(
         long id,
@@ -25,8 +22,6 @@ public record TrialRow(
         String genome,
         String description,
         long seed,
-        TrialStatus status,
-        String reason,
         String owner,
         String worker,
         String device,
@@ -34,11 +29,7 @@ public record TrialRow(
         Instant queuedAt,
         Instant startedAt,
         Instant finishedAt,
-        Map<String, Double> objectives,
-        TrialMetrics metrics,
-        Provenance provenance,
-        Trial.Pruning pruning,
-        double totalJoules) {
+        TrialOutcome outcome) {
 
     /** Wall seconds from claim to final state; 0 when not finished. */
     public double wallSeconds() {
@@ -49,15 +40,8 @@ public record TrialRow(
      * This trial as the search sees it.
      *
      * @param space the study's space, to read the genome back
-     * @param objectiveNames the study's objectives, in vector order
      */
-    public Trial toTrial(SearchSpace space, List<String> objectiveNames) {
-        double[] values = new double[objectiveNames.size()];
-        for (int i = 0; i < values.length; i++) {
-            Double v = objectives.get(objectiveNames.get(i));
-            values[i] = v == null ? Double.NaN : v;
-        }
-        return new Trial(number, generation, space.parse(genome), description, status, values, reason,
-                metrics, pruning, provenance);
+    public Trial toTrial(SearchSpace space) {
+        return new Trial(number, generation, space.parse(genome), description, outcome);
     }
 }

@@ -1,5 +1,6 @@
 package io.paretone.search.store;
 
+import io.paretone.search.trial.TrialOutcome;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +42,7 @@ public interface TrialStore extends AutoCloseable {
      * Records a trial's final state; false (and nothing written) unless the trial is RUNNING and
      * owned by {@code owner}, so a process whose trial was taken over cannot overwrite it.
      */
-    boolean finish(long trialId, String owner, TrialResult result);
+    boolean finish(long trialId, String owner, TrialOutcome result);
 
     /** Marks every RUNNING trial of {@code owner} as still alive. */
     void heartbeat(String owner);

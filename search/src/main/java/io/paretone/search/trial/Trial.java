@@ -3,33 +3,21 @@ package io.paretone.search.trial;
 import io.paretone.spaces.genome.Genome;
 
 /**
- * One evaluated architecture with everything needed to re-run it.
+ * One proposed architecture with everything needed to re-run it, as the search sees it.
  *
  * @param number 1-based order in which the study proposed it
  * @param generation the generation that first proposed it, 0 for the initial population
- * @param objectives the minimised objectives in the study's order ({@code StudySettings.objectives()}): final values when
- *     complete, the checkpoint's values when pruned; NaN where unknown (a failed trial knows at
- *     most what was counted before training)
- * @param failure why the trial failed or was pruned, or null
- * @param metrics measured figures beyond the objectives (at the checkpoint when pruned); null when
- *     failed
- * @param pruning where training stopped and what that saved; null unless pruned
- * @param provenance what is needed to reproduce the trial
+ * @param outcome where it stands and what it measured: final values when complete, the
+ *     checkpoint's values when pruned, at most what was counted before training when failed
  */
-public record Trial(
-        int number,
-        int generation,
-        Genome genome,
-        String description,
-        TrialStatus status,
-        double[] objectives,
-        String failure,
-        TrialMetrics metrics,
-        Pruning pruning,
-        Provenance provenance) {
+public record Trial(int number, int generation, Genome genome, String description, TrialOutcome outcome) {
+
+    public TrialStatus status() {
+        return outcome.status();
+    }
 
     public boolean complete() {
-        return status == TrialStatus.COMPLETE;
+        return outcome.complete();
     }
 
     /**

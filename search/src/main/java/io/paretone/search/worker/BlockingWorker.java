@@ -1,12 +1,10 @@
 package io.paretone.search.worker;
 
-import io.paretone.search.store.TrialResult;
-import io.paretone.search.trial.TrialStatus;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.spaces.check.InvalidValueException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -108,7 +106,7 @@ public final class BlockingWorker implements AutoCloseable {
                                 + " worker %s was stopped", timeoutSeconds, process.id())
                         : process.describeExit(e.exitCode());
                 return new FromWorker.Finished(request.trial(),
-                        new TrialResult(TrialStatus.FAILED, reason, Map.of(), null, null, null, 0), 0);
+                        TrialOutcome.failed(reason), 0);
             }
             if (e.message() instanceof FromWorker.Checkpoint c) {
                 process.send(new ToWorker.Verdict(c.trial(), true));

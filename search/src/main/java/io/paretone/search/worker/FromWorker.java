@@ -3,9 +3,9 @@ package io.paretone.search.worker;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.paretone.search.store.TrialResult;
 import io.paretone.search.trial.EnergyPart;
 import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialOutcome;
 import java.util.List;
 import java.util.Map;
 
@@ -66,5 +66,5 @@ public sealed interface FromWorker {
      *     cost the worker
      * @param workerJoules every joule the worker has used since it started
      */
-    record Finished(int trial, TrialResult result, double workerJoules) implements FromWorker {}
+    record Finished(int trial, TrialOutcome result, double workerJoules) implements FromWorker {}
 }

@@ -18,12 +18,12 @@ import io.paretone.evaluators.objectives.Objective;
 import io.paretone.evaluators.quality.QualityProxy;
 import io.paretone.evaluators.training.StepListener;
 import io.paretone.evaluators.training.TrainingFailedException;
-import io.paretone.search.store.TrialResult;
 import io.paretone.search.trial.EnergyPart;
 import io.paretone.search.trial.Provenance;
 import io.paretone.search.trial.Provenances;
 import io.paretone.search.trial.Trial;
 import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.spaces.Architecture;
 import io.paretone.spaces.check.InvalidValueException;
@@ -130,6 +130,8 @@ public final class TrialWorker {
         Provenance prov = provenance.withSeed(e.seed());
         Map<String, Double> known = new LinkedHashMap<>();
         try {
+            // Only the genome's text crosses the process boundary, so this process decodes it once
+            // more: one decode per process (the scheduling side has its own, in CandidateDecoder).
             Architecture architecture = decoder.apply(space.parse(e.genome()));
             ModelCost cost = evaluator.untrainedCost(architecture);
             known.put(Objective.PARAMETERS.name(), (double) cost.parameters());
@@ -173,7 +175,7 @@ public final class TrialWorker {
         double joules = window.stop().joules();
         workerJoules += joules;
         return new FromWorker.Finished(e.trial(),
-                new TrialResult(status, reason, objectives, metrics, prov, pruning, joules), workerJoules);
+                new TrialOutcome(status, reason, objectives, metrics, prov, pruning, joules), workerJoules);
     }
 
     private static Map<String, Double> objectives(CandidateMeasurement m) {

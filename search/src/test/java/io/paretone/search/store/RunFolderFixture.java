@@ -12,6 +12,7 @@ import io.paretone.search.trial.Constraints;
 import io.paretone.search.trial.Provenance;
 import io.paretone.search.trial.Trial;
 import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.spaces.genome.Gene;
 import io.paretone.spaces.genome.SearchSpace;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes a run folder through the real {@link RunFolder} from trials whose objective values a test
@@ -90,8 +92,9 @@ public final class RunFolderFixture {
                 "cpu-time", true, seconds + " s process CPU time x 10.0 W per core",
                 parameters * 4, flopsPerSecond / 100, flopsPerSecond * 3, 16_000.0, 0.5, 120.0,
                 45.0, CARBON.kgCo2e(45.0), "AMD EPYC", List.of());
-        return add(new Trial(number, generation, genome(number), describe(number, description), TrialStatus.COMPLETE,
-                new double[] {kgCo2e, parameters, flopsPerSecond, oneMinusPmos}, null, metrics, null, provenance(number)));
+        return add(new Trial(number, generation, genome(number), describe(number, description),
+                new TrialOutcome(TrialStatus.COMPLETE, null, Map.of("co2e", kgCo2e, "parameters", (double) parameters,
+                        "flops", (double) flopsPerSecond, "one_minus_pmos", oneMinusPmos), metrics, provenance(number), null, 0)));
     }
 
     /** A quality score of one term whose scaled value is {@code percentMos}. */
@@ -103,8 +106,8 @@ public final class RunFolderFixture {
     /** Appends a failed trial with this reason. */
     public Trial failed(int generation, String reason) {
         int number = trials.size() + 1;
-        return add(new Trial(number, generation, genome(number), describe(number, null), TrialStatus.FAILED,
-                new double[0], reason, null, null, provenance(number)));
+        return add(new Trial(number, generation, genome(number), describe(number, null),
+                new TrialOutcome(TrialStatus.FAILED, reason, Map.of(), null, provenance(number), null, 0)));
     }
 
     /** Saves trial {@code number}'s sample as a worker does: 0.1 s of a 440 Hz tone at 8 kHz in samples/trial-NNNN.wav. */
@@ -120,8 +123,8 @@ public final class RunFolderFixture {
 
     /** Writes the end-of-study files (trials.json, front, summary), as a finished study does. */
     public RunFolderFixture finish() {
-        List<Trial> feasible = trials.stream().filter(t -> t.complete() && constraints.respectedBy(t.metrics())).toList();
-        List<Trial> front = ParetoFront.nonDominated(feasible, Trial::objectives);
+        List<Trial> feasible = trials.stream().filter(t -> t.complete() && constraints.respectedBy(t.outcome().metrics())).toList();
+        List<Trial> front = ParetoFront.nonDominated(feasible, t -> t.outcome().values(OBJECTIVES.stream().map(Objective::name).toList()));
         ObjectNode summary = new ObjectMapper().createObjectNode();
         summary.put("trials", trials.size());
         summary.put("failed", trials.stream().filter(t -> !t.complete()).count());

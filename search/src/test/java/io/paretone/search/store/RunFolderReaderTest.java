@@ -3,7 +3,6 @@ package io.paretone.search.store;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,15 +45,15 @@ class RunFolderReaderTest {
         assertEquals(1, first.number());
         assertEquals(Map.of("layers", "2", "width", "4"), first.genome());
         assertEquals("layers=2 width=4", first.genomeText());
-        assertArrayEquals(new double[] {2e-5, 4_000, 100_000_000, 0.40}, first.objectives(), 1e-12);
-        assertEquals(0.60, first.metrics().percentMos(), 1e-12);
-        assertEquals(1001L, first.provenance().seed());
+        assertArrayEquals(new double[] {2e-5, 4_000, 100_000_000, 0.40}, s.values(first), 1e-12);
+        assertEquals(0.60, first.outcome().metrics().percentMos(), 1e-12);
+        assertEquals(1001L, first.outcome().provenance().seed());
 
         StoredTrial failed = s.trials().get(1);
         assertEquals(TrialStatus.FAILED, failed.status());
         assertFalse(failed.complete());
-        assertNull(failed.objectives());
-        assertEquals("loss became NaN at step 12", failed.failure());
+        assertEquals(Map.of(), failed.outcome().objectives());
+        assertEquals("loss became NaN at step 12", failed.outcome().reason());
         assertEquals("a <b>bold</b> description", s.trials().get(2).description());
 
         StudySummary summary = s.summary().orElseThrow();

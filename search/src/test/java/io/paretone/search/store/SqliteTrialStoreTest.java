@@ -13,6 +13,7 @@ import io.paretone.search.trial.Provenance;
 import io.paretone.search.trial.SearchJson;
 import io.paretone.search.trial.Trial;
 import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,11 +50,11 @@ class SqliteTrialStoreTest {
                 "cpu-time", true, "test", 4000, 300, 96000, 16000, 0.5, 20, 2.5, 2.5 / 3.6e6 * 0.437, "a test CPU", List.of());
     }
 
-    static TrialResult complete(double co2e, double parameters) {
+    static TrialOutcome complete(double co2e, double parameters) {
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("co2e", co2e);
         values.put("parameters", parameters);
-        return new TrialResult(TrialStatus.COMPLETE, null, values, metrics(10), new Provenance(7, "cpu()", "sines",
+        return new TrialOutcome(TrialStatus.COMPLETE, null, values, metrics(10), new Provenance(7, "cpu()", "sines",
                 "abc", "dev", "0.36.0", "17", "Linux", "node-1"), null, 12.5);
     }
 
@@ -67,7 +68,7 @@ class SqliteTrialStoreTest {
             assertEquals(List.of(3, 2), again.stream().map(TrialRow::number).toList());
             assertEquals(0, again.get(1).generation(), "the first generation to propose it stays");
             assertEquals(3, store.trials(id).size());
-            assertTrue(store.trials(id).stream().allMatch(t -> t.status() == TrialStatus.QUEUED));
+            assertTrue(store.trials(id).stream().allMatch(t -> t.outcome().status() == TrialStatus.QUEUED));
         }
     }
 
@@ -83,12 +84,12 @@ class SqliteTrialStoreTest {
             assertFalse(store.finish(t.id(), "me", complete(2e-6, 1000)), "already final");
 
             TrialRow done = store.trial(t.id()).orElseThrow();
-            assertEquals(TrialStatus.COMPLETE, done.status());
-            assertEquals(1e-6, done.objectives().get("co2e"));
-            assertEquals(1000.0, done.objectives().get("parameters"));
-            assertEquals(metrics(10), done.metrics(), "metrics come back as they went in");
-            assertEquals("cpu()", done.provenance().device());
-            assertEquals(12.5, done.totalJoules());
+            assertEquals(TrialStatus.COMPLETE, done.outcome().status());
+            assertEquals(1e-6, done.outcome().objectives().get("co2e"));
+            assertEquals(1000.0, done.outcome().objectives().get("parameters"));
+            assertEquals(metrics(10), done.outcome().metrics(), "metrics come back as they went in");
+            assertEquals("cpu()", done.outcome().provenance().device());
+            assertEquals(12.5, done.outcome().totalJoules());
             assertEquals(1, done.attempts());
             assertEquals("w1", done.worker());
         }
@@ -100,16 +101,17 @@ class SqliteTrialStoreTest {
             long id = store.openStudy(study("a")).id();
             TrialRow t = store.ask(id, List.of(request("x", 0))).get(0);
             store.claim(t.id(), new Claim("me", "w1", "cpu()"));
-            store.finish(t.id(), "me", new TrialResult(TrialStatus.PRUNED, "dominated", Map.of("co2e", 3e-7),
+            store.finish(t.id(), "me", new TrialOutcome(TrialStatus.PRUNED, "dominated", Map.of("co2e", 3e-7),
                     metrics(4), null, new Trial.Pruning(20, 80, 12.0), 5));
             TrialRow p = store.trial(t.id()).orElseThrow();
-            assertEquals(TrialStatus.PRUNED, p.status());
-            assertEquals("dominated", p.reason());
-            assertEquals(new Trial.Pruning(20, 80, 12.0), p.pruning());
-            assertEquals(3e-7, p.objectives().get("co2e"));
-            Trial trial = p.toTrial(SPACE, List.of("co2e", "parameters"));
-            assertEquals(3e-7, trial.objectives()[0]);
-            assertTrue(Double.isNaN(trial.objectives()[1]), "not measured at the checkpoint: unknown");
+            assertEquals(TrialStatus.PRUNED, p.outcome().status());
+            assertEquals("dominated", p.outcome().reason());
+            assertEquals(new Trial.Pruning(20, 80, 12.0), p.outcome().pruning());
+            assertEquals(3e-7, p.outcome().objectives().get("co2e"));
+            Trial trial = p.toTrial(SPACE);
+            double[] values = trial.outcome().values(List.of("co2e", "parameters"));
+            assertEquals(3e-7, values[0]);
+            assertTrue(Double.isNaN(values[1]), "not measured at the checkpoint: unknown");
             assertEquals(GENOME, trial.genome().toString());
         }
     }
@@ -129,9 +131,9 @@ class SqliteTrialStoreTest {
             store.claim(ts.get(1).id(), new Claim(liveOwner, "w2", "cpu()"));
             int requeued = store.requeueAbandoned(id, new OwnerLiveness(Duration.ofMinutes(10)));
             assertEquals(1, requeued);
-            assertEquals(TrialStatus.QUEUED, store.trial(ts.get(0).id()).orElseThrow().status());
+            assertEquals(TrialStatus.QUEUED, store.trial(ts.get(0).id()).orElseThrow().outcome().status());
             assertNull(store.trial(ts.get(0).id()).orElseThrow().owner());
-            assertEquals(TrialStatus.RUNNING, store.trial(ts.get(1).id()).orElseThrow().status());
+            assertEquals(TrialStatus.RUNNING, store.trial(ts.get(1).id()).orElseThrow().outcome().status());
             assertFalse(store.finish(ts.get(0).id(), deadOwner, complete(1, 1)), "the dead owner's late result is refused");
 
             OwnerLiveness.release(liveOwner);
@@ -149,7 +151,7 @@ class SqliteTrialStoreTest {
             store.claim(ts.get(0).id(), new Claim("me", "w1", "cpu()"));
             store.finish(ts.get(0).id(), "me", complete(1e-6, 10));
             store.claim(ts.get(1).id(), new Claim("me", "w1", "cpu()"));
-            store.finish(ts.get(1).id(), "me", new TrialResult(TrialStatus.FAILED, "NaN", Map.of(), null, null, null, 2.5));
+            store.finish(ts.get(1).id(), "me", new TrialOutcome(TrialStatus.FAILED, "NaN", Map.of(), null, null, null, 2.5));
             store.recordHypervolume(id, new HypervolumePoint(0, 2, 1e-6, 0.25, 1));
             store.recordHypervolume(id, new HypervolumePoint(1, 2, 2e-6, 0.5, 1));
             store.recordHypervolume(id, new HypervolumePoint(1, 3, 3e-6, 0.75, 2)); // a replay replaces
@@ -200,7 +202,7 @@ class SqliteTrialStoreTest {
         try (SqliteTrialStore store = SqliteTrialStore.open(file)) {
             StudyRecord a = store.openStudy(study("a"));
             assertEquals(List.of("co2e", "parameters"), a.definition().objectives());
-            assertEquals(TrialStatus.COMPLETE, store.trials(a.id()).get(0).status());
+            assertEquals(TrialStatus.COMPLETE, store.trials(a.id()).get(0).outcome().status());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = c.createStatement();

@@ -50,7 +50,7 @@ class TwoProcessStoreTest {
             List<TrialRow> trials = store.trials(study);
             assertEquals(architectures, trials.size());
             assertEquals(architectures, trials.stream().map(TrialRow::architecture).distinct().count());
-            assertTrue(trials.stream().allMatch(t -> t.status() == TrialStatus.COMPLETE && t.attempts() == 1));
+            assertTrue(trials.stream().allMatch(t -> t.outcome().status() == TrialStatus.COMPLETE && t.attempts() == 1));
             assertEquals(generations, store.hypervolumes(study).size());
             assertEquals(1, store.studies().size(), "both opened the same study");
         }

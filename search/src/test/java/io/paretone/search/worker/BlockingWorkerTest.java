@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretone.search.store.TrialResult;
 import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineWorkerSetup;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -32,13 +32,13 @@ class BlockingWorkerTest {
     void aKilledWorkerIsAFailedOutcomeWithTheReason() throws Exception {
         try (BlockingWorker w = start()) {
             assertEquals("cpu()", w.ready().device());
-            TrialResult ok = w.evaluate(evaluate(1, Fault.NONE), 300).result();
+            TrialOutcome ok = w.evaluate(evaluate(1, Fault.NONE), 300).result();
             assertEquals(TrialStatus.COMPLETE, ok.status(), ok.reason());
             assertTrue(w.alive(), "a worker serves trial after trial");
 
             FromWorker.Finished end = w.evaluate(evaluate(2, Fault.SIGKILL), 300);
             assertEquals(2, end.trial());
-            TrialResult killed = end.result();
+            TrialOutcome killed = end.result();
             assertEquals(TrialStatus.FAILED, killed.status());
             assertTrue(killed.reason().contains("SIGKILL"), killed.reason());
             assertFalse(w.alive());
@@ -48,7 +48,7 @@ class BlockingWorkerTest {
     @Test
     void aTrialPastItsTimeoutIsStoppedAndFailed() throws Exception {
         try (BlockingWorker w = start()) {
-            TrialResult hung = w.evaluate(evaluate(1, Fault.HANG), 5).result();
+            TrialOutcome hung = w.evaluate(evaluate(1, Fault.HANG), 5).result();
             assertEquals(TrialStatus.FAILED, hung.status());
             assertTrue(hung.reason().contains("timed out after 5 s"), hung.reason());
             assertFalse(w.alive());

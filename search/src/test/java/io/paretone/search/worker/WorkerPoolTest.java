@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.EnergySettings;
-import io.paretone.search.store.TrialResult;
 import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineDataset;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ class WorkerPoolTest {
         }
     }
 
-    private static TrialResult finished(TrialEngine.Event e) {
+    private static TrialOutcome finished(TrialEngine.Event e) {
         return ((FromWorker.Finished) assertInstanceOf(TrialEngine.Event.Message.class, e).message()).result();
     }
 
@@ -70,14 +70,14 @@ class WorkerPoolTest {
         try (WorkerPool pool = pool(300, false)) {
             long firstPid = pool.idleSlot().orElseThrow().pid();
 
-            TrialResult ok = finished(run(pool, 1, FaultyArchitectures.genome(Fault.NONE, 10)));
+            TrialOutcome ok = finished(run(pool, 1, FaultyArchitectures.genome(Fault.NONE, 10)));
             assertEquals(TrialStatus.COMPLETE, ok.status());
             assertEquals(io.paretone.evaluators.objectives.Objective.ALL.size(), ok.objectives().size());
             assertEquals(10, ok.metrics().trainingSteps());
             assertTrue(ok.totalJoules() > 0, "the trial's energy is measured");
             assertTrue(Files.exists(dir.resolve("samples").resolve("trial-0001.wav")), "the worker saved a sample");
 
-            TrialResult nan = finished(run(pool, 2, FaultyArchitectures.genome(Fault.NAN, 10)));
+            TrialOutcome nan = finished(run(pool, 2, FaultyArchitectures.genome(Fault.NAN, 10)));
             assertEquals(TrialStatus.FAILED, nan.status());
             assertTrue(nan.reason().contains("NaN") && nan.reason().contains("step 1"), nan.reason());
             assertEquals(firstPid, pool.idleSlot().orElseThrow().pid(), "a NaN loss does not cost the worker");
@@ -112,7 +112,7 @@ class WorkerPoolTest {
             WorkerPool.Seat seat = pool.idleSlot().orElseThrow();
             pool.dispatch(seat, new ToWorker.Evaluate(1, FaultyArchitectures.genome(Fault.NONE, 20), 7, 0, 0, new double[] {0.5}));
             FromWorker.Checkpoint checkpoint = null;
-            TrialResult end = null;
+            TrialOutcome end = null;
             int lastStep = 0;
             while (end == null) {
                 var m = assertInstanceOf(TrialEngine.Event.Message.class, pool.next(120_000)).message();
@@ -139,7 +139,7 @@ class WorkerPoolTest {
             assertEquals(10, end.metrics().trainingSteps());
             assertEquals(checkpoint.objectives(), end.objectives(), "a pruned trial keeps its checkpoint values");
 
-            TrialResult goesOn = null;
+            TrialOutcome goesOn = null;
             pool.dispatch(seat, new ToWorker.Evaluate(2, FaultyArchitectures.genome(Fault.NONE, 20), 8, 0, 0, new double[] {0.5}));
             while (goesOn == null) {
                 var m = assertInstanceOf(TrialEngine.Event.Message.class, pool.next(120_000)).message();

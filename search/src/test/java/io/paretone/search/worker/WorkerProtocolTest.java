@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paretone.evaluators.quality.QualityScore;
 import io.paretone.evaluators.quality.QualityTerm;
-import io.paretone.search.store.TrialResult;
 import io.paretone.search.trial.EnergyPart;
 import io.paretone.search.trial.Provenance;
 import io.paretone.search.trial.SearchJson;
 import io.paretone.search.trial.Trial;
 import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +34,7 @@ class WorkerProtocolTest {
         Map<String, Double> objectives = new LinkedHashMap<>();
         objectives.put("co2e", 6.3e-6);
         objectives.put("one_minus_pmos", 0.75);
-        var sent = new FromWorker.Finished(12, new TrialResult(TrialStatus.PRUNED, "dominated", objectives, METRICS,
+        var sent = new FromWorker.Finished(12, new TrialOutcome(TrialStatus.PRUNED, "dominated", objectives, METRICS,
                 new Provenance(99, "cpu()", "notes", "abc", "dev", "0.36.0", "17", "Linux amd64", "node-1"),
                 new Trial.Pruning(20, 40, 50.0), 61.5), 300.25);
         String line = WorkerProtocol.fromWorker(sent);

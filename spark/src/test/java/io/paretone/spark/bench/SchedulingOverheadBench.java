@@ -1,10 +1,10 @@
 package io.paretone.spark.bench;
 
-import io.paretone.search.store.TrialResult;
 import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyArchitectures;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineWorkerSetup;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import io.paretone.search.worker.EngineChoice;
 import io.paretone.search.worker.EngineRequest;
@@ -62,7 +62,7 @@ public final class SchedulingOverheadBench {
                 long t0 = System.nanoTime();
                 e.dispatch(e.idleSlot().orElseThrow(), new ToWorker.Evaluate(i + 1,
                         FaultyArchitectures.genome(Fault.NONE, 10), 100 + i, 0, 0, new double[0]));
-                TrialResult f = finished(e, i + 1).result();
+                TrialOutcome f = finished(e, i + 1).result();
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (f.status() != TrialStatus.COMPLETE) {
                     throw new IllegalStateException("candidate " + (i + 1) + " " + f.status() + ": " + f.reason());

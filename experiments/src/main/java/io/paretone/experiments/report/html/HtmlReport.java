@@ -103,7 +103,7 @@ public final class HtmlReport {
     private static void summary(StringBuilder b, StoredStudy study, List<ObjectiveView> views, List<StoredTrial> front) {
         b.append("<section id=\"summary\"><h2>Summary</h2>\n<div class=\"cards\">\n");
         b.append("<div class=\"card\"><h3>Search footprint</h3><dl>\n");
-        double trainingKg = study.completeTrials().stream().mapToDouble(t -> t.metrics().trainingKgCo2e()).sum();
+        double trainingKg = study.completeTrials().stream().mapToDouble(t -> t.outcome().metrics().trainingKgCo2e()).sum();
         if (study.summary().isPresent()) {
             StudySummary s = study.summary().get();
             item(b, "whole study", String.format(Locale.ROOT, "%.4g gCO2e, %.1f J (%.3g kWh), %.1f s",
@@ -257,7 +257,7 @@ public final class HtmlReport {
                     .append("\" class=\"").append(onFront ? "front" : t.complete() ? "trial" : "failed").append("\">");
             cell(b, Integer.toString(t.number()), t.number());
             cell(b, Integer.toString(t.generation() + 1), t.generation());
-            b.append("<td>").append(t.complete() ? onFront ? "front" : "complete" : "failed: " + Html.escape(t.failure()))
+            b.append("<td>").append(t.complete() ? onFront ? "front" : "complete" : "failed: " + Html.escape(t.outcome().reason()))
                     .append("</td>");
             for (ObjectiveView v : views) {
                 if (t.complete()) {
@@ -266,11 +266,11 @@ public final class HtmlReport {
                     cell(b, "-", Double.POSITIVE_INFINITY);
                 }
             }
-            if (t.metrics() != null) {
-                cell(b, String.format(Locale.ROOT, "%.3f", t.metrics().percentMos()), t.metrics().percentMos());
-                cell(b, String.format(Locale.ROOT, "%.4g", t.metrics().lacosteKgCo2e() * 1000), t.metrics().lacosteKgCo2e());
-                cell(b, String.format(Locale.ROOT, "%.1f", t.metrics().trainingSeconds()), t.metrics().trainingSeconds());
-                b.append("<td>").append(t.metrics().energyEstimated() ? "estimated" : "measured").append("</td>");
+            if (t.outcome().metrics() != null) {
+                cell(b, String.format(Locale.ROOT, "%.3f", t.outcome().metrics().percentMos()), t.outcome().metrics().percentMos());
+                cell(b, String.format(Locale.ROOT, "%.4g", t.outcome().metrics().lacosteKgCo2e() * 1000), t.outcome().metrics().lacosteKgCo2e());
+                cell(b, String.format(Locale.ROOT, "%.1f", t.outcome().metrics().trainingSeconds()), t.outcome().metrics().trainingSeconds());
+                b.append("<td>").append(t.outcome().metrics().energyEstimated() ? "estimated" : "measured").append("</td>");
             } else {
                 b.append("<td data-sort=\"-1\">-</td><td data-sort=\"Infinity\">-</td><td data-sort=\"Infinity\">-</td><td>-</td>");
             }
@@ -295,7 +295,7 @@ public final class HtmlReport {
         for (StoredTrial t : study.failedTrials()) {
             b.append("<li><a href=\"#trial-").append(t.number()).append("\">trial ").append(t.number()).append("</a> (")
                     .append(Html.escape(t.genomeText())).append("): <span class=\"reason\">")
-                    .append(Html.escape(t.failure() == null ? "no reason recorded" : t.failure())).append("</span></li>\n");
+                    .append(Html.escape(t.outcome().reason() == null ? "no reason recorded" : t.outcome().reason())).append("</span></li>\n");
         }
         b.append("</ul></section>\n");
     }
@@ -346,17 +346,17 @@ public final class HtmlReport {
         study.settings().forEach((k, v) -> item(b, k, v));
         b.append("</dl></div>\n<div class=\"card\"><h3>Environment of the trials</h3><dl>\n");
         Map<String, Function<StoredTrial, String>> fields = new LinkedHashMap<>();
-        fields.put("paretone", t -> t.provenance().paretoneVersion());
-        fields.put("DJL", t -> t.provenance().djlVersion());
-        fields.put("Java", t -> t.provenance().javaVersion());
-        fields.put("OS", t -> t.provenance().os());
-        fields.put("device", t -> t.provenance().device());
-        fields.put("dataset", t -> t.provenance().dataset());
-        fields.put("dataset SHA-256", t -> t.provenance().datasetHash());
-        fields.put("energy meter", t -> t.metrics() == null ? null : t.metrics().energyMeter());
+        fields.put("paretone", t -> t.outcome().provenance().paretoneVersion());
+        fields.put("DJL", t -> t.outcome().provenance().djlVersion());
+        fields.put("Java", t -> t.outcome().provenance().javaVersion());
+        fields.put("OS", t -> t.outcome().provenance().os());
+        fields.put("device", t -> t.outcome().provenance().device());
+        fields.put("dataset", t -> t.outcome().provenance().dataset());
+        fields.put("dataset SHA-256", t -> t.outcome().provenance().datasetHash());
+        fields.put("energy meter", t -> t.outcome().metrics() == null ? null : t.outcome().metrics().energyMeter());
         fields.forEach((name, f) -> {
             Set<String> values = new TreeSet<>();
-            study.trials().stream().filter(t -> t.provenance() != null).map(f).filter(v -> v != null)
+            study.trials().stream().filter(t -> t.outcome().provenance() != null).map(f).filter(v -> v != null)
                     .forEach(values::add);
             item(b, name, values.isEmpty() ? "-" : String.join(", ", values));
         });
@@ -379,8 +379,8 @@ public final class HtmlReport {
             o.put("trial", t.number()).put("generation", t.generation() + 1).put("front", front.contains(t));
             o.put("status", t.complete() ? "complete" : "failed");
             o.put("genome", t.genomeText()).put("description", t.description());
-            if (t.failure() != null) {
-                o.put("failure", t.failure());
+            if (t.outcome().reason() != null) {
+                o.put("failure", t.outcome().reason());
             }
             ArrayNode figures = o.putArray("figures");
             if (t.complete()) {
@@ -388,17 +388,17 @@ public final class HtmlReport {
                     figures.addArray().add(v.label()).add(v.format(v.value(t)) + " (" + v.basis(t) + ")");
                 }
             }
-            if (t.metrics() != null) {
-                figures.addArray().add("%MOS").add(String.format(Locale.ROOT, "%.4f", t.metrics().percentMos()));
-                figures.addArray().add("Lacoste [g]").add(String.format(Locale.ROOT, "%.4g", t.metrics().lacosteKgCo2e() * 1000));
+            if (t.outcome().metrics() != null) {
+                figures.addArray().add("%MOS").add(String.format(Locale.ROOT, "%.4f", t.outcome().metrics().percentMos()));
+                figures.addArray().add("Lacoste [g]").add(String.format(Locale.ROOT, "%.4g", t.outcome().metrics().lacosteKgCo2e() * 1000));
                 figures.addArray().add("training").add(String.format(Locale.ROOT, "%d steps, %.1f s, %.1f J",
-                        t.metrics().trainingSteps(), t.metrics().trainingSeconds(), t.metrics().trainingJoules()));
+                        t.outcome().metrics().trainingSteps(), t.outcome().metrics().trainingSeconds(), t.outcome().metrics().trainingJoules()));
                 figures.addArray().add("loss").add(String.format(Locale.ROOT, "%.4f -> %.4f",
-                        t.metrics().initialLoss(), t.metrics().finalLoss()));
-                figures.addArray().add("energy").add(t.metrics().energyMethod());
+                        t.outcome().metrics().initialLoss(), t.outcome().metrics().finalLoss()));
+                figures.addArray().add("energy").add(t.outcome().metrics().energyMethod());
             }
-            if (t.provenance() != null) {
-                figures.addArray().add("seed").add(Long.toString(t.provenance().seed()));
+            if (t.outcome().provenance() != null) {
+                figures.addArray().add("seed").add(Long.toString(t.outcome().provenance().seed()));
             }
         }
         ArrayNode models = root.putArray("published");

@@ -31,12 +31,12 @@ final class SampleGallery {
     static int write(StringBuilder b, StoredStudy study, List<StoredTrial> front) {
         b.append("<section id=\"samples\"><h2>Samples</h2>\n<p>One sample saved by each trial, as it was judged:"
                 + " listen or look, and compare with the %MOS the proxy gave it. Pareto-front members first.");
-        study.completeTrials().stream().map(t -> t.metrics().quality()).filter(q -> q != null).findFirst()
+        study.completeTrials().stream().map(t -> t.outcome().metrics().quality()).filter(q -> q != null).findFirst()
                 .ifPresent(q -> b.append(' ').append(Html.escape(anchor(q))));
         b.append("</p>\n");
         List<StoredTrial> ordered = new ArrayList<>(study.completeTrials());
         ordered.sort(Comparator.comparing((StoredTrial t) -> !front.contains(t))
-                .thenComparingDouble(t -> t.metrics().oneMinusPercentMos()));
+                .thenComparingDouble(t -> t.outcome().metrics().oneMinusPercentMos()));
         Path dir = Path.of(study.location()).resolve("samples");
         int embedded = 0;
         int missing = 0;
@@ -92,7 +92,7 @@ final class SampleGallery {
     }
 
     private static void item(StringBuilder b, StoredTrial t, boolean onFront, Sample sample) {
-        QualityScore q = t.metrics().quality();
+        QualityScore q = t.outcome().metrics().quality();
         String uri = "data:" + sample.mime() + ";base64," + Base64.getEncoder().encodeToString(sample.bytes());
         b.append("<figure class=\"sample").append(onFront ? " front" : "").append("\" data-trial=\"").append(t.number())
                 .append("\">");
@@ -104,7 +104,7 @@ final class SampleGallery {
         }
         b.append("<figcaption><a href=\"#trial-").append(t.number()).append("\">trial ").append(t.number()).append("</a>")
                 .append(onFront ? " (front)" : "")
-                .append(String.format(Locale.ROOT, ": %%MOS %.3f", t.metrics().percentMos()));
+                .append(String.format(Locale.ROOT, ": %%MOS %.3f", t.outcome().metrics().percentMos()));
         if (q != null) {
             b.append(String.format(Locale.ROOT, " (unbounded %.3f; objective 1 - %%MOS %.3f)", q.rawPercentMos(),
                     q.oneMinusPercentMos()));

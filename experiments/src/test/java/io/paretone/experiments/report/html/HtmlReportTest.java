@@ -13,6 +13,7 @@ import io.paretone.search.store.StoredTrial;
 import io.paretone.search.trial.Constraints;
 import io.paretone.search.trial.Provenance;
 import io.paretone.search.trial.TrialMetrics;
+import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,9 +45,15 @@ class HtmlReportTest {
         Provenance provenance = new Provenance(7, IMG, SCRIPT, "hash", "dev", "0.36.0", "17", "Linux", "node-1");
         List<StoredObjective> objectives = RunFolderFixture.OBJECTIVES.stream()
                 .map(o -> new StoredObjective(o.name(), o.unit(), o.meaning())).toList();
-        StoredTrial ok = new StoredTrial(1, 0, TrialStatus.COMPLETE, "toy", genome, IMG,
-                new double[] {1e-6, 1000, 2000, 0.6}, null, metrics, provenance);
-        StoredTrial failed = new StoredTrial(2, 0, TrialStatus.FAILED, "toy", genome, SCRIPT, null, CLOSE, null, provenance);
+        Map<String, Double> values = new LinkedHashMap<>();
+        double[] okValues = {1e-6, 1000, 2000, 0.6};
+        for (int i = 0; i < objectives.size(); i++) {
+            values.put(objectives.get(i).name(), okValues[i]);
+        }
+        StoredTrial ok = new StoredTrial(1, 0, "toy", genome, IMG,
+                new TrialOutcome(TrialStatus.COMPLETE, null, values, metrics, provenance, null, 0));
+        StoredTrial failed = new StoredTrial(2, 0, "toy", genome, SCRIPT,
+                new TrialOutcome(TrialStatus.FAILED, CLOSE, Map.of(), null, provenance, null, 0));
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("name", SCRIPT);
         settings.put(IMG, "x");
