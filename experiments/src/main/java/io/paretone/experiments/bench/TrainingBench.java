@@ -155,11 +155,11 @@ public final class TrainingBench {
                 continue;
             }
             int batch = settings.batch() > 0 ? settings.batch() : g.batch();
-            String name = describe(ModelFamilies.byName(g.family()).decode(g.genome(settings.tiny(), batch)));
-            if (!(name + " batch=" + batch).contains(settings.only())) {
+            Architecture arch = ModelFamilies.byName(g.family()).decode(g.genome(settings.tiny(), batch));
+            if (!(describe(arch) + " batch=" + batch).contains(settings.only())) {
                 continue;
             }
-            Row row = measure(g, settings, torchProblem == null);
+            Row row = measure(arch, batch, settings, torchProblem == null);
             rows.add(row);
             out.println(format(row));
             out.flush();
@@ -196,9 +196,7 @@ public final class TrainingBench {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "-";
     }
 
-    private static Row measure(SweepGenome g, Settings settings, boolean withTorch) {
-        int batch = settings.batch() > 0 ? settings.batch() : g.batch();
-        Architecture arch = ModelFamilies.byName(g.family()).decode(g.genome(settings.tiny(), batch));
+    private static Row measure(Architecture arch, int batch, Settings settings, boolean withTorch) {
         long expected = expectedParameters(arch);
         String note = "";
         double paretoneMs = Double.NaN;
