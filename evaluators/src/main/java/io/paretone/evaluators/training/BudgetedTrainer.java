@@ -74,13 +74,16 @@ public final class BudgetedTrainer implements AutoCloseable {
         NDManager manager = model.getNDManager();
         float[] losses = new float[recipe.steps()];
         Map<String, Group> groups = Map.of();
+        CropDraws crops = null;
         try {
             if (!block.isInitialized()) {
                 block.initialize(manager, DataType.FLOAT32, architecture.inputShapes(1));
             }
             groups = groups(recipe, block);
-            Context context = new Context(manager, new ParameterStore(manager, false), block, data,
-                    deviceClips(data, manager.getDevice()), new SplittableRandom(seed), recipe.steps());
+            DeviceClips clips = deviceClips(data, manager.getDevice());
+            crops = new CropDraws(clips);
+            Context context = new Context(manager, new ParameterStore(manager, false), block, data, clips, crops,
+                    new SplittableRandom(seed), recipe.steps());
             Unread unread = new Unread(recipe);
             for (int step = 1; step <= recipe.steps(); step++) {
                 context.step = step;
@@ -105,6 +108,9 @@ public final class BudgetedTrainer implements AutoCloseable {
         } finally {
             for (Group g : groups.values()) {
                 g.adam.close();
+            }
+            if (crops != null) {
+                crops.close();
             }
         }
         return new TrainingOutcome(losses);
@@ -272,25 +278,27 @@ public final class BudgetedTrainer implements AutoCloseable {
         private final Block block;
         private final TrainingData data;
         private final DeviceClips clips;
+        private final CropDraws crops;
         private final SplittableRandom random;
         private final int steps;
         private final List<NDArray> pendingCorrections = new ArrayList<>();
         private int step;
 
         Context(NDManager manager, ParameterStore parameters, Block block, TrainingData data, DeviceClips clips,
-                SplittableRandom random, int steps) {
+                CropDraws crops, SplittableRandom random, int steps) {
             this.manager = manager;
             this.parameters = parameters;
             this.block = block;
             this.data = data;
             this.clips = clips;
+            this.crops = crops;
             this.random = random;
             this.steps = steps;
         }
 
         @Override
         public NDArray cropPositions(int batchSize, int length) {
-            return clips.cropPositions(manager, batchSize, length);
+            return crops.next(manager, batchSize, length);
         }
 
         @Override

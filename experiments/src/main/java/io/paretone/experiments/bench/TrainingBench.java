@@ -45,6 +45,11 @@ import java.util.regex.Pattern;
  * <p>Both sides run {@code warmup} untimed steps, then {@code steps} timed ones, with the device
  * synchronised at both edges of the timed window. The data are seeded white noise (the speed of a
  * step does not depend on what the audio sounds like).
+ *
+ * <p>Each genome is measured in {@code rounds} rounds that alternate the two sides (paretone, then
+ * torch, then paretone again...), and each column is the median of its rounds: on a shared host the
+ * small, host-bound genomes' times drift by a quarter between runs of the same code, and one
+ * measurement per side would compare one side's good moment with the other's bad one.
  */
 public final class TrainingBench {
     /** The sweep of {@code torch_ref.py} (its {@code SWEEP} list), as paretone genomes. */
@@ -93,12 +98,14 @@ public final class TrainingBench {
      * @param python the Python interpreter that runs it
      * @param families the families to run, or empty for both
      * @param only run only the genomes whose row name (genome, then {@code batch=N}) contains this, or empty for all
+     * @param rounds how many times each side is measured, alternately; each column is the median
      */
     public record Settings(Device device, int steps, int warmup, int batch, boolean tiny, Path torchRef,
-            String python, List<String> families, String only, long seed) {
+            String python, List<String> families, String only, long seed, int rounds) {
         public Settings {
             Check.positive("steps", steps);
             Check.positive("warmup", warmup);
+            Check.positive("rounds", rounds);
             Check.atLeast("batch", batch, 0);
             families = List.copyOf(families);
             only = only == null ? "" : only;
@@ -109,17 +116,42 @@ public final class TrainingBench {
      * One row of the table.
      *
      * @param expectedParameters torch_ref.py's closed form for this genome
-     * @param paretoneMs ms per step, NaN if paretone failed
-     * @param torchMs ms per step of torch_ref.py, NaN if not run or failed
+     * @param paretoneRounds ms per step of each round, empty if paretone failed
+     * @param torchRounds ms per step of torch_ref.py in each round, empty if not run or failed
      * @param torchParameters the count torch_ref.py printed, -1 if not run
      * @param note why a column is missing, empty otherwise
      */
     public record Row(String genome, int batch, int crop, long parameters, long expectedParameters,
-            double paretoneMs, double torchMs, long torchParameters, String note) {
+            List<Double> paretoneRounds, List<Double> torchRounds, long torchParameters, String note) {
+        public Row {
+            paretoneRounds = List.copyOf(paretoneRounds);
+            torchRounds = List.copyOf(torchRounds);
+        }
+
+        /** paretone's ms per step: the median of its rounds, NaN if it failed. */
+        public double paretoneMs() {
+            return median(paretoneRounds);
+        }
+
+        /** torch_ref.py's ms per step: the median of its rounds, NaN if not measured. */
+        public double torchMs() {
+            return median(torchRounds);
+        }
+
         /** paretone's throughput relative to PyTorch eager: torch's ms / paretone's ms. */
         public double throughput() {
-            return torchMs / paretoneMs;
+            return torchMs() / paretoneMs();
         }
+    }
+
+    /** The median of some values (the mean of the middle two for an even count), NaN for none. */
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 
     private TrainingBench() {}
@@ -140,8 +172,9 @@ public final class TrainingBench {
     /** Runs every selected genome, printing each row as it is measured; returns the rows. */
     public static List<Row> run(Settings settings, PrintWriter out) {
         String torchProblem = settings.torchRef() == null ? "no --torch-ref given" : torchProblem(settings);
-        out.printf("paretone bench training: %s, %d warm-up + %d timed steps per genome, seed %d%s; PyTorch eager: %s%n",
-                settings.device(), settings.warmup(), settings.steps(), settings.seed(),
+        out.printf("paretone bench training: %s, %d warm-up + %d timed steps per genome and round, %d round(s)"
+                + " alternating the two sides (medians shown), seed %d%s; PyTorch eager: %s%n",
+                settings.device(), settings.warmup(), settings.steps(), settings.rounds(), settings.seed(),
                 settings.tiny() ? ", tiny widths" : "",
                 torchProblem == null ? settings.torchRef() + " (native convolutions, torch's Adam)"
                         : "not measured (" + torchProblem + ")");
@@ -189,7 +222,14 @@ public final class TrainingBench {
         if (r.torchParameters() >= 0 && r.torchParameters() != r.parameters()) {
             line += "  (torch counts " + r.torchParameters() + "!)";
         }
+        if (r.paretoneRounds().size() > 1 || r.torchRounds().size() > 1) {
+            line += "  rounds: paretone " + rounds(r.paretoneRounds()) + ", torch " + rounds(r.torchRounds());
+        }
         return r.note().isEmpty() ? line : line + "  " + r.note();
+    }
+
+    private static String rounds(List<Double> values) {
+        return values.isEmpty() ? "-" : String.join("/", values.stream().map(TrainingBench::ms).toList());
     }
 
     private static String ms(double v) {
@@ -199,34 +239,47 @@ public final class TrainingBench {
     private static Row measure(Architecture arch, int batch, Settings settings, boolean withTorch) {
         long expected = expectedParameters(arch);
         String note = "";
-        double paretoneMs = Double.NaN;
+        List<Double> paretoneRounds = new ArrayList<>();
+        List<Double> torchRounds = new ArrayList<>();
         long parameters = -1;
-        try {
-            Timed timed = train(arch, settings);
-            paretoneMs = timed.ms;
-            parameters = timed.parameters;
-        } catch (TrainingFailedException | RuntimeException e) {
-            note = "paretone failed: " + firstLine(e.getMessage());
-        }
-        double torchMs = Double.NaN;
         long torchParameters = -1;
-        if (withTorch) {
-            try {
-                String output = runTorch(arch, batch, settings);
-                Matcher ms = TORCH_MS.matcher(output);
-                Matcher count = TORCH_PARAMS.matcher(output);
-                if (ms.find() && count.find()) {
-                    torchMs = Double.parseDouble(ms.group(1));
-                    torchParameters = Long.parseLong(count.group(1));
-                } else {
-                    note = (note + " torch_ref failed: " + lastLine(output)).trim();
+        boolean paretoneFailed = false;
+        boolean torchFailed = !withTorch;
+        for (int round = 0; round < settings.rounds() && !(paretoneFailed && torchFailed); round++) {
+            if (!paretoneFailed) {
+                try {
+                    Timed timed = train(arch, settings);
+                    paretoneRounds.add(timed.ms);
+                    parameters = timed.parameters;
+                } catch (TrainingFailedException | RuntimeException e) {
+                    note = "paretone failed: " + firstLine(e.getMessage());
+                    paretoneRounds.clear();
+                    paretoneFailed = true;
                 }
-            } catch (IOException e) {
-                note = (note + " torch_ref failed: " + e.getMessage()).trim();
+            }
+            if (!torchFailed) {
+                try {
+                    String output = runTorch(arch, batch, settings);
+                    Matcher ms = TORCH_MS.matcher(output);
+                    Matcher count = TORCH_PARAMS.matcher(output);
+                    if (ms.find() && count.find()) {
+                        torchRounds.add(Double.parseDouble(ms.group(1)));
+                        torchParameters = Long.parseLong(count.group(1));
+                    } else {
+                        note = (note + " torch_ref failed: " + lastLine(output)).trim();
+                        torchFailed = true;
+                    }
+                } catch (IOException e) {
+                    note = (note + " torch_ref failed: " + e.getMessage()).trim();
+                    torchFailed = true;
+                }
+                if (torchFailed) {
+                    torchRounds.clear();
+                }
             }
         }
-        return new Row(describe(arch), batch, crop(arch), parameters, expected, paretoneMs, torchMs, torchParameters,
-                note);
+        return new Row(describe(arch), batch, crop(arch), parameters, expected, paretoneRounds, torchRounds,
+                torchParameters, note);
     }
 
     private record Timed(double ms, long parameters) {}

@@ -57,6 +57,10 @@ public final class TrainingBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of weights and batches (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--rounds", paramLabel = "N", description = "Rounds per genome, alternating paretone and torch_ref;"
+            + " each column is the median of its rounds (default ${DEFAULT-VALUE}; --tiny runs 1).")
+    int rounds = 3;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -70,7 +74,7 @@ public final class TrainingBenchCommand implements Callable<Integer> {
             }
         }
         var settings = new TrainingBench.Settings(device.device(), tiny ? 2 : steps, tiny ? 1 : warmup,
-                tiny ? 1 : batch, tiny, torchRef, python, families, only, seed);
+                tiny ? 1 : batch, tiny, torchRef, python, families, only, seed, tiny ? 1 : rounds);
         List<TrainingBench.Row> rows = TrainingBench.run(settings, out);
         boolean failed = rows.stream().anyMatch(r -> !Double.isFinite(r.paretoneMs()));
         return failed ? ExitCode.FAILED.code() : ExitCode.OK.code();

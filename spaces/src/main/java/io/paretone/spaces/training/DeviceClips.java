@@ -129,18 +129,64 @@ public final class DeviceClips implements AutoCloseable {
      * device by the engine's seeded generator.
      */
     public NDArray cropPositions(NDManager into, int batchSize, int length) {
-        Shape batch = new Shape(batchSize);
-        NDArray clip = into.randomInteger(0, clips, batch, DataType.INT64);
-        NDArray start = clipOffsets.take(into, clip);
-        NDArray draw = into.randomInteger(0, DRAW_RANGE, batch, DataType.INT64);
-        NDArray first = start.add(draw.mod(span(length).take(into, clip)));
-        NDArray index = first.expandDims(1).add(positions(length));
-        if (shortest >= length) {
-            return index;
+        try (CropStarts starts = cropStarts(1, batchSize, length)) {
+            return starts.positions(into, 0);
         }
-        // Some clip is shorter than a crop: past its end, the crop reads the silent sample.
-        NDArray end = start.add(lengthsArray().take(into, clip)).expandDims(1);
-        return NDArrays.where(index.lt(end), index, silenceIndex());
+    }
+
+    /**
+     * The starts of {@code batches} batches of crops, drawn at once: a training run reads one row
+     * per batch ({@link CropStarts#positions}), so the five or so small operations of a draw run
+     * once per {@code batches} steps instead of at every step. Drawn as {@link #cropPositions}
+     * draws, by the engine's seeded generator; the caller closes them.
+     */
+    public CropStarts cropStarts(int batches, int batchSize, int length) {
+        Shape shape = new Shape(batches, batchSize);
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray clip = manager.randomInteger(0, clips, shape, DataType.INT64);
+            NDArray start = clipOffsets.take(manager, clip);
+            NDArray draw = manager.randomInteger(0, DRAW_RANGE, shape, DataType.INT64);
+            NDArray first = kept(start.add(draw.mod(span(length).take(manager, clip))));
+            // Some clip is shorter than a crop: past its end, the crop reads the silent sample.
+            NDArray end = shortest >= length ? null : kept(start.add(lengthsArray().take(manager, clip)));
+            return new CropStarts(first, end, length);
+        }
+    }
+
+    /** Crop starts of several batches, {@code [batches, batch]}, from {@link #cropStarts}. */
+    public final class CropStarts implements AutoCloseable {
+        private final NDArray first;
+        private final NDArray end;
+        private final int length;
+
+        private CropStarts(NDArray first, NDArray end, int length) {
+            this.first = first;
+            this.end = end;
+            this.length = length;
+        }
+
+        /** How many batches these starts hold. */
+        public long batches() {
+            return first.getShape().get(0);
+        }
+
+        /** The positions of batch {@code row}'s crops, int64 {@code [batch, length]}, made in {@code into}. */
+        public NDArray positions(NDManager into, long row) {
+            NDArray index = first.get(into, row).expandDims(1).add(DeviceClips.this.positions(length));
+            if (end == null) {
+                return index;
+            }
+            return NDArrays.where(index.lt(end.get(into, row).expandDims(1)), index, silenceIndex());
+        }
+
+        @Override
+        public void close() {
+            first.close();
+            if (end != null) {
+                end.close();
+            }
+        }
     }
 
     /** Per clip, how many starts a crop of {@code length} has: at least 1 (a short clip starts at 0). */

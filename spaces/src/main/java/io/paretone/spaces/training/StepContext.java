@@ -1,6 +1,7 @@
 package io.paretone.spaces.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -66,11 +67,16 @@ public interface StepContext {
     NDArray scalar(float value);
 
     /**
-     * {@code x} clamped to {@code [low, high]} with {@link #scalar} bounds: DJL's
-     * {@code NDArray.clip(Number, Number)} uploads both bounds at every call.
+     * {@code x} clamped to {@code [low, high]}, with the gradient of a clamp: 1 where x is within
+     * the bounds (bounds included), 0 outside. DJL's {@code NDArray.clip(Number, Number)} uploads
+     * both bounds and reads them back (a device sync) at every call, and a maximum then a minimum
+     * with {@link #scalar} bounds costs twelve kernels with their backward passes (each compares,
+     * halves ties, selects and masks). Here the clamp is computed off the graph and selected where
+     * it left x unchanged: six kernels. A NaN stays NaN.
      */
     default NDArray clip(NDArray x, float low, float high) {
-        return x.maximum(scalar(low)).minimum(scalar(high));
+        NDArray clamped = x.stopGradient().maximum(scalar(low)).minimum(scalar(high));
+        return NDArrays.where(clamped.eq(x), x, clamped);
     }
 
     /** Seeded randomness for batches and noise, split from the candidate's seed. */

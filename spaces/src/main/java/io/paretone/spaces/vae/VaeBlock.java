@@ -53,9 +53,10 @@ public final class VaeBlock extends AbstractBlock implements FlopCountable {
     /** The posterior's mean and log-variance, each {@code [B, Z, L / 2^layers]}, of audio {@code [B, L]}. */
     NDArray[] encode(StepContext context, NDArray audio) {
         NDArray h = encoder.forward(context.parameters(), new NDList(audio.expandDims(1)), true).singletonOrThrow();
-        NDArray mean = h.get(":, 0:" + arch.latent() + ", :");
-        NDArray logVariance = context.clip(h.get(":, " + arch.latent() + ":, :"), -10, 10);
-        return new NDArray[] {mean, logVariance};
+        // Split, not sliced: the backward pass of a split is one concatenation, of two slices two
+        // zero-filled arrays, two copies and an addition.
+        NDList meanAndLogVariance = h.split(new long[] {arch.latent()}, 1);
+        return new NDArray[] {meanAndLogVariance.get(0), context.clip(meanAndLogVariance.get(1), -10, 10)};
     }
 
     @Override

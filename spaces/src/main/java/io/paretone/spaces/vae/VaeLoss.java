@@ -46,8 +46,10 @@ final class VaeLoss implements Update.Loss {
         } else {
             reconstruction = decoded.sub(x).square().mean();
         }
-        NDArray kl = mean.square().add(logVariance.exp()).sub(context.scalar(1)).sub(logVariance).sum().mul(half)
-                .div(context.scalar((float) batchSize * arch.cropLength()));
-        return reconstruction.add(kl.mul(context.scalar((float) arch.klWeight())));
+        // kl_weight x KL / samples, its three constant factors folded into one multiplication: one
+        // operation forward and one backward instead of three each.
+        float klScale = (float) (0.5 * arch.klWeight() / ((double) batchSize * arch.cropLength()));
+        NDArray kl = mean.square().add(logVariance.exp()).sub(context.scalar(1)).sub(logVariance).sum();
+        return reconstruction.add(kl.mul(context.scalar(klScale)));
     }
 }

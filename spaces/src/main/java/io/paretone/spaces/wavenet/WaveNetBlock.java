@@ -31,6 +31,14 @@ import java.util.List;
  * layer's input and a 1x1 skip convolution summed over layers; finally ReLU, 1x1 to S, ReLU, 1x1
  * to 256.
  *
+ * <p>Each layer's filter and gate are one convolution to 2R channels ({@code gates}, filter
+ * first), and its residual and skip convolutions one 1x1 convolution to R + S channels
+ * ({@code outputs}, residual first), whose outputs are split: the same functions, weights and
+ * multiply-adds, initialised alike (DJL's default draws each weight from the fan-in, which fusing
+ * does not change), in two convolutions per layer instead of four. A training step of a small
+ * WaveNet on a GPU is bound by the host's cost per operation, about the same for DJL as for
+ * PyTorch, so fewer operations is what makes it faster (docs/gpu.md).
+ *
  * <p>A dilated causal convolution with k taps is computed as its definition: the k shifted views
  * x[t - (k-1-j) d] are stacked on the channel axis ({@link StackedTaps}) and mixed by a 1x1
  * convolution of R*k inputs.
@@ -40,15 +48,16 @@ import java.util.List;
  * ({@link TapConv1d#nativeOn}).
  */
 public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
-    private static final byte VERSION = 1;
+    /** 2: filter and gate, residual and skip, fused (1: separate blocks). */
+    private static final byte VERSION = 2;
 
     private final WaveNetArchitecture arch;
     private final int[] dilations;
     private final Block input;
-    private final List<Block> filter = new ArrayList<>();
-    private final List<Block> gate = new ArrayList<>();
-    private final List<Block> residual = new ArrayList<>();
-    private final List<Block> skip = new ArrayList<>();
+    /** Per layer, the filter and gate convolutions as one, to 2R channels. */
+    private final List<Block> gates = new ArrayList<>();
+    /** Per layer, the residual and skip 1x1 convolutions as one, to R + S channels. */
+    private final List<Block> outputs = new ArrayList<>();
     private final Block post1;
     private final Block post2;
 
@@ -60,10 +69,8 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
         int s = arch.skipChannels();
         input = addChildBlock("input", new OneHotProjection(r));
         for (int i = 0; i < dilations.length; i++) {
-            filter.add(addChildBlock("filter" + i, conv(1, 1, r, true)));
-            gate.add(addChildBlock("gate" + i, conv(1, 1, r, true)));
-            residual.add(addChildBlock("residual" + i, conv(1, 1, r, true)));
-            skip.add(addChildBlock("skip" + i, conv(1, 1, s, true)));
+            gates.add(addChildBlock("gates" + i, conv(1, 1, 2 * r, true)));
+            outputs.add(addChildBlock("outputs" + i, conv(1, 1, r + s, true)));
         }
         post1 = addChildBlock("post1", conv(1, 1, s, true));
         post2 = addChildBlock("post2", conv(1, 1, MuLaw.CLASSES, true));
@@ -111,21 +118,18 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
      * window already carries the causal left context.
      */
     private NDArray[] layer(int i, ParameterStore ps, NDArray window, boolean training, boolean natively) {
-        NDArray filtered;
-        NDArray gated;
-        if (natively) {
-            filtered = dilated(filter.get(i), i, ps, window, training);
-            gated = dilated(gate.get(i), i, ps, window, training);
-        } else {
-            NDArray taps = taps(i, window);
-            filtered = apply(filter.get(i), ps, taps, training);
-            gated = apply(gate.get(i), ps, taps, training);
-        }
-        NDArray z = filtered.tanh().mul(Activation.sigmoid(gated));
-        return new NDArray[] {apply(residual.get(i), ps, z, training), apply(skip.get(i), ps, z, training)};
+        NDArray both = natively ? dilated(gates.get(i), i, ps, window, training)
+                : apply(gates.get(i), ps, taps(i, window), training);
+        // Split, not sliced: the backward pass of a split is one concatenation, of two slices two
+        // zero-filled arrays, two copies and an addition.
+        long r = arch.residualChannels();
+        NDList filterAndGate = both.split(new long[] {r}, 1);
+        NDArray z = filterAndGate.get(0).tanh().mul(Activation.sigmoid(filterAndGate.get(1)));
+        NDList residualAndSkip = apply(outputs.get(i), ps, z, training).split(new long[] {r}, 1);
+        return new NDArray[] {residualAndSkip.get(0), residualAndSkip.get(1)};
     }
 
-    /** A filter or gate convolution of layer i as one dilated native kernel, on its tap weights rearranged. */
+    /** Layer i's gates convolution as one dilated native kernel, on its tap weights as a kernel (a view). */
     private NDArray dilated(Block conv, int i, ParameterStore ps, NDArray window, boolean training) {
         Device d = window.getDevice();
         NDArray w = ps.getValue(conv.getParameters().get("weight"), d, training);
@@ -216,12 +220,9 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
         input.initialize(manager, dataType, new Shape(b, MuLaw.CLASSES, t));
         for (int i = 0; i < dilations.length; i++) {
             Shape taps = new Shape(b, (long) r * arch.kernelSize(), t);
-            filter.get(i).initialize(manager, dataType, taps);
-            StackedTaps.drawnTapByTap(filter.get(i), arch.kernelSize());
-            gate.get(i).initialize(manager, dataType, taps);
-            StackedTaps.drawnTapByTap(gate.get(i), arch.kernelSize());
-            residual.get(i).initialize(manager, dataType, new Shape(b, r, t));
-            skip.get(i).initialize(manager, dataType, new Shape(b, r, t));
+            gates.get(i).initialize(manager, dataType, taps);
+            StackedTaps.drawnTapByTap(gates.get(i), arch.kernelSize());
+            outputs.get(i).initialize(manager, dataType, new Shape(b, r, t));
         }
         post1.initialize(manager, dataType, new Shape(b, arch.skipChannels(), t));
         post2.initialize(manager, dataType, new Shape(b, arch.skipChannels(), t));
@@ -247,10 +248,9 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
         for (int i = 0; i < dilations.length; i++) {
             // The taps are a view and a copy: no arithmetic.
             Shape taps = new Shape(b, (long) r * arch.kernelSize(), t);
-            total += counter.of(filter.get(i), taps) + counter.of(gate.get(i), taps);
+            total += counter.of(gates.get(i), taps); // filter and gate
             total += 3 * b * r * t; // tanh, sigmoid, product of the gate
-            total += counter.of(residual.get(i), new Shape(b, r, t));
-            total += counter.of(skip.get(i), new Shape(b, r, t));
+            total += counter.of(outputs.get(i), new Shape(b, r, t)); // residual and skip
             total += b * r * t; // residual addition
             if (i > 0) {
                 total += b * s * t; // skip accumulation

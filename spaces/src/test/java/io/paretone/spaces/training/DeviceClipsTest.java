@@ -61,6 +61,36 @@ class DeviceClipsTest {
     }
 
     @Test
+    void startsDrawnForManyBatchesGiveEachBatchValidCropsSilenceIncluded() {
+        DjlRuntime.engine().setRandomSeed(12);
+        int length = 8;
+        int batches = 30;
+        int batch = 10;
+        try (DeviceClips clips = new DeviceClips(data(), Device.cpu());
+                NDManager m = NDManager.newBaseManager(Device.cpu());
+                DeviceClips.CropStarts starts = clips.cropStarts(batches, batch, length)) {
+            assertEquals(batches, starts.batches());
+            java.util.Set<String> distinct = new java.util.HashSet<>();
+            for (int row = 0; row < batches; row++) {
+                NDArray positions = starts.positions(m, row);
+                assertEquals(new Shape(batch, length), positions.getShape());
+                float[] x = clips.samplesAt(m, positions).toFloatArray();
+                distinct.add(java.util.Arrays.toString(x));
+                for (int b = 0; b < batch; b++) {
+                    int first = Math.round(x[b * length] * 1000);
+                    int clip = first / 100;
+                    int start = first % 100;
+                    for (int j = 0; j < length; j++) {
+                        float expected = start + j < LENGTHS[clip] ? value(clip, start + j) : 0f;
+                        assertEquals(expected, x[b * length + j], "batch " + row + " row " + b + " position " + j);
+                    }
+                }
+            }
+            assertEquals(batches, distinct.size(), "every batch is a draw of its own");
+        }
+    }
+
+    @Test
     void codesAreTheCodedSamplesOfTheSameDrawSilenceIncluded() {
         int length = 6;
         try (DeviceClips clips = new DeviceClips(data(), Device.cpu());
