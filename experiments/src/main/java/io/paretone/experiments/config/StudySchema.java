@@ -14,6 +14,7 @@ import io.paretone.evaluators.data.WavFolderSettings;
 import io.paretone.evaluators.data.image.RenderedDigitsSettings;
 import io.paretone.evaluators.energy.EnergySettings;
 import io.paretone.evaluators.objectives.Objective;
+import io.paretone.search.StudyAlgorithm;
 import io.paretone.search.StudySettings;
 import io.paretone.spaces.check.InvalidValueException;
 import java.nio.file.Path;
@@ -181,8 +182,7 @@ public final class StudySchema {
             Setting.of("storage", String.class, c -> c.storage, (c, v) -> c.storage = v).flag("--storage", "FILE")
                     .help("The trial store (SQLite file)").byDefault("OUTPUT/paretone.db"),
             Setting.of("algorithm", String.class, c -> c.algorithm, (c, v) -> c.algorithm = v).flag("--algorithm", "ALG")
-                    .help("nsga2, nsga2-async (steady-state: a new candidate as soon as a worker is free) or random"
-                            + " (the baseline)")
+                    .help(StudyAlgorithm.help())
                     .byDefault(LIBRARY.algorithm()),
             Setting.of("budget.max_trials", Integer.class, c -> c.budget.maxTrials, (c, v) -> c.budget.maxTrials = v)
                     .flag("--max-trials", "N").help("Stop once this many trials have finished (trained, failed or pruned)"),
