@@ -8,6 +8,7 @@ import io.paretone.search.nsga.RandomSearch;
 import io.paretone.search.nsga.SearchAlgorithm;
 import io.paretone.search.nsga.StoppingRules;
 import io.paretone.search.store.TrialRow;
+import io.paretone.spaces.check.Choices;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -92,16 +93,12 @@ public enum StudyAlgorithm {
 
     /** The names, in words, for an error message: "a, b or c". */
     public static String choices() {
-        return inWords(names());
+        return Choices.inWords(names());
     }
 
     /** Each name with what it does, in words, for help: "a (what a does), b (...) or c (...)". */
     public static String help() {
-        return inWords(Arrays.stream(values()).map(a -> a.name + " (" + a.summary + ")").toList());
-    }
-
-    private static String inWords(List<String> items) {
-        return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
+        return Choices.inWords(Arrays.stream(values()).map(a -> a.name + " (" + a.summary + ")").toList());
     }
 
     private static void runGenerations(SearchAlgorithm algorithm, Parts p) {
