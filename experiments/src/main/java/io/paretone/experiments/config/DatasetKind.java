@@ -1,5 +1,7 @@
 package io.paretone.experiments.config;
 
+import static io.paretone.experiments.config.ConfigValues.ifSet;
+
 import io.paretone.evaluators.data.Dataset;
 import io.paretone.evaluators.data.SpokenDigitsDataset;
 import io.paretone.evaluators.data.SpokenDigitsSettings;
@@ -140,11 +142,11 @@ public enum DatasetKind {
 
     private static Dataset notes(StudyConfig.DatasetConfig c, long seed) {
         SynthNotesSettings.Builder b = SynthNotesSettings.builder().setSeed(seed);
-        if (c.notes != null) b.optNotes(c.notes);
-        if (c.clipSeconds != null) b.optClipSeconds(c.clipSeconds);
-        if (c.sampleRate != null) b.optSampleRate(c.sampleRate);
-        if (c.programs != null) b.optPrograms(c.programs.stream().mapToInt(Integer::intValue).toArray());
-        if (c.velocities != null) b.optVelocities(c.velocities.stream().mapToInt(Integer::intValue).toArray());
+        ifSet(c.notes, b::optNotes);
+        ifSet(c.clipSeconds, b::optClipSeconds);
+        ifSet(c.sampleRate, b::optSampleRate);
+        ifSet(c.programs, v -> b.optPrograms(v.stream().mapToInt(Integer::intValue).toArray()));
+        ifSet(c.velocities, v -> b.optVelocities(v.stream().mapToInt(Integer::intValue).toArray()));
         if (c.pitches != null) {
             List<Integer> p = pair("dataset.pitches", c.pitches);
             b.optPitchRange(p.get(0), p.get(1));
@@ -158,11 +160,11 @@ public enum DatasetKind {
 
     private static Dataset digits(StudyConfig.DatasetConfig c, long seed) {
         SpokenDigitsSettings.Builder b = SpokenDigitsSettings.builder().setSeed(seed);
-        if (c.clips != null) b.optClips(c.clips);
-        if (c.clipSeconds != null) b.optClipSeconds(c.clipSeconds);
-        if (c.sampleRate != null) b.optSampleRate(c.sampleRate);
-        if (c.engine != null) b.optEngine(c.engine);
-        if (c.voices != null) b.optVoices(c.voices);
+        ifSet(c.clips, b::optClips);
+        ifSet(c.clipSeconds, b::optClipSeconds);
+        ifSet(c.sampleRate, b::optSampleRate);
+        ifSet(c.engine, b::optEngine);
+        ifSet(c.voices, b::optVoices);
         if (c.pitch != null) {
             List<Double> p = pair("dataset.pitch", c.pitch);
             b.optPitchRange(p.get(0), p.get(1));
@@ -180,9 +182,9 @@ public enum DatasetKind {
                     "is required for kind wav-folder: name a folder of WAV files, labels from its sub-folders");
         }
         WavFolderSettings.Builder b = WavFolderSettings.builder().setFolder(Path.of(c.folder)).setSeed(seed);
-        if (c.clipSeconds != null) b.optClipSeconds(c.clipSeconds);
-        if (c.sampleRate != null) b.optSampleRate(c.sampleRate);
-        if (c.maxClips != null) b.optMaxClips(c.maxClips);
+        ifSet(c.clipSeconds, b::optClipSeconds);
+        ifSet(c.sampleRate, b::optSampleRate);
+        ifSet(c.maxClips, b::optMaxClips);
         return new WavFolderDataset(b.build());
     }
 
