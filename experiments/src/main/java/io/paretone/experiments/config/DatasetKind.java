@@ -76,6 +76,11 @@ public enum DatasetKind {
         return domain;
     }
 
+    /** When a study reads this kind without naming it. */
+    Implied impliedWhen() {
+        return implied;
+    }
+
     /**
      * Builds the dataset; the keys of other kinds are already rejected.
      *

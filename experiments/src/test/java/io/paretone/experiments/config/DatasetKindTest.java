@@ -21,8 +21,9 @@ class DatasetKindTest {
     void everyDomainHasOneDefaultKindAndOneFolderKind() {
         for (Domain d : Domain.values()) {
             List<DatasetKind> kinds = DatasetKind.of(d);
-            assertEquals(1, kinds.stream().filter(k -> DatasetKind.implied(d, false) == k).count(), d.id());
-            assertEquals(1, DatasetKind.folderKinds().stream().filter(k -> k.domain() == d).count(), d.id());
+            for (DatasetKind.Implied role : List.of(DatasetKind.Implied.BY_DEFAULT, DatasetKind.Implied.BY_FOLDER)) {
+                assertEquals(1, kinds.stream().filter(k -> k.impliedWhen() == role).count(), d.id() + " " + role);
+            }
         }
     }
 
