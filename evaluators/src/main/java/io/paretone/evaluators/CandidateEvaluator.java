@@ -5,7 +5,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.paretone.evaluators.cost.GenerationSpeed;
 import io.paretone.evaluators.cost.ModelCost;
-import io.paretone.evaluators.cost.ParameterCounter;
 import io.paretone.evaluators.data.DataSplits;
 import io.paretone.evaluators.energy.EnergyMeter;
 import io.paretone.evaluators.energy.EnergyReading;

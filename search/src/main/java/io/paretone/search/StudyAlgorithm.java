@@ -8,6 +8,7 @@ import io.paretone.search.nsga.RandomSearch;
 import io.paretone.search.nsga.SearchAlgorithm;
 import io.paretone.search.nsga.StoppingRules;
 import io.paretone.search.store.TrialRow;
+import io.paretone.spaces.check.Choices;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -15,12 +16,14 @@ import java.util.function.Function;
 import org.uma.jmetal.solution.integersolution.IntegerSolution;
 
 /**
- * The search algorithms a study can run, each under the name users give ({@code algorithm}): the
- * one place where a name becomes code. Every one evaluates candidates through the same scheduler.
+ * The search algorithms a study can run, each declared once: the name users give ({@code algorithm}),
+ * what it does in words, and the code it runs. The settings' check, the {@code --algorithm} help, the
+ * settings table of docs/configuration.md and {@code paretone bench --algorithms} read this list.
+ * Every one evaluates candidates through the same scheduler.
  */
-enum StudyAlgorithm {
+public enum StudyAlgorithm {
     /** Generational NSGA-II: a generation's candidates train together, then the next is bred. */
-    NSGA_II(NsgaII.NAME) {
+    NSGA_II(NsgaII.NAME, "generational: a generation trains, then the next is bred from the survivors") {
         @Override
         void run(Parts p) {
             runGenerations(new NsgaII(p.population(), p.seed()).avoidingDuplicates(p.ledger()::evaluated,
@@ -32,7 +35,7 @@ enum StudyAlgorithm {
      * on from its stored trials: the finished ones join the population in the order they
      * finished, and the ones left unfinished start first.
      */
-    ASYNC_NSGA_II(AsyncNsgaII.NAME) {
+    ASYNC_NSGA_II(AsyncNsgaII.NAME, "steady-state: a new candidate as soon as a worker is free") {
         @Override
         void run(Parts p) {
             SteadyTrialRunner steady = new SteadyTrialRunner(p.runner(), p.scheduler(), p.problem(), p.ledger());
@@ -46,7 +49,7 @@ enum StudyAlgorithm {
         }
     },
     /** Random sampling of the space, a generation at a time: the baseline. */
-    RANDOM(RandomSearch.NAME) {
+    RANDOM(RandomSearch.NAME, "the baseline: random candidates, a generation at a time") {
         @Override
         void run(Parts p) {
             runGenerations(new RandomSearch(p.population(), p.seed()), p);
@@ -58,28 +61,44 @@ enum StudyAlgorithm {
             StoppingRules stopping, List<TrialRow> stored, int population, long seed, int generations) {}
 
     private final String name;
+    private final String summary;
 
-    StudyAlgorithm(String name) {
+    StudyAlgorithm(String name, String summary) {
         this.name = name;
+        this.summary = summary;
     }
 
     /** The name users give. */
-    String id() {
+    public String id() {
         return name;
+    }
+
+    /** What it does, one phrase for users. */
+    public String summary() {
+        return summary;
     }
 
     /** Runs the search until a stopping rule is met. */
     abstract void run(Parts parts);
 
     /** The algorithm of that name, or null for an unknown name. */
-    static StudyAlgorithm named(String name) {
+    public static StudyAlgorithm named(String name) {
         return Arrays.stream(values()).filter(a -> a.name.equals(name)).findFirst().orElse(null);
     }
 
+    /** The names users give, in declaration order. */
+    public static List<String> names() {
+        return Arrays.stream(values()).map(StudyAlgorithm::id).toList();
+    }
+
     /** The names, in words, for an error message: "a, b or c". */
-    static String choices() {
-        List<String> names = Arrays.stream(values()).map(StudyAlgorithm::id).toList();
-        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    public static String choices() {
+        return Choices.inWords(names());
+    }
+
+    /** Each name with what it does, in words, for help: "a (what a does), b (...) or c (...)". */
+    public static String help() {
+        return Choices.inWords(Arrays.stream(values()).map(a -> a.name + " (" + a.summary + ")").toList());
     }
 
     private static void runGenerations(SearchAlgorithm algorithm, Parts p) {

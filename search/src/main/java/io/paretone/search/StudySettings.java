@@ -3,9 +3,6 @@ package io.paretone.search;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.EnergySettings;
 import io.paretone.evaluators.objectives.Objective;
-import io.paretone.search.nsga.AsyncNsgaII;
-import io.paretone.search.nsga.NsgaII;
-import io.paretone.search.nsga.RandomSearch;
 import io.paretone.search.trial.Constraints;
 import io.paretone.search.worker.EngineChoice;
 import io.paretone.search.worker.QualityProxies;
@@ -31,8 +28,7 @@ import java.util.stream.IntStream;
  * @param study the stored study's name: an existing one resumes; null for a new study named
  *     {@code name-date-time}
  * @param storage the trial store's file; null for {@code outputDir/paretone.db}
- * @param algorithm {@value NsgaII#NAME}, {@value AsyncNsgaII#NAME} (steady-state: no worker waits for a
- *     generation to end) or {@value RandomSearch#NAME}
+ * @param algorithm the name of a {@link StudyAlgorithm} ({@link StudyAlgorithm#id()})
  * @param hypervolumeBounds objective name to {low, high}, overriding the default bounds
  * @param qualityProxy the quality proxy's name, see {@link QualityProxies}
  * @param energy how energy is measured: meters, TDPs, RAM power
@@ -220,7 +216,7 @@ public record StudySettings(
         private double qualityClipSeconds = 0.25;
         private String study;
         private Path storage;
-        private String algorithm = NsgaII.NAME;
+        private String algorithm = StudyAlgorithm.NSGA_II.id();
         private Budget budget = Budget.NONE;
         private Workers workers = new Workers(Workers.AUTO, List.of(), 3600, 0, WorkerMain.class.getName());
         private Pruning pruning = Pruning.OFF;

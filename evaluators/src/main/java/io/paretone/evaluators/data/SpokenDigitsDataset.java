@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * packages to install.
  */
 public final class SpokenDigitsDataset implements AudioDataset {
+    /** The name of this kind of dataset, as {@code dataset.kind} gives it. */
+    public static final String NAME = "digits";
     /** The label facet: the digit's word. */
     public static final String DIGIT = "digit";
 
@@ -77,7 +79,7 @@ public final class SpokenDigitsDataset implements AudioDataset {
             }
         }
         if (settings.engine().equals("auto")) {
-            throw new InvalidValueException("dataset.kind", "digits",
+            throw new InvalidValueException("dataset.kind", NAME,
                     "needs a speech synthesiser, and neither espeak-ng nor flite is on the PATH; install one "
                             + "(Debian/Ubuntu: sudo apt-get install espeak-ng, or: sudo apt-get install flite) "
                             + "or choose another dataset");
@@ -89,7 +91,7 @@ public final class SpokenDigitsDataset implements AudioDataset {
 
     @Override
     public String name() {
-        return "digits";
+        return NAME;
     }
 
     public SpokenDigitsSettings settings() {

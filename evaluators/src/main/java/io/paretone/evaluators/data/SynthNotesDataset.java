@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * bank read the cache and return the same {@link AudioSplits#contentHash()}.
  */
 public final class SynthNotesDataset implements AudioDataset {
+    /** The name of this kind of dataset, as {@code dataset.kind} gives it. */
+    public static final String NAME = "notes";
     /** Where Debian and Ubuntu's {@code fluid-soundfont-gm} installs the FluidR3 General MIDI bank. */
     public static final String FLUID_R3 = "/usr/share/sounds/sf2/FluidR3_GM.sf2";
 
@@ -68,7 +70,7 @@ public final class SynthNotesDataset implements AudioDataset {
 
     @Override
     public String name() {
-        return "notes";
+        return NAME;
     }
 
     public SynthNotesSettings settings() {

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * chosen file's path, size and modification time, so editing the folder prepares it again.
  */
 public final class WavFolderDataset implements AudioDataset {
+    /** The name of this kind of dataset, as {@code dataset.kind} gives it. */
+    public static final String NAME = "wav-folder";
     /** The label facet: the sub-folder's name. */
     public static final String FOLDER = "folder";
 
@@ -47,7 +49,7 @@ public final class WavFolderDataset implements AudioDataset {
 
     @Override
     public String name() {
-        return "wav-folder";
+        return NAME;
     }
 
     public WavFolderSettings settings() {

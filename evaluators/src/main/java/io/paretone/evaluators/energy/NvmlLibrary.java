@@ -9,8 +9,10 @@ import com.sun.jna.ptr.PointerByReference;
 /**
  * The few functions of NVIDIA's management library (libnvidia-ml, part of every NVIDIA driver)
  * that paretone calls, bound through JNA. Each returns an nvmlReturn_t; 0 is success. Signatures
- * follow nvml.h; units are NVML's: milliwatts and millijoules.
+ * follow nvml.h; units are NVML's: milliwatts and millijoules. JNA binds each method by its name,
+ * so the names are the C functions' own ({@code _v2} suffixes included).
  */
+@SuppressWarnings("checkstyle:MethodName")
 interface NvmlLibrary extends Library {
     int SUCCESS = 0;
     int ERROR_NOT_FOUND = 6;

@@ -1,7 +1,6 @@
 package io.paretone.evaluators.quality;
 
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 /**
  * A proxy's verdict on a set of generated clips.

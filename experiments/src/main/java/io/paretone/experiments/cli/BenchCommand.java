@@ -4,12 +4,12 @@ import io.paretone.experiments.bench.SearchBench;
 import io.paretone.experiments.config.ConfigReader;
 import io.paretone.experiments.config.StudyConfig;
 import io.paretone.experiments.config.StudyConfigMapper;
-import io.paretone.search.nsga.NsgaII;
-import io.paretone.search.nsga.RandomSearch;
+import io.paretone.search.StudyAlgorithm;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,9 +40,18 @@ public final class BenchCommand implements Callable<Integer>, StudyOptions.Comma
             description = "Trial budget of every run (default: population x generations of the config).")
     Integer trials;
 
-    @Option(names = "--algorithms", paramLabel = "LIST", split = ",",
-            description = "Algorithms to compare (default nsga2,random).")
-    List<String> algorithms = List.of(NsgaII.NAME, RandomSearch.NAME);
+    @Option(names = "--algorithms", paramLabel = "LIST", split = ",", completionCandidates = AlgorithmNames.class,
+            description = "Algorithms to compare, comma-separated, among ${COMPLETION-CANDIDATES}"
+                    + " (default ${DEFAULT-VALUE}).")
+    List<String> algorithms = List.of(StudyAlgorithm.NSGA_II.id(), StudyAlgorithm.RANDOM.id());
+
+    /** The algorithm names {@code --algorithms} lists in its help, from {@link StudyAlgorithm}. */
+    static final class AlgorithmNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return StudyAlgorithm.names().iterator();
+        }
+    }
 
     final StudyOptions options = new StudyOptions();
 

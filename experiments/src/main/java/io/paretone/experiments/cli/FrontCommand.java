@@ -35,11 +35,13 @@ public final class FrontCommand implements Callable<Integer> {
     public Integer call() {
         StoredStudy s = study.reader().read();
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case table -> FrontTable.print(s, out);
-            case csv -> FrontExport.csv(s, out);
-            case json -> FrontExport.json(s, out);
-        }
+        // A switch expression: a new Format that is not handled here does not compile.
+        Runnable print = switch (format) {
+            case table -> () -> FrontTable.print(s, out);
+            case csv -> () -> FrontExport.csv(s, out);
+            case json -> () -> FrontExport.json(s, out);
+        };
+        print.run();
         return ExitCode.OK.code();
     }
 }

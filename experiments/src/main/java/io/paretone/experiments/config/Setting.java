@@ -75,8 +75,9 @@ public record Setting(
     }
 
     /** This dataset setting, read by these kinds only. */
-    Setting forKinds(List<String> datasetKinds) {
-        return new Setting(key, type, elementType, entryName, flag, paramLabel, help, byDefault, datasetKinds, get, set);
+    Setting forKinds(List<DatasetKind> datasetKinds) {
+        return new Setting(key, type, elementType, entryName, flag, paramLabel, help, byDefault,
+                datasetKinds.stream().map(DatasetKind::id).toList(), get, set);
     }
 
     /** True when the config gives a value for this setting. */

@@ -1,5 +1,7 @@
 package io.paretone.experiments.config;
 
+import static io.paretone.experiments.config.ConfigValues.ifSet;
+
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.EnergySettings;
 import io.paretone.evaluators.energy.MeterChoice;
@@ -46,16 +48,16 @@ public final class StudyConfigMapper {
                     + String.join(", ", ModelFamilies.names(domain)) + ") or leave families out");
         }
         StudySettings.Builder b = StudySettings.builder();
-        if (c.name != null) b.optName(c.name);
-        if (c.study != null) b.optStudy(c.study);
-        if (c.seed != null) b.optSeed(c.seed);
-        if (c.population != null) b.optPopulationSize(c.population);
-        if (c.generations != null) b.optGenerations(c.generations);
-        if (c.device != null) b.optDevice(c.device);
-        if (c.output != null) b.optOutputDir(Path.of(c.output));
-        if (c.objectives != null) b.optObjectives(Objective.byNames(c.objectives));
-        if (c.quality.clips != null) b.optQualityClips(c.quality.clips);
-        if (c.quality.clipSeconds != null) b.optQualityClipSeconds(c.quality.clipSeconds);
+        ifSet(c.name, b::optName);
+        ifSet(c.study, b::optStudy);
+        ifSet(c.seed, b::optSeed);
+        ifSet(c.population, b::optPopulationSize);
+        ifSet(c.generations, b::optGenerations);
+        ifSet(c.device, b::optDevice);
+        ifSet(c.output, v -> b.optOutputDir(Path.of(v)));
+        ifSet(c.objectives, v -> b.optObjectives(Objective.byNames(v)));
+        ifSet(c.quality.clips, b::optQualityClips);
+        ifSet(c.quality.clipSeconds, b::optQualityClipSeconds);
         b.optCarbon(CarbonAccounting.of(c.energy.region, c.energy.carbonIntensity, c.energy.pue));
         b.optEnergy(energy(c.energy));
         if (c.energy.carbonBudgetKg != null) {
@@ -66,8 +68,8 @@ public final class StudyConfigMapper {
                 c.constraints.maxFlops == null ? 0 : c.constraints.maxFlops,
                 c.constraints.maxCo2eKg == null ? 0 : c.constraints.maxCo2eKg,
                 c.constraints.minPercentMos == null ? 0 : c.constraints.minPercentMos));
-        if (c.algorithm != null) b.optAlgorithm(c.algorithm);
-        if (c.storage != null) b.optStorage(Path.of(c.storage));
+        ifSet(c.algorithm, b::optAlgorithm);
+        ifSet(c.storage, v -> b.optStorage(Path.of(v)));
         StudySettings.Budget budget = b.budget();
         b.optBudget(new StudySettings.Budget(
                 c.budget.maxTrials == null ? budget.maxTrials() : c.budget.maxTrials,
@@ -130,11 +132,21 @@ public final class StudyConfigMapper {
 
     private static EnergySettings energy(StudyConfig.EnergyConfig e) {
         EnergySettings s = EnergySettings.defaults();
-        if (e.meter != null) s = s.withMeter(MeterChoice.parse(e.meter));
-        if (e.wattsPerCore != null) s = s.withWattsPerCpu(e.wattsPerCore);
-        if (e.tdp != null) s = s.withCpuTdpWatts(e.tdp);
-        if (e.gpuTdp != null) s = s.withGpuTdpWatts(e.gpuTdp);
-        if (e.ramWattsPerGb != null) s = s.withRamWattsPerGb(e.ramWattsPerGb);
+        if (e.meter != null) {
+            s = s.withMeter(MeterChoice.parse(e.meter));
+        }
+        if (e.wattsPerCore != null) {
+            s = s.withWattsPerCpu(e.wattsPerCore);
+        }
+        if (e.tdp != null) {
+            s = s.withCpuTdpWatts(e.tdp);
+        }
+        if (e.gpuTdp != null) {
+            s = s.withGpuTdpWatts(e.gpuTdp);
+        }
+        if (e.ramWattsPerGb != null) {
+            s = s.withRamWattsPerGb(e.ramWattsPerGb);
+        }
         return s;
     }
 

@@ -1,11 +1,9 @@
 package io.paretone.experiments.config;
 
-import static io.paretone.experiments.config.DatasetFactory.AUDIO_KINDS;
-import static io.paretone.experiments.config.DatasetFactory.DIGITS;
-import static io.paretone.experiments.config.DatasetFactory.DIGITS_RENDERED;
-import static io.paretone.experiments.config.DatasetFactory.IMAGE_FOLDER;
-import static io.paretone.experiments.config.DatasetFactory.NOTES;
-import static io.paretone.experiments.config.DatasetFactory.WAV_FOLDER;
+import static io.paretone.experiments.config.DatasetKind.DIGITS;
+import static io.paretone.experiments.config.DatasetKind.DIGITS_RENDERED;
+import static io.paretone.experiments.config.DatasetKind.NOTES;
+import static io.paretone.experiments.config.DatasetKind.WAV_FOLDER;
 
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.data.SpokenDigitsSettings;
@@ -13,12 +11,14 @@ import io.paretone.evaluators.data.SynthNotesSettings;
 import io.paretone.evaluators.data.WavFolderSettings;
 import io.paretone.evaluators.data.image.RenderedDigitsSettings;
 import io.paretone.evaluators.energy.EnergySettings;
+import io.paretone.evaluators.energy.MeterChoice;
 import io.paretone.evaluators.objectives.Objective;
+import io.paretone.search.StudyAlgorithm;
 import io.paretone.search.StudySettings;
+import io.paretone.spaces.Domain;
 import io.paretone.spaces.check.InvalidValueException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Every setting of a study, each declared once: its YAML key, the option that overrides it, its help
@@ -29,7 +29,7 @@ import java.util.Locale;
  * used: by the library's records ({@link StudySettings}) and the dataset settings.
  *
  * <p>To add a setting: a field in {@link StudyConfig}, an entry here, and its use in
- * {@link StudyConfigMapper} (or {@link DatasetFactory} for a dataset key).
+ * {@link StudyConfigMapper} (or {@link DatasetKind} for a dataset key).
  */
 public final class StudySchema {
     private StudySchema() {}
@@ -45,7 +45,7 @@ public final class StudySchema {
     private static final SpokenDigitsSettings DIGITS_DEFAULTS = SpokenDigitsSettings.builder().setSeed(0).build();
     private static final WavFolderSettings WAV_DEFAULTS =
             WavFolderSettings.builder().setFolder(Path.of("any")).setSeed(0).build();
-    private static final List<String> FOLDER_KINDS = List.of(WAV_FOLDER, IMAGE_FOLDER);
+    private static final List<DatasetKind> AUDIO_KINDS = DatasetKind.of(Domain.AUDIO);
 
     /** Every setting, in the order of the settings table; options are applied in this order too. */
     public static final List<Setting> ALL = List.of(
@@ -77,13 +77,12 @@ public final class StudySchema {
                     .help("Minimised objectives, comma-separated, among " + Objective.names(Objective.ALL).replace(",", ", "))
                     .byDefault(Objective.names(LIBRARY.objectives()).replace(",", ", ")),
             Setting.of("dataset.kind", String.class, c -> c.dataset.kind, StudySchema::setKind).flag("--dataset", "KIND")
-                    .help("Dataset: notes (built in), digits (spoken, needs espeak-ng or flite) or wav-folder for audio;"
-                            + " digits-rendered (built in) or image-folder for images; another kind than the config's"
-                            + " drops that kind's keys")
-                    .byDefault("notes; digits-rendered for images"),
+                    .help("Dataset kind, " + DatasetKind.help() + "; another kind than the config's drops that kind's keys")
+                    .byDefault(DatasetKind.defaults()),
             Setting.of("dataset.clip_seconds", Double.class, c -> c.dataset.clipSeconds, (c, v) -> c.dataset.clipSeconds = v)
-                    .help("Length of each clip").byDefault(number(NOTES_DEFAULTS.clipSeconds()) + " (notes), " + number(DIGITS_DEFAULTS.clipSeconds())
-                            + " (digits), " + number(WAV_DEFAULTS.clipSeconds()) + " (wav-folder)").forKinds(AUDIO_KINDS),
+                    .help("Length of each clip").byDefault(number(NOTES_DEFAULTS.clipSeconds()) + " (" + NOTES.id() + "), "
+                            + number(DIGITS_DEFAULTS.clipSeconds()) + " (" + DIGITS.id() + "), "
+                            + number(WAV_DEFAULTS.clipSeconds()) + " (" + WAV_FOLDER.id() + ")").forKinds(AUDIO_KINDS),
             Setting.of("dataset.sample_rate", Integer.class, c -> c.dataset.sampleRate, (c, v) -> c.dataset.sampleRate = v)
                     .help("Samples per second of every clip").byDefault(Integer.toString(NOTES_DEFAULTS.sampleRate())).forKinds(AUDIO_KINDS),
             Setting.of("dataset.notes", Integer.class, c -> c.dataset.notes, (c, v) -> c.dataset.notes = v)
@@ -116,7 +115,7 @@ public final class StudySchema {
                     .flag("--dataset-folder", "DIR")
                     .help("Folder of WAV files (wav-folder) or PNG or JPEG files (image-folder), required by those kinds;"
                             + " labels are its sub-folders' names")
-                    .forKinds(FOLDER_KINDS),
+                    .forKinds(DatasetKind.folderKinds()),
             Setting.of("dataset.max_clips", Integer.class, c -> c.dataset.maxClips, (c, v) -> c.dataset.maxClips = v)
                     .help("Most files used; a seeded choice beyond").byDefault(Integer.toString(WAV_DEFAULTS.maxClips())).forKinds(List.of(WAV_FOLDER)),
             Setting.of("dataset.train_per_class", Integer.class, c -> c.dataset.trainPerClass,
@@ -142,8 +141,8 @@ public final class StudySchema {
                     .help("Data-centre PUE multiplying energy").byDefault(number(LIBRARY.carbon().pue())),
             Setting.of("energy.meter", String.class, c -> c.energy.meter, (c, v) -> c.energy.meter = v)
                     .flag("--meter", "KIND")
-                    .help("Energy meters: auto (RAPL, NVML where readable, else estimates), rapl, nvml or estimate")
-                    .byDefault(ENERGY.meter().name().toLowerCase(Locale.ROOT)),
+                    .help("Energy meters: " + MeterChoice.help())
+                    .byDefault(ENERGY.meter().label()),
             Setting.of("energy.tdp", Double.class, c -> c.energy.tdp, (c, v) -> c.energy.tdp = v).flag("--tdp", "W")
                     .help("TDP of the CPU package in W, for the CPU-time estimate")
                     .byDefault("the TDP table, else 10 W per CPU"),
@@ -181,8 +180,7 @@ public final class StudySchema {
             Setting.of("storage", String.class, c -> c.storage, (c, v) -> c.storage = v).flag("--storage", "FILE")
                     .help("The trial store (SQLite file)").byDefault("OUTPUT/paretone.db"),
             Setting.of("algorithm", String.class, c -> c.algorithm, (c, v) -> c.algorithm = v).flag("--algorithm", "ALG")
-                    .help("nsga2, nsga2-async (steady-state: a new candidate as soon as a worker is free) or random"
-                            + " (the baseline)")
+                    .help(StudyAlgorithm.help())
                     .byDefault(LIBRARY.algorithm()),
             Setting.of("budget.max_trials", Integer.class, c -> c.budget.maxTrials, (c, v) -> c.budget.maxTrials = v)
                     .flag("--max-trials", "N").help("Stop once this many trials have finished (trained, failed or pruned)"),
@@ -272,7 +270,8 @@ public final class StudySchema {
             before.dataset = c.dataset;
             c.dataset = new StudyConfig.DatasetConfig();
             for (Setting s : ALL) {
-                if (s.kinds() != null && s.kinds().containsAll(AUDIO_KINDS) && s.isSet(before)) {
+                if (s.kinds() != null && s.kinds().containsAll(AUDIO_KINDS.stream().map(DatasetKind::id).toList())
+                        && s.isSet(before)) {
                     s.write(c, s.get().apply(before));
                 }
             }

@@ -2,6 +2,7 @@ package io.paretone.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.experiments.config.StudyConfig;
 import java.util.List;
@@ -57,5 +58,19 @@ class StudyOptionsTest {
         assertEquals(List.of(0.25, 0.5), c.pruning.checkpoints);
         assertEquals(42L, c.seed, "from the config");
         assertEquals("auto", c.energy.meter, "from the config");
+    }
+
+    @Test
+    void algorithmHelpNamesEveryAlgorithmTheSearchRuns() {
+        String search = String.join(" ", new CommandLine(new SearchCommand()).getCommandSpec()
+                .findOption("--algorithm").description());
+        String bench = String.join(" ", new CommandLine(new BenchCommand()).getCommandSpec()
+                .findOption("--algorithms").description());
+        for (String name : List.of("nsga2", "nsga2-async", "random")) {
+            assertTrue(search.contains(name + " ("), name + " is explained in: " + search);
+            assertTrue(bench.contains(name), name + " is listed in: " + bench);
+        }
+        assertTrue(search.contains("steady-state"), search);
+        assertTrue(bench.contains("among nsga2, nsga2-async, random (default [nsga2, random])"), bench);
     }
 }

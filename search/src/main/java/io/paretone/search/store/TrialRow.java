@@ -4,7 +4,6 @@ import io.paretone.search.trial.Trial;
 import io.paretone.search.trial.TrialOutcome;
 import io.paretone.spaces.genome.SearchSpace;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A trial as the trial store keeps it: one row, every state from QUEUED to final. What the search

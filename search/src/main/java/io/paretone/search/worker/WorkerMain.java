@@ -28,11 +28,16 @@ public final class WorkerMain {
     private WorkerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        run(ModelFamilies::decode);
+        serve(ModelFamilies::decode);
+        // DJL and PyTorch keep non-daemon threads; the worker is done.
+        System.exit(0);
     }
 
-    /** Serves with the given decoder (tests wrap architectures with faults of their own). */
-    public static void run(Function<Genome, Architecture> decoder) throws InterruptedException {
+    /**
+     * Serves with the given decoder (tests wrap architectures with faults of their own) until the
+     * scheduler says shut down; the caller's {@code main} then ends the JVM.
+     */
+    public static void serve(Function<Genome, Architecture> decoder) throws InterruptedException {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         BlockingQueue<ToWorker> inbox = new LinkedBlockingQueue<>();
@@ -45,8 +50,6 @@ public final class WorkerMain {
             }
         });
         protocol.flush();
-        // DJL and PyTorch keep non-daemon threads; the worker is done.
-        System.exit(0);
     }
 
     private static void read(BlockingQueue<ToWorker> inbox) {

@@ -7,6 +7,7 @@ public final class FaultyWorkerMain {
     private FaultyWorkerMain() {}
 
     public static void main(String[] args) throws InterruptedException {
-        WorkerMain.run(FaultyArchitectures::decode);
+        WorkerMain.serve(FaultyArchitectures::decode);
+        System.exit(0);
     }
 }

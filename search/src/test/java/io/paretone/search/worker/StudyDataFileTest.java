@@ -41,8 +41,10 @@ class StudyDataFileTest {
     void labelsWithSeveralFacetsKeepTheirNamesAndOrder() throws IOException {
         var clip = new io.paretone.evaluators.data.AudioClip(new float[] {0.1f, -0.2f, 0.3f},
                 java.util.Map.of("instrument", "73"));
-        var two = new io.paretone.evaluators.data.AudioClip(new float[] {0.5f},
-                new java.util.LinkedHashMap<>(java.util.Map.of("pitch", "69")) {{ put("velocity", "100"); }});
+        var labels = new java.util.LinkedHashMap<String, String>();
+        labels.put("pitch", "69");
+        labels.put("velocity", "100");
+        var two = new io.paretone.evaluators.data.AudioClip(new float[] {0.5f}, labels);
         var splits = java.util.List.of(clip, two);
         AudioSplits data = new AudioSplits("facets", 16000, splits, java.util.List.of(clip), java.util.List.of(two),
                 io.paretone.evaluators.data.ContentHash.of(splits, java.util.List.of(clip), java.util.List.of(two)));

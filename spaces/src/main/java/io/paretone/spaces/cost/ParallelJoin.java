@@ -67,20 +67,12 @@ public final class ParallelJoin extends ParallelBlock implements FlopCountable {
             for (NDList out : outputs) {
                 arrays.add(out.singletonOrThrow());
             }
-            NDArray joined = arrays.get(0);
-            switch (join) {
-                case SUM -> {
-                    for (int i = 1; i < arrays.size(); i++) {
-                        joined = joined.add(arrays.get(i));
-                    }
-                }
-                case PRODUCT -> {
-                    for (int i = 1; i < arrays.size(); i++) {
-                        joined = joined.mul(arrays.get(i));
-                    }
-                }
-                case CONCAT -> joined = NDArrays.concat(new NDList(arrays), 1);
-            }
+            // A switch expression: a new Join that is not handled here does not compile.
+            NDArray joined = switch (join) {
+                case SUM -> arrays.stream().reduce(NDArray::add).orElseThrow();
+                case PRODUCT -> arrays.stream().reduce(NDArray::mul).orElseThrow();
+                case CONCAT -> NDArrays.concat(new NDList(arrays), 1);
+            };
             return new NDList(joined);
         };
     }

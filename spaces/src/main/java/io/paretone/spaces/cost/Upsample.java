@@ -31,10 +31,11 @@ public final class Upsample extends AbstractBlock implements FlopCountable {
 
     /** Each value of {@code [N, C, ...]} repeated {@code factor} times along every spatial axis. */
     public static NDArray nearest(NDArray x, int factor) {
-        for (int axis = 2; factor > 1 && axis < x.getShape().dimension(); axis++) {
-            x = x.repeat(axis, factor);
+        NDArray out = x;
+        for (int axis = 2; factor > 1 && axis < out.getShape().dimension(); axis++) {
+            out = out.repeat(axis, factor);
         }
-        return x;
+        return out;
     }
 
     @Override

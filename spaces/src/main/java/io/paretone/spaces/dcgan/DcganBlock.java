@@ -6,7 +6,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.training.ParameterStore;
 import io.paretone.spaces.image.ImageFormat;
 import io.paretone.spaces.image.ImageLayers;
 import io.paretone.spaces.image.LatentImageBlock;

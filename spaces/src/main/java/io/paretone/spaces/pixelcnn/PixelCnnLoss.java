@@ -1,7 +1,6 @@
 package io.paretone.spaces.pixelcnn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import io.paretone.spaces.training.SampleCode;
 import io.paretone.spaces.training.StepContext;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretone.spaces.check.InvalidValueException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -70,10 +71,16 @@ class SearchSpaceTest {
     private static final SearchSpace CONV = new SearchSpace("conv", List.of(
             Gene.ofInts("layers", "layers", 2, 4, 8),
             Gene.ofInts("steps", "steps", 10, 20)));
-    private static final SearchSpace MIXED = SearchSpace.ofAlternatives("mixed", "family", "family",
-            List.of(Gene.ofInts("steps", "steps", 10, 20)), new java.util.LinkedHashMap<>(Map.of("rnn", RNN)) {{
-                put("conv", CONV);
-            }});
+    private static final SearchSpace MIXED = mixed();
+
+    /** RNN's genes first, then CONV's: the alternatives in this order. */
+    private static SearchSpace mixed() {
+        Map<String, SearchSpace> alternatives = new LinkedHashMap<>();
+        alternatives.put("rnn", RNN);
+        alternatives.put("conv", CONV);
+        return SearchSpace.ofAlternatives("mixed", "family", "family", List.of(Gene.ofInts("steps", "steps", 10, 20)),
+                alternatives);
+    }
 
     @Test
     void alternativesGetPrefixedGenesExistingOnlyUnderTheirChoice() {
