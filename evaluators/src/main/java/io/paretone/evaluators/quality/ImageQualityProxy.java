@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * The image quality proxy, built like the audio judge proxy: a classifier ({@link ImageJudge})
- * trained on the real training split, and four terms calibrated so that held-out real images
+ * trained on the real training split, and five terms calibrated so that held-out real images
  * (the test split) score 1 and noise scores 0 ({@link QualityTerm}):
  *
  * <ul>
@@ -28,12 +30,14 @@ import java.util.SplittableRandom;
  *   <li>{@value #FIRST_LAYER}: the Fréchet distance between diagonal Gaussians fitted to the judge's
  *       first convolution's activations (16 channels at 14 x 14 positions), the image analogue of
  *       the audio judge's log-mel term: local edges and pieces of stroke, where they are, below the
- *       level of digits, so grain, blur, blobs and gratings count even where the embedding is fooled.
+ *       level of digits, so grain, blur, blobs and gratings count even where the embedding is fooled;
+ *   <li>{@value #BALANCE}: how far the judge's mean class distribution over the images lies from its
+ *       mean over the reference ({@link ClassBalance}): one class for every image fails it.
  * </ul>
  * The terms combine by their geometric mean ({@link TermMean#GEOMETRIC}): each is a condition real
  * digits meet, and images that fail one (a blob, a set of one digit) are not bought back by the others.
- * The real anchor is the mean over up to {@value JudgeQualityProxy#MAX_REAL_SUBSETS} disjoint subsets
- * of the test split, their spread stored ({@link TermAnchors}). The noise anchor is per-pixel
+ * The real anchor is the mean over up to {@value #MAX_REAL_SUBSETS} disjoint subsets of the test
+ * split, each with the split's class mix ({@link #realSubsets}), their spread stored ({@link TermAnchors}). The noise anchor is per-pixel
  * Gaussian noise with each pixel's mean and standard deviation over the reference, clamped to
  * [-1, 1]: a cloud shaped like the average digit, harder than uniform pixel noise. The score is the
  * geometric mean of the informative terms; generated images closer to a training image than half the
@@ -44,7 +48,14 @@ public final class ImageQualityProxy implements QualityProxy {
     static final String CLASS = JudgeQualityProxy.CLASS;
     static final String TYPICALITY = "class_typicality";
     static final String FIRST_LAYER = "first_layer_frechet";
-    private static final List<String> TERMS = List.of(EMBEDDING, CLASS, TYPICALITY, FIRST_LAYER);
+    static final String BALANCE = "class_balance";
+    private static final List<String> TERMS = List.of(EMBEDDING, CLASS, TYPICALITY, FIRST_LAYER, BALANCE);
+    /**
+     * Disjoint real subsets the real anchor averages, at most: more than the audio proxy's
+     * {@value JudgeQualityProxy#MAX_REAL_SUBSETS}, since held-out images are cheap and a spread from
+     * a few subsets is itself noisy (a study judging 32 images with 200 held-out gets 6).
+     */
+    static final int MAX_REAL_SUBSETS = 8;
     /** Training steps of the judge a study uses, batches of 32 images: as many as the audio judge takes by default. */
     public static final int JUDGE_STEPS = 400;
     /** Training images the memorisation check compares with, at most (evenly spread over the split). */
@@ -56,6 +67,7 @@ public final class ImageQualityProxy implements QualityProxy {
     private final DiagonalGaussian reference;
     private final ClassTypicality typicality;
     private final DiagonalGaussian referenceFirstLayer;
+    private final ClassBalance balance;
     private final Memorisation memorisation;
     private final TermAnchors anchors;
 
@@ -68,6 +80,7 @@ public final class ImageQualityProxy implements QualityProxy {
         this.reference = DiagonalGaussian.fit(referenceJudgement.embeddings());
         this.typicality = new ClassTypicality(referenceJudgement.embeddings(), referenceJudgement.probabilities());
         this.referenceFirstLayer = judge.firstLayerStatistics(validation);
+        this.balance = new ClassBalance(referenceJudgement.probabilities());
         memorisation = new Memorisation(judge.judge(training).embeddings(), judge.judge(heldOut).embeddings());
         List<double[]> real = new ArrayList<>();
         for (List<float[]> subset : realSubsets) {
@@ -110,16 +123,7 @@ public final class ImageQualityProxy implements QualityProxy {
     private static ImageQualityProxy calibrate(ImageJudge judge, ImageSplits data, int imageCount, long seed) {
         List<float[]> validation = data.validation().stream().map(LabelledImage::values).toList();
         List<float[]> test = data.test().stream().map(LabelledImage::values).toList();
-        List<List<float[]>> subsets = new ArrayList<>();
-        int k = Math.min(JudgeQualityProxy.MAX_REAL_SUBSETS, test.size() / imageCount);
-        for (int s = 0; s < Math.max(1, k); s++) {
-            // Subset s takes images s, s + k, s + 2k, ...; with too few images, one subset reuses them.
-            List<float[]> subset = new ArrayList<>();
-            for (int i = 0; i < imageCount; i++) {
-                subset.add(k == 0 ? test.get(i % test.size()) : test.get(s + i * k));
-            }
-            subsets.add(subset);
-        }
+        List<List<float[]>> subsets = realSubsets(data.test(), imageCount, MAX_REAL_SUBSETS);
         List<float[]> training = new ArrayList<>();
         int trainingImages = Math.min(MAX_TRAINING_IMAGES, data.train().size());
         for (int i = 0; i < trainingImages; i++) {
@@ -133,6 +137,38 @@ public final class ImageQualityProxy implements QualityProxy {
                     + " score alike (" + proxy.anchors.summary() + "); use more, and more varied, images");
         }
         return proxy;
+    }
+
+    /**
+     * The held-out real images dealt into up to {@code most} disjoint subsets of {@code imageCount}
+     * (one that reuses images when there are too few), each holding the classes in the split's
+     * proportions, as a generator's set of images would: the images are taken class by class in
+     * turn (the first of every class, then the second, ...) and the sequence cut into consecutive
+     * blocks. Dealing every k-th image of a split whose classes are interleaved instead gave each
+     * subset a few classes only (k = 2 of 10: the even or the odd digits), so the real anchor lay far
+     * from the reference and its subsets far from each other.
+     */
+    static List<List<float[]>> realSubsets(List<LabelledImage> images, int imageCount, int most) {
+        Map<String, List<float[]>> byClass = new TreeMap<>();
+        images.forEach(i -> byClass.computeIfAbsent(i.label(), l -> new ArrayList<>()).add(i.values()));
+        List<float[]> turns = new ArrayList<>(images.size());
+        for (int round = 0; turns.size() < images.size(); round++) {
+            for (List<float[]> ofClass : byClass.values()) {
+                if (round < ofClass.size()) {
+                    turns.add(ofClass.get(round));
+                }
+            }
+        }
+        int k = Math.min(most, turns.size() / imageCount);
+        List<List<float[]>> subsets = new ArrayList<>();
+        for (int s = 0; s < Math.max(1, k); s++) {
+            List<float[]> subset = new ArrayList<>(imageCount);
+            for (int i = 0; i < imageCount; i++) {
+                subset.add(turns.get((s * imageCount + i) % turns.size()));
+            }
+            subsets.add(subset);
+        }
+        return subsets;
     }
 
     /** Per-pixel Gaussian noise at each pixel's mean and spread over the reference, clamped to [-1, 1]. */
@@ -189,7 +225,8 @@ public final class ImageQualityProxy implements QualityProxy {
     private double[] measure(List<float[]> images, ImageJudge.Judgement j) {
         return new double[] {DiagonalGaussian.fit(j.embeddings()).frechetDistance(reference),
                 AgreementGap.of(j.probabilities()), typicality.of(j.embeddings(), j.probabilities()),
-                judge.firstLayerStatistics(images).frechetDistance(referenceFirstLayer)};
+                judge.firstLayerStatistics(images).frechetDistance(referenceFirstLayer),
+                balance.of(j.probabilities())};
     }
 
     @Override

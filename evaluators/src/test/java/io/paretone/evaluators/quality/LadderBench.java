@@ -6,7 +6,6 @@ import io.paretone.evaluators.data.SynthNotesDataset;
 import io.paretone.evaluators.data.SynthNotesSettings;
 import io.paretone.evaluators.data.image.ImageSplits;
 import io.paretone.evaluators.data.image.RenderedDigitsDataset;
-import io.paretone.evaluators.data.image.RenderedDigitsSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,7 @@ import java.util.Map;
 
 /**
  * Benchmark, not a test: how robust the quality proxies' ladders of plausible failures
- * ({@link Ladders}) are across seeds, at the CI tests' sizes. Each case draws its own data (the
+ * ({@link Ladders}) are across seeds, at the CI tests' sizes (the image proxy as a study builds it, {@link Ladders#imageData}). Each case draws its own data (the
  * notes' seed and Gervill's generated bank; the digits' seed), its own judge (seed) and its own
  * noise anchor, and scores several ladders built from their own seeds. It prints, per rung, the
  * spread of the bounded %MOS over every (case, ladder) and the share of them where the rung keeps
@@ -33,7 +32,7 @@ public final class LadderBench {
     private static final int CLIPS = 16;
     private static final int CLIP_SAMPLES = 4000;
     private static final int IMAGES = 60;
-    private static final int JUDGE_STEPS = 150;
+    private static final int AUDIO_JUDGE_STEPS = 150;
 
     private LadderBench() {}
 
@@ -77,7 +76,7 @@ public final class LadderBench {
                 .optPrograms(0, 73, 56).build());
         AudioSplits data = notes.load(cache);
         JudgeQualityProxy proxy = JudgeQualityProxy.calibrate(data, CLIPS, CLIP_SAMPLES, 2000 + c, cache,
-                JudgeSettings.builder().setSeed(2000 + c).optSteps(JUDGE_STEPS).build());
+                JudgeSettings.builder().setSeed(2000 + c).optSteps(AUDIO_JUDGE_STEPS).build());
         System.out.printf(Locale.ROOT, "case %d audio (bank %s, seed %d): %s%n", c, notes.bank(), 3000 + c,
                 proxy.description());
         for (int l = 1; l <= ladders; l++) {
@@ -90,9 +89,8 @@ public final class LadderBench {
 
     private static void imageCase(int c, int ladders, Path cache, Tally image) throws IOException {
         long start = System.nanoTime();
-        ImageSplits digits = new RenderedDigitsDataset(new RenderedDigitsSettings(1000 + c, 30, 8, 12))
-                .load(cache.resolve("digits"));
-        ImageQualityProxy imageProxy = ImageQualityProxy.calibrate(digits, IMAGES, JUDGE_STEPS, 2000 + c);
+        ImageSplits digits = new RenderedDigitsDataset(Ladders.imageData(1000 + c)).load(cache.resolve("digits"));
+        ImageQualityProxy imageProxy = ImageQualityProxy.calibrate(digits, IMAGES, ImageQualityProxy.JUDGE_STEPS, 2000 + c);
         System.out.printf(Locale.ROOT, "case %d image: %s%n", c, imageProxy.description());
         for (int l = 1; l <= ladders; l++) {
             long seed = 10L * c + l;

@@ -71,6 +71,17 @@ final class Ladders {
                 .add(Ladder.NOISE, "pixel noise", ImageFailures.pixelNoise(validation, images, 300 + seed));
     }
 
+    /**
+     * The digits an image ladder's proxy calibrates on: a study's default training and validation
+     * splits ({@link RenderedDigitsSettings#ofSeed}), and 30 held-out digits per class, so that the
+     * real anchor averages 5 disjoint subsets of the 60 images a ladder's sets hold (a study judging
+     * its default 32 images gets 6 from the default 20 per class).
+     */
+    static RenderedDigitsSettings imageData(long seed) {
+        RenderedDigitsSettings defaults = RenderedDigitsSettings.ofSeed(seed);
+        return new RenderedDigitsSettings(seed, defaults.trainPerClass(), defaults.validationPerClass(), 30);
+    }
+
     /** {@code images} real digits rendered with {@code seed}, every class in turn: images no proxy calibrated on. */
     static List<float[]> independentDigits(int images, long seed, Path renders) throws IOException {
         int perClass = (images + 9) / 10;

@@ -74,8 +74,9 @@ class TinyImageSearchTest {
             JsonNode m = t.get("metrics");
             List<String> terms = new ArrayList<>();
             m.get("quality").get("terms").forEach(term -> terms.add(term.get("name").asText()));
-            assertEquals(List.of("embedding_frechet", "class_score", "class_typicality", "first_layer_frechet"), terms,
-                    "the image judge's four terms: " + m);
+            assertEquals(List.of("embedding_frechet", "class_score", "class_typicality", "first_layer_frechet", "class_balance"),
+                    terms,
+                    "the image judge's five terms: " + m);
             // Seconds per image from the timed window of 8 images.
             assertTrue(m.get("seconds_per_unit").asDouble() > 0, m.toString());
             assertEquals(m.get("seconds_per_unit").asDouble(), t.get("objectives").get("latency").asDouble(), 1e-12);
