@@ -33,6 +33,7 @@ import java.util.SplittableRandom;
 public final class CandidateEvaluator {
     /** Values per example generated before the timed generation window, so that speed excludes warm-up. */
     static final int WARM_UP_SAMPLES = 16;
+
     private final EvaluationSettings settings;
     private final DataSplits data;
     private final TrainingData trainingData;
@@ -101,7 +102,8 @@ public final class CandidateEvaluator {
         try (Model model = Model.newInstance("candidate", settings.device())) {
             Block block = architecture.newBlock();
             model.setBlock(block);
-            CheckpointedTraining run = new CheckpointedTraining(model, block, architecture, seed, listener, checkpoints);
+            CheckpointedTraining run =
+                    new CheckpointedTraining(model, block, architecture, seed, listener, checkpoints);
             TrainingOutcome outcome = trainer.train(model, architecture, trainingData, seed, run);
             EnergyReading training = run.finish();
             if (run.failure != null) {
@@ -109,7 +111,10 @@ public final class CandidateEvaluator {
             }
             if (run.stoppedAt != null) {
                 throw new CandidatePrunedException(
-                        run.stoppedAt, outcome.steps(), architecture.trainingRecipe().steps(), run.checkpointEnergy);
+                        run.stoppedAt,
+                        outcome.steps(),
+                        architecture.trainingRecipe().steps(),
+                        run.checkpointEnergy);
             }
             return measure(model, block, architecture, outcome, training, seed);
         } catch (ai.djl.engine.EngineException e) {
@@ -119,21 +124,30 @@ public final class CandidateEvaluator {
 
     /** Measures a (fully or partly) trained block: counts, generation speed and energy, quality. */
     private CandidateMeasurement measure(
-            Model model, Block block, Architecture architecture, TrainingOutcome outcome, EnergyReading training,
-            long seed) throws TrainingFailedException {
+            Model model,
+            Block block,
+            Architecture architecture,
+            TrainingOutcome outcome,
+            EnergyReading training,
+            long seed)
+            throws TrainingFailedException {
         EnergyMeter meter = settings.meter();
         ModelCost cost = ModelCost.count(architecture, block, data.valuesPerUnit());
 
         // Warm-up, outside the timed window: the first steps of a fresh model pay for allocations.
-        architecture.sampler().generate(block, new ParameterStore(model.getNDManager(), false),
-                generationRequest(seed, WARM_UP_SAMPLES));
+        architecture
+                .sampler()
+                .generate(
+                        block,
+                        new ParameterStore(model.getNDManager(), false),
+                        generationRequest(seed, WARM_UP_SAMPLES));
         EnergyMeter.Window generationWindow = meter.start();
-        float[][] clips =
-                architecture.sampler()
-                        .generate(
-                                block,
-                                new ParameterStore(model.getNDManager(), false),
-                                generationRequest(seed, quality.clipSamples()));
+        float[][] clips = architecture
+                .sampler()
+                .generate(
+                        block,
+                        new ParameterStore(model.getNDManager(), false),
+                        generationRequest(seed, quality.clipSamples()));
         EnergyReading generation = generationWindow.stop();
         checkFinite(clips);
         GenerationSpeed speed = new GenerationSpeed(
@@ -148,7 +162,9 @@ public final class CandidateEvaluator {
                 outcome,
                 training,
                 settings.carbon().kgCo2e(training.joules()),
-                settings.carbon().lacosteKgCo2e(settings.lacoste().devices(), settings.lacoste().pMaxKw(), hours),
+                settings.carbon()
+                        .lacosteKgCo2e(
+                                settings.lacoste().devices(), settings.lacoste().pMaxKw(), hours),
                 generation,
                 (double) quality.clipCount() * quality.clipSamples() / data.valuesPerUnit(),
                 score,
@@ -175,7 +191,12 @@ public final class CandidateEvaluator {
         private CandidateMeasurement stoppedAt;
         private TrainingFailedException failure;
 
-        CheckpointedTraining(Model model, Block block, Architecture architecture, long seed, StepListener listener,
+        CheckpointedTraining(
+                Model model,
+                Block block,
+                Architecture architecture,
+                long seed,
+                StepListener listener,
                 TrainingCheckpoints checkpoints) {
             this.model = model;
             this.block = block;
@@ -200,7 +221,8 @@ public final class CandidateEvaluator {
                 for (int i = 0; i < soFar.length; i++) {
                     soFar[i] = losses.get(i);
                 }
-                CandidateMeasurement partial = measure(model, block, architecture, new TrainingOutcome(soFar), trained, seed);
+                CandidateMeasurement partial =
+                        measure(model, block, architecture, new TrainingOutcome(soFar), trained, seed);
                 if (!checkpoints.shouldContinue(partial, step, total)) {
                     stoppedAt = partial;
                 }
@@ -238,8 +260,14 @@ public final class CandidateEvaluator {
             }
         }
         boolean estimated = parts.isEmpty() ? a.estimated() || b.estimated() : EnergyReading.estimatedWhole(parts);
-        return new EnergyReading(a.joules() + b.joules(), a.seconds() + b.seconds(), b.meter(),
-                estimated, a.method() + " + " + b.method(), b.devices(), parts);
+        return new EnergyReading(
+                a.joules() + b.joules(),
+                a.seconds() + b.seconds(),
+                b.meter(),
+                estimated,
+                a.method() + " + " + b.method(),
+                b.devices(),
+                parts);
     }
 
     /** The judged examples, each for the label of a training example drawn with the candidate's seed. */

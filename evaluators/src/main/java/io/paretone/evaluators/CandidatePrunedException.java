@@ -18,7 +18,8 @@ public final class CandidatePrunedException extends Exception {
      * @param partial the measurement at the checkpoint that stopped training
      * @param checkpoints energy of all the checkpoint measurements of this candidate
      */
-    public CandidatePrunedException(CandidateMeasurement partial, int step, int plannedSteps, EnergyReading checkpoints) {
+    public CandidatePrunedException(
+            CandidateMeasurement partial, int step, int plannedSteps, EnergyReading checkpoints) {
         super("stopped after step " + step + " of " + plannedSteps);
         this.partial = partial;
         this.step = step;

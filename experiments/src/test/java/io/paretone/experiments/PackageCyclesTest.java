@@ -32,6 +32,7 @@ class PackageCyclesTest {
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
     /** A qualified name: lower-case package parts, then the class. */
     private static final Pattern REFERENCE = Pattern.compile("\\bio\\.paretone((?:\\.[a-z]\\w*)+)\\.[A-Z]");
+
     private static final Pattern COMMENTS_AND_STRINGS = Pattern.compile(
             "//[^\\n]*|/\\*(?s:.*?)\\*/|\"\"\"(?s:.*?)\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\])'");
 
@@ -39,26 +40,37 @@ class PackageCyclesTest {
     void noPackageOfTheMainSourcesDependsOnItself() throws IOException {
         // Surefire runs in the module's folder; the modules are its siblings. -Dparetone.sourceRoot
         // checks another checkout.
-        Path root = Path.of(System.getProperty("paretone.sourceRoot", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("paretone.sourceRoot", ".."))
+                .toAbsolutePath()
+                .normalize();
         List<Path> sources = new ArrayList<>();
         try (Stream<Path> modules = Files.list(root)) {
-            modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory).sorted().forEach(sources::add);
+            modules.map(m -> m.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .sorted()
+                    .forEach(sources::add);
         }
         assertTrue(sources.size() >= 4, "the modules' main sources under " + root + ": " + sources);
         Graph graph = Graph.read(sources);
         assertTrue(graph.packages() >= 20, graph.packages() + " packages read under " + root);
-        assertEquals(List.of(), graph.cycles(), "package cycles, each arrow with a file of the package before it that"
-                + " refers to the next; break a cycle by moving the type both need down");
+        assertEquals(
+                List.of(),
+                graph.cycles(),
+                "package cycles, each arrow with a file of the package before it that"
+                        + " refers to the next; break a cycle by moving the type both need down");
     }
 
     /** The check itself: two packages that import each other are a cycle, named with the files. */
     @Test
     void twoPackagesImportingEachOtherAreACycle(@TempDir Path dir) throws IOException {
         write(dir, "io/paretone/a/A.java", "package io.paretone.a;\nimport io.paretone.b.B;\nclass A {}\n");
-        write(dir, "io/paretone/b/B.java",
+        write(
+                dir,
+                "io/paretone/b/B.java",
                 "package io.paretone.b;\n// io.paretone.c.C in a comment is no edge\nclass B { io.paretone.a.A a; }\n");
         write(dir, "io/paretone/c/C.java", "package io.paretone.c;\nimport io.paretone.a.A;\nclass C {}\n");
-        assertEquals(List.of("io.paretone.a -> io.paretone.b (A.java) -> io.paretone.a (B.java)"),
+        assertEquals(
+                List.of("io.paretone.a -> io.paretone.b (A.java) -> io.paretone.a (B.java)"),
                 Graph.read(List.of(dir)).cycles());
     }
 
@@ -75,10 +87,14 @@ class PackageCyclesTest {
             for (Path sourceRoot : sourceRoots) {
                 List<Path> files;
                 try (Stream<Path> walk = Files.walk(sourceRoot)) {
-                    files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+                    files = walk.filter(p -> p.toString().endsWith(".java"))
+                            .sorted()
+                            .toList();
                 }
                 for (Path file : files) {
-                    String code = COMMENTS_AND_STRINGS.matcher(Files.readString(file, StandardCharsets.UTF_8)).replaceAll(" ");
+                    String code = COMMENTS_AND_STRINGS
+                            .matcher(Files.readString(file, StandardCharsets.UTF_8))
+                            .replaceAll(" ");
                     Matcher pkg = PACKAGE.matcher(code);
                     if (!pkg.find()) {
                         continue;
@@ -159,7 +175,11 @@ class PackageCyclesTest {
             return out;
         }
 
-        private void connect(String v, Map<String, Integer> index, Map<String, Integer> low, Deque<String> stack,
+        private void connect(
+                String v,
+                Map<String, Integer> index,
+                Map<String, Integer> low,
+                Deque<String> stack,
                 List<TreeSet<String>> out) {
             index.put(v, index.size());
             low.put(v, index.get(v));

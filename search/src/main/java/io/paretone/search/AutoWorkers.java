@@ -29,22 +29,30 @@ final class AutoWorkers {
             return WorkerDevices.inTurn(listed, w.count());
         }
         if (!settings.engine().equals(EngineChoice.LOCAL)) {
-            progress.preparing("1 worker (--workers auto is for local studies; give --workers N for the cluster's slots)");
+            progress.preparing(
+                    "1 worker (--workers auto is for local studies; give --workers N for the cluster's slots)");
             return WorkerDevices.inTurn(listed, 1);
         }
         long workerBytes = WorkersPerGpu.DEFAULT_WORKER_BYTES;
         double busy = WorkersPerGpu.DEFAULT_BUSY_PER_WORKER;
-        Path measured = settings.study() == null ? null
+        Path measured = settings.study() == null
+                ? null
                 : settings.outputDir().resolve(settings.study()).resolve(StudyFiles.GPU_USAGE);
         if (measured != null && Files.exists(measured)) {
             JsonNode u = SearchJson.read(readQuietly(measured), JsonNode.class);
             // Headroom over the largest process seen: a later candidate may be a little larger.
-            workerBytes = Math.max(workerBytes / 4, (long) (1.25 * u.path("peak_process_bytes").asLong(workerBytes)));
+            workerBytes = Math.max(
+                    workerBytes / 4, (long) (1.25 * u.path("peak_process_bytes").asLong(workerBytes)));
             double b = u.path("busy_per_worker").asDouble(Double.NaN);
             busy = Double.isFinite(b) && b > 0 ? Math.min(1, b) : busy;
         }
-        return WorkerDevices.auto(listed, AutoWorkers::gpuMemory, workerBytes, busy,
-                Runtime.getRuntime().availableProcessors(), progress::preparing);
+        return WorkerDevices.auto(
+                listed,
+                AutoWorkers::gpuMemory,
+                workerBytes,
+                busy,
+                Runtime.getRuntime().availableProcessors(),
+                progress::preparing);
     }
 
     /** A GPU's memory as NVML reports it, by CUDA index; 0 when NVML does not see it. */

@@ -55,9 +55,15 @@ final class Pruner {
         for (Trial t : front) {
             double[] fn = bounds.normalise(t.outcome().values(objectives));
             if (dominatesWithMargin(fn, pn)) {
-                return String.format(Locale.ROOT,
+                return String.format(
+                        Locale.ROOT,
                         "pruned after step %d of %d: dominated by trial %d with margin %.2f (normalised %s vs %s)",
-                        step, steps, t.number(), settings.margin(), format(fn), format(pn));
+                        step,
+                        steps,
+                        t.number(),
+                        settings.margin(),
+                        format(fn),
+                        format(pn));
             }
         }
         return null;

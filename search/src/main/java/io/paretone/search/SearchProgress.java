@@ -28,7 +28,8 @@ public interface SearchProgress {
      * A trial goes to a worker; {@code index} is 1-based among the trials sent out in this
      * generation.
      */
-    default void candidateStarted(int trial, int generation, int index, int candidates, String description, String worker) {}
+    default void candidateStarted(
+            int trial, int generation, int index, int candidates, String description, String worker) {}
 
     default void trainingStep(int trial, int step, int steps, double loss) {}
 

@@ -27,13 +27,18 @@ final class SharedDeviceCharge {
             objectives.computeIfPresent(o.name(), (k, v) -> v * f);
         }
         TrialMetrics charged = r.metrics() == null ? null : r.metrics().withEnergyScaled(f, describe(share));
-        return new TrialOutcome(r.status(), r.reason(), objectives, charged, r.provenance(), r.pruning(),
-                r.totalJoules() * f);
+        return new TrialOutcome(
+                r.status(), r.reason(), objectives, charged, r.provenance(), r.pruning(), r.totalJoules() * f);
     }
 
     /** The method, as stored with the trial. */
     static String describe(DeviceShares.Share share) {
-        return String.format(Locale.ROOT, "charged %.1f%% of what its worker metered: its %s (%.4g of %.4g J while it ran)",
-                100 * share.fraction(), share.method(), share.joules(), share.deviceJoules());
+        return String.format(
+                Locale.ROOT,
+                "charged %.1f%% of what its worker metered: its %s (%.4g of %.4g J while it ran)",
+                100 * share.fraction(),
+                share.method(),
+                share.joules(),
+                share.deviceJoules());
     }
 }

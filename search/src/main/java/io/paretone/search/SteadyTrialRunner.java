@@ -31,6 +31,7 @@ final class SteadyTrialRunner implements SteadyEvaluation {
     private final Map<IntegerSolution, Integer> numbers = new IdentityHashMap<>();
     /** Stored trials of a resumed search not yet replayed into the population. */
     private final Map<IntegerSolution, TrialRow> stored = new IdentityHashMap<>();
+
     private int generation;
     private boolean announced;
 
@@ -44,7 +45,8 @@ final class SteadyTrialRunner implements SteadyEvaluation {
 
     /** True for an architecture evaluated so far or being evaluated now. */
     boolean known(String architecture) {
-        return ledger.evaluated(architecture) || running.containsKey(architecture)
+        return ledger.evaluated(architecture)
+                || running.containsKey(architecture)
                 || stored.values().stream().anyMatch(r -> r.architecture().equals(architecture));
     }
 

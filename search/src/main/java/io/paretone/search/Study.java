@@ -60,6 +60,7 @@ import java.util.List;
 public final class Study {
     /** One entry per worker: its device; set when the study runs. */
     private List<String> workerDevices = List.of();
+
     private StudySettings settings;
     private final Dataset dataset;
     private final String launchJson;
@@ -91,8 +92,12 @@ public final class Study {
         ObjectiveBounds bounds = ObjectiveBounds.of(objectives, settings.hypervolumeBounds());
         // This process only schedules: it is metered on its own CPU time, never on a machine-wide
         // counter, which would count the workers a second time.
-        EnergyMeter.Window mainWindow = MeterSelection.choose(settings.energy().withMeter(MeterChoice.ESTIMATE),
-                Device.cpu(), MeterSources.local(DeviceSync.NONE)).meter().start();
+        EnergyMeter.Window mainWindow = MeterSelection.choose(
+                        settings.energy().withMeter(MeterChoice.ESTIMATE),
+                        Device.cpu(),
+                        MeterSources.local(DeviceSync.NONE))
+                .meter()
+                .start();
 
         TrialEngines.check(settings.engine(), settings.pruning().enabled());
         RunFolder.checkWritable(settings.outputDir());
@@ -113,20 +118,28 @@ public final class Study {
         try (TrialStore store = SqliteTrialStore.open(settings.storageFile())) {
             StudySession session = StudySession.open(store, settings, identity, bounds, launchJson, progress);
             String name = session.name;
-            RunFolder folder = RunFolder.open(settings.outputDir().resolve(name),
+            RunFolder folder = RunFolder.open(
+                    settings.outputDir().resolve(name),
                     settings.objectives().stream().map(o -> o.in(data.domain())).toList());
-            folder.rewriteLog(session.finishedTrials().stream().map(t -> t.toTrial(settings.space())).toList());
+            folder.rewriteLog(session.finishedTrials().stream()
+                    .map(t -> t.toTrial(settings.space()))
+                    .toList());
             StudyFiles files = new StudyFiles(settings, workerDevices, folder);
             files.writeStudy(identity, name, null);
 
-            StudyLedger ledger = new StudyLedger(settings, new Hypervolume(bounds),
-                    store.previousSessions(session.study.id(), session.id), trialJoules(session.finishedTrials()),
+            StudyLedger ledger = new StudyLedger(
+                    settings,
+                    new Hypervolume(bounds),
+                    store.previousSessions(session.study.id(), session.id),
+                    trialJoules(session.finishedTrials()),
                     mainWindow);
             Runnable storeFootprint = () -> session.storeFootprint(ledger.session(null));
             CarbonBudget budget = settings.carbonBudgetKg() > 0
-                    ? new CarbonBudget(settings.carbonBudgetKg(), ledger::kgCo2eSpent) : CarbonBudget.unlimited();
+                    ? new CarbonBudget(settings.carbonBudgetKg(), ledger::kgCo2eSpent)
+                    : CarbonBudget.unlimited();
             StudySettings.Budget limits = settings.budget();
-            Budgets budgets = Budgets.of(ledger, limits.maxTrials(), limits.maxWallSeconds(), limits.maxTrialJoules(), budget);
+            Budgets budgets =
+                    Budgets.of(ledger, limits.maxTrials(), limits.maxWallSeconds(), limits.maxTrialJoules(), budget);
             String stopReason = null;
             boolean completed = false;
             List<SharedDevices> closeLater = new ArrayList<>();
@@ -134,15 +147,23 @@ public final class Study {
             StudyResult.Overhead overhead;
             String meter;
             int notTrained;
-            try (TrialEngine pool = TrialEngines.create(new EngineRequest(settings.engine(), name,
-                    WorkerLaunch.ofThisJvm(settings.workers().mainClass(), settings.workers().heapMegabytes()),
-                    workerSetup(dataFile, data, clipSamples, folder), workerDevices, settings.workers().trialTimeoutSeconds(),
+            try (TrialEngine pool = TrialEngines.create(new EngineRequest(
+                    settings.engine(),
+                    name,
+                    WorkerLaunch.ofThisJvm(
+                            settings.workers().mainClass(), settings.workers().heapMegabytes()),
+                    workerSetup(dataFile, data, clipSamples, folder),
+                    workerDevices,
+                    settings.workers().trialTimeoutSeconds(),
                     settings.pruning().enabled()))) {
-                progress.preparing(String.format("starting %d worker process(es) on %s (%s engine): each loads the data,"
-                        + " trains or loads the quality judge and calibrates the proxy, and warms up the engine on each"
-                        + " family's smallest genome (charged to the study, not to a candidate)",
-                        settings.workers().count(), settings.engine().equals(EngineChoice.LOCAL)
-                                ? String.join(", ", workerDevices) : "the devices the cluster assigns",
+                progress.preparing(String.format(
+                        "starting %d worker process(es) on %s (%s engine): each loads the data,"
+                                + " trains or loads the quality judge and calibrates the proxy, and warms up the engine on each"
+                                + " family's smallest genome (charged to the study, not to a candidate)",
+                        settings.workers().count(),
+                        settings.engine().equals(EngineChoice.LOCAL)
+                                ? String.join(", ", workerDevices)
+                                : "the devices the cluster assigns",
                         settings.engine().name()));
                 // Workers sharing a device each meter all of it: this process meters each device once,
                 // from before the workers set up, and charges every trial its own share (only here,
@@ -164,24 +185,57 @@ public final class Study {
                 EnergyReading searchStart = mainWindow.read();
                 SessionFootprint cpuStart = ledger.session(null);
 
-                ArchitectureProblem problem = new ArchitectureProblem(settings.space(), objectives.size(),
-                        settings.constraints().count(), s -> {
+                ArchitectureProblem problem = new ArchitectureProblem(
+                        settings.space(),
+                        objectives.size(),
+                        settings.constraints().count(),
+                        s -> {
                             throw new IllegalStateException("candidates are evaluated a generation at a time");
                         });
-                TrialScheduler scheduler = new TrialScheduler(store, session.study.id(), session.owner, pool, settings,
-                        objectives, new Pruner(settings.pruning(), bounds, objectives), ledger, progress, folder,
-                        session.liveness, budgets, storeFootprint, shared.shares());
-                TrialRunner runner = new TrialRunner(settings, objectives, problem,
-                        new CandidateDecoder(settings.seed()), scheduler, ledger, store,
-                        session.study.id(), progress, storeFootprint);
+                TrialScheduler scheduler = new TrialScheduler(
+                        store,
+                        session.study.id(),
+                        session.owner,
+                        pool,
+                        settings,
+                        objectives,
+                        new Pruner(settings.pruning(), bounds, objectives),
+                        ledger,
+                        progress,
+                        folder,
+                        session.liveness,
+                        budgets,
+                        storeFootprint,
+                        shared.shares());
+                TrialRunner runner = new TrialRunner(
+                        settings,
+                        objectives,
+                        problem,
+                        new CandidateDecoder(settings.seed()),
+                        scheduler,
+                        ledger,
+                        store,
+                        session.study.id(),
+                        progress,
+                        storeFootprint);
                 StoppingRules stopping = stoppingRules(ledger, budgets);
-                StudyAlgorithm.named(settings.algorithm()).run(new StudyAlgorithm.Parts(problem, runner, scheduler, ledger,
-                        stopping, session.trials(), settings.populationSize(), settings.seed(), settings.generations()));
+                StudyAlgorithm.named(settings.algorithm())
+                        .run(new StudyAlgorithm.Parts(
+                                problem,
+                                runner,
+                                scheduler,
+                                ledger,
+                                stopping,
+                                session.trials(),
+                                settings.populationSize(),
+                                settings.seed(),
+                                settings.generations()));
                 stopReason = stopping.reason();
                 files.writeGpuUsage(shared.gpuUsage());
                 notTrained = scheduler.notTrained();
                 EnergyReading searchEnd = mainWindow.read();
-                overhead = new StudyResult.Overhead(searchEnd.seconds() - searchStart.seconds(),
+                overhead = new StudyResult.Overhead(
+                        searchEnd.seconds() - searchStart.seconds(),
                         ledger.session(null).mainCpuSeconds() - cpuStart.mainCpuSeconds());
                 completed = true;
             } finally {
@@ -195,9 +249,21 @@ public final class Study {
             FootprintTotals totals = spent.totals(budget, notTrained);
             List<Trial> trials = ledger.trials();
             SessionFootprint thisRun = ledger.session(stopReason);
-            StudyResult result = new StudyResult(settings, name, settings.storageFile(), folder.path(), trials,
-                    ledger.front(), trials.size(), totals, thisRun, ledger.sessionJoules(thisRun),
-                    store.hypervolumes(session.study.id()), stopReason, overhead, ledger.pruningJoulesSaved(),
+            StudyResult result = new StudyResult(
+                    settings,
+                    name,
+                    settings.storageFile(),
+                    folder.path(),
+                    trials,
+                    ledger.front(),
+                    trials.size(),
+                    totals,
+                    thisRun,
+                    ledger.sessionJoules(thisRun),
+                    store.hypervolumes(session.study.id()),
+                    stopReason,
+                    overhead,
+                    ledger.pruningJoulesSaved(),
                     session.resumed);
             files.writeResults(result, spent);
             return result;
@@ -209,7 +275,8 @@ public final class Study {
     }
 
     private StoppingRules stoppingRules(StudyLedger ledger, Budgets budgets) {
-        StoppingRules rules = new StoppingRules().add(StoppingRules.afterGenerations(ledger, settings.generations()))
+        StoppingRules rules = new StoppingRules()
+                .add(StoppingRules.afterGenerations(ledger, settings.generations()))
                 .add(budgets.stoppingRule());
         if (settings.budget().stagnationGenerations() > 0) {
             rules.add(StoppingRules.onStagnation(ledger, settings.budget().stagnationGenerations(), 1e-12));
@@ -221,17 +288,30 @@ public final class Study {
     private void checkDomain(DataSplits data) {
         Domain families = ModelFamilies.domainOf(settings.space());
         if (families != data.domain()) {
-            throw new InvalidValueException("dataset", dataset.name(), "holds " + data.domain() + " data, but the families "
-                    + settings.families() + " generate " + families + "; choose a dataset of the " + families
-                    + " domain, or the " + data.domain() + " families " + ModelFamilies.names(data.domain()));
+            throw new InvalidValueException(
+                    "dataset",
+                    dataset.name(),
+                    "holds " + data.domain() + " data, but the families "
+                            + settings.families() + " generate " + families + "; choose a dataset of the " + families
+                            + " domain, or the " + data.domain() + " families " + ModelFamilies.names(data.domain()));
         }
     }
 
     private WorkerSetup workerSetup(Path dataFile, DataSplits data, int clipSamples, RunFolder folder) {
-        return new WorkerSetup("w0", settings.families(), settings.device(), dataFile.toAbsolutePath().toString(),
-                data.contentHash(), settings.qualityProxy(), settings.qualityClips(), clipSamples, settings.seed(),
-                WorkerSetup.Energy.of(settings.energy(), settings.carbon()), cacheDir(settings).toAbsolutePath().toString(),
-                folder.path().resolve("samples").toAbsolutePath().toString(), true);
+        return new WorkerSetup(
+                "w0",
+                settings.families(),
+                settings.device(),
+                dataFile.toAbsolutePath().toString(),
+                data.contentHash(),
+                settings.qualityProxy(),
+                settings.qualityClips(),
+                clipSamples,
+                settings.seed(),
+                WorkerSetup.Energy.of(settings.energy(), settings.carbon()),
+                cacheDir(settings).toAbsolutePath().toString(),
+                folder.path().resolve("samples").toAbsolutePath().toString(),
+                true);
     }
 
     /** Where the study writes its shared caches (rendered datasets, the workers' data file). */

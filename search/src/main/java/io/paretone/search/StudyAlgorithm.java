@@ -26,8 +26,10 @@ public enum StudyAlgorithm {
     NSGA_II(NsgaII.NAME, "generational: a generation trains, then the next is bred from the survivors") {
         @Override
         void run(Parts p) {
-            runGenerations(new NsgaII(p.population(), p.seed()).avoidingDuplicates(p.ledger()::evaluated,
-                    describer(p.runner())), p);
+            runGenerations(
+                    new NsgaII(p.population(), p.seed())
+                            .avoidingDuplicates(p.ledger()::evaluated, describer(p.runner())),
+                    p);
         }
     },
     /**
@@ -39,12 +41,17 @@ public enum StudyAlgorithm {
         @Override
         void run(Parts p) {
             SteadyTrialRunner steady = new SteadyTrialRunner(p.runner(), p.scheduler(), p.problem(), p.ledger());
-            List<IntegerSolution> evaluated = p.stored().stream().filter(t -> t.outcome().status().finished())
+            List<IntegerSolution> evaluated = p.stored().stream()
+                    .filter(t -> t.outcome().status().finished())
                     .sorted(Comparator.comparing(TrialRow::finishedAt).thenComparing(TrialRow::number))
-                    .map(steady::solutionOf).toList();
-            List<IntegerSolution> pending = p.stored().stream().filter(t -> !t.outcome().status().finished())
-                    .map(steady::solutionOf).toList();
-            new AsyncNsgaII(p.population(), p.seed()).avoidingDuplicates(steady::known, describer(p.runner()))
+                    .map(steady::solutionOf)
+                    .toList();
+            List<IntegerSolution> pending = p.stored().stream()
+                    .filter(t -> !t.outcome().status().finished())
+                    .map(steady::solutionOf)
+                    .toList();
+            new AsyncNsgaII(p.population(), p.seed())
+                    .avoidingDuplicates(steady::known, describer(p.runner()))
                     .run(p.problem(), steady, p.stopping(), p.generations(), evaluated, pending);
         }
     },
@@ -57,8 +64,16 @@ public enum StudyAlgorithm {
     };
 
     /** What an algorithm runs on: the problem, the study's evaluation and bookkeeping, and its sizes. */
-    record Parts(ArchitectureProblem problem, TrialRunner runner, TrialScheduler scheduler, StudyLedger ledger,
-            StoppingRules stopping, List<TrialRow> stored, int population, long seed, int generations) {}
+    record Parts(
+            ArchitectureProblem problem,
+            TrialRunner runner,
+            TrialScheduler scheduler,
+            StudyLedger ledger,
+            StoppingRules stopping,
+            List<TrialRow> stored,
+            int population,
+            long seed,
+            int generations) {}
 
     private final String name;
     private final String summary;
@@ -83,7 +98,10 @@ public enum StudyAlgorithm {
 
     /** The algorithm of that name, or null for an unknown name. */
     public static StudyAlgorithm named(String name) {
-        return Arrays.stream(values()).filter(a -> a.name.equals(name)).findFirst().orElse(null);
+        return Arrays.stream(values())
+                .filter(a -> a.name.equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The names users give, in declaration order. */
@@ -98,11 +116,14 @@ public enum StudyAlgorithm {
 
     /** Each name with what it does, in words, for help: "a (what a does), b (...) or c (...)". */
     public static String help() {
-        return Choices.inWords(Arrays.stream(values()).map(a -> a.name + " (" + a.summary + ")").toList());
+        return Choices.inWords(Arrays.stream(values())
+                .map(a -> a.name + " (" + a.summary + ")")
+                .toList());
     }
 
     private static void runGenerations(SearchAlgorithm algorithm, Parts p) {
-        algorithm.run(p.problem(), new GenerationEvaluation(p.problem(), p.runner()), p.stopping(), p.runner()::survivors);
+        algorithm.run(
+                p.problem(), new GenerationEvaluation(p.problem(), p.runner()), p.stopping(), p.runner()::survivors);
     }
 
     /** An architecture's description, by which duplicates are told apart. */

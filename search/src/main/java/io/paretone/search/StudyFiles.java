@@ -50,8 +50,11 @@ final class StudyFiles {
             s.put("quality_proxy_description", pool.proxyDescription());
         }
         s.put("carbon_intensity_source", settings.carbon().source()).put("carbon_budget_kg", settings.carbonBudgetKg());
-        s.put("study", name).put("name", settings.name()).put("storage", settings.storageFile().toString());
-        s.put("generations", settings.generations()).put("workers", settings.workers().count());
+        s.put("study", name)
+                .put("name", settings.name())
+                .put("storage", settings.storageFile().toString());
+        s.put("generations", settings.generations())
+                .put("workers", settings.workers().count());
         s.set("devices", SearchJson.MAPPER.valueToTree(devices));
         s.set("budget", SearchJson.MAPPER.valueToTree(settings.budget()));
         s.set("pruning", SearchJson.MAPPER.valueToTree(settings.pruning()));
@@ -80,7 +83,11 @@ final class StudyFiles {
         }
         summary.put("front_size", result.front().size());
         summary.put("candidates_evaluated", trials.size());
-        summary.put("hypervolume", hypervolumes.isEmpty() ? 0 : hypervolumes.get(hypervolumes.size() - 1).hypervolume());
+        summary.put(
+                "hypervolume",
+                hypervolumes.isEmpty()
+                        ? 0
+                        : hypervolumes.get(hypervolumes.size() - 1).hypervolume());
         summary.put("pruned_joules_saved", result.prunedJoulesSaved());
         // The whole study, all its runs: what reports call the study's own footprint.
         summary.put("study_seconds", totals.totalSeconds());
@@ -106,8 +113,10 @@ final class StudyFiles {
         }
         SharedDevices.GpuUsage u = usage.values().iterator().next();
         ObjectNode o = SearchJson.MAPPER.createObjectNode();
-        o.put("busy_fraction", u.busyFraction()).put("mean_running_trials", u.meanRunning())
-                .put("busy_per_worker", u.busyPerWorker()).put("peak_process_bytes", u.peakProcessBytes())
+        o.put("busy_fraction", u.busyFraction())
+                .put("mean_running_trials", u.meanRunning())
+                .put("busy_per_worker", u.busyPerWorker())
+                .put("peak_process_bytes", u.peakProcessBytes())
                 .put("gpu_bytes", u.gpuBytes());
         write(GPU_USAGE, SearchJson.write(o));
     }

@@ -23,8 +23,8 @@ final class StudyIdentity {
     private StudyIdentity() {}
 
     /** The identity of a study with these settings on these data, as stored with the study. */
-    static ObjectNode of(StudySettings settings, DataSplits data, int clipSamples, List<String> objectives,
-            ObjectiveBounds bounds) {
+    static ObjectNode of(
+            StudySettings settings, DataSplits data, int clipSamples, List<String> objectives, ObjectiveBounds bounds) {
         ObjectNode s = SearchJson.MAPPER.createObjectNode();
         s.set("families", SearchJson.MAPPER.valueToTree(settings.families()));
         s.put("seed", settings.seed());
@@ -37,12 +37,18 @@ final class StudyIdentity {
         s.set("hypervolume_bounds", SearchJson.MAPPER.valueToTree(bounds.asMap()));
         s.set("constraints", SearchJson.MAPPER.valueToTree(settings.constraints()));
         s.put("domain", data.domain().id()).put("generated_unit", data.domain().unit());
-        s.put("dataset", data.datasetName()).put("dataset_hash", data.contentHash()).put("data_layout", data.layout())
+        s.put("dataset", data.datasetName())
+                .put("dataset_hash", data.contentHash())
+                .put("data_layout", data.layout())
                 .put("values_per_unit", data.valuesPerUnit());
-        s.put("quality_proxy", settings.qualityProxy()).put("quality_clips", settings.qualityClips())
+        s.put("quality_proxy", settings.qualityProxy())
+                .put("quality_clips", settings.qualityClips())
                 .put("quality_clip_samples", clipSamples);
-        s.put("carbon_intensity_kg_per_kwh", settings.carbon().kgPerKwh()).put("pue", settings.carbon().pue());
-        s.set("energy_settings", SearchJson.MAPPER.valueToTree(WorkerSetup.Energy.of(settings.energy(), settings.carbon())));
+        s.put("carbon_intensity_kg_per_kwh", settings.carbon().kgPerKwh())
+                .put("pue", settings.carbon().pue());
+        s.set(
+                "energy_settings",
+                SearchJson.MAPPER.valueToTree(WorkerSetup.Energy.of(settings.energy(), settings.carbon())));
         return s;
     }
 
@@ -58,12 +64,16 @@ final class StudyIdentity {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode old = before.get(e.getKey());
             if (!e.getValue().equals(old)) {
-                differences.add(e.getKey() + " " + (old == null ? "unset" : old) + " (stored) vs " + e.getValue() + " (now)");
+                differences.add(
+                        e.getKey() + " " + (old == null ? "unset" : old) + " (stored) vs " + e.getValue() + " (now)");
             }
         }
         if (!differences.isEmpty()) {
-            throw new InvalidValueException("study", stored.name(), "exists with other settings: "
-                    + String.join("; ", differences) + ". Resume it with its own settings, or name a new study");
+            throw new InvalidValueException(
+                    "study",
+                    stored.name(),
+                    "exists with other settings: " + String.join("; ", differences)
+                            + ". Resume it with its own settings, or name a new study");
         }
     }
 }

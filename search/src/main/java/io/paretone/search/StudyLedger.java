@@ -62,7 +62,11 @@ final class StudyLedger implements SearchLedger {
      * @param previous what earlier sessions of the study spent, killed ones included
      * @param storedTrialJoules the energy of the trials already in the store when this session began
      */
-    StudyLedger(StudySettings settings, Hypervolume hypervolume, SessionFootprint previous, double storedTrialJoules,
+    StudyLedger(
+            StudySettings settings,
+            Hypervolume hypervolume,
+            SessionFootprint previous,
+            double storedTrialJoules,
             EnergyMeter.Window mainWindow) {
         this.settings = settings;
         this.objectives = Study.objectiveNames(settings);
@@ -119,7 +123,8 @@ final class StudyLedger implements SearchLedger {
 
     /** The feasible Pareto front so far. */
     List<Trial> front() {
-        return ParetoFront.nonDominated(finished.values().stream().filter(this::feasible).toList(), this::values);
+        return ParetoFront.nonDominated(
+                finished.values().stream().filter(this::feasible).toList(), this::values);
     }
 
     /** Closes a generation: computes and keeps its hypervolume. */
@@ -137,8 +142,11 @@ final class StudyLedger implements SearchLedger {
     }
 
     double pruningJoulesSaved() {
-        return finished.values().stream().map(t -> t.outcome().pruning()).filter(p -> p != null)
-                .mapToDouble(Trial.Pruning::joulesSaved).sum();
+        return finished.values().stream()
+                .map(t -> t.outcome().pruning())
+                .filter(p -> p != null)
+                .mapToDouble(Trial.Pruning::joulesSaved)
+                .sum();
     }
 
     @Override
@@ -163,8 +171,11 @@ final class StudyLedger implements SearchLedger {
 
     @Override
     public double kgCo2eSpent() {
-        return settings.carbon().kgCo2e(previous.overheadJoules() + storedTrialJoules + session(null).overheadJoules()
-                + ownStoredJoules);
+        return settings.carbon()
+                .kgCo2e(previous.overheadJoules()
+                        + storedTrialJoules
+                        + session(null).overheadJoules()
+                        + ownStoredJoules);
     }
 
     @Override
@@ -188,8 +199,13 @@ final class StudyLedger implements SearchLedger {
                 }
             }
         }
-        return new SessionFootprint(main.seconds(), (processCpuNanos() - mainCpuStart) / 1e9, main.joules(), workers,
-                main.joules() + workers - ownMeteredJoules - sharedSetUp + shared.overheadJoules(), stopReason);
+        return new SessionFootprint(
+                main.seconds(),
+                (processCpuNanos() - mainCpuStart) / 1e9,
+                main.joules(),
+                workers,
+                main.joules() + workers - ownMeteredJoules - sharedSetUp + shared.overheadJoules(),
+                stopReason);
     }
 
     /**
@@ -214,13 +230,21 @@ final class StudyLedger implements SearchLedger {
         double trialJoules = 0;
         for (TrialRow t : stored) {
             double joules = t.outcome().totalJoules();
-            EnergyReading r = new EnergyReading(joules, t.wallSeconds(), meter, estimated, "the trial's energy as stored");
-            charges.add(new CandidateCharge(t.number(), t.outcome().status().name(), r, settings.carbon().kgCo2e(joules)));
+            EnergyReading r =
+                    new EnergyReading(joules, t.wallSeconds(), meter, estimated, "the trial's energy as stored");
+            charges.add(new CandidateCharge(
+                    t.number(),
+                    t.outcome().status().name(),
+                    r,
+                    settings.carbon().kgCo2e(joules)));
             trialJoules += joules;
         }
         double joules = trialJoules + previous.overheadJoules() + now.overheadJoules();
-        EnergyReading total = new EnergyReading(joules, previous.wallSeconds() + now.wallSeconds(),
-                meter + " (workers), cpu-time (scheduling)", estimated,
+        EnergyReading total = new EnergyReading(
+                joules,
+                previous.wallSeconds() + now.wallSeconds(),
+                meter + " (workers), cpu-time (scheduling)",
+                estimated,
                 "every stored trial's energy plus every session's overhead (set-up, scheduling), all runs of the study");
         return new FootprintSummary(total, settings.carbon().kgCo2e(total.joules()), charges, settings.carbon());
     }

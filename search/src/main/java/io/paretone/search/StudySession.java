@@ -29,12 +29,13 @@ final class StudySession {
     final boolean resumed;
     /** This process, as the owner of the trials it claims. */
     final String owner;
+
     final OwnerLiveness liveness;
     /** The session's row in the store. */
     final long id;
 
-    private StudySession(TrialStore store, StudyRecord study, boolean resumed, String owner, OwnerLiveness liveness,
-            long id) {
+    private StudySession(
+            TrialStore store, StudyRecord study, boolean resumed, String owner, OwnerLiveness liveness, long id) {
         this.store = store;
         this.study = study;
         this.name = study.name();
@@ -51,15 +52,27 @@ final class StudySession {
      * @param identity what defines the study ({@link StudyIdentity})
      * @param launchJson how the study was launched, stored so that it can be resumed by name; may be null
      */
-    static StudySession open(TrialStore store, StudySettings settings, ObjectNode identity, ObjectiveBounds bounds,
-            String launchJson, SearchProgress progress) {
-        String name = settings.study() != null ? settings.study() : settings.name() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    static StudySession open(
+            TrialStore store,
+            StudySettings settings,
+            ObjectNode identity,
+            ObjectiveBounds bounds,
+            String launchJson,
+            SearchProgress progress) {
+        String name = settings.study() != null
+                ? settings.study()
+                : settings.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Optional<StudyRecord> existing = store.findStudy(name);
         existing.ifPresent(s -> StudyIdentity.checkSame(s, identity));
-        StudyRecord study = store.openStudy(new NewStudy(name, settings.algorithm(),
-                String.join(",", settings.families()), settings.seed(), Study.objectiveNames(settings),
-                SearchJson.write(bounds), SearchJson.write(identity), launchJson));
+        StudyRecord study = store.openStudy(new NewStudy(
+                name,
+                settings.algorithm(),
+                String.join(",", settings.families()),
+                settings.seed(),
+                Study.objectiveNames(settings),
+                SearchJson.write(bounds),
+                SearchJson.write(identity),
+                launchJson));
         store.setState(study.id(), StudyState.RUNNING, null);
         String owner = OwnerLiveness.newSession();
         OwnerLiveness liveness = new OwnerLiveness(OwnerLiveness.LEASE);
@@ -99,7 +112,9 @@ final class StudySession {
         store.requeueAbandoned(study.id(), liveness);
         SessionFootprint last = footprint.get();
         store.updateSession(id, last);
-        store.setState(study.id(), completed ? StudyState.STOPPED : StudyState.FAILED,
+        store.setState(
+                study.id(),
+                completed ? StudyState.STOPPED : StudyState.FAILED,
                 completed ? stopReason : "the session failed");
         return last;
     }

@@ -63,9 +63,30 @@ public record StudySettings(
 
     /** These settings with other workers. */
     public StudySettings withWorkers(Workers w) {
-        return new StudySettings(name, space, seed, populationSize, generations, device, outputDir, constraints, carbon,
-                energy, qualityClips, qualityClipSeconds, study, storage, algorithm, budget, w, pruning,
-                hypervolumeBounds, qualityProxy, objectives, carbonBudgetKg, engine);
+        return new StudySettings(
+                name,
+                space,
+                seed,
+                populationSize,
+                generations,
+                device,
+                outputDir,
+                constraints,
+                carbon,
+                energy,
+                qualityClips,
+                qualityClipSeconds,
+                study,
+                storage,
+                algorithm,
+                budget,
+                w,
+                pruning,
+                hypervolumeBounds,
+                qualityProxy,
+                objectives,
+                carbonBudgetKg,
+                engine);
     }
 
     /** Where run folders go unless the user says otherwise. */
@@ -75,7 +96,10 @@ public record StudySettings(
         Check.notNull("name", name);
         Check.that(name.matches("[A-Za-z0-9._-]+"), "name", name, "use letters, digits, '.', '_' or '-'");
         Check.notNull("space", space);
-        Check.that(space.contains(ModelFamilies.FAMILY), "space", space.name(),
+        Check.that(
+                space.contains(ModelFamilies.FAMILY),
+                "space",
+                space.name(),
                 "must be a mixed space over families, from ModelFamilies.space(...)");
         Check.atLeast("population", populationSize, 2);
         Check.that(populationSize % 2 == 0, "population", populationSize, "must be even (NSGA-II breeds in pairs)");
@@ -86,7 +110,10 @@ public record StudySettings(
         Check.notNull("constraints", constraints);
         Check.notNull("carbon", carbon);
         Check.notNull("energy", energy);
-        Check.that(carbonBudgetKg >= 0 && Double.isFinite(carbonBudgetKg), "carbon_budget_kg", carbonBudgetKg,
+        Check.that(
+                carbonBudgetKg >= 0 && Double.isFinite(carbonBudgetKg),
+                "carbon_budget_kg",
+                carbonBudgetKg,
                 "must be a positive number of kgCO2e (0 = no budget)");
         Check.positive("quality_clips", qualityClips);
         Check.positive("quality_clip_seconds", qualityClipSeconds);
@@ -105,7 +132,10 @@ public record StudySettings(
 
     /** Checks a device name's form; whether such a GPU exists is checked by the workers. */
     static void checkDevice(String key, String device) {
-        Check.that(device.trim().toLowerCase(java.util.Locale.ROOT).matches("auto|cpu|gpu(:\\d+)?"), key, device,
+        Check.that(
+                device.trim().toLowerCase(java.util.Locale.ROOT).matches("auto|cpu|gpu(:\\d+)?"),
+                key,
+                device,
                 "use auto, cpu, gpu or gpu:N");
     }
 
@@ -131,9 +161,15 @@ public record StudySettings(
         public Budget {
             Check.that(maxTrials >= 0, "max_trials", maxTrials, "must be 0 (none) or positive");
             Check.that(maxWallSeconds >= 0, "max_wall_minutes", maxWallSeconds / 60, "must be 0 (none) or positive");
-            Check.that(stagnationGenerations >= 0, "stagnation_generations", stagnationGenerations,
+            Check.that(
+                    stagnationGenerations >= 0,
+                    "stagnation_generations",
+                    stagnationGenerations,
                     "must be 0 (off) or positive");
-            Check.that(maxTrialJoules >= 0 && Double.isFinite(maxTrialJoules), "max_trial_joules", maxTrialJoules,
+            Check.that(
+                    maxTrialJoules >= 0 && Double.isFinite(maxTrialJoules),
+                    "max_trial_joules",
+                    maxTrialJoules,
                     "must be 0 (none) or a positive number of joules");
         }
     }
@@ -148,7 +184,8 @@ public record StudySettings(
      * @param heapMegabytes each worker's Java heap ({@code -Xmx}); 0 for the JVM's default
      * @param mainClass the worker's entry point (tests substitute their own)
      */
-    public record Workers(int count, List<String> devices, double trialTimeoutSeconds, int heapMegabytes, String mainClass) {
+    public record Workers(
+            int count, List<String> devices, double trialTimeoutSeconds, int heapMegabytes, String mainClass) {
         /** The count that asks for workers chosen from the GPU ({@code --workers auto}); one on a CPU. */
         public static final int AUTO = 0;
 
@@ -229,44 +266,161 @@ public record StudySettings(
 
         private Builder() {}
 
-        public Builder optName(String v) { name = v; return this; }
-        public Builder optSpace(SearchSpace v) { space = v; return this; }
-        public Builder optSeed(long v) { seed = v; return this; }
-        public Builder optPopulationSize(int v) { populationSize = v; return this; }
-        public Builder optGenerations(int v) { generations = v; return this; }
-        public Builder optDevice(String v) { device = v; return this; }
-        public Builder optOutputDir(Path v) { outputDir = v; return this; }
-        public Builder optConstraints(Constraints v) { constraints = v; return this; }
-        public Builder optCarbon(CarbonAccounting v) { carbon = v; return this; }
-        public Builder optEnergy(EnergySettings v) { energy = v; return this; }
-        public Builder optCarbonBudgetKg(double v) { carbonBudgetKg = v; return this; }
-        public Builder optQualityClips(int v) { qualityClips = v; return this; }
-        public Builder optQualityClipSeconds(double v) { qualityClipSeconds = v; return this; }
-        public Builder optStudy(String v) { study = v; return this; }
-        public Builder optStorage(Path v) { storage = v; return this; }
-        public Builder optAlgorithm(String v) { algorithm = v; return this; }
-        public Builder optBudget(Budget v) { budget = v; return this; }
-        public Builder optWorkers(Workers v) { workers = v; return this; }
-        public Builder optPruning(Pruning v) { pruning = v; return this; }
-        public Builder optHypervolumeBounds(Map<String, double[]> v) { hypervolumeBounds = v; return this; }
-        public Builder optQualityProxy(String v) { qualityProxy = v; return this; }
-        public Builder optEngine(EngineChoice v) { engine = v; return this; }
+        public Builder optName(String v) {
+            name = v;
+            return this;
+        }
+
+        public Builder optSpace(SearchSpace v) {
+            space = v;
+            return this;
+        }
+
+        public Builder optSeed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder optPopulationSize(int v) {
+            populationSize = v;
+            return this;
+        }
+
+        public Builder optGenerations(int v) {
+            generations = v;
+            return this;
+        }
+
+        public Builder optDevice(String v) {
+            device = v;
+            return this;
+        }
+
+        public Builder optOutputDir(Path v) {
+            outputDir = v;
+            return this;
+        }
+
+        public Builder optConstraints(Constraints v) {
+            constraints = v;
+            return this;
+        }
+
+        public Builder optCarbon(CarbonAccounting v) {
+            carbon = v;
+            return this;
+        }
+
+        public Builder optEnergy(EnergySettings v) {
+            energy = v;
+            return this;
+        }
+
+        public Builder optCarbonBudgetKg(double v) {
+            carbonBudgetKg = v;
+            return this;
+        }
+
+        public Builder optQualityClips(int v) {
+            qualityClips = v;
+            return this;
+        }
+
+        public Builder optQualityClipSeconds(double v) {
+            qualityClipSeconds = v;
+            return this;
+        }
+
+        public Builder optStudy(String v) {
+            study = v;
+            return this;
+        }
+
+        public Builder optStorage(Path v) {
+            storage = v;
+            return this;
+        }
+
+        public Builder optAlgorithm(String v) {
+            algorithm = v;
+            return this;
+        }
+
+        public Builder optBudget(Budget v) {
+            budget = v;
+            return this;
+        }
+
+        public Builder optWorkers(Workers v) {
+            workers = v;
+            return this;
+        }
+
+        public Builder optPruning(Pruning v) {
+            pruning = v;
+            return this;
+        }
+
+        public Builder optHypervolumeBounds(Map<String, double[]> v) {
+            hypervolumeBounds = v;
+            return this;
+        }
+
+        public Builder optQualityProxy(String v) {
+            qualityProxy = v;
+            return this;
+        }
+
+        public Builder optEngine(EngineChoice v) {
+            engine = v;
+            return this;
+        }
 
         /** The current worker settings, to change one of them. */
-        public Workers workers() { return workers; }
+        public Workers workers() {
+            return workers;
+        }
 
         /** The current budget, to change one of it. */
-        public Budget budget() { return budget; }
+        public Budget budget() {
+            return budget;
+        }
 
         /** The current pruning settings, to change one of them. */
-        public Pruning pruning() { return pruning; }
-        public Builder optObjectives(List<Objective> v) { objectives = v; return this; }
+        public Pruning pruning() {
+            return pruning;
+        }
+
+        public Builder optObjectives(List<Objective> v) {
+            objectives = v;
+            return this;
+        }
 
         public StudySettings build() {
             return new StudySettings(
-                    name, space, seed, populationSize, generations, device, outputDir,
-                    constraints, carbon, energy, qualityClips, qualityClipSeconds, study, storage, algorithm,
-                    budget, workers, pruning, hypervolumeBounds, qualityProxy, objectives, carbonBudgetKg, engine);
+                    name,
+                    space,
+                    seed,
+                    populationSize,
+                    generations,
+                    device,
+                    outputDir,
+                    constraints,
+                    carbon,
+                    energy,
+                    qualityClips,
+                    qualityClipSeconds,
+                    study,
+                    storage,
+                    algorithm,
+                    budget,
+                    workers,
+                    pruning,
+                    hypervolumeBounds,
+                    qualityProxy,
+                    objectives,
+                    carbonBudgetKg,
+                    engine);
         }
     }
 }

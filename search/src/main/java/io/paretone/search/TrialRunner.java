@@ -31,6 +31,7 @@ import org.uma.jmetal.solution.integersolution.IntegerSolution;
 final class TrialRunner implements GenerationEvaluation.Batch {
     /** Objective value of failed candidates: worse than any real one. */
     static final double WORST = Double.MAX_VALUE;
+
     static final String EVALUATED = "evaluated";
     static final String SURVIVORS = "survivors";
 
@@ -45,8 +46,17 @@ final class TrialRunner implements GenerationEvaluation.Batch {
     private final SearchProgress progress;
     private final Runnable afterGeneration;
 
-    TrialRunner(StudySettings settings, List<String> objectives, ArchitectureProblem problem, CandidateDecoder decoder,
-            TrialScheduler scheduler, StudyLedger ledger, TrialStore store, long studyId, SearchProgress progress, Runnable afterGeneration) {
+    TrialRunner(
+            StudySettings settings,
+            List<String> objectives,
+            ArchitectureProblem problem,
+            CandidateDecoder decoder,
+            TrialScheduler scheduler,
+            StudyLedger ledger,
+            TrialStore store,
+            long studyId,
+            SearchProgress progress,
+            Runnable afterGeneration) {
         this.settings = settings;
         this.objectives = objectives;
         this.problem = problem;
@@ -100,7 +110,9 @@ final class TrialRunner implements GenerationEvaluation.Batch {
         List<Integer> numbers = new ArrayList<>();
         for (IntegerSolution s : kept) {
             String architecture = candidate(s).description();
-            ledger.trials().stream().filter(t -> t.description().equals(architecture)).findFirst()
+            ledger.trials().stream()
+                    .filter(t -> t.description().equals(architecture))
+                    .findFirst()
                     .ifPresent(t -> numbers.add(t.number()));
         }
         store.recordPopulation(studyId, ledger.generations() - 1, SURVIVORS, numbers);

@@ -60,11 +60,24 @@ final class TrialScheduler {
     private final DeviceShares shares;
     /** What the workers metered for trials whose stored energy is a share of a shared device. */
     private final Map<Integer, Double> workerMetered = new HashMap<>();
+
     private long lastCheckpoint = System.nanoTime();
 
-    TrialScheduler(TrialStore store, long studyId, String owner, TrialEngine pool, StudySettings settings,
-            List<String> objectives, Pruner pruner, StudyLedger ledger, SearchProgress progress, RunFolder folder,
-            OwnerLiveness liveness, Budgets budgets, Runnable storeFootprint, DeviceShares shares) {
+    TrialScheduler(
+            TrialStore store,
+            long studyId,
+            String owner,
+            TrialEngine pool,
+            StudySettings settings,
+            List<String> objectives,
+            Pruner pruner,
+            StudyLedger ledger,
+            SearchProgress progress,
+            RunFolder folder,
+            OwnerLiveness liveness,
+            Budgets budgets,
+            Runnable storeFootprint,
+            DeviceShares shares) {
         this.store = store;
         this.studyId = studyId;
         this.owner = owner;
@@ -192,12 +205,15 @@ final class TrialScheduler {
 
     /** What the store is asked for a candidate: its description is the trial's unique key. */
     private static TrialRequest request(Candidate c, int generation) {
-        return new TrialRequest(c.description(), c.family(), c.genome().toString(), c.description(), generation, c.seed());
+        return new TrialRequest(
+                c.description(), c.family(), c.genome().toString(), c.description(), generation, c.seed());
     }
 
     /** True when a worker is free and no budget is used up: another candidate may start now. */
     boolean canStart(Batch batch) {
-        return pool.idleSlot().isPresent() && batch.waiting.size() <= batch.inFlight.size() && budgets.whyNoStart(batch.inFlight.size()) == null;
+        return pool.idleSlot().isPresent()
+                && batch.waiting.size() <= batch.inFlight.size()
+                && budgets.whyNoStart(batch.inFlight.size()) == null;
     }
 
     /** Waits for the next trial of an open batch to finish; null when none is waiting. */
@@ -241,12 +257,24 @@ final class TrialScheduler {
             }
             batch.inFlight.put(row.number(), new InFlight(row, s));
             batch.dispatched++;
-            progress.candidateStarted(row.number(), row.generation(), batch.dispatched,
-                    Math.max(batch.size, batch.dispatched), row.description(), s.worker() + " on " + s.device());
+            progress.candidateStarted(
+                    row.number(),
+                    row.generation(),
+                    batch.dispatched,
+                    Math.max(batch.size, batch.dispatched),
+                    row.description(),
+                    s.worker() + " on " + s.device());
             Constraints c = settings.constraints();
             shares.started(row.number(), s.device(), s.pid());
-            pool.dispatch(s, new ToWorker.Evaluate(row.number(), row.genome(), row.seed(), c.maxParameters(), c.maxFlops(),
-                    pruner.enabled() ? pruner.checkpoints() : new double[0]));
+            pool.dispatch(
+                    s,
+                    new ToWorker.Evaluate(
+                            row.number(),
+                            row.genome(),
+                            row.seed(),
+                            c.maxParameters(),
+                            c.maxFlops(),
+                            pruner.enabled() ? pruner.checkpoints() : new double[0]));
         }
     }
 
@@ -257,8 +285,17 @@ final class TrialScheduler {
                 // The worker died with its reading; the scheduling side's share is all that is known.
                 DeviceShares.Share share = shares.finished(lost.trial());
                 workerMetered.put(lost.trial(), 0.0);
-                finish(batch, f.row(), new TrialOutcome(TrialStatus.FAILED, lost.reason(), Map.of(), null, null, null,
-                        share == null ? 0 : share.joules()));
+                finish(
+                        batch,
+                        f.row(),
+                        new TrialOutcome(
+                                TrialStatus.FAILED,
+                                lost.reason(),
+                                Map.of(),
+                                null,
+                                null,
+                                null,
+                                share == null ? 0 : share.joules()));
             }
             return;
         }
@@ -314,7 +351,9 @@ final class TrialScheduler {
         boolean ours = owner.equals(row.owner());
         if (ours) {
             Double metered = workerMetered.remove(row.number());
-            ledger.charged(row.outcome().totalJoules(), metered != null ? metered : row.outcome().totalJoules());
+            ledger.charged(
+                    row.outcome().totalJoules(),
+                    metered != null ? metered : row.outcome().totalJoules());
             folder.append(t);
             checkpoint();
         }

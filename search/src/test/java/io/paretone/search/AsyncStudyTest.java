@@ -40,11 +40,24 @@ class AsyncStudyTest {
                 .optQualityClipSeconds(0.1)
                 .optConstraints(new Constraints(20_000, 0, 0, 0))
                 // residual width picks the fault (4 none, 8 NaN); 256 skip channels exceed the limit
-                .optSpace(FaultyArchitectures.space().restrict(Map.of(
-                        "training_steps", List.of("10", "20"), "batch_size", List.of("8"), "learning_rate", List.of("0.01", "0.003"),
-                        "wavenet.layers", List.of("2"), "wavenet.dilation_cycle", List.of("1"),
-                        "wavenet.residual_channels", List.of("4", "8"), "wavenet.skip_channels", List.of("8", "256"),
-                        "wavenet.kernel_size", List.of("2"))))
+                .optSpace(FaultyArchitectures.space()
+                        .restrict(Map.of(
+                                "training_steps",
+                                List.of("10", "20"),
+                                "batch_size",
+                                List.of("8"),
+                                "learning_rate",
+                                List.of("0.01", "0.003"),
+                                "wavenet.layers",
+                                List.of("2"),
+                                "wavenet.dilation_cycle",
+                                List.of("1"),
+                                "wavenet.residual_channels",
+                                List.of("4", "8"),
+                                "wavenet.skip_channels",
+                                List.of("8", "256"),
+                                "wavenet.kernel_size",
+                                List.of("2"))))
                 .optWorkers(new StudySettings.Workers(2, List.of(), 300, 0, FaultyWorkerMain.class.getName()))
                 .build();
     }
@@ -58,7 +71,8 @@ class AsyncStudyTest {
             long id = store.findStudy("async").orElseThrow().id();
             before = store.trials(id);
             assertEquals(8, before.size(), "population x generations candidates");
-            assertEquals(8, before.stream().map(TrialRow::architecture).distinct().count(), "no architecture twice");
+            assertEquals(
+                    8, before.stream().map(TrialRow::architecture).distinct().count(), "no architecture twice");
             assertEquals(2, store.hypervolumes(id).size());
             assertEquals(4, store.population(id, 0, TrialRunner.EVALUATED).size());
             assertEquals(4, store.population(id, 1, TrialRunner.SURVIVORS).size());
@@ -73,10 +87,17 @@ class AsyncStudyTest {
             long id = store.findStudy("async").orElseThrow().id();
             List<TrialRow> after = store.trials(id);
             assertEquals(12, after.size(), "one more generation of four");
-            assertTrue(after.stream().allMatch(t -> t.outcome().status().finished() && t.attempts() == 1), "none trained twice");
+            assertTrue(
+                    after.stream().allMatch(t -> t.outcome().status().finished() && t.attempts() == 1),
+                    "none trained twice");
             for (TrialRow t : before) {
-                assertEquals(t.finishedAt(), after.stream().filter(a -> a.number() == t.number()).findFirst()
-                        .orElseThrow().finishedAt());
+                assertEquals(
+                        t.finishedAt(),
+                        after.stream()
+                                .filter(a -> a.number() == t.number())
+                                .findFirst()
+                                .orElseThrow()
+                                .finishedAt());
             }
             assertEquals(3, store.hypervolumes(id).size());
         }

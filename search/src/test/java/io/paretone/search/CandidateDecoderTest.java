@@ -50,8 +50,8 @@ class CandidateDecoderTest {
 
     /** An architecture that only describes itself: enough for the scheduling side, which never trains. */
     private static Architecture fixed(String description) {
-        return (Architecture) Proxy.newProxyInstance(Architecture.class.getClassLoader(), new Class<?>[] {Architecture.class},
-                (proxy, method, args) -> {
+        return (Architecture) Proxy.newProxyInstance(
+                Architecture.class.getClassLoader(), new Class<?>[] {Architecture.class}, (proxy, method, args) -> {
                     if (method.getName().equals("describe")) {
                         return description;
                     }

@@ -18,10 +18,20 @@ class PrunerTest {
     private static final ObjectiveBounds BOUNDS = ObjectiveBounds.defaults(OBJECTIVES);
 
     /** A front trial: 1 mg CO2e, 1000 parameters, 1e8 FLOPs/s, 1 - %MOS = 0.5. */
-    private static final Trial FRONT = new Trial(7, 0,
-            ModelFamilies.smallestPerFamily(ModelFamilies.space(List.of("wavenet"))).get(0), "front",
-            new TrialOutcome(TrialStatus.COMPLETE, null, Map.of("co2e", 1e-6, "parameters", 1000.0, "flops", 1e8,
-                    "one_minus_pmos", 0.5), null, null, null, 0));
+    private static final Trial FRONT = new Trial(
+            7,
+            0,
+            ModelFamilies.smallestPerFamily(ModelFamilies.space(List.of("wavenet")))
+                    .get(0),
+            "front",
+            new TrialOutcome(
+                    TrialStatus.COMPLETE,
+                    null,
+                    Map.of("co2e", 1e-6, "parameters", 1000.0, "flops", 1e8, "one_minus_pmos", 0.5),
+                    null,
+                    null,
+                    null,
+                    0));
 
     private static Pruner pruner(double margin) {
         return new Pruner(new StudySettings.Pruning(new double[] {0.5}, margin), BOUNDS, OBJECTIVES);

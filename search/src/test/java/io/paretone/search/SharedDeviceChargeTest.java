@@ -12,9 +12,14 @@ import org.junit.jupiter.api.Test;
 class SharedDeviceChargeTest {
     @Test
     void aTrialIsChargedItsFractionOfTheDeviceOnEveryEnergyFigureOnly() {
-        TrialOutcome measured = new TrialOutcome(TrialStatus.COMPLETE, null,
+        TrialOutcome measured = new TrialOutcome(
+                TrialStatus.COMPLETE,
+                null,
                 Map.of("co2e", 8e-6, "inference_energy", 2.0, "parameters", 5000.0, "one_minus_pmos", 0.4),
-                null, null, null, 120);
+                null,
+                null,
+                null,
+                120);
         // 30 J of the 120 J the device used while the trial ran were its share: a quarter.
         TrialOutcome charged = SharedDeviceCharge.apply(measured, new DeviceShares.Share(30, 120, "equal shares"));
         assertEquals(30, charged.totalJoules(), 1e-12);

@@ -19,7 +19,9 @@ class StudyAlgorithmTest {
 
     @Test
     void settingsRefuseAnotherNameAndListTheChoices() {
-        var e = assertThrows(InvalidValueException.class, () -> StudySettings.builder().optAlgorithm("moead").build());
+        var e = assertThrows(
+                InvalidValueException.class,
+                () -> StudySettings.builder().optAlgorithm("moead").build());
         assertTrue(e.getMessage().contains("use nsga2, nsga2-async or random"), e.getMessage());
     }
 }

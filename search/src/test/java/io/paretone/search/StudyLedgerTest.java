@@ -64,8 +64,8 @@ class StudyLedgerTest {
      */
     @Test
     void packedWorkersSetUpAndGapsOnASharedGpuAreCountedOnce() {
-        StudyLedger ledger = new StudyLedger(StudySettings.builder().build(), new Hypervolume(null),
-                SessionFootprint.NONE, 0, mainWindow(20));
+        StudyLedger ledger = new StudyLedger(
+                StudySettings.builder().build(), new Hypervolume(null), SessionFootprint.NONE, 0, mainWindow(20));
         shares.addDevice(GPU, gpu, DeviceShares.Usage.EQUAL, "equal shares", Set.of("nvml"));
         List<TrialEngine.SetUp> setUps = new ArrayList<>();
         double[] workerJoules = {0};
@@ -76,8 +76,12 @@ class StudyLedgerTest {
         // all 3000 J on NVML, plus its own CPU-time (40 J) and RAM (5 J) estimates.
         run(100, 30);
         for (int w = 0; w < 3; w++) {
-            setUps.add(new TrialEngine.SetUp(GPU, List.of(new EnergyPart("cpu-time", 40, true),
-                    new EnergyPart("nvml", 3000, false), new EnergyPart("ram", 5, true))));
+            setUps.add(new TrialEngine.SetUp(
+                    GPU,
+                    List.of(
+                            new EnergyPart("cpu-time", 40, true),
+                            new EnergyPart("nvml", 3000, false),
+                            new EnergyPart("ram", 5, true))));
             workerJoules[0] += 3045;
         }
         // Trial 1 on w1 from 30 s, trial 2 on w2 from 32 s; trial 1 ends at 40 s, trial 2 at 45 s;
@@ -105,12 +109,21 @@ class StudyLedgerTest {
         assertEquals(3000 + 900 + 20 + 3 * 45, overhead, 1e-9, "the set-up and idle GPU counted once");
         assertEquals(1600 + 2450 + 1200, ledger.trialJoules(), 1e-9, "the trials' shares");
         double footprint = ledger.trialJoules() + overhead;
-        assertEquals(gpuMetered + 20 + 3 * 45, footprint, 0.01 * gpuMetered,
+        assertEquals(
+                gpuMetered + 20 + 3 * 45,
+                footprint,
+                0.01 * gpuMetered,
                 "trials plus overhead are what the GPU metered plus each process's own energy");
-        assertEquals(gpuMetered + 20 + 3 * 45, ledger.sessionJoules(ledger.session(null)), 1e-9,
+        assertEquals(
+                gpuMetered + 20 + 3 * 45,
+                ledger.sessionJoules(ledger.session(null)),
+                1e-9,
                 "this run's footprint, not its workers' readings summed (16,805 J)");
-        assertEquals(StudySettings.builder().build().carbon().kgCo2e(gpuMetered + 20 + 3 * 45), ledger.kgCo2eSpent(),
-                1e-12, "a carbon budget sees the same total");
+        assertEquals(
+                StudySettings.builder().build().carbon().kgCo2e(gpuMetered + 20 + 3 * 45),
+                ledger.kgCo2eSpent(),
+                1e-12,
+                "a carbon budget sees the same total");
     }
 
     /** A trial's end as the scheduler handles it: the worker's whole-GPU reading, charged its share. */

@@ -32,9 +32,16 @@ class TrialBudgetTest {
         assertEquals("reached the budget of 6 trials (6 finished)", result.stopReason());
         assertEquals(6, result.trials().size());
         try (SqliteTrialStore store = SqliteTrialStore.open(settings.storageFile())) {
-            List<TrialRow> stored = store.trials(store.findStudy("budget").orElseThrow().id());
-            assertEquals(6, stored.stream().filter(t -> t.outcome().status().finished()).count());
-            assertEquals(stored.size() - 6, stored.stream().filter(t -> t.outcome().status() == TrialStatus.QUEUED).count(),
+            List<TrialRow> stored =
+                    store.trials(store.findStudy("budget").orElseThrow().id());
+            assertEquals(
+                    6,
+                    stored.stream().filter(t -> t.outcome().status().finished()).count());
+            assertEquals(
+                    stored.size() - 6,
+                    stored.stream()
+                            .filter(t -> t.outcome().status() == TrialStatus.QUEUED)
+                            .count(),
                     "the rest of the second batch was proposed but not trained");
             assertTrue(stored.size() > 6, "the second batch held more candidates than the budget allowed");
         }
@@ -52,12 +59,20 @@ class TrialBudgetTest {
         StudyResult result = new Study(settings, new SineDataset(), null).run(SearchProgress.NONE);
 
         try (SqliteTrialStore store = SqliteTrialStore.open(settings.storageFile())) {
-            List<TrialRow> stored = store.trials(store.findStudy("budget").orElseThrow().id());
-            List<TrialRow> finished = stored.stream().filter(t -> t.outcome().status().finished()).toList();
+            List<TrialRow> stored =
+                    store.trials(store.findStudy("budget").orElseThrow().id());
+            List<TrialRow> finished =
+                    stored.stream().filter(t -> t.outcome().status().finished()).toList();
             assertEquals(1, finished.size(), "trials finished");
-            assertTrue(finished.get(0).outcome().totalJoules() >= 1.0, "the one trial was charged " + finished.get(0).outcome().totalJoules());
+            assertTrue(
+                    finished.get(0).outcome().totalJoules() >= 1.0,
+                    "the one trial was charged " + finished.get(0).outcome().totalJoules());
             assertTrue(stored.size() > 1, "the first generation proposed more than one candidate");
-            assertEquals(stored.size() - 1, stored.stream().filter(t -> t.outcome().status() == TrialStatus.QUEUED).count(),
+            assertEquals(
+                    stored.size() - 1,
+                    stored.stream()
+                            .filter(t -> t.outcome().status() == TrialStatus.QUEUED)
+                            .count(),
                     "the rest of the first generation was not started");
             assertTrue(result.stopReason().startsWith("reached the trial energy budget of 1 J"), result.stopReason());
         }
@@ -77,11 +92,24 @@ class TrialBudgetTest {
                 .optQualityClips(2)
                 .optQualityClipSeconds(0.1)
                 // residual width 4 is the fault-free one; 2 x 3 x 2 = 12 architectures, more than the budget
-                .optSpace(FaultyArchitectures.space().restrict(Map.of(
-                        "training_steps", List.of("10", "20"), "batch_size", List.of("8"), "learning_rate", List.of("0.01"),
-                        "wavenet.layers", List.of("2"), "wavenet.dilation_cycle", List.of("1"),
-                        "wavenet.residual_channels", List.of("4"), "wavenet.skip_channels", List.of("8", "16", "32"),
-                        "wavenet.kernel_size", List.of("2", "3"))))
+                .optSpace(FaultyArchitectures.space()
+                        .restrict(Map.of(
+                                "training_steps",
+                                List.of("10", "20"),
+                                "batch_size",
+                                List.of("8"),
+                                "learning_rate",
+                                List.of("0.01"),
+                                "wavenet.layers",
+                                List.of("2"),
+                                "wavenet.dilation_cycle",
+                                List.of("1"),
+                                "wavenet.residual_channels",
+                                List.of("4"),
+                                "wavenet.skip_channels",
+                                List.of("8", "16", "32"),
+                                "wavenet.kernel_size",
+                                List.of("2", "3"))))
                 .optWorkers(new StudySettings.Workers(1, List.of(), 300, 0, FaultyWorkerMain.class.getName()))
                 .build();
     }

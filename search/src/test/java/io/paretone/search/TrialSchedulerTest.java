@@ -53,8 +53,11 @@ class TrialSchedulerTest {
     private final class TwoGpuEngine implements TrialEngine {
         private record Worker(String worker, String device, long pid) implements Slot {}
 
-        private final List<Worker> workers = List.of(new Worker("w1", "gpu(0)", 10), new Worker("w2", "gpu(1)", 20),
-                new Worker("w3", "gpu(0)", 30), new Worker("w4", "gpu(1)", 40));
+        private final List<Worker> workers = List.of(
+                new Worker("w1", "gpu(0)", 10),
+                new Worker("w2", "gpu(1)", 20),
+                new Worker("w3", "gpu(0)", 30),
+                new Worker("w4", "gpu(1)", 40));
         private final Map<Worker, Integer> running = new LinkedHashMap<>();
         private final List<String> objectives;
         private boolean ran;
@@ -88,8 +91,12 @@ class TrialSchedulerTest {
             double metered = w.device().equals("gpu(0)") ? 400 : 800;
             Map<String, Double> values = new LinkedHashMap<>();
             objectives.forEach(o -> values.put(o, 0.5));
-            return new Event.Message(w, new FromWorker.Finished(trial,
-                    new TrialOutcome(TrialStatus.COMPLETE, null, values, null, null, null, metered), metered));
+            return new Event.Message(
+                    w,
+                    new FromWorker.Finished(
+                            trial,
+                            new TrialOutcome(TrialStatus.COMPLETE, null, values, null, null, null, metered),
+                            metered));
         }
 
         @Override
@@ -129,40 +136,65 @@ class TrialSchedulerTest {
 
     @Test
     void eachTrialIsChargedItsShareOfItsOwnGpusCounter() {
-        StudySettings settings = StudySettings.builder().optName("two-gpus").optOutputDir(dir).build();
+        StudySettings settings =
+                StudySettings.builder().optName("two-gpus").optOutputDir(dir).build();
         List<String> objectives = Study.objectiveNames(settings);
         ObjectiveBounds bounds = ObjectiveBounds.of(objectives, Map.of());
         DeviceShares shares = new DeviceShares();
         shares.addDevice("gpu(0)", () -> gpuJoules[0], DeviceShares.Usage.EQUAL, "equal shares", Set.of("nvml"));
         // GPU 1's processes: worker w2 (pid 20) used it three times as much as w4 (pid 40).
-        shares.addDevice("gpu(1)", () -> gpuJoules[1], pids -> {
-            Map<Long, Double> use = new LinkedHashMap<>();
-            for (long p : pids) {
-                use.put(p, p == 20 ? 3.0 : p == 40 ? 1.0 : 0.0);
-            }
-            return use;
-        }, "each process's GPU time", Set.of("nvml"));
+        shares.addDevice(
+                "gpu(1)",
+                () -> gpuJoules[1],
+                pids -> {
+                    Map<Long, Double> use = new LinkedHashMap<>();
+                    for (long p : pids) {
+                        use.put(p, p == 20 ? 3.0 : p == 40 ? 1.0 : 0.0);
+                    }
+                    return use;
+                },
+                "each process's GPU time",
+                Set.of("nvml"));
 
         Map<String, TrialRow> trials;
         try (SqliteTrialStore store = SqliteTrialStore.open(dir.resolve("paretone.db"))) {
-            StudyRecord study = store.openStudy(new NewStudy("two-gpus", settings.algorithm(), "mixed", 1, objectives,
-                    SearchJson.write(bounds), "{}", null));
+            StudyRecord study = store.openStudy(new NewStudy(
+                    "two-gpus", settings.algorithm(), "mixed", 1, objectives, SearchJson.write(bounds), "{}", null));
             String owner = OwnerLiveness.newSession();
             long session = store.startSession(study.id(), owner, 4);
-            EnergyMeter.Window main = MeterSelection.choose(settings.energy().withMeter(MeterChoice.ESTIMATE),
-                    Device.cpu(), MeterSources.local(DeviceSync.NONE)).meter().start();
-            StudyLedger ledger = new StudyLedger(settings, new Hypervolume(bounds),
-                    store.previousSessions(study.id(), session), 0, main);
-            RunFolder folder = RunFolder.open(dir.resolve("two-gpus"),
+            EnergyMeter.Window main = MeterSelection.choose(
+                            settings.energy().withMeter(MeterChoice.ESTIMATE),
+                            Device.cpu(),
+                            MeterSources.local(DeviceSync.NONE))
+                    .meter()
+                    .start();
+            StudyLedger ledger = new StudyLedger(
+                    settings, new Hypervolume(bounds), store.previousSessions(study.id(), session), 0, main);
+            RunFolder folder = RunFolder.open(
+                    dir.resolve("two-gpus"),
                     settings.objectives().stream().map(o -> o.in(Domain.AUDIO)).toList());
-            TrialScheduler scheduler = new TrialScheduler(store, study.id(), owner, new TwoGpuEngine(objectives), settings,
-                    objectives, new Pruner(settings.pruning(), bounds, objectives), ledger, SearchProgress.NONE, folder,
-                    new OwnerLiveness(OwnerLiveness.LEASE), new Budgets(List.of()), () -> {}, shares);
+            TrialScheduler scheduler = new TrialScheduler(
+                    store,
+                    study.id(),
+                    owner,
+                    new TwoGpuEngine(objectives),
+                    settings,
+                    objectives,
+                    new Pruner(settings.pruning(), bounds, objectives),
+                    ledger,
+                    SearchProgress.NONE,
+                    folder,
+                    new OwnerLiveness(OwnerLiveness.LEASE),
+                    new Budgets(List.of()),
+                    () -> {},
+                    shares);
 
             List<Candidate> candidates = new ArrayList<>();
             for (String family : List.of("wavenet", "wavegan", "vae", "sing")) {
                 Genome g = ModelFamilies.smallestPerFamily(settings.space()).stream()
-                        .filter(s -> s.choice(ModelFamilies.FAMILY).equals(family)).findFirst().orElseThrow();
+                        .filter(s -> s.choice(ModelFamilies.FAMILY).equals(family))
+                        .findFirst()
+                        .orElseThrow();
                 candidates.add(new Candidate(g, ModelFamilies.decode(g), family, 7));
             }
             trials = scheduler.evaluate(0, candidates);

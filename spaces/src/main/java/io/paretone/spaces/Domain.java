@@ -74,7 +74,9 @@ public enum Domain {
         if (id == null || id.isBlank()) {
             return AUDIO;
         }
-        return Arrays.stream(values()).filter(d -> d.id.equals(id.strip().toLowerCase(Locale.ROOT))).findFirst()
+        return Arrays.stream(values())
+                .filter(d -> d.id.equals(id.strip().toLowerCase(Locale.ROOT)))
+                .findFirst()
                 .orElseThrow(() -> new InvalidValueException("domain", id, "use audio or image"));
     }
 

@@ -23,13 +23,20 @@ import java.util.Optional;
  *     read from the table and computed, never written here
  */
 public record PublishedConfiguration(
-        String model, Genome genome, Optional<String> publishedModel, boolean reproducesCount, String source,
+        String model,
+        Genome genome,
+        Optional<String> publishedModel,
+        boolean reproducesCount,
+        String source,
         String notes) {
     public PublishedConfiguration {
         Check.notNull("model", model);
         Check.notNull("genome", genome);
         Check.notNull("published model", publishedModel);
-        Check.that(publishedModel.isPresent() || !reproducesCount, "reproduces count", reproducesCount,
+        Check.that(
+                publishedModel.isPresent() || !reproducesCount,
+                "reproduces count",
+                reproducesCount,
                 "needs a published model to reproduce");
         Check.notNull("source", source);
         Check.notNull("notes", notes);

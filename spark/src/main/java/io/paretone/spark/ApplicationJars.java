@@ -39,7 +39,8 @@ final class ApplicationJars {
         }
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
-            String listed = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            String listed =
+                    manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
             if (listed == null) {
                 return;
             }
@@ -50,7 +51,8 @@ final class ApplicationJars {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the jar " + jar + " to send it to the executors: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read the jar " + jar + " to send it to the executors: " + e.getMessage(), e);
         }
     }
 }

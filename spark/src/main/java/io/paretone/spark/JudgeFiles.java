@@ -20,6 +20,7 @@ import org.apache.spark.SparkFiles;
 final class JudgeFiles {
     /** The folder, under each executor's Spark files, that serves as its workers' cache. */
     static final String CACHE = "paretone-cache";
+
     private static final Set<Path> UNPACKED = new HashSet<>();
 
     private JudgeFiles() {}
@@ -32,9 +33,11 @@ final class JudgeFiles {
     static Map<String, byte[]> collect(Path cacheDir, String datasetHash) {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> folders = Files.list(cacheDir)) {
-            for (Path folder : folders.filter(f -> f.getFileName().toString().startsWith("judge-")).toList()) {
+            for (Path folder : folders.filter(f -> f.getFileName().toString().startsWith("judge-"))
+                    .toList()) {
                 Path metadata = folder.resolve("judge.properties");
-                if (!Files.isRegularFile(metadata) || !Files.readString(metadata).contains("data=" + datasetHash + ";")) {
+                if (!Files.isRegularFile(metadata)
+                        || !Files.readString(metadata).contains("data=" + datasetHash + ";")) {
                     continue;
                 }
                 try (Stream<Path> inside = Files.list(folder)) {
@@ -44,7 +47,8 @@ final class JudgeFiles {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the trained judge under " + cacheDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "could not read the trained judge under " + cacheDir + ": " + e.getMessage(), e);
         }
         return files;
     }
@@ -62,7 +66,8 @@ final class JudgeFiles {
                     }
                 } catch (IOException e) {
                     UNPACKED.remove(cache);
-                    throw new UncheckedIOException("could not write the judge under " + cache + ": " + e.getMessage(), e);
+                    throw new UncheckedIOException(
+                            "could not write the judge under " + cache + ": " + e.getMessage(), e);
                 }
             }
         }

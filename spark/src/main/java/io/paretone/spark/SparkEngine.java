@@ -64,6 +64,7 @@ final class SparkEngine implements TrialEngine {
     });
     /** Each worker's latest cumulative energy, by executor and worker. */
     private final Map<String, Double> joulesByWorker = new LinkedHashMap<>();
+
     private final Set<String> meters = new LinkedHashSet<>();
     private final Set<String> energy = new LinkedHashSet<>();
     private JavaSparkContext spark;
@@ -110,25 +111,36 @@ final class SparkEngine implements TrialEngine {
         if (request.engine().master() != null) {
             conf.setMaster(request.engine().master());
         } else if (!conf.contains("spark.master")) {
-            throw new InvalidValueException("master", "(none)", "give the Spark master with --master, such as"
-                    + " spark://host:7077, or local[2] to try it on this machine");
+            throw new InvalidValueException(
+                    "master",
+                    "(none)",
+                    "give the Spark master with --master, such as"
+                            + " spark://host:7077, or local[2] to try it on this machine");
         }
         conf.setIfMissing("spark.app.name", "paretone " + request.study());
         boolean local = conf.get("spark.master").startsWith("local");
         if (!local && !conf.contains("spark.jars")) {
             // Executors load paretone's classes from the driver's jars.
-            conf.setJars(ApplicationJars.of(System.getProperty("java.class.path")).toArray(String[]::new));
+            conf.setJars(
+                    ApplicationJars.of(System.getProperty("java.class.path")).toArray(String[]::new));
         }
         spark = new JavaSparkContext(conf);
-        LOG.info("Spark engine on {} ({} slots), application {}", conf.get("spark.master"), slots.size(),
+        LOG.info(
+                "Spark engine on {} ({} slots), application {}",
+                conf.get("spark.master"),
+                slots.size(),
                 spark.sc().applicationId());
 
         WorkerSetup setup = request.setup();
         prepareJudge(setup);
         Path data = Path.of(setup.dataFile());
         spark.addFile(data.toString());
-        TaskWorkers workers = new TaskWorkers(setup, data.getFileName().toString(),
-                spark.broadcast(JudgeFiles.collect(Path.of(setup.cacheDir()), setup.datasetHash())), local, request.launch());
+        TaskWorkers workers = new TaskWorkers(
+                setup,
+                data.getFileName().toString(),
+                spark.broadcast(JudgeFiles.collect(Path.of(setup.cacheDir()), setup.datasetHash())),
+                local,
+                request.launch());
         task = new TrialTask(workers, request.trialTimeoutSeconds());
         startExecutorWorkers(workers);
     }
@@ -138,9 +150,20 @@ final class SparkEngine implements TrialEngine {
      * that the executors get it ready-made. Its energy is the study's, like any worker's set-up.
      */
     private void prepareJudge(WorkerSetup study) {
-        WorkerSetup judgeOnly = new WorkerSetup("spark-driver-judge", study.families(), "cpu", study.dataFile(),
-                study.datasetHash(), study.qualityProxy(), study.qualityClips(), study.qualityClipSamples(),
-                study.studySeed(), study.energy(), study.cacheDir(), null, false);
+        WorkerSetup judgeOnly = new WorkerSetup(
+                "spark-driver-judge",
+                study.families(),
+                "cpu",
+                study.dataFile(),
+                study.datasetHash(),
+                study.qualityProxy(),
+                study.qualityClips(),
+                study.qualityClipSamples(),
+                study.studySeed(),
+                study.energy(),
+                study.cacheDir(),
+                null,
+                false);
         try (BlockingWorker w = BlockingWorker.start(request.launch(), judgeOnly, 0, JUDGE_START_TIMEOUT_SECONDS)) {
             proxyDescription = w.ready().proxyDescription();
             joulesByWorker.put("driver/" + w.id(), w.ready().setupJoules());
@@ -152,18 +175,28 @@ final class SparkEngine implements TrialEngine {
         spark.setJobDescription("paretone " + request.study() + ": start workers");
         List<String> outcomes;
         try {
-            outcomes = spark.parallelize(IntStream.range(0, slots.size()).boxed().toList(), slots.size())
-                    .map(new SetUpTask(workers)).collect();
+            outcomes = spark.parallelize(
+                            IntStream.range(0, slots.size()).boxed().toList(), slots.size())
+                    .map(new SetUpTask(workers))
+                    .collect();
         } catch (Exception e) { // Spark throws its checked SparkException undeclared
-            throw new IllegalStateException("the Spark executors could not start paretone workers, even after Spark's"
-                    + " retries: " + firstLine(e.getMessage()) + ". If that names a GPU, check that the executors'"
-                    + " GPUs work with PyTorch (the CUDA jar on their class path, docs/spark.md),"
-                    + " or run without spark.executor/task.resource.gpu.amount to train on their CPUs", e);
+            throw new IllegalStateException(
+                    "the Spark executors could not start paretone workers, even after Spark's"
+                            + " retries: " + firstLine(e.getMessage())
+                            + ". If that names a GPU, check that the executors'"
+                            + " GPUs work with PyTorch (the CUDA jar on their class path, docs/spark.md),"
+                            + " or run without spark.executor/task.resource.gpu.amount to train on their CPUs",
+                    e);
         }
         for (String json : outcomes) {
             TaskOutcome o = SearchJson.read(json, TaskOutcome.class);
             record(o);
-            LOG.info("worker {} ready on {} ({}), meter {}", o.worker(), o.where(), o.ready().device(), o.ready().meter());
+            LOG.info(
+                    "worker {} ready on {} ({}), meter {}",
+                    o.worker(),
+                    o.where(),
+                    o.ready().device(),
+                    o.ready().meter());
         }
     }
 
@@ -177,7 +210,9 @@ final class SparkEngine implements TrialEngine {
         TaskSlot s = (TaskSlot) slot;
         s.trial = evaluate.trial();
         spark.setJobDescription("paretone " + request.study() + " trial " + evaluate.trial());
-        JavaFutureAction<List<String>> job = spark.parallelize(List.of(SearchJson.write(evaluate)), 1).map(task).collectAsync();
+        JavaFutureAction<List<String>> job = spark.parallelize(List.of(SearchJson.write(evaluate)), 1)
+                .map(task)
+                .collectAsync();
         waiters.submit(() -> done.add(await(s, evaluate.trial(), job)));
     }
 
@@ -188,8 +223,12 @@ final class SparkEngine implements TrialEngine {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             LOG.warn("Spark job of trial {} failed", trial, cause);
-            return new Done(slot, trial, null, "its Spark task failed, and failed again on each of Spark's retries"
-                    + " (spark.task.maxFailures): " + firstLine(cause.getMessage()));
+            return new Done(
+                    slot,
+                    trial,
+                    null,
+                    "its Spark task failed, and failed again on each of Spark's retries" + " (spark.task.maxFailures): "
+                            + firstLine(cause.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Done(slot, trial, null, "the driver stopped waiting for its Spark task");
@@ -223,7 +262,13 @@ final class SparkEngine implements TrialEngine {
         record(o);
         FromWorker.Finished f = o.finished();
         TrialOutcome r = f.result();
-        LOG.info("trial {} {} on {}, worker {}, {}{}", f.trial(), r.status(), o.where(), o.worker(), o.device(),
+        LOG.info(
+                "trial {} {} on {}, worker {}, {}{}",
+                f.trial(),
+                r.status(),
+                o.where(),
+                o.worker(),
+                o.device(),
                 o.attempt() > 0 ? ", Spark's attempt " + (o.attempt() + 1) : "");
         if (r.status() == TrialStatus.FAILED && r.reason() != null) {
             // A worker that died leaves no provenance: the reason keeps where it ran.
@@ -286,9 +331,11 @@ final class SparkEngine implements TrialEngine {
         if (fingerprint == null) {
             fingerprint = theirs;
         } else if (!Arrays.equals(fingerprint, theirs)) {
-            throw new IllegalStateException("worker " + o.worker() + " on " + o.where() + " calibrated the quality proxy"
-                    + " differently (" + Arrays.toString(theirs) + " vs " + Arrays.toString(fingerprint) + "); its"
-                    + " scores would not be comparable. Check that every machine runs the same paretone, Java and PyTorch");
+            throw new IllegalStateException(
+                    "worker " + o.worker() + " on " + o.where() + " calibrated the quality proxy"
+                            + " differently (" + Arrays.toString(theirs) + " vs " + Arrays.toString(fingerprint)
+                            + "); its"
+                            + " scores would not be comparable. Check that every machine runs the same paretone, Java and PyTorch");
         }
     }
 

@@ -31,8 +31,11 @@ public final class SparkEngineProvider implements TrialEngineProvider {
      * needs the whole study's front; a Spark task has no channel back to the driver mid-task.
      */
     static InvalidValueException noPruning() {
-        return new InvalidValueException("prune_at", "(set)", "the Spark engine cannot prune: a checkpoint's verdict"
-                + " needs a round trip to the driver in the middle of a task. Run the study without --prune-at"
-                + " (pruning.checkpoints in a config), or with the local engine");
+        return new InvalidValueException(
+                "prune_at",
+                "(set)",
+                "the Spark engine cannot prune: a checkpoint's verdict"
+                        + " needs a round trip to the driver in the middle of a task. Run the study without --prune-at"
+                        + " (pruning.checkpoints in a config), or with the local engine");
     }
 }

@@ -26,6 +26,7 @@ final class TaskWorkers implements Serializable {
     private static final long serialVersionUID = 1L;
     /** The name of Spark's GPU resource. */
     static final String GPU = "gpu";
+
     private static final double START_TIMEOUT_SECONDS = 600;
 
     private final String setupJson;
@@ -42,7 +43,11 @@ final class TaskWorkers implements Serializable {
      * @param keepSamples whether executors may write WAV samples to the driver's samples folder
      *     (true only when they share its file system)
      */
-    TaskWorkers(WorkerSetup setup, String dataFileName, Broadcast<Map<String, byte[]>> judge, boolean keepSamples,
+    TaskWorkers(
+            WorkerSetup setup,
+            String dataFileName,
+            Broadcast<Map<String, byte[]>> judge,
+            boolean keepSamples,
             WorkerLaunch launch) {
         this.setupJson = SearchJson.write(setup);
         this.dataFileName = dataFileName;
@@ -73,19 +78,31 @@ final class TaskWorkers implements Serializable {
         } finally {
             ExecutorWorkers.giveBack(key, worker);
         }
-        return new TaskOutcome(executor, Provenances.hostName(), task.attemptNumber(), worker.id(), device,
-                worker.ready(), finished);
+        return new TaskOutcome(
+                executor, Provenances.hostName(), task.attemptNumber(), worker.id(), device, worker.ready(), finished);
     }
 
     private BlockingWorker start(String executor, String device, int threads) {
         WorkerSetup study = SearchJson.read(setupJson, WorkerSetup.class);
         String id = "spark-" + executor + "-w" + ExecutorWorkers.nextNumber();
-        WorkerSetup setup = new WorkerSetup(id, study.families(), device, SparkFiles.get(dataFileName),
-                study.datasetHash(), study.qualityProxy(), study.qualityClips(), study.qualityClipSamples(),
-                study.studySeed(), study.energy(), JudgeFiles.unpackHere(judge.value()).toString(),
-                keepSamples ? study.samplesDir() : null, study.warmUp());
-        // This executor's java and class path (with the jars Spark fetched for the task), the study's main class and heap.
-        return BlockingWorker.start(WorkerLaunch.ofThisJvm(mainClass, heapMegabytes), setup, threads, START_TIMEOUT_SECONDS);
+        WorkerSetup setup = new WorkerSetup(
+                id,
+                study.families(),
+                device,
+                SparkFiles.get(dataFileName),
+                study.datasetHash(),
+                study.qualityProxy(),
+                study.qualityClips(),
+                study.qualityClipSamples(),
+                study.studySeed(),
+                study.energy(),
+                JudgeFiles.unpackHere(judge.value()).toString(),
+                keepSamples ? study.samplesDir() : null,
+                study.warmUp());
+        // This executor's java and class path (with the jars Spark fetched for the task), the study's main class and
+        // heap.
+        return BlockingWorker.start(
+                WorkerLaunch.ofThisJvm(mainClass, heapMegabytes), setup, threads, START_TIMEOUT_SECONDS);
     }
 
     /** {@code gpu:N} for the first GPU address Spark assigned to the task; {@code cpu} without one. */

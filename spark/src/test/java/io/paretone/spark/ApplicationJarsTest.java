@@ -37,7 +37,8 @@ class ApplicationJarsTest {
         Path b = jar(dir.resolve("lib/b.jar"), null);
         Path c = jar(dir.resolve("lib/c.jar"), "../paretone-spark.jar"); // a cycle is followed once
         Path classes = Files.createDirectories(dir.resolve("classes"));
-        assertEquals(List.of(app, a, c, b).stream().map(Path::toString).toList(),
+        assertEquals(
+                List.of(app, a, c, b).stream().map(Path::toString).toList(),
                 ApplicationJars.of(app + File.pathSeparator + classes));
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * by {@link TaskWorkersTest}; a real cluster run is in docs/spark.md.)
  */
 class GpuDiscoveryScriptTest {
-    private static final Path SCRIPT = Path.of("..", "scripts", "spark-gpu-discovery").toAbsolutePath().normalize();
+    private static final Path SCRIPT =
+            Path.of("..", "scripts", "spark-gpu-discovery").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;
@@ -64,7 +65,9 @@ class GpuDiscoveryScriptTest {
         // CUDA_VISIBLE_DEVICES=2,3: CUDA, and so gpu:N in the worker, numbers them 0 and 1.
         Run r = run("printf '0\\n1\\n2\\n3\\n'", Map.of("CUDA_VISIBLE_DEVICES", "2,3"));
         assertEquals(0, r.exitCode(), r.stderr());
-        assertArrayEquals(new String[] {"0", "1"}, ResourceInformation.parseJson(r.stdout().trim()).addresses());
+        assertArrayEquals(
+                new String[] {"0", "1"},
+                ResourceInformation.parseJson(r.stdout().trim()).addresses());
     }
 
     @Test

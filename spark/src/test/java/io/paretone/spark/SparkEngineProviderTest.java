@@ -17,9 +17,15 @@ class SparkEngineProviderTest {
 
     @Test
     void aStudyThatPrunesIsRefusedWithWhatToDoInstead() {
-        StudySettings pruning = onSpark().optPruning(new StudySettings.Pruning(new double[] {0.5}, 0.1)).build();
-        var e = assertThrows(InvalidValueException.class, () -> TrialEngines.check(pruning.engine(), pruning.pruning().enabled()));
-        assertTrue(e.getMessage().contains("without --prune-at") && e.getMessage().contains("local engine"), e.getMessage());
+        StudySettings pruning = onSpark()
+                .optPruning(new StudySettings.Pruning(new double[] {0.5}, 0.1))
+                .build();
+        var e = assertThrows(
+                InvalidValueException.class,
+                () -> TrialEngines.check(pruning.engine(), pruning.pruning().enabled()));
+        assertTrue(
+                e.getMessage().contains("without --prune-at") && e.getMessage().contains("local engine"),
+                e.getMessage());
     }
 
     @Test

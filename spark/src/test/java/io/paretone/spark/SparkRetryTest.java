@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyArchitectures;
+import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.SineWorkerSetup;
 import io.paretone.search.trial.TrialOutcome;
 import io.paretone.search.trial.TrialStatus;
@@ -46,13 +46,19 @@ class SparkRetryTest {
         System.setProperty(FlakyStartWorkerMain.STARTS, starts.toString());
         System.setProperty(FlakyStartWorkerMain.FAIL, failStarts);
         WorkerSetup setup = SineWorkerSetup.write(dir, null, false);
-        return TrialEngines.create(new EngineRequest(new EngineChoice(SparkEngineProvider.NAME, "local[1,2]"),
-                "retries", WorkerLaunch.ofThisJvm(FlakyStartWorkerMain.class.getName(), 256), setup, List.of("cpu"), 300,
+        return TrialEngines.create(new EngineRequest(
+                new EngineChoice(SparkEngineProvider.NAME, "local[1,2]"),
+                "retries",
+                WorkerLaunch.ofThisJvm(FlakyStartWorkerMain.class.getName(), 256),
+                setup,
+                List.of("cpu"),
+                300,
                 false));
     }
 
     private static TrialEngine.Event run(TrialEngine engine, int trial, Fault fault) {
-        engine.dispatch(engine.idleSlot().orElseThrow(),
+        engine.dispatch(
+                engine.idleSlot().orElseThrow(),
                 new ToWorker.Evaluate(trial, FaultyArchitectures.genome(fault, 10), 100 + trial, 0, 0, new double[0]));
         TrialEngine.Event e = engine.next(300_000);
         assertNotNull(e, "no outcome within five minutes");
@@ -60,7 +66,9 @@ class SparkRetryTest {
     }
 
     private static TrialOutcome result(TrialEngine.Event e) {
-        return ((FromWorker.Finished) assertInstanceOf(TrialEngine.Event.Message.class, e).message()).result();
+        return ((FromWorker.Finished)
+                        assertInstanceOf(TrialEngine.Event.Message.class, e).message())
+                .result();
     }
 
     @Test
@@ -74,7 +82,8 @@ class SparkRetryTest {
 
             TrialOutcome killed = result(run(engine, 1, Fault.SIGKILL));
             assertEquals(TrialStatus.FAILED, killed.status());
-            assertTrue(killed.reason().contains("SIGKILL") && killed.reason().contains("Spark executor driver"),
+            assertTrue(
+                    killed.reason().contains("SIGKILL") && killed.reason().contains("Spark executor driver"),
                     killed.reason());
             assertEquals(3, FlakyStartWorkerMain.starts(starts), "the killed candidate was not retried");
 
@@ -84,7 +93,8 @@ class SparkRetryTest {
             assertEquals("cpu()", sound.provenance().device());
             assertNotNull(sound.provenance().host());
 
-            assertEquals(TrialStatus.FAILED, result(run(engine, 3, Fault.SIGKILL)).status());
+            assertEquals(
+                    TrialStatus.FAILED, result(run(engine, 3, Fault.SIGKILL)).status());
             var lost = assertInstanceOf(TrialEngine.Event.Lost.class, run(engine, 4, Fault.NONE));
             assertTrue(lost.reason().contains("spark.task.maxFailures"), lost.reason());
             assertEquals(7, FlakyStartWorkerMain.starts(starts), "Spark tried the task twice, then gave up");

@@ -46,8 +46,8 @@ public final class Resampler {
             long position = j * step;
             int base = (int) (position / phases);
             int phase = (int) (position % phases);
-            double[] phaseTaps = tabulated ? taps[phase] : fillTaps(taps[0], (double) phase / phases, reach, cutoff,
-                    halfWidth);
+            double[] phaseTaps =
+                    tabulated ? taps[phase] : fillTaps(taps[0], (double) phase / phases, reach, cutoff, halfWidth);
             int first = Math.max(0, base - reach);
             int last = Math.min(input.length - 1, base + reach);
             double sum = 0;

@@ -38,7 +38,8 @@ public final class WavFiles {
         int dataBytes = 2 * samples.length;
         ByteBuffer bytes = ByteBuffer.allocate(HEADER_BYTES + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
         bytes.put(ascii("RIFF")).putInt(36 + dataBytes).put(ascii("WAVE"));
-        bytes.put(ascii("fmt ")).putInt(16)
+        bytes.put(ascii("fmt "))
+                .putInt(16)
                 .putShort((short) 1) // PCM
                 .putShort((short) 1) // mono
                 .putInt(sampleRate)
@@ -77,8 +78,14 @@ public final class WavFiles {
                         .order(format.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
                 return new Wav(mixDown(bytes, channels, false), sampleRate);
             }
-            AudioFormat floats = new AudioFormat(AudioFormat.Encoding.PCM_FLOAT, format.getSampleRate(), 32,
-                    channels, 4 * channels, format.getSampleRate(), false);
+            AudioFormat floats = new AudioFormat(
+                    AudioFormat.Encoding.PCM_FLOAT,
+                    format.getSampleRate(),
+                    32,
+                    channels,
+                    4 * channels,
+                    format.getSampleRate(),
+                    false);
             if (!AudioSystem.isConversionSupported(floats, format)) {
                 throw new IOException(file + " holds " + format + ", which Java Sound cannot decode; "
                         + "convert it to 16-bit PCM WAV.");

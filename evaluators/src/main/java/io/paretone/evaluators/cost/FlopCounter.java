@@ -81,8 +81,18 @@ public final class FlopCounter implements LayerFlops {
 
     /** Names DJL's {@code Activation.*Block()} factories give their lambda blocks; 1 FLOP per element. */
     public static final Set<String> ACTIVATION_NAMES = Set.of(
-            "ReLU", "ReLU6", "sigmoid", "Tanh", "softPlus", "softSign", "LeakyReLU", "ELU", "SELU", "GELU",
-            "Swish", "Mish");
+            "ReLU",
+            "ReLU6",
+            "sigmoid",
+            "Tanh",
+            "softPlus",
+            "softSign",
+            "LeakyReLU",
+            "ELU",
+            "SELU",
+            "GELU",
+            "Swish",
+            "Mish");
 
     /** Names of DJL lambda blocks that only move data; 0 FLOPs. */
     public static final Set<String> DATA_MOVEMENT_NAMES = Set.of("identity", "batchFlatten");
@@ -189,8 +199,10 @@ public final class FlopCounter implements LayerFlops {
             return namedLambda(lambda, in);
         }
         if (block instanceof ParallelBlock) {
-            throw new UncountableLayerException(block.getClass(), "a ParallelBlock's join is an opaque function;"
-                    + " build it with io.paretone.spaces.cost.ParallelJoin (sum, product, concat) or implement FlopCountable");
+            throw new UncountableLayerException(
+                    block.getClass(),
+                    "a ParallelBlock's join is an opaque function;"
+                            + " build it with io.paretone.spaces.cost.ParallelJoin (sum, product, concat) or implement FlopCountable");
         }
         throw new UncountableLayerException(block.getClass());
     }
@@ -250,7 +262,8 @@ public final class FlopCounter implements LayerFlops {
                 : "lambda blocks are recognised by the names DJL's factories give them (" + ACTIVATION_NAMES
                         + ", " + DATA_MOVEMENT_NAMES + ", global pools); wrap other functions in a block"
                         + " implementing FlopCountable";
-        throw new UncountableLayerException(LambdaBlock.class, "the lambda block named '" + name + "' is unknown: " + hint);
+        throw new UncountableLayerException(
+                LambdaBlock.class, "the lambda block named '" + name + "' is unknown: " + hint);
     }
 
     /**
@@ -259,7 +272,8 @@ public final class FlopCounter implements LayerFlops {
      */
     private static Shape[] outputShapes(Block block, Shape[] in) {
         if (block instanceof LambdaBlock lambda
-                && (ACTIVATION_NAMES.contains(lambda.getName()) || lambda.getName().equals("identity"))) {
+                && (ACTIVATION_NAMES.contains(lambda.getName())
+                        || lambda.getName().equals("identity"))) {
             return in;
         }
         return block.getOutputShapes(in);
@@ -268,8 +282,9 @@ public final class FlopCounter implements LayerFlops {
     static Shape initialisedShape(Block block, String parameter) {
         Parameter p = block.getDirectParameters().get(parameter);
         if (p == null || p.getShape() == null) {
-            throw new IllegalStateException("the " + parameter + " of " + block.getClass().getSimpleName()
-                    + " has no shape yet: initialise the block before counting its FLOPs");
+            throw new IllegalStateException(
+                    "the " + parameter + " of " + block.getClass().getSimpleName()
+                            + " has no shape yet: initialise the block before counting its FLOPs");
         }
         return p.getShape();
     }

@@ -18,6 +18,7 @@ import ai.djl.util.Pair;
 final class RecurrentFlops {
     /** Element-wise FLOPs per state unit after the gates are computed: see {@link FlopCounter}. */
     static final int LSTM_CELL = 9;
+
     static final int GRU_CELL = 8;
     static final int RNN_CELL = 1;
 
@@ -54,7 +55,8 @@ final class RecurrentFlops {
         if (block instanceof RNN) {
             return RNN_CELL;
         }
-        throw new UncountableLayerException(block.getClass(), "only DJL's LSTM, GRU and RNN cells have a rule;"
-                + " implement FlopCountable in this recurrent block");
+        throw new UncountableLayerException(
+                block.getClass(),
+                "only DJL's LSTM, GRU and RNN cells have a rule;" + " implement FlopCountable in this recurrent block");
     }
 }

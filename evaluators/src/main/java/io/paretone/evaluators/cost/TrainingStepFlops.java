@@ -44,7 +44,8 @@ public final class TrainingStepFlops {
 
     /** FLOPs of one pass on the candidate's initialised root block. */
     public static long of(Pass pass, Block root) {
-        FlopCount count = FlopCounter.training().count(pass.block().apply(root), pass.inputs().toArray(Shape[]::new));
+        FlopCount count = FlopCounter.training()
+                .count(pass.block().apply(root), pass.inputs().toArray(Shape[]::new));
         return of(pass.kind(), count);
     }
 

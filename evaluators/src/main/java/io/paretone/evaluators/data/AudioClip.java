@@ -22,7 +22,10 @@ public record AudioClip(float[] samples, Map<String, String> labels) implements 
         Check.notNull("samples", samples);
         Check.that(labels != null && !labels.isEmpty(), "labels", labels, "give every clip at least one label");
         for (Map.Entry<String, String> e : labels.entrySet()) {
-            Check.that(e.getKey() != null && !e.getKey().isEmpty() && e.getValue() != null, "labels", labels,
+            Check.that(
+                    e.getKey() != null && !e.getKey().isEmpty() && e.getValue() != null,
+                    "labels",
+                    labels,
                     "every facet needs a non-empty name and a value");
         }
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));

@@ -21,7 +21,8 @@ public record AudioSplits(
         List<AudioClip> train,
         List<AudioClip> validation,
         List<AudioClip> test,
-        String contentHash) implements DataSplits {
+        String contentHash)
+        implements DataSplits {
 
     /** Rebuilds splits from plain examples; {@code layout} is the sample rate. */
     public static AudioSplits of(String name, String layout, List<List<Example>> splits, String contentHash) {
@@ -32,7 +33,10 @@ public record AudioSplits(
             throw new IllegalArgumentException("not a sample rate: " + layout, e);
         }
         List<List<AudioClip>> clips = splits.stream()
-                .map(s -> s.stream().map(e -> new AudioClip(e.values(), e.labels())).toList()).toList();
+                .map(s -> s.stream()
+                        .map(e -> new AudioClip(e.values(), e.labels()))
+                        .toList())
+                .toList();
         return new AudioSplits(name, sampleRate, clips.get(0), clips.get(1), clips.get(2), contentHash);
     }
 

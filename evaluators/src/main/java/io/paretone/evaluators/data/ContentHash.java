@@ -23,8 +23,8 @@ import java.util.Map;
 public final class ContentHash {
     private ContentHash() {}
 
-    public static String of(List<? extends Example> train, List<? extends Example> validation,
-            List<? extends Example> test) {
+    public static String of(
+            List<? extends Example> train, List<? extends Example> validation, List<? extends Example> test) {
         MessageDigest digest = sha256();
         for (List<? extends Example> split : List.of(train, validation, test)) {
             digest.update(ints(split.size()));
@@ -70,7 +70,10 @@ public final class ContentHash {
     }
 
     private static byte[] ints(int value) {
-        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array();
+        return ByteBuffer.allocate(4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(value)
+                .array();
     }
 
     private static MessageDigest sha256() {

@@ -55,7 +55,10 @@ public abstract class DatasetBuilder<B extends DatasetBuilder<B>> {
     static void checkClip(double clipSeconds, int sampleRate) {
         Check.positive("clipSeconds", clipSeconds);
         Check.atLeast("sampleRate", sampleRate, 4000);
-        Check.that(clipSeconds * sampleRate >= MIN_CLIP_SAMPLES, "clipSeconds", clipSeconds,
+        Check.that(
+                clipSeconds * sampleRate >= MIN_CLIP_SAMPLES,
+                "clipSeconds",
+                clipSeconds,
                 "gives fewer than " + MIN_CLIP_SAMPLES + " samples at " + sampleRate + " Hz; use a longer clip");
     }
 

@@ -32,7 +32,15 @@ final class EspeakNg implements SpeechEngine {
 
     @Override
     public List<String> sayArguments(String word, String voice, double pitch, double rate, Path wav) {
-        return List.of("-v", voice, "-p", Long.toString(Math.round(pitch * 99)),
-                "-s", Long.toString(Math.round(rate * DEFAULT_WORDS_PER_MINUTE)), "-w", wav.toString(), word);
+        return List.of(
+                "-v",
+                voice,
+                "-p",
+                Long.toString(Math.round(pitch * 99)),
+                "-s",
+                Long.toString(Math.round(rate * DEFAULT_WORDS_PER_MINUTE)),
+                "-w",
+                wav.toString(),
+                word);
     }
 }

@@ -50,8 +50,16 @@ final class Flite implements SpeechEngine {
     @Override
     public List<String> sayArguments(String word, String voice, double pitch, double rate, Path wav) {
         double f0 = LOWEST_F0 + pitch * (HIGHEST_F0 - LOWEST_F0);
-        return List.of("-voice", voice, "-t", word, "-o", wav.toString(),
-                "--setf", String.format(Locale.ROOT, "int_f0_target_mean=%.1f", f0),
-                "--setf", String.format(Locale.ROOT, "duration_stretch=%.4f", 1 / rate));
+        return List.of(
+                "-voice",
+                voice,
+                "-t",
+                word,
+                "-o",
+                wav.toString(),
+                "--setf",
+                String.format(Locale.ROOT, "int_f0_target_mean=%.1f", f0),
+                "--setf",
+                String.format(Locale.ROOT, "duration_stretch=%.4f", 1 / rate));
     }
 }

@@ -76,14 +76,17 @@ final class GervillRenderer {
             openStream = Class.forName(INTERNAL_PACKAGE + ".AudioSynthesizer")
                     .getMethod("openStream", AudioFormat.class, Map.class);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("This JDK has no Gervill synthesizer (" + e
-                    + "); render the notes dataset on an OpenJDK build with the java.desktop module.", e);
+            throw new IllegalStateException(
+                    "This JDK has no Gervill synthesizer (" + e
+                            + "); render the notes dataset on an OpenJDK build with the java.desktop module.",
+                    e);
         }
         try {
             return new GervillRenderer(MidiSystem.getSoundbank(soundfont.toFile()), openStream);
         } catch (InvalidMidiDataException e) {
-            throw new IOException("Cannot read the soundfont " + soundfont + ": " + e.getMessage()
-                    + "; replace or delete the file.", e);
+            throw new IOException(
+                    "Cannot read the soundfont " + soundfont + ": " + e.getMessage() + "; replace or delete the file.",
+                    e);
         }
     }
 
@@ -130,8 +133,10 @@ final class GervillRenderer {
         } catch (InvocationTargetException e) {
             throw new IOException("Gervill could not generate its built-in soundbank: " + e.getCause(), e);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("This JDK's Gervill cannot generate a soundbank (" + e
-                    + "); install a General MIDI soundfont at " + SynthNotesDataset.FLUID_R3 + ".", e);
+            throw new IllegalStateException(
+                    "This JDK's Gervill cannot generate a soundbank (" + e + "); install a General MIDI soundfont at "
+                            + SynthNotesDataset.FLUID_R3 + ".",
+                    e);
         } finally {
             Files.deleteIfExists(temporary);
         }
@@ -146,14 +151,17 @@ final class GervillRenderer {
         Random mathRandom = mathRandomGenerator();
         mathRandom.setSeed(seed);
         try {
-            return Class.forName(INTERNAL_PACKAGE + ".EmergencySoundbank").getMethod("createSoundbank").invoke(null);
+            return Class.forName(INTERNAL_PACKAGE + ".EmergencySoundbank")
+                    .getMethod("createSoundbank")
+                    .invoke(null);
         } finally {
             mathRandom.setSeed(System.nanoTime() ^ Double.doubleToLongBits(Math.random()));
         }
     }
 
     private static Random mathRandomGenerator() throws ReflectiveOperationException {
-        Field holder = Class.forName("java.lang.Math$RandomNumberGeneratorHolder").getDeclaredField("randomNumberGenerator");
+        Field holder =
+                Class.forName("java.lang.Math$RandomNumberGeneratorHolder").getDeclaredField("randomNumberGenerator");
         holder.setAccessible(true);
         return (Random) holder.get(null);
     }
@@ -196,8 +204,7 @@ final class GervillRenderer {
         } catch (MidiUnavailableException e) {
             throw new IOException("No MIDI synthesizer is available: " + e.getMessage(), e);
         }
-        AudioFormat format = new AudioFormat(
-                AudioFormat.Encoding.PCM_FLOAT, sampleRate, 32, 1, 4, sampleRate, false);
+        AudioFormat format = new AudioFormat(AudioFormat.Encoding.PCM_FLOAT, sampleRate, 32, 1, 4, sampleRate, false);
         try (InputStream stream = (InputStream) openStream.invoke(synth, format, settings(format))) {
             Instrument instrument = bank.getInstrument(new Patch(0, note.program()));
             if (instrument == null) {
@@ -214,14 +221,17 @@ final class GervillRenderer {
                 throw new IOException("Gervill stopped after " + bytes.length / 4 + " of " + frames + " samples");
             }
             float[] samples = new float[frames];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(samples);
+            ByteBuffer.wrap(bytes)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .asFloatBuffer()
+                    .get(samples);
             return samples;
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("Gervill's offline rendering is not accessible; start the JVM with "
-                    + ADD_EXPORTS + ".", e);
+            throw new IllegalStateException(
+                    "Gervill's offline rendering is not accessible; start the JVM with " + ADD_EXPORTS + ".", e);
         } catch (InvocationTargetException e) {
-            throw new IOException("Gervill refused to render " + format + ": " + e.getCause()
-                    + "; try another sample rate.", e);
+            throw new IOException(
+                    "Gervill refused to render " + format + ": " + e.getCause() + "; try another sample rate.", e);
         } catch (MidiUnavailableException | InvalidMidiDataException e) {
             throw new IOException("Gervill could not play " + note + ": " + e.getMessage(), e);
         } finally {

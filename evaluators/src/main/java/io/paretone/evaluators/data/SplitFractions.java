@@ -15,8 +15,11 @@ public record SplitFractions(double train, double validation, double test) {
         Check.inRange("trainFraction", train, 0, 1);
         Check.inRange("validationFraction", validation, 0, 1);
         Check.inRange("testFraction", test, 0, 1);
-        Check.that(Math.abs(train + validation + test - 1) < 1e-9, "splitFractions",
-                List.of(train, validation, test), "must add up to 1");
+        Check.that(
+                Math.abs(train + validation + test - 1) < 1e-9,
+                "splitFractions",
+                List.of(train, validation, test),
+                "must add up to 1");
     }
 
     public int validationSize(int clips) {
@@ -37,7 +40,10 @@ public record SplitFractions(double train, double validation, double test) {
      * @param what how the user names the clip count, for the message (such as {@code notes})
      */
     public void requireNonEmptySplits(String what, int clips) {
-        Check.that(validationSize(clips) >= 1 && testSize(clips) >= 1 && trainSize(clips) >= 1, what, clips,
+        Check.that(
+                validationSize(clips) >= 1 && testSize(clips) >= 1 && trainSize(clips) >= 1,
+                what,
+                clips,
                 "leaves a split empty with fractions " + train + "/" + validation + "/" + test
                         + "; use more clips or larger fractions");
     }

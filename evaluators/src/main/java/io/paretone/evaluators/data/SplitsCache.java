@@ -55,8 +55,7 @@ final class SplitsCache {
      *
      * @param description extra metadata to record, such as the instrument bank used
      */
-    static void write(Path folder, AudioSplits splits, String key, Map<String, String> description)
-            throws IOException {
+    static void write(Path folder, AudioSplits splits, String key, Map<String, String> description) throws IOException {
         AtomicFolder.write(folder, METADATA, temporary -> {
             List<List<AudioClip>> parts = List.of(splits.train(), splits.validation(), splits.test());
             for (int i = 0; i < SPLITS.size(); i++) {
@@ -71,7 +70,8 @@ final class SplitsCache {
             metadata.setProperty("contentHash", splits.contentHash());
             metadata.setProperty("javaVersion", System.getProperty("java.version"));
             for (int i = 0; i < SPLITS.size(); i++) {
-                metadata.setProperty(SPLITS.get(i) + ".clips", Integer.toString(parts.get(i).size()));
+                metadata.setProperty(
+                        SPLITS.get(i) + ".clips", Integer.toString(parts.get(i).size()));
             }
             try (Writer out = Files.newBufferedWriter(temporary.resolve(METADATA), StandardCharsets.UTF_8)) {
                 metadata.store(out, "paretone " + splits.datasetName() + " dataset cache");
@@ -161,7 +161,8 @@ final class SplitsCache {
             }
             return List.copyOf(clips);
         } catch (EOFException | IllegalArgumentException | NegativeArraySizeException e) {
-            throw new IOException(file + " is cut short or damaged; delete its folder to prepare the dataset again.", e);
+            throw new IOException(
+                    file + " is cut short or damaged; delete its folder to prepare the dataset again.", e);
         }
     }
 }

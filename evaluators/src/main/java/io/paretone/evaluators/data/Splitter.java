@@ -9,7 +9,11 @@ final class Splitter {
     private Splitter() {}
 
     /** Shuffles {@code clips} (Fisher-Yates with {@code random}) and cuts the order by {@code fractions}. */
-    static AudioSplits split(String datasetName, int sampleRate, List<AudioClip> clips, SplitFractions fractions,
+    static AudioSplits split(
+            String datasetName,
+            int sampleRate,
+            List<AudioClip> clips,
+            SplitFractions fractions,
             SplittableRandom random) {
         int[] order = shuffledIndices(clips.size(), random);
         int train = fractions.trainSize(clips.size());
@@ -17,7 +21,12 @@ final class Splitter {
         List<AudioClip> trainClips = pick(clips, order, 0, train);
         List<AudioClip> validationClips = pick(clips, order, train, train + validation);
         List<AudioClip> testClips = pick(clips, order, train + validation, order.length);
-        return new AudioSplits(datasetName, sampleRate, trainClips, validationClips, testClips,
+        return new AudioSplits(
+                datasetName,
+                sampleRate,
+                trainClips,
+                validationClips,
+                testClips,
                 ContentHash.of(trainClips, validationClips, testClips));
     }
 

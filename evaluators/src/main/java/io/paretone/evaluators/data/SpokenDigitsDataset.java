@@ -49,6 +49,7 @@ public final class SpokenDigitsDataset implements AudioDataset {
     private static final double ONSET_FRACTION = 0.02;
     /** How much audio before that onset is kept, in seconds. */
     private static final double ONSET_MARGIN_SECONDS = 0.01;
+
     private static final long PROCESS_TIMEOUT_SECONDS = 60;
     private static final Logger LOG = LoggerFactory.getLogger(SpokenDigitsDataset.class);
 
@@ -79,14 +80,22 @@ public final class SpokenDigitsDataset implements AudioDataset {
             }
         }
         if (settings.engine().equals("auto")) {
-            throw new InvalidValueException("dataset.kind", NAME,
+            throw new InvalidValueException(
+                    "dataset.kind",
+                    NAME,
                     "needs a speech synthesiser, and neither espeak-ng nor flite is on the PATH; install one "
                             + "(Debian/Ubuntu: sudo apt-get install espeak-ng, or: sudo apt-get install flite) "
                             + "or choose another dataset");
         }
-        SpeechEngine named = ENGINES.stream().filter(e -> e.program().equals(settings.engine())).findFirst().orElseThrow();
-        throw new InvalidValueException("dataset.engine", settings.engine(), "is not on the PATH; install it "
-                + "(Debian/Ubuntu: sudo apt-get install " + named.debianPackage() + ") or use engine: auto");
+        SpeechEngine named = ENGINES.stream()
+                .filter(e -> e.program().equals(settings.engine()))
+                .findFirst()
+                .orElseThrow();
+        throw new InvalidValueException(
+                "dataset.engine",
+                settings.engine(),
+                "is not on the PATH; install it " + "(Debian/Ubuntu: sudo apt-get install " + named.debianPackage()
+                        + ") or use engine: auto");
     }
 
     @Override
@@ -126,7 +135,8 @@ public final class SpokenDigitsDataset implements AudioDataset {
         Path scratch = Files.createTempDirectory("paretone-digits-");
         List<AudioClip> clips;
         try {
-            clips = IntStream.range(0, utterances.size()).parallel()
+            clips = IntStream.range(0, utterances.size())
+                    .parallel()
                     .mapToObj(i -> say(utterances.get(i), scratch.resolve("clip-" + i + ".wav")))
                     .toList();
         } catch (UncheckedIOException e) {
@@ -134,7 +144,10 @@ public final class SpokenDigitsDataset implements AudioDataset {
         } finally {
             AtomicFolder.deleteQuietly(scratch);
         }
-        LOG.info("Synthesised {} digits with {} in {} s", clips.size(), version,
+        LOG.info(
+                "Synthesised {} digits with {} in {} s",
+                clips.size(),
+                version,
                 String.format("%.2f", (System.nanoTime() - start) / 1e9));
         AudioSplits splits = Splitter.split(name(), settings.sampleRate(), clips, settings.fractions(), splitRandom);
         SplitsCache.write(folder, splits, key, Map.of("program", executable + " " + version));
@@ -162,7 +175,9 @@ public final class SpokenDigitsDataset implements AudioDataset {
             List<String> installed = engine.parseVoices(run(engine.listVoicesArguments(), true));
             for (String voice : voices) {
                 if (!installed.contains(voice)) {
-                    throw new InvalidValueException("dataset.voices", voice,
+                    throw new InvalidValueException(
+                            "dataset.voices",
+                            voice,
                             "is not a voice of " + engine.program() + "; choose from " + installed);
                 }
             }
@@ -176,7 +191,8 @@ public final class SpokenDigitsDataset implements AudioDataset {
             run(arguments, true);
             WavFiles.Wav audio = WavFiles.read(wav);
             float[] speech = withoutLeadingSilence(audio.samples(), audio.sampleRate());
-            float[] shaped = new ClipShaper(settings.sampleRate(), settings.clipFrames()).shape(speech, audio.sampleRate());
+            float[] shaped =
+                    new ClipShaper(settings.sampleRate(), settings.clipFrames()).shape(speech, audio.sampleRate());
             synthesised.incrementAndGet();
             return new AudioClip(normalise(shaped, u), Map.of(DIGIT, u.word()));
         } catch (IOException e) {
@@ -224,8 +240,8 @@ public final class SpokenDigitsDataset implements AudioDataset {
         try {
             if (!process.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " did not finish within "
-                        + PROCESS_TIMEOUT_SECONDS + " s");
+                throw new IOException(
+                        String.join(" ", command) + " did not finish within " + PROCESS_TIMEOUT_SECONDS + " s");
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();

@@ -39,18 +39,34 @@ public record SpokenDigitsSettings(
     public SpokenDigitsSettings {
         Check.positive("clips", clips);
         DatasetBuilder.checkClip(clipSeconds, sampleRate);
-        Check.that("auto".equals(engine) || ENGINES.contains(engine), "dataset.engine", engine,
+        Check.that(
+                "auto".equals(engine) || ENGINES.contains(engine),
+                "dataset.engine",
+                engine,
                 "use auto, espeak-ng or flite");
         voices = List.copyOf(Check.notNull("voices", voices));
         for (String voice : voices) {
-            Check.that(voice.matches("[A-Za-z0-9_+.-]+"), "dataset.voices", voices,
+            Check.that(
+                    voice.matches("[A-Za-z0-9_+.-]+"),
+                    "dataset.voices",
+                    voices,
                     "name voices as the engine lists them (letters, digits, '_', '+', '.', '-')");
         }
         Check.inRange("lowPitch", lowPitch, 0, 1);
-        Check.that(highPitch >= lowPitch && highPitch <= 1, "highPitch", highPitch,
+        Check.that(
+                highPitch >= lowPitch && highPitch <= 1,
+                "highPitch",
+                highPitch,
                 "must be between lowPitch (" + lowPitch + ") and 1");
-        Check.that(lowRate >= 0.25 && lowRate <= 4, "lowRate", lowRate, "must be between 0.25 and 4 times the normal rate");
-        Check.that(highRate >= lowRate && highRate <= 4, "highRate", highRate,
+        Check.that(
+                lowRate >= 0.25 && lowRate <= 4,
+                "lowRate",
+                lowRate,
+                "must be between 0.25 and 4 times the normal rate");
+        Check.that(
+                highRate >= lowRate && highRate <= 4,
+                "highRate",
+                highRate,
                 "must be between lowRate (" + lowRate + ") and 4");
         Check.notNull("fractions", fractions).requireNonEmptySplits("clips", clips);
     }
@@ -119,8 +135,18 @@ public record SpokenDigitsSettings(
 
         /** @throws InvalidValueException naming the first setting that is missing or wrong */
         public SpokenDigitsSettings build() {
-            return new SpokenDigitsSettings(clips, clipSeconds, sampleRate, engine, voices, lowPitch, highPitch,
-                    lowRate, highRate, requiredSeed("the clips"), fractions);
+            return new SpokenDigitsSettings(
+                    clips,
+                    clipSeconds,
+                    sampleRate,
+                    engine,
+                    voices,
+                    lowPitch,
+                    highPitch,
+                    lowRate,
+                    highRate,
+                    requiredSeed("the clips"),
+                    fractions);
         }
     }
 }

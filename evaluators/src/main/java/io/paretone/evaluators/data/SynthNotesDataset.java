@@ -95,8 +95,8 @@ public final class SynthNotesDataset implements AudioDataset {
         }
         GervillRenderer renderer = GervillRenderer.open(bankFile);
         AudioSplits splits = render(renderer);
-        SplitsCache.write(folder, splits, key,
-                Map.of("bank", bankKey(bankFile), "bankDescription", renderer.bankDescription()));
+        SplitsCache.write(
+                folder, splits, key, Map.of("bank", bankKey(bankFile), "bankDescription", renderer.bankDescription()));
         return splits;
     }
 
@@ -158,8 +158,8 @@ public final class SynthNotesDataset implements AudioDataset {
             int pair = orders[p][used[p]++];
             int pitch = settings.lowestPitch() + pair % pitches;
             int velocity = settings.velocities().get(pair / pitches);
-            double release = settings.noteOffLow()
-                    + (settings.noteOffHigh() - settings.noteOffLow()) * random.nextDouble();
+            double release =
+                    settings.noteOffLow() + (settings.noteOffHigh() - settings.noteOffLow()) * random.nextDouble();
             notes.add(new SynthNote(settings.programs().get(p), pitch, velocity, Math.round(release * clipMicros)));
         }
         return notes;
@@ -178,8 +178,12 @@ public final class SynthNotesDataset implements AudioDataset {
             clips.add(new AudioClip(normalise(samples, note), note.labels()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        LOG.info("Rendered {} notes of {} s in {} s ({} notes/s) with {}", notes.size(), settings.clipSeconds(),
-                String.format("%.2f", seconds), String.format("%.0f", notes.size() / seconds),
+        LOG.info(
+                "Rendered {} notes of {} s in {} s ({} notes/s) with {}",
+                notes.size(),
+                settings.clipSeconds(),
+                String.format("%.2f", seconds),
+                String.format("%.0f", notes.size() / seconds),
                 renderer.bankDescription());
 
         return Splitter.split(name(), settings.sampleRate(), clips, settings.fractions(), splitRandom);

@@ -42,22 +42,40 @@ public record SynthNotesSettings(
         programs = List.copyOf(Check.notNull("programs", programs));
         Check.that(!programs.isEmpty(), "programs", programs, "name at least one General MIDI program (0 to 127)");
         for (int program : programs) {
-            Check.that(program >= 0 && program <= 127, "programs", programs,
+            Check.that(
+                    program >= 0 && program <= 127,
+                    "programs",
+                    programs,
                     "every General MIDI program must be between 0 and 127");
         }
-        Check.that(lowestPitch >= 0 && lowestPitch <= 127, "lowestPitch", lowestPitch,
+        Check.that(
+                lowestPitch >= 0 && lowestPitch <= 127,
+                "lowestPitch",
+                lowestPitch,
                 "must be a MIDI note number between 0 and 127");
-        Check.that(highestPitch >= lowestPitch && highestPitch <= 127, "highestPitch", highestPitch,
+        Check.that(
+                highestPitch >= lowestPitch && highestPitch <= 127,
+                "highestPitch",
+                highestPitch,
                 "must be between lowestPitch (" + lowestPitch + ") and 127");
         velocities = List.copyOf(Check.notNull("velocities", velocities));
         Check.that(!velocities.isEmpty(), "velocities", velocities, "name at least one MIDI velocity (1 to 127)");
         for (int velocity : velocities) {
-            Check.that(velocity >= 1 && velocity <= 127, "velocities", velocities,
+            Check.that(
+                    velocity >= 1 && velocity <= 127,
+                    "velocities",
+                    velocities,
                     "every velocity must be between 1 and 127 (0 would be a note-off)");
         }
-        Check.that(noteOffLow > 0 && noteOffLow <= 1, "noteOffLow", noteOffLow,
+        Check.that(
+                noteOffLow > 0 && noteOffLow <= 1,
+                "noteOffLow",
+                noteOffLow,
                 "must be a fraction of the clip above 0 and at most 1, such as 0.6");
-        Check.that(noteOffHigh >= noteOffLow && noteOffHigh <= 1, "noteOffHigh", noteOffHigh,
+        Check.that(
+                noteOffHigh >= noteOffLow && noteOffHigh <= 1,
+                "noteOffHigh",
+                noteOffHigh,
                 "must be between noteOffLow (" + noteOffLow + ") and 1, such as 0.9");
         Check.notNull("fractions", fractions).requireNonEmptySplits("notes", notes);
     }
@@ -148,8 +166,18 @@ public record SynthNotesSettings(
 
         /** @throws InvalidValueException naming the first setting that is missing or wrong */
         public SynthNotesSettings build() {
-            return new SynthNotesSettings(notes, clipSeconds, sampleRate, programs, lowestPitch,
-                    highestPitch, velocities, noteOffLow, noteOffHigh, requiredSeed("the notes"), fractions);
+            return new SynthNotesSettings(
+                    notes,
+                    clipSeconds,
+                    sampleRate,
+                    programs,
+                    lowestPitch,
+                    highestPitch,
+                    velocities,
+                    noteOffLow,
+                    noteOffHigh,
+                    requiredSeed("the notes"),
+                    fractions);
         }
     }
 }

@@ -74,7 +74,9 @@ public final class WavFolderDataset implements AudioDataset {
         }
         List<Path> files = chosenFiles(root);
         if (files.isEmpty()) {
-            throw new InvalidValueException("dataset.folder", root,
+            throw new InvalidValueException(
+                    "dataset.folder",
+                    root,
                     "holds no .wav file; put WAV files in sub-folders named after their labels");
         }
         String key = cacheKey(root, files);
@@ -97,7 +99,8 @@ public final class WavFolderDataset implements AudioDataset {
                     skipped.add(relative + " (" + problem + ")");
                     continue;
                 }
-                clips.add(new AudioClip(shaper.shape(wav.samples(), wav.sampleRate()), Map.of(FOLDER, label(root, file))));
+                clips.add(new AudioClip(
+                        shaper.shape(wav.samples(), wav.sampleRate()), Map.of(FOLDER, label(root, file))));
             } catch (IOException | RuntimeException e) {
                 // A damaged file must not end the preparation; it is named in the summary instead.
                 LOG.debug("cannot read {}", file, e);
@@ -109,12 +112,21 @@ public final class WavFolderDataset implements AudioDataset {
         if (!summary.isEmpty()) {
             LOG.warn(summary);
         }
-        Check.that(clips.size() >= 3, "dataset.folder", root, clips.size() + " of " + files.size()
-                + " WAV files are readable; the three splits need at least 3" + (summary.isEmpty() ? "" : " (" + summary + ")"));
+        Check.that(
+                clips.size() >= 3,
+                "dataset.folder",
+                root,
+                clips.size() + " of " + files.size() + " WAV files are readable; the three splits need at least 3"
+                        + (summary.isEmpty() ? "" : " (" + summary + ")"));
         settings.fractions().requireNonEmptySplits("readable WAV files in " + root, clips.size());
-        AudioSplits splits = Splitter.split(name(), settings.sampleRate(), clips, settings.fractions(),
+        AudioSplits splits = Splitter.split(
+                name(),
+                settings.sampleRate(),
+                clips,
+                settings.fractions(),
                 new SplittableRandom(settings.seed()).split());
-        SplitsCache.write(folder, splits, key, Map.of("folder", root.toAbsolutePath().toString(), "skipped", summary));
+        SplitsCache.write(
+                folder, splits, key, Map.of("folder", root.toAbsolutePath().toString(), "skipped", summary));
         return splits;
     }
 
@@ -123,7 +135,8 @@ public final class WavFolderDataset implements AudioDataset {
         List<Path> all;
         try (Stream<Path> walk = Files.walk(root)) {
             all = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
+                    .filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
                     .sorted(Comparator.comparing(p -> relative(root, p)))
                     .toList();
         }
@@ -142,8 +155,12 @@ public final class WavFolderDataset implements AudioDataset {
     private String cacheKey(Path root, List<Path> files) throws IOException {
         StringBuilder listing = new StringBuilder();
         for (Path file : files) {
-            listing.append(relative(root, file)).append('|').append(Files.size(file)).append('|')
-                    .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+            listing.append(relative(root, file))
+                    .append('|')
+                    .append(Files.size(file))
+                    .append('|')
+                    .append(Files.getLastModifiedTime(file).toMillis())
+                    .append('\n');
         }
         return settings.canonical() + ";folder=" + root.toAbsolutePath().normalize() + ";files="
                 + ContentHash.ofText(listing.toString());
@@ -172,7 +189,8 @@ public final class WavFolderDataset implements AudioDataset {
     }
 
     private static String summary(Path root, List<String> skipped, int total) {
-        return "Skipped " + skipped.size() + " of " + total + " WAV files in " + root + ": " + String.join("; ", skipped);
+        return "Skipped " + skipped.size() + " of " + total + " WAV files in " + root + ": "
+                + String.join("; ", skipped);
     }
 
     private static String firstLine(Exception e) {

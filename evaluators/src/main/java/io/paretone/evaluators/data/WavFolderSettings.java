@@ -36,8 +36,8 @@ public record WavFolderSettings(
 
     /** Every setting but the folder as one stable line, for cache keys; only append to it. */
     public String canonical() {
-        return "clipSeconds=" + clipSeconds + ";sampleRate=" + sampleRate + ";maxClips=" + maxClips
-                + ";seed=" + seed + ";fractions=" + fractions.canonical();
+        return "clipSeconds=" + clipSeconds + ";sampleRate=" + sampleRate + ";maxClips=" + maxClips + ";seed=" + seed
+                + ";fractions=" + fractions.canonical();
     }
 
     /** Builds {@link WavFolderSettings}: the folder and seed are required. */
@@ -67,7 +67,8 @@ public record WavFolderSettings(
         /** @throws InvalidValueException naming the first setting that is missing or wrong */
         public WavFolderSettings build() {
             Check.that(folder != null, "dataset.folder", null, "is required: name the folder of WAV files");
-            return new WavFolderSettings(folder, clipSeconds, sampleRate, maxClips, requiredSeed("the split"), fractions);
+            return new WavFolderSettings(
+                    folder, clipSeconds, sampleRate, maxClips, requiredSeed("the split"), fractions);
         }
     }
 }

@@ -41,9 +41,11 @@ public record CarbonAccounting(double kgPerKwh, double pue, String source) {
      */
     public static CarbonAccounting of(String region, Double kgPerKwh, Double pue) {
         double p = pue == null ? 1.0 : pue;
-        GridIntensities.GridIntensity grid = region == null ? null : GridIntensities.shipped().require(region);
+        GridIntensities.GridIntensity grid =
+                region == null ? null : GridIntensities.shipped().require(region);
         if (kgPerKwh != null) {
-            String source = grid == null ? "given"
+            String source = grid == null
+                    ? "given"
                     : String.format(Locale.ROOT, "given (overrides region %s: %.3f)", grid.iso2(), grid.kgPerKwh());
             return new CarbonAccounting(kgPerKwh, p, source);
         }

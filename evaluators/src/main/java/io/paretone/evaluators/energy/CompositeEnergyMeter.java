@@ -71,10 +71,15 @@ public final class CompositeEnergyMeter implements EnergyMeter {
             devices.addAll(r.devices());
         }
         String method = readings.stream()
-                .map(r -> String.format(Locale.ROOT, "%s %.4g J %s: %s", r.meter(), r.joules(),
-                        r.estimated() ? "estimated" : "measured", r.method()))
+                .map(r -> String.format(
+                        Locale.ROOT,
+                        "%s %.4g J %s: %s",
+                        r.meter(),
+                        r.joules(),
+                        r.estimated() ? "estimated" : "measured",
+                        r.method()))
                 .collect(Collectors.joining(" + "));
-        return new EnergyReading(joules, seconds, name(), EnergyReading.estimatedWhole(readings), method, devices,
-                readings);
+        return new EnergyReading(
+                joules, seconds, name(), EnergyReading.estimatedWhole(readings), method, devices, readings);
     }
 }

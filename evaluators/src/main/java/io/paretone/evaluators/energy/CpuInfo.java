@@ -47,7 +47,7 @@ public record CpuInfo(String model, int logicalCpus, int sockets) {
                 case "processor" -> processors++;
                 case "model name" -> model = model.equals("unknown") ? value : model;
                 case "physical id" -> packages.add(value);
-                default -> { }
+                default -> {}
             }
         }
         return new CpuInfo(model, processors, Math.max(1, packages.size()));

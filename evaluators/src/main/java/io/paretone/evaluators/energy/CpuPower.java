@@ -39,17 +39,38 @@ public record CpuPower(double wattsPerCpu, String model, double tdpWatts, String
             double tdp = settings.cpuTdpWatts().getAsDouble();
             int threads = known.map(TdpTable.Entry::threads)
                     .orElse(Math.max(1, cpu.logicalCpus() / Math.max(1, cpu.sockets())));
-            return new CpuPower(tdp / threads, cpu.model(), tdp, String.format(Locale.ROOT,
-                    "TDP %.0f W as given / %d threads per package%s", tdp, threads,
-                    known.isPresent() ? " (threads from the TDP table)" : " (logical CPUs listed)"));
+            return new CpuPower(
+                    tdp / threads,
+                    cpu.model(),
+                    tdp,
+                    String.format(
+                            Locale.ROOT,
+                            "TDP %.0f W as given / %d threads per package%s",
+                            tdp,
+                            threads,
+                            known.isPresent() ? " (threads from the TDP table)" : " (logical CPUs listed)"));
         }
         if (known.isPresent()) {
             TdpTable.Entry e = known.get();
-            return new CpuPower(e.tdpWatts() / e.threads(), cpu.model(), e.tdpWatts(), String.format(Locale.ROOT,
-                    "%s: TDP %.0f W / %d threads, from the TDP table", e.key(), e.tdpWatts(), e.threads()));
+            return new CpuPower(
+                    e.tdpWatts() / e.threads(),
+                    cpu.model(),
+                    e.tdpWatts(),
+                    String.format(
+                            Locale.ROOT,
+                            "%s: TDP %.0f W / %d threads, from the TDP table",
+                            e.key(),
+                            e.tdpWatts(),
+                            e.threads()));
         }
-        return new CpuPower(DEFAULT_WATTS_PER_CPU, cpu.model(), Double.NaN, String.format(Locale.ROOT,
-                "the default: CPU '%s' is not in the TDP table; give --tdp W for its real TDP", cpu.model()));
+        return new CpuPower(
+                DEFAULT_WATTS_PER_CPU,
+                cpu.model(),
+                Double.NaN,
+                String.format(
+                        Locale.ROOT,
+                        "the default: CPU '%s' is not in the TDP table; give --tdp W for its real TDP",
+                        cpu.model()));
     }
 
     /** A figure given directly, for tests and callers that know it. */

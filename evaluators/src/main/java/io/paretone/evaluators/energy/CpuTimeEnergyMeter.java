@@ -34,8 +34,8 @@ public final class CpuTimeEnergyMeter implements EnergyMeter {
     public MeterAvailability availability() {
         try {
             processCpuNanos();
-            return MeterAvailability.yes(String.format(Locale.ROOT, "process CPU time x %.2f W per CPU (%s)",
-                    power.wattsPerCpu(), power.basis()));
+            return MeterAvailability.yes(String.format(
+                    Locale.ROOT, "process CPU time x %.2f W per CPU (%s)", power.wattsPerCpu(), power.basis()));
         } catch (IllegalStateException e) {
             return MeterAvailability.no(e.getMessage());
         }
@@ -56,8 +56,12 @@ public final class CpuTimeEnergyMeter implements EnergyMeter {
                         wallSeconds,
                         name(),
                         true,
-                        String.format(Locale.ROOT, "%.2f s process CPU time x %.2f W per CPU (%s)",
-                                cpuSeconds, power.wattsPerCpu(), power.basis()),
+                        String.format(
+                                Locale.ROOT,
+                                "%.2f s process CPU time x %.2f W per CPU (%s)",
+                                cpuSeconds,
+                                power.wattsPerCpu(),
+                                power.basis()),
                         List.of(cpu),
                         List.of());
             }
@@ -65,8 +69,7 @@ public final class CpuTimeEnergyMeter implements EnergyMeter {
     }
 
     static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             long t = os.getProcessCpuTime();
             if (t >= 0) {
                 return t;

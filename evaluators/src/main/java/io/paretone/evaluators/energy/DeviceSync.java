@@ -8,7 +8,7 @@ package io.paretone.evaluators.energy;
 @FunctionalInterface
 public interface DeviceSync {
     /** For devices that run synchronously (the CPU) and for tests. */
-    DeviceSync NONE = () -> { };
+    DeviceSync NONE = () -> {};
 
     void await();
 }

@@ -57,7 +57,8 @@ public record EnergyReading(
      */
     public static boolean estimatedWhole(List<EnergyReading> parts) {
         double total = parts.stream().mapToDouble(EnergyReading::joules).sum();
-        double measured = parts.stream().mapToDouble(EnergyReading::measuredJoules).sum();
+        double measured =
+                parts.stream().mapToDouble(EnergyReading::measuredJoules).sum();
         if (total <= 0) {
             return parts.stream().anyMatch(EnergyReading::estimated);
         }

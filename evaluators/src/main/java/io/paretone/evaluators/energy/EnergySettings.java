@@ -29,8 +29,12 @@ public record EnergySettings(
 
     /** Automatic meters, TDPs from the table, {@link RamEnergyMeter#DEFAULT_WATTS_PER_GB} for RAM. */
     public static EnergySettings defaults() {
-        return new EnergySettings(MeterChoice.AUTO, OptionalDouble.empty(), OptionalDouble.empty(),
-                OptionalDouble.empty(), RamEnergyMeter.DEFAULT_WATTS_PER_GB);
+        return new EnergySettings(
+                MeterChoice.AUTO,
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                RamEnergyMeter.DEFAULT_WATTS_PER_GB);
     }
 
     public EnergySettings withMeter(MeterChoice v) {

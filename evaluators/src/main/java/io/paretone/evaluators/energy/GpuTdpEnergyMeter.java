@@ -33,7 +33,8 @@ public final class GpuTdpEnergyMeter implements EnergyMeter {
 
     @Override
     public MeterAvailability availability() {
-        return MeterAvailability.yes(String.format(Locale.ROOT, "%d GPU(s) at %.0f W (%s) for the whole window", gpus, tdpWatts, basis));
+        return MeterAvailability.yes(
+                String.format(Locale.ROOT, "%d GPU(s) at %.0f W (%s) for the whole window", gpus, tdpWatts, basis));
     }
 
     @Override
@@ -47,9 +48,14 @@ public final class GpuTdpEnergyMeter implements EnergyMeter {
             @Override
             protected EnergyReading measure() {
                 double seconds = (System.nanoTime() - start) / 1e9;
-                return new EnergyReading(gpus * tdpWatts * seconds, seconds, name(), true,
+                return new EnergyReading(
+                        gpus * tdpWatts * seconds,
+                        seconds,
+                        name(),
+                        true,
                         String.format(Locale.ROOT, "%d GPU(s) x %.0f W (%s) x %.2f s", gpus, tdpWatts, basis, seconds),
-                        devices, List.of());
+                        devices,
+                        List.of());
             }
         };
     }

@@ -28,7 +28,8 @@ public final class GridIntensities {
     public record GridIntensity(String iso2, String iso3, String country, double kgPerKwh, int year) {
         /** Where the figure came from, for the study's records. */
         public String source() {
-            return String.format(Locale.ROOT, "%s (%s) %d national average, Our World in Data / Ember", country, iso2, year);
+            return String.format(
+                    Locale.ROOT, "%s (%s) %d national average, Our World in Data / Ember", country, iso2, year);
         }
     }
 
@@ -66,13 +67,21 @@ public final class GridIntensities {
     /** The country with this two- or three-letter code, in any case. */
     public Optional<GridIntensity> find(String code) {
         String c = code.trim().toUpperCase(Locale.ROOT);
-        return rows.stream().filter(r -> r.iso2().equals(c) || r.iso3().equals(c)).findFirst();
+        return rows.stream()
+                .filter(r -> r.iso2().equals(c) || r.iso3().equals(c))
+                .findFirst();
     }
 
     /** @throws InvalidValueException naming some known codes when the code is not in the table */
     public GridIntensity require(String code) {
-        return find(code).orElseThrow(() -> new InvalidValueException("region", code, String.format(Locale.ROOT,
-                "use an ISO 3166 country code from the shipped table of %d countries (such as DE, FR, US, CN, IN),"
-                        + " or give the grid's intensity with --carbon-intensity KG_PER_KWH", rows.size())));
+        return find(code)
+                .orElseThrow(() -> new InvalidValueException(
+                        "region",
+                        code,
+                        String.format(
+                                Locale.ROOT,
+                                "use an ISO 3166 country code from the shipped table of %d countries (such as DE, FR, US, CN, IN),"
+                                        + " or give the grid's intensity with --carbon-intensity KG_PER_KWH",
+                                rows.size())));
     }
 }

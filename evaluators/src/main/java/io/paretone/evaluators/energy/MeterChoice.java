@@ -28,9 +28,16 @@ public enum MeterChoice {
 
     /** @throws InvalidValueException naming the allowed values */
     public static MeterChoice parse(String text) {
-        return Arrays.stream(values()).filter(c -> c.label().equals(text.trim().toLowerCase(Locale.ROOT)))
-                .findFirst().orElseThrow(() -> new InvalidValueException("meter", text, "use " + Choices.inWords(
-                        Arrays.stream(values()).map(MeterChoice::label).toList())));
+        return Arrays.stream(values())
+                .filter(c -> c.label().equals(text.trim().toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() -> new InvalidValueException(
+                        "meter",
+                        text,
+                        "use "
+                                + Choices.inWords(Arrays.stream(values())
+                                        .map(MeterChoice::label)
+                                        .toList())));
     }
 
     /** The name users give, such as {@code auto}. */
@@ -40,6 +47,8 @@ public enum MeterChoice {
 
     /** Each choice with what it does, in words, for help: "auto (...), rapl (...), ... or estimate (...)". */
     public static String help() {
-        return Choices.inWords(Arrays.stream(values()).map(c -> c.label() + " (" + c.summary + ")").toList());
+        return Choices.inWords(Arrays.stream(values())
+                .map(c -> c.label() + " (" + c.summary + ")")
+                .toList());
     }
 }

@@ -40,18 +40,23 @@ public record MeterSelection(EnergyMeter meter, LacosteEstimate lacoste, List<St
             lacoste = gpuPart(settings, device.getDeviceId(), sources, parts, notes);
         } else {
             if (settings.meter() == MeterChoice.NVML) {
-                throw new InvalidValueException("meter", "nvml",
+                throw new InvalidValueException(
+                        "meter",
+                        "nvml",
                         "NVML meters NVIDIA GPUs and this study runs on the CPU; use --device gpu or --meter auto");
             }
             int cpus = sources.availableProcessors();
-            lacoste = new LacosteEstimate(1, cpus * cpuPower.wattsPerCpu() / 1000, String.format(Locale.ROOT,
-                    "1 CPU device, p_max = %d CPUs x %.2f W", cpus, cpuPower.wattsPerCpu()));
+            lacoste = new LacosteEstimate(
+                    1,
+                    cpus * cpuPower.wattsPerCpu() / 1000,
+                    String.format(Locale.ROOT, "1 CPU device, p_max = %d CPUs x %.2f W", cpus, cpuPower.wattsPerCpu()));
         }
         parts.add(new RamEnergyMeter(settings.ramWattsPerGb()));
         return new MeterSelection(new CompositeEnergyMeter(parts), lacoste, notes);
     }
 
-    private static EnergyMeter cpuMeter(EnergySettings settings, CpuPower power, MeterSources sources, List<String> notes) {
+    private static EnergyMeter cpuMeter(
+            EnergySettings settings, CpuPower power, MeterSources sources, List<String> notes) {
         if (settings.meter() == MeterChoice.ESTIMATE) {
             return new CpuTimeEnergyMeter(power);
         }
@@ -61,8 +66,11 @@ public record MeterSelection(EnergyMeter meter, LacosteEstimate lacoste, List<St
             return rapl;
         }
         if (settings.meter() == MeterChoice.RAPL) {
-            throw new InvalidValueException("meter", "rapl", "RAPL cannot be read here: " + a.reason()
-                    + "; use --meter auto to fall back to the CPU-time estimate");
+            throw new InvalidValueException(
+                    "meter",
+                    "rapl",
+                    "RAPL cannot be read here: " + a.reason()
+                            + "; use --meter auto to fall back to the CPU-time estimate");
         }
         notes.add("RAPL not used: " + a.reason() + ".");
         return new CpuTimeEnergyMeter(power);
@@ -77,14 +85,23 @@ public record MeterSelection(EnergyMeter meter, LacosteEstimate lacoste, List<St
                 parts.add(nvml);
                 GpuPowerSource gpu = nvml.gpus().get(0);
                 if (!Double.isNaN(gpu.powerLimitWatts())) {
-                    return new LacosteEstimate(1, gpu.powerLimitWatts() / 1000, String.format(Locale.ROOT,
-                            "1 GPU, p_max = %.0f W, the power limit NVML reports for %s", gpu.powerLimitWatts(), gpu.name()));
+                    return new LacosteEstimate(
+                            1,
+                            gpu.powerLimitWatts() / 1000,
+                            String.format(
+                                    Locale.ROOT,
+                                    "1 GPU, p_max = %.0f W, the power limit NVML reports for %s",
+                                    gpu.powerLimitWatts(),
+                                    gpu.name()));
                 }
                 return gpuTdpLacoste(settings, sources, gpu.name());
             }
             if (settings.meter() == MeterChoice.NVML) {
-                throw new InvalidValueException("meter", "nvml", "NVML cannot meter GPU " + cudaIndex + " here: "
-                        + a.reason() + "; use --meter auto to fall back to the GPU TDP estimate");
+                throw new InvalidValueException(
+                        "meter",
+                        "nvml",
+                        "NVML cannot meter GPU " + cudaIndex + " here: " + a.reason()
+                                + "; use --meter auto to fall back to the GPU TDP estimate");
             }
             notes.add("NVML not used: " + a.reason() + ".");
         }
@@ -97,22 +114,38 @@ public record MeterSelection(EnergyMeter meter, LacosteEstimate lacoste, List<St
     private static LacosteEstimate gpuTdpLacoste(EnergySettings settings, MeterSources sources, String name) {
         OptionalDouble given = settings.gpuTdpWatts();
         if (given.isPresent()) {
-            return new LacosteEstimate(1, given.getAsDouble() / 1000,
+            return new LacosteEstimate(
+                    1,
+                    given.getAsDouble() / 1000,
                     String.format(Locale.ROOT, "1 GPU, p_max = %.0f W as given", given.getAsDouble()));
         }
         var known = sources.tdp().gpu(name);
         if (known.isPresent()) {
-            return new LacosteEstimate(1, known.get().tdpWatts() / 1000, String.format(Locale.ROOT,
-                    "1 GPU, p_max = %.0f W, the TDP table's figure for %s", known.get().tdpWatts(), known.get().key()));
+            return new LacosteEstimate(
+                    1,
+                    known.get().tdpWatts() / 1000,
+                    String.format(
+                            Locale.ROOT,
+                            "1 GPU, p_max = %.0f W, the TDP table's figure for %s",
+                            known.get().tdpWatts(),
+                            known.get().key()));
         }
-        return new LacosteEstimate(1, LacosteEstimate.DEFAULT_GPU_PMAX_KW, String.format(Locale.ROOT,
-                "1 GPU, p_max = %.0f W assumed (a V100's TDP); give --gpu-tdp W", LacosteEstimate.DEFAULT_GPU_PMAX_KW * 1000));
+        return new LacosteEstimate(
+                1,
+                LacosteEstimate.DEFAULT_GPU_PMAX_KW,
+                String.format(
+                        Locale.ROOT,
+                        "1 GPU, p_max = %.0f W assumed (a V100's TDP); give --gpu-tdp W",
+                        LacosteEstimate.DEFAULT_GPU_PMAX_KW * 1000));
     }
 
     /** One paragraph for the console: the meter, whether it measures or estimates, and the notes. */
     public String describe() {
-        StringBuilder s = new StringBuilder("energy meter ").append(meter.name()).append(" (")
-                .append(meter.availability().reason()).append(").");
+        StringBuilder s = new StringBuilder("energy meter ")
+                .append(meter.name())
+                .append(" (")
+                .append(meter.availability().reason())
+                .append(").");
         for (String note : notes) {
             s.append(' ').append(note);
         }

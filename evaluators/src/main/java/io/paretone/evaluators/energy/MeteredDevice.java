@@ -20,10 +20,13 @@ public record MeteredDevice(String kind, String name, double powerLimitWatts, St
         if (!Double.isNaN(powerLimitWatts) || driverVersion != null) {
             s.append(" (");
             if (!Double.isNaN(powerLimitWatts)) {
-                s.append(String.format(Locale.ROOT, "%s %.0f W", kind.equals("gpu") ? "power limit" : "TDP", powerLimitWatts));
+                s.append(String.format(
+                        Locale.ROOT, "%s %.0f W", kind.equals("gpu") ? "power limit" : "TDP", powerLimitWatts));
             }
             if (driverVersion != null) {
-                s.append(Double.isNaN(powerLimitWatts) ? "" : ", ").append("driver ").append(driverVersion);
+                s.append(Double.isNaN(powerLimitWatts) ? "" : ", ")
+                        .append("driver ")
+                        .append(driverVersion);
             }
             s.append(')');
         }

@@ -59,7 +59,9 @@ public final class NvmlEnergyMeter implements EnergyMeter {
         try {
             return new NvmlEnergyMeter(
                     NvmlGpus.forCudaDevices(cudaIndices, nvml.gpus(), System.getenv("CUDA_VISIBLE_DEVICES")),
-                    sync, DEFAULT_POLL_HZ, false);
+                    sync,
+                    DEFAULT_POLL_HZ,
+                    false);
         } catch (IllegalArgumentException e) {
             return new NvmlEnergyMeter(e.getMessage());
         }
@@ -143,17 +145,26 @@ public final class NvmlEnergyMeter implements EnergyMeter {
                     how.add("GPU " + g.index() + " energy counter");
                 } else {
                     joules += pollers[i].joules();
-                    how.add(String.format(Locale.ROOT, "GPU %d power polled at %.0f Hz (%d samples) and integrated",
-                            g.index(), pollHz, pollers[i].samples()));
+                    how.add(String.format(
+                            Locale.ROOT,
+                            "GPU %d power polled at %.0f Hz (%d samples) and integrated",
+                            g.index(),
+                            pollHz,
+                            pollers[i].samples()));
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             List<MeteredDevice> devices = gpus.stream()
                     .map(g -> new MeteredDevice("gpu", g.name(), g.powerLimitWatts(), g.driverVersion()))
                     .toList();
-            return new EnergyReading(joules, seconds, name(), false,
+            return new EnergyReading(
+                    joules,
+                    seconds,
+                    name(),
+                    false,
                     "NVML: " + String.join(", ", how) + ", read after synchronising the device",
-                    devices, List.of());
+                    devices,
+                    List.of());
         }
 
         @Override

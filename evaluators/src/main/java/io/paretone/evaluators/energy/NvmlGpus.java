@@ -1,8 +1,8 @@
 package io.paretone.evaluators.energy;
 
 import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
@@ -20,6 +20,7 @@ import java.util.List;
 public final class NvmlGpus {
     /** System property naming the NVML library to load, for drivers installed in odd places. */
     public static final String LIBRARY_PROPERTY = "paretone.nvml.library";
+
     private static Result shared;
 
     private NvmlGpus() {}
@@ -62,15 +63,20 @@ public final class NvmlGpus {
                 nvml = Native.load(name, NvmlLibrary.class);
                 break;
             } catch (UnsatisfiedLinkError e) {
-                errors.add(name + ": " + e.getMessage().lines().findFirst().orElse("").replaceAll(":\\s*$", ""));
+                errors.add(name + ": "
+                        + e.getMessage().lines().findFirst().orElse("").replaceAll(":\\s*$", ""));
             } catch (LinkageError e) {
                 return new Result(List.of(), null, "JNA, which paretone uses to call NVML, could not load: " + e);
             }
         }
         if (nvml == null) {
-            return new Result(List.of(), null, "the NVIDIA management library (NVML) is not installed or not on the"
-                    + " library path (" + String.join("; ", errors) + "); it comes with the NVIDIA driver, or set -D"
-                    + LIBRARY_PROPERTY + "=/path/to/libnvidia-ml.so.1");
+            return new Result(
+                    List.of(),
+                    null,
+                    "the NVIDIA management library (NVML) is not installed or not on the"
+                            + " library path (" + String.join("; ", errors)
+                            + "); it comes with the NVIDIA driver, or set -D"
+                            + LIBRARY_PROPERTY + "=/path/to/libnvidia-ml.so.1");
         }
         try {
             check(nvml, nvml.nvmlInit_v2(), "nvmlInit_v2");
@@ -97,21 +103,26 @@ public final class NvmlGpus {
      *
      * @throws IllegalArgumentException with the reason when a CUDA device has no NVML GPU
      */
-    static List<GpuPowerSource> forCudaDevices(List<Integer> cudaIndices, List<GpuPowerSource> all, String visibleDevices) {
+    static List<GpuPowerSource> forCudaDevices(
+            List<Integer> cudaIndices, List<GpuPowerSource> all, String visibleDevices) {
         List<String> visible = visibleDevices == null || visibleDevices.isBlank()
-                ? null : List.of(visibleDevices.trim().split("\\s*,\\s*"));
+                ? null
+                : List.of(visibleDevices.trim().split("\\s*,\\s*"));
         List<GpuPowerSource> chosen = new ArrayList<>();
         for (int cuda : cudaIndices) {
             String id = visible == null ? Integer.toString(cuda) : cuda < visible.size() ? visible.get(cuda) : null;
             if (id == null) {
-                throw new IllegalArgumentException("CUDA device " + cuda + " is not in CUDA_VISIBLE_DEVICES=" + visibleDevices);
+                throw new IllegalArgumentException(
+                        "CUDA device " + cuda + " is not in CUDA_VISIBLE_DEVICES=" + visibleDevices);
             }
             if (id.startsWith("MIG-")) {
                 throw new IllegalArgumentException("CUDA device " + cuda + " is a MIG instance (" + id
                         + "), which has no energy counter of its own");
             }
             chosen.add(all.stream()
-                    .filter(g -> id.startsWith("GPU-") ? uuidOf(g).startsWith(id) : Integer.toString(g.index()).equals(id))
+                    .filter(g -> id.startsWith("GPU-")
+                            ? uuidOf(g).startsWith(id)
+                            : Integer.toString(g.index()).equals(id))
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(
                             "NVML lists no GPU for CUDA device " + cuda + " ('" + id + "'); it lists " + all.size())));
@@ -170,14 +181,17 @@ public final class NvmlGpus {
             this.name = text(buffer);
             byte[] uuidBuffer = new byte[NvmlLibrary.UUID_BUFFER];
             this.uuid = nvml.nvmlDeviceGetUUID(handle, uuidBuffer, uuidBuffer.length) == NvmlLibrary.SUCCESS
-                    ? text(uuidBuffer) : "";
+                    ? text(uuidBuffer)
+                    : "";
             IntByReference limit = new IntByReference();
             this.powerLimitWatts = nvml.nvmlDeviceGetEnforcedPowerLimit(handle, limit) == NvmlLibrary.SUCCESS
-                    ? Integer.toUnsignedLong(limit.getValue()) / 1000.0 : Double.NaN;
-            this.energyCounter = nvml.nvmlDeviceGetTotalEnergyConsumption(handle, new LongByReference())
-                    == NvmlLibrary.SUCCESS;
+                    ? Integer.toUnsignedLong(limit.getValue()) / 1000.0
+                    : Double.NaN;
+            this.energyCounter =
+                    nvml.nvmlDeviceGetTotalEnergyConsumption(handle, new LongByReference()) == NvmlLibrary.SUCCESS;
             com.sun.jna.Memory memory = new com.sun.jna.Memory(24); // nvmlMemory_t: total, free, used
-            this.memoryBytes = nvml.nvmlDeviceGetMemoryInfo(handle, memory) == NvmlLibrary.SUCCESS ? memory.getLong(0) : 0;
+            this.memoryBytes =
+                    nvml.nvmlDeviceGetMemoryInfo(handle, memory) == NvmlLibrary.SUCCESS ? memory.getLong(0) : 0;
         }
 
         String uuid() {
@@ -227,7 +241,8 @@ public final class NvmlGpus {
                 return java.util.Map.of(); // no samples since then, or no support on this GPU
             }
             com.sun.jna.Memory buffer = new com.sun.jna.Memory(32L * count.getValue());
-            if (nvml.nvmlDeviceGetProcessUtilization(handle, buffer, count, lastUtilizationMicros) != NvmlLibrary.SUCCESS) {
+            if (nvml.nvmlDeviceGetProcessUtilization(handle, buffer, count, lastUtilizationMicros)
+                    != NvmlLibrary.SUCCESS) {
                 return java.util.Map.of();
             }
             java.util.Map<Long, Double> busy = new java.util.HashMap<>();
@@ -266,7 +281,8 @@ public final class NvmlGpus {
         public double busyPercent() {
             com.sun.jna.Memory rates = new com.sun.jna.Memory(8);
             return nvml.nvmlDeviceGetUtilizationRates(handle, rates) == NvmlLibrary.SUCCESS
-                    ? Integer.toUnsignedLong(rates.getInt(0)) : Double.NaN;
+                    ? Integer.toUnsignedLong(rates.getInt(0))
+                    : Double.NaN;
         }
 
         @Override

@@ -46,7 +46,8 @@ interface NvmlLibrary extends Library {
      * nvmlProcessUtilizationSample_t (pid, timeStamp, smUtil, memUtil, encUtil, decUtil; 32 bytes).
      * With a null buffer it sets the count needed and returns INSUFFICIENT_SIZE.
      */
-    int nvmlDeviceGetProcessUtilization(Pointer device, Pointer utilization, IntByReference count, long lastSeenTimeStamp);
+    int nvmlDeviceGetProcessUtilization(
+            Pointer device, Pointer utilization, IntByReference count, long lastSeenTimeStamp);
 
     /**
      * Compute processes and their used GPU memory: an array of nvmlProcessInfo_v2_t (pid,

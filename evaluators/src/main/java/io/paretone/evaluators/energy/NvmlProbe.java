@@ -39,7 +39,8 @@ public final class NvmlProbe {
                 case "--windows" -> windows = Integer.parseInt(args[i + 1]);
                 case "--hz" -> hz = Double.parseDouble(args[i + 1]);
                 default -> {
-                    System.err.println("nvml-probe: unknown option " + args[i] + "; use --seconds S --windows N --hz H");
+                    System.err.println(
+                            "nvml-probe: unknown option " + args[i] + "; use --seconds S --windows N --hz H");
                     System.exit(2);
                 }
             }
@@ -49,17 +50,26 @@ public final class NvmlProbe {
             System.out.println("NVML unavailable: " + nvml.failure());
             System.exit(2);
         }
-        System.out.println("NVML driver " + nvml.driverVersion() + ", " + nvml.gpus().size() + " GPU(s)");
+        System.out.println(
+                "NVML driver " + nvml.driverVersion() + ", " + nvml.gpus().size() + " GPU(s)");
         for (GpuPowerSource g : nvml.gpus()) {
-            System.out.printf(Locale.ROOT, "  GPU %d: %s, power limit %.0f W, energy counter: %s, power now %.1f W%n",
-                    g.index(), g.name(), g.powerLimitWatts(), g.hasEnergyCounter() ? "yes" : "no", g.powerWatts());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  GPU %d: %s, power limit %.0f W, energy counter: %s, power now %.1f W%n",
+                    g.index(),
+                    g.name(),
+                    g.powerLimitWatts(),
+                    g.hasEnergyCounter() ? "yes" : "no",
+                    g.powerWatts());
         }
         NvmlEnergyMeter asStudiesUseIt = NvmlEnergyMeter.forCudaDevices(List.of(0), DeviceSync.NONE);
-        System.out.println("meter a study on gpu:0 would use: " + asStudiesUseIt.availability().reason());
+        System.out.println("meter a study on gpu:0 would use: "
+                + asStudiesUseIt.availability().reason());
         boolean allWithin = true;
         for (GpuPowerSource g : nvml.gpus()) {
             if (!g.hasEnergyCounter()) {
-                System.out.println("GPU " + g.index() + " has no energy counter: nothing to compare the polled figure with");
+                System.out.println(
+                        "GPU " + g.index() + " has no energy counter: nothing to compare the polled figure with");
                 continue;
             }
             NvmlEnergyMeter counter = new NvmlEnergyMeter(List.of(g), DeviceSync.NONE, hz, false);
@@ -81,20 +91,31 @@ public final class NvmlProbe {
                 List<String> verdicts = new ArrayList<>();
                 allWithin &= report(verdicts, "meter (counter)", c.joules(), reference);
                 allWithin &= report(verdicts, "polled", p.joules(), reference);
-                System.out.printf(Locale.ROOT, "GPU %d window %d/%d: %.2f s, driver counter %.1f J (%.1f W mean); %s; %s%n",
-                        g.index(), w, windows, c.seconds(), reference, reference / c.seconds(), String.join("; ", verdicts),
+                System.out.printf(
+                        Locale.ROOT,
+                        "GPU %d window %d/%d: %.2f s, driver counter %.1f J (%.1f W mean); %s; %s%n",
+                        g.index(),
+                        w,
+                        windows,
+                        c.seconds(),
+                        reference,
+                        reference / c.seconds(),
+                        String.join("; ", verdicts),
                         p.method());
             }
         }
-        System.out.println(allWithin ? "PASS: every figure within " + TOLERANCE_PERCENT + "% of the driver's counter"
-                : "FAIL: some figure is more than " + TOLERANCE_PERCENT + "% off the driver's counter");
+        System.out.println(
+                allWithin
+                        ? "PASS: every figure within " + TOLERANCE_PERCENT + "% of the driver's counter"
+                        : "FAIL: some figure is more than " + TOLERANCE_PERCENT + "% off the driver's counter");
         System.exit(allWithin ? 0 : 1);
     }
 
     private static boolean report(List<String> out, String what, double joules, double reference) {
         double percent = 100 * (joules - reference) / reference;
         boolean ok = Math.abs(percent) <= TOLERANCE_PERCENT;
-        out.add(String.format(Locale.ROOT, "%s %.1f J (%+.2f%%%s)", what, joules, percent, ok ? "" : ", OUT OF TOLERANCE"));
+        out.add(String.format(
+                Locale.ROOT, "%s %.1f J (%+.2f%%%s)", what, joules, percent, ok ? "" : ", OUT OF TOLERANCE"));
         return ok;
     }
 }

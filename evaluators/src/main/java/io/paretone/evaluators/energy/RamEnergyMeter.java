@@ -27,7 +27,10 @@ public final class RamEnergyMeter implements EnergyMeter {
     private final String source;
 
     public RamEnergyMeter(double wattsPerGb) {
-        this(wattsPerGb, RamEnergyMeter::residentBytes, Files.isReadable(STATUS) ? "resident memory (RSS)" : "Java heap in use");
+        this(
+                wattsPerGb,
+                RamEnergyMeter::residentBytes,
+                Files.isReadable(STATUS) ? "resident memory (RSS)" : "Java heap in use");
     }
 
     RamEnergyMeter(double wattsPerGb, LongSupplier residentBytes, String source) {
@@ -69,8 +72,13 @@ public final class RamEnergyMeter implements EnergyMeter {
                         seconds,
                         name(),
                         true,
-                        String.format(Locale.ROOT, "%s, %.3f GB on average (peak %.3f GB) x %.3f W/GB",
-                                source, seconds > 0 ? gbSeconds / seconds : gb, peakGb, wattsPerGb),
+                        String.format(
+                                Locale.ROOT,
+                                "%s, %.3f GB on average (peak %.3f GB) x %.3f W/GB",
+                                source,
+                                seconds > 0 ? gbSeconds / seconds : gb,
+                                peakGb,
+                                wattsPerGb),
                         List.of(new MeteredDevice("ram", "process memory", Double.NaN, null)),
                         List.of());
             }

@@ -108,8 +108,8 @@ public final class RaplEnergyMeter implements EnergyMeter {
                     continue;
                 }
                 readCounter(dir);
-                found.add(new Zone(dir, name, Long.parseLong(readText(dir.resolve("max_energy_range_uj"))),
-                        powerLimit(dir)));
+                found.add(new Zone(
+                        dir, name, Long.parseLong(readText(dir.resolve("max_energy_range_uj"))), powerLimit(dir)));
             }
         } catch (AccessDeniedException e) {
             return MeterAvailability.no("cannot read " + e.getFile() + ": permission denied (since Linux 5.10 the"
@@ -130,10 +130,12 @@ public final class RaplEnergyMeter implements EnergyMeter {
     @Override
     public Window start() {
         if (!availability().available()) {
-            throw new IllegalStateException("RAPL is not available: " + availability().reason());
+            throw new IllegalStateException(
+                    "RAPL is not available: " + availability().reason());
         }
         RaplWindow window = new RaplWindow(zones);
-        window.sampler = SAMPLER.scheduleAtFixedRate(window::sampleQuietly, SAMPLE_SECONDS, SAMPLE_SECONDS, TimeUnit.SECONDS);
+        window.sampler =
+                SAMPLER.scheduleAtFixedRate(window::sampleQuietly, SAMPLE_SECONDS, SAMPLE_SECONDS, TimeUnit.SECONDS);
         return window;
     }
 
@@ -181,10 +183,17 @@ public final class RaplEnergyMeter implements EnergyMeter {
             List<MeteredDevice> devices = zones.stream()
                     .map(z -> new MeteredDevice("cpu", "RAPL " + z.name(), z.powerLimitWatts(), null))
                     .toList();
-            return new EnergyReading(total / 1e6, seconds, name(), false,
-                    String.format(Locale.ROOT, "RAPL energy counters of %s (machine-wide, all processes)",
+            return new EnergyReading(
+                    total / 1e6,
+                    seconds,
+                    name(),
+                    false,
+                    String.format(
+                            Locale.ROOT,
+                            "RAPL energy counters of %s (machine-wide, all processes)",
                             zones.stream().map(Zone::name).collect(Collectors.joining(", "))),
-                    devices, List.of());
+                    devices,
+                    List.of());
         }
 
         @Override
@@ -204,7 +213,8 @@ public final class RaplEnergyMeter implements EnergyMeter {
         try {
             return readCounter(zone.dir());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read the RAPL counter of " + zone.name() + " in " + zone.dir(), e);
+            throw new UncheckedIOException(
+                    "could not read the RAPL counter of " + zone.name() + " in " + zone.dir(), e);
         }
     }
 

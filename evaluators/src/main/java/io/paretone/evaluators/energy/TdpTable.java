@@ -85,7 +85,11 @@ public final class TdpTable {
     }
 
     private static String normalise(String s) {
-        return s.replace("(R)", " ").replace("(TM)", " ").replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
+        return s.replace("(R)", " ")
+                .replace("(TM)", " ")
+                .replaceAll("\\s+", " ")
+                .trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     private static boolean containsWords(String text, String key) {

@@ -39,7 +39,8 @@ public record PublishedCost(
                 long flops = arch.generationFlopsPerUnit(block, FlopCounter.inference(), sampleRate);
                 return new PublishedCost(family, published, parameters, OptionalLong.of(flops), Optional.empty());
             } catch (IllegalStateException e) {
-                return new PublishedCost(family, published, parameters, OptionalLong.empty(), Optional.of(e.getMessage()));
+                return new PublishedCost(
+                        family, published, parameters, OptionalLong.empty(), Optional.of(e.getMessage()));
             }
         }
     }

@@ -26,8 +26,14 @@ import java.util.stream.Collectors;
  * @param bounds its default normalisation box
  * @param formerNames names studies stored before a rename still use for it
  */
-public record Objective(String name, String unit, String meaning, ToDoubleFunction<CandidateMeasurement> reader,
-        Shown shown, Bounds bounds, List<String> formerNames) {
+public record Objective(
+        String name,
+        String unit,
+        String meaning,
+        ToDoubleFunction<CandidateMeasurement> reader,
+        Shown shown,
+        Bounds bounds,
+        List<String> formerNames) {
     /** Stands for the domain's generated unit in {@link #unit} and {@link #meaning}, such as "image". */
     public static final String UNIT = "{unit}";
     /** Stands for the domain's generated unit in a column heading, such as "img". */
@@ -43,47 +49,100 @@ public record Objective(String name, String unit, String meaning, ToDoubleFuncti
     public static final String METERED_BY = "{metered_by}";
 
     /** Training CO2e, from the energy meter's figure. */
-    public static final Objective CO2E = new Objective("co2e", "kgCO2e", "CO2e of training",
+    public static final Objective CO2E = new Objective(
+            "co2e",
+            "kgCO2e",
+            "CO2e of training",
             CandidateMeasurement::trainingKgCo2e,
-            new Shown(new Labels("CO2e [g]", "training CO2e [gCO2e]"), Map.of(), 1000, Format.SIGNIFICANT, Basis.METERED,
+            new Shown(
+                    new Labels("CO2e [g]", "training CO2e [gCO2e]"),
+                    Map.of(),
+                    1000,
+                    Format.SIGNIFICANT,
+                    Basis.METERED,
                     "training energy" + METERED_BY + " x grid carbon intensity"),
-            Bounds.log(1e-8, 1e-1), List.of());
+            Bounds.log(1e-8, 1e-1),
+            List.of());
 
     /** Trainable parameters. */
-    public static final Objective PARAMETERS = new Objective("parameters", "count", "trainable parameters",
+    public static final Objective PARAMETERS = new Objective(
+            "parameters",
+            "count",
+            "trainable parameters",
             m -> m.cost().parameters(),
-            new Shown(new Labels("params", "trainable parameters"), Map.of(), 1, Format.COUNT, Basis.COUNTED,
+            new Shown(
+                    new Labels("params", "trainable parameters"),
+                    Map.of(),
+                    1,
+                    Format.COUNT,
+                    Basis.COUNTED,
                     "trainable parameters counted"),
-            Bounds.log(1e2, 1e8), List.of());
+            Bounds.log(1e2, 1e8),
+            List.of());
 
     /** Forward FLOPs per generated unit. */
-    public static final Objective FLOPS = new Objective("flops", "FLOPs per " + UNIT, "forward FLOPs to generate one " + UNIT,
+    public static final Objective FLOPS = new Objective(
+            "flops",
+            "FLOPs per " + UNIT,
+            "forward FLOPs to generate one " + UNIT,
             m -> m.cost().generationFlopsPerUnit(),
-            new Shown(new Labels("FLOPs/" + SHORT_UNIT, "FLOPs per generated " + UNIT), Map.of(), 1, Format.COUNT,
-                    Basis.COUNTED, "forward FLOPs to generate one " + UNIT + ", counted from layer shapes"),
-            Bounds.log(1e5, 1e13), List.of("fpos"));
+            new Shown(
+                    new Labels("FLOPs/" + SHORT_UNIT, "FLOPs per generated " + UNIT),
+                    Map.of(),
+                    1,
+                    Format.COUNT,
+                    Basis.COUNTED,
+                    "forward FLOPs to generate one " + UNIT + ", counted from layer shapes"),
+            Bounds.log(1e5, 1e13),
+            List.of("fpos"));
 
     /** 1 - %MOS from the quality proxy. */
-    public static final Objective QUALITY = new Objective("one_minus_pmos", "1 - %MOS", "quality loss against " + REAL,
+    public static final Objective QUALITY = new Objective(
+            "one_minus_pmos",
+            "1 - %MOS",
+            "quality loss against " + REAL,
             CandidateMeasurement::oneMinusPercentMos,
-            new Shown(new Labels("1-%MOS", "1 - %MOS (0 = like " + REAL + ", 1 = noise)"), Map.of(), 1, Format.FIXED, Basis.ESTIMATED,
+            new Shown(
+                    new Labels("1-%MOS", "1 - %MOS (0 = like " + REAL + ", 1 = noise)"),
+                    Map.of(),
+                    1,
+                    Format.FIXED,
+                    Basis.ESTIMATED,
                     "1 - %MOS from the calibrated quality proxy, not a listening test"),
-            Bounds.linear(0, 1), List.of());
+            Bounds.linear(0, 1),
+            List.of());
 
     /** Measured energy of generation per generated unit. */
-    public static final Objective INFERENCE_ENERGY = new Objective("inference_energy", "J per " + UNIT,
-            "energy to generate one " + UNIT, CandidateMeasurement::generationJoulesPerUnit,
-            new Shown(new Labels("gen J/" + SHORT_UNIT, "generation energy [J per " + UNIT + "]"), Map.of(), 1,
-                    Format.SIGNIFICANT, Basis.METERED, "energy of generation per " + UNIT + ", " + BASIS + " by the energy meter"),
-            Bounds.log(1e-3, 1e4), List.of());
+    public static final Objective INFERENCE_ENERGY = new Objective(
+            "inference_energy",
+            "J per " + UNIT,
+            "energy to generate one " + UNIT,
+            CandidateMeasurement::generationJoulesPerUnit,
+            new Shown(
+                    new Labels("gen J/" + SHORT_UNIT, "generation energy [J per " + UNIT + "]"),
+                    Map.of(),
+                    1,
+                    Format.SIGNIFICANT,
+                    Basis.METERED,
+                    "energy of generation per " + UNIT + ", " + BASIS + " by the energy meter"),
+            Bounds.log(1e-3, 1e4),
+            List.of());
 
     /** Measured wall time of generation per generated unit on the candidate's device (the real-time factor for seconds). */
-    public static final Objective LATENCY = new Objective("latency", "s per " + UNIT, "wall time to generate one " + UNIT,
+    public static final Objective LATENCY = new Objective(
+            "latency",
+            "s per " + UNIT,
+            "wall time to generate one " + UNIT,
             m -> m.speed().secondsPerUnit(),
-            new Shown(new Labels("s/" + SHORT_UNIT, "generation time [s per " + UNIT + "]"),
-                    Map.of(Domain.AUDIO, new Labels("RTF", "real-time factor [s per " + UNIT + "]")), 1, Format.SIGNIFICANT,
-                    Basis.MEASURED, "measured wall time to generate one " + UNIT + " on the trial's device"),
-            Bounds.log(1e-3, 1e3), List.of());
+            new Shown(
+                    new Labels("s/" + SHORT_UNIT, "generation time [s per " + UNIT + "]"),
+                    Map.of(Domain.AUDIO, new Labels("RTF", "real-time factor [s per " + UNIT + "]")),
+                    1,
+                    Format.SIGNIFICANT,
+                    Basis.MEASURED,
+                    "measured wall time to generate one " + UNIT + " on the trial's device"),
+            Bounds.log(1e-3, 1e3),
+            List.of());
 
     public Objective {
         Check.notNull("shown", shown);
@@ -139,8 +198,8 @@ public record Objective(String name, String unit, String meaning, ToDoubleFuncti
      * @param how how the value was obtained, in words, with {@link Objective#BASIS} and
      *     {@link Objective#METERED_BY} for the trial's meter
      */
-    public record Shown(Labels labels, Map<Domain, Labels> labelsByDomain, double scale, Format format, Basis basis,
-            String how) {
+    public record Shown(
+            Labels labels, Map<Domain, Labels> labelsByDomain, double scale, Format format, Basis basis, String how) {
         public Shown {
             labelsByDomain = Map.copyOf(labelsByDomain);
         }
@@ -180,7 +239,9 @@ public record Objective(String name, String unit, String meaning, ToDoubleFuncti
     }
 
     private static String words(String text, Domain domain) {
-        return text.replace(UNIT, domain.unit()).replace(SHORT_UNIT, domain.shortUnit()).replace(REAL, domain.realData());
+        return text.replace(UNIT, domain.unit())
+                .replace(SHORT_UNIT, domain.shortUnit())
+                .replace(REAL, domain.realData());
     }
 
     public double value(CandidateMeasurement measurement) {
@@ -193,13 +254,17 @@ public record Objective(String name, String unit, String meaning, ToDoubleFuncti
      * @throws InvalidValueException naming the known objectives if there is none
      */
     public static Objective byName(String name) {
-        return ALL.stream().filter(o -> o.name.equals(name)).findFirst().orElseThrow(() ->
-                new InvalidValueException("objectives", name, "use names among " + names(ALL)));
+        return ALL.stream()
+                .filter(o -> o.name.equals(name))
+                .findFirst()
+                .orElseThrow(() -> new InvalidValueException("objectives", name, "use names among " + names(ALL)));
     }
 
     /** The objective a stored study names, by its name or a former one; empty for one unknown here. */
     public static Optional<Objective> stored(String name) {
-        return ALL.stream().filter(o -> o.name.equals(name) || o.formerNames.contains(name)).findFirst();
+        return ALL.stream()
+                .filter(o -> o.name.equals(name) || o.formerNames.contains(name))
+                .findFirst();
     }
 
     /**
@@ -222,8 +287,8 @@ public record Objective(String name, String unit, String meaning, ToDoubleFuncti
      */
     public static List<Objective> checkSet(List<Objective> objectives) {
         if (objectives == null || objectives.isEmpty()) {
-            throw new InvalidValueException("objectives", objectives == null ? "none" : "[]",
-                    "name at least one of " + names(ALL));
+            throw new InvalidValueException(
+                    "objectives", objectives == null ? "none" : "[]", "name at least one of " + names(ALL));
         }
         if (objectives.stream().distinct().count() != objectives.size()) {
             throw new InvalidValueException("objectives", names(objectives), "name each objective once");

@@ -33,14 +33,18 @@ final class CachedWeights {
         }
         String sha = ContentHash.ofFile(folder.resolve(weightsFile));
         if (!sha.equals(p.getProperty("weightsSha256"))) {
-            throw damaged(folder, what, "holds weights whose SHA-256 " + sha + " differs from the recorded "
-                    + p.getProperty("weightsSha256"));
+            throw damaged(
+                    folder,
+                    what,
+                    "holds weights whose SHA-256 " + sha + " differs from the recorded "
+                            + p.getProperty("weightsSha256"));
         }
         return p;
     }
 
     /** The error for a cache folder that cannot be used. */
     static IOException damaged(Path folder, String what, String problem) {
-        return new IOException("The " + what + " " + folder + " " + problem + "; delete the folder to train the judge again.");
+        return new IOException(
+                "The " + what + " " + folder + " " + problem + "; delete the folder to train the judge again.");
     }
 }

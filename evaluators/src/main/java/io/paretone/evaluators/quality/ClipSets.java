@@ -72,7 +72,10 @@ public final class ClipSets {
      * none of its structure: no onsets, no decay, no harmonics of one note.
      */
     public static List<float[]> spectrumNoise(List<float[]> reference, int count, int length, long seed) {
-        Check.that(reference != null && !reference.isEmpty(), "reference", reference == null ? null : "[]",
+        Check.that(
+                reference != null && !reference.isEmpty(),
+                "reference",
+                reference == null ? null : "[]",
                 "needs at least one clip");
         int size = Integer.highestOneBit(Math.max(1, length - 1)) << 1;
         Fft fft = new Fft(size);
@@ -165,12 +168,17 @@ public final class ClipSets {
      */
     static List<float[]> checkedCopies(float[][] generated, int count, int length) {
         Check.notNull("generated", generated);
-        Check.that(generated.length == count, "generated clips", generated.length,
+        Check.that(
+                generated.length == count,
+                "generated clips",
+                generated.length,
                 "expected exactly clipCount = " + count + " clips, as calibrated; generate that many");
         List<float[]> clips = new ArrayList<>(count);
         for (int c = 0; c < count; c++) {
             float[] clip = generated[c];
-            Check.that(clip != null && clip.length == length, "generated[" + c + "].length",
+            Check.that(
+                    clip != null && clip.length == length,
+                    "generated[" + c + "].length",
                     clip == null ? null : clip.length,
                     "expected exactly clipSamples = " + length + " samples; crop or pad the clip");
             clips.add(sanitised(clip.clone()));

@@ -21,7 +21,10 @@ public final class Fft {
      */
     public Fft(int size) {
         Check.positive("size", size);
-        Check.that(Integer.bitCount(size) == 1, "size", size,
+        Check.that(
+                Integer.bitCount(size) == 1,
+                "size",
+                size,
                 "must be a power of two for a radix-2 FFT; pick 256, 512, 1024, ...");
         this.size = size;
         int bits = Integer.numberOfTrailingZeros(size);
@@ -44,8 +47,11 @@ public final class Fft {
 
     /** Replaces {@code (re, im)} by its forward DFT. Both arrays must have length {@link #size()}. */
     public void transform(double[] re, double[] im) {
-        Check.that(re.length == size && im.length == size, "re.length, im.length",
-                re.length + ", " + im.length, "must both equal the FFT size " + size);
+        Check.that(
+                re.length == size && im.length == size,
+                "re.length, im.length",
+                re.length + ", " + im.length,
+                "must both equal the FFT size " + size);
         for (int i = 0; i < size; i++) {
             int j = bitReversed[i];
             if (j > i) {

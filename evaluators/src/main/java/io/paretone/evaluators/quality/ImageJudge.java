@@ -88,7 +88,12 @@ public final class ImageJudge implements AutoCloseable {
                 float[] y = new float[BATCH];
                 for (int b = 0; b < BATCH; b++) {
                     LabelledImage image = train.get(random.nextInt(train.size()));
-                    System.arraycopy(image.values(), 0, x, b * data.format().values(), data.format().values());
+                    System.arraycopy(
+                            image.values(),
+                            0,
+                            x,
+                            b * data.format().values(),
+                            data.format().values());
                     y[b] = classes.indexOf(image.label());
                 }
                 try (NDManager manager = trainer.getManager().newSubManager()) {
@@ -110,12 +115,18 @@ public final class ImageJudge implements AutoCloseable {
             }
         } catch (EngineException | IllegalStateException e) {
             model.close();
-            throw e instanceof IllegalStateException ise ? ise
+            throw e instanceof IllegalStateException ise
+                    ? ise
                     : new IllegalStateException("the image judge could not be trained: " + e.getMessage(), e);
         }
         ImageJudge judge = new ImageJudge(model, data.format(), classes.size(), null);
-        LOG.info("Image judge trained on {} images for {} steps: loss {} -> {}, validation accuracy {}", train.size(),
-                steps, first, last, String.format("%.3f", judge.accuracy(data.validation(), classes)));
+        LOG.info(
+                "Image judge trained on {} images for {} steps: loss {} -> {}, validation accuracy {}",
+                train.size(),
+                steps,
+                first,
+                last,
+                String.format("%.3f", judge.accuracy(data.validation(), classes)));
         return judge;
     }
 
@@ -128,8 +139,11 @@ public final class ImageJudge implements AutoCloseable {
             int to = Math.min(n, from + INFERENCE_BATCH);
             float[] x = batch(images, from, to);
             try (NDManager manager = model.getNDManager().newSubManager()) {
-                NDList out = model.getBlock().forward(new ParameterStore(manager, false),
-                        new NDList(manager.create(x, format.batch(to - from))), false);
+                NDList out = model.getBlock()
+                        .forward(
+                                new ParameterStore(manager, false),
+                                new NDList(manager.create(x, format.batch(to - from))),
+                                false);
                 float[] e = out.get(0).toFloatArray();
                 float[] p = out.get(1).softmax(1).toFloatArray();
                 int k = (int) out.get(1).getShape().get(1);
@@ -155,8 +169,11 @@ public final class ImageJudge implements AutoCloseable {
         for (int from = 0; from < images.size(); from += INFERENCE_BATCH) {
             int to = Math.min(images.size(), from + INFERENCE_BATCH);
             try (NDManager manager = model.getNDManager().newSubManager()) {
-                float[] a = block.firstLayer(new ParameterStore(manager, false),
-                        new NDList(manager.create(batch(images, from, to), format.batch(to - from))), false).toFloatArray();
+                float[] a = block.firstLayer(
+                                new ParameterStore(manager, false),
+                                new NDList(manager.create(batch(images, from, to), format.batch(to - from))),
+                                false)
+                        .toFloatArray();
                 int size = a.length / (to - from);
                 sum = sum == null ? new double[size] : sum;
                 squares = squares == null ? new double[size] : squares;

@@ -36,9 +36,11 @@ final class ImageJudgeBlock extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
         NDArray h = firstLayer(ps, inputs, training);
         h = Activation.relu(conv2.forward(ps, new NDList(h), training).singletonOrThrow());
-        NDArray embedding = Activation.relu(embed.forward(ps, new NDList(h.reshape(h.getShape().get(0), -1)), training)
-                .singletonOrThrow());
-        return new NDList(embedding, head.forward(ps, new NDList(embedding), training).singletonOrThrow());
+        NDArray embedding = Activation.relu(
+                embed.forward(ps, new NDList(h.reshape(h.getShape().get(0), -1)), training)
+                        .singletonOrThrow());
+        return new NDList(
+                embedding, head.forward(ps, new NDList(embedding), training).singletonOrThrow());
     }
 
     /** The first convolution's activations, {@code [batch, 16, 14, 14]}: local edges and pieces of stroke. */

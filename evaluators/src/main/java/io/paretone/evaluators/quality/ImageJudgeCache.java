@@ -37,8 +37,8 @@ final class ImageJudgeCache {
      * @throws IOException if the cache cannot be read or written, or its weights no longer match their hash
      */
     static ImageJudge loadOrTrain(Path cacheDir, ImageSplits data, int steps, long seed) throws IOException {
-        String key = "schema=" + SCHEMA_VERSION + ";data=" + data.contentHash() + ";format=" + data.format()
-                + ";steps=" + steps + ";seed=" + seed;
+        String key = "schema=" + SCHEMA_VERSION + ";data=" + data.contentHash() + ";format=" + data.format() + ";steps="
+                + steps + ";seed=" + seed;
         Path folder = cacheDir.resolve(NAME + "-" + ContentHash.ofText(key).substring(0, 16));
         if (!Files.isRegularFile(folder.resolve(METADATA))) {
             try (ImageJudge trained = ImageJudge.train(data, steps, seed)) {
@@ -64,7 +64,11 @@ final class ImageJudgeCache {
             int classes = Integer.parseInt(p.getProperty("classes"));
             Model model = Model.newInstance(NAME, JudgeTraining.DEVICE);
             model.setBlock(ImageJudge.block(classes));
-            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, data.format().batch(1));
+            model.getBlock()
+                    .initialize(
+                            model.getNDManager(),
+                            DataType.FLOAT32,
+                            data.format().batch(1));
             model.load(folder, NAME);
             LOG.info("Image judge loaded from {} (weights SHA-256 {})", folder, sha);
             return new ImageJudge(model, data.format(), classes, sha);

@@ -71,8 +71,15 @@ public final class ImageQualityProxy implements QualityProxy {
     private final Memorisation memorisation;
     private final TermAnchors anchors;
 
-    private ImageQualityProxy(ImageJudge judge, ImageFormat format, int imageCount, List<float[]> validation,
-            List<float[]> training, List<float[]> heldOut, List<List<float[]>> realSubsets, List<float[]> noise) {
+    private ImageQualityProxy(
+            ImageJudge judge,
+            ImageFormat format,
+            int imageCount,
+            List<float[]> validation,
+            List<float[]> training,
+            List<float[]> heldOut,
+            List<List<float[]>> realSubsets,
+            List<float[]> noise) {
         this.judge = judge;
         this.format = format;
         this.imageCount = imageCount;
@@ -81,7 +88,8 @@ public final class ImageQualityProxy implements QualityProxy {
         this.typicality = new ClassTypicality(referenceJudgement.embeddings(), referenceJudgement.probabilities());
         this.referenceFirstLayer = judge.firstLayerStatistics(validation);
         this.balance = new ClassBalance(referenceJudgement.probabilities());
-        memorisation = new Memorisation(judge.judge(training).embeddings(), judge.judge(heldOut).embeddings());
+        memorisation = new Memorisation(
+                judge.judge(training).embeddings(), judge.judge(heldOut).embeddings());
         List<double[]> real = new ArrayList<>();
         for (List<float[]> subset : realSubsets) {
             real.add(measure(subset, judge.judge(subset)));
@@ -108,29 +116,42 @@ public final class ImageQualityProxy implements QualityProxy {
      *
      * @throws IOException if the cache cannot be read or written
      */
-    public static ImageQualityProxy calibrate(ImageSplits data, int imageCount, int judgeSteps, long seed, Path cacheDir)
-            throws IOException {
+    public static ImageQualityProxy calibrate(
+            ImageSplits data, int imageCount, int judgeSteps, long seed, Path cacheDir) throws IOException {
         checkCalibration(data, imageCount);
         return calibrate(ImageJudgeCache.loadOrTrain(cacheDir, data, judgeSteps, seed), data, imageCount, seed);
     }
 
     private static void checkCalibration(ImageSplits data, int imageCount) {
         Check.positive("quality images", imageCount);
-        Check.that(!data.validation().isEmpty() && !data.test().isEmpty(), "data", data.datasetName(),
+        Check.that(
+                !data.validation().isEmpty() && !data.test().isEmpty(),
+                "data",
+                data.datasetName(),
                 "needs images in the validation and test splits");
     }
 
     private static ImageQualityProxy calibrate(ImageJudge judge, ImageSplits data, int imageCount, long seed) {
-        List<float[]> validation = data.validation().stream().map(LabelledImage::values).toList();
+        List<float[]> validation =
+                data.validation().stream().map(LabelledImage::values).toList();
         List<float[]> test = data.test().stream().map(LabelledImage::values).toList();
         List<List<float[]>> subsets = realSubsets(data.test(), imageCount, MAX_REAL_SUBSETS);
         List<float[]> training = new ArrayList<>();
         int trainingImages = Math.min(MAX_TRAINING_IMAGES, data.train().size());
         for (int i = 0; i < trainingImages; i++) {
-            training.add(data.train().get((int) ((long) i * data.train().size() / trainingImages)).values());
+            training.add(data.train()
+                    .get((int) ((long) i * data.train().size() / trainingImages))
+                    .values());
         }
-        ImageQualityProxy proxy = new ImageQualityProxy(judge, data.format(), imageCount, validation, training, test,
-                subsets, noise(validation, imageCount, data.format(), seed));
+        ImageQualityProxy proxy = new ImageQualityProxy(
+                judge,
+                data.format(),
+                imageCount,
+                validation,
+                training,
+                test,
+                subsets,
+                noise(validation, imageCount, data.format(), seed));
         if (proxy.anchors.terms(proxy.anchors.real()).stream().noneMatch(QualityTerm::informative)) {
             judge.close();
             throw new IllegalStateException("cannot calibrate the image quality proxy: held-out real images and noise"
@@ -150,7 +171,8 @@ public final class ImageQualityProxy implements QualityProxy {
      */
     static List<List<float[]>> realSubsets(List<LabelledImage> images, int imageCount, int most) {
         Map<String, List<float[]>> byClass = new TreeMap<>();
-        images.forEach(i -> byClass.computeIfAbsent(i.label(), l -> new ArrayList<>()).add(i.values()));
+        images.forEach(
+                i -> byClass.computeIfAbsent(i.label(), l -> new ArrayList<>()).add(i.values()));
         List<float[]> turns = new ArrayList<>(images.size());
         for (int round = 0; turns.size() < images.size(); round++) {
             for (List<float[]> ofClass : byClass.values()) {
@@ -223,10 +245,13 @@ public final class ImageQualityProxy implements QualityProxy {
 
     /** The raw value of every term of {@link #TERMS} for images and the judge's judgement of them. */
     private double[] measure(List<float[]> images, ImageJudge.Judgement j) {
-        return new double[] {DiagonalGaussian.fit(j.embeddings()).frechetDistance(reference),
-                AgreementGap.of(j.probabilities()), typicality.of(j.embeddings(), j.probabilities()),
-                judge.firstLayerStatistics(images).frechetDistance(referenceFirstLayer),
-                balance.of(j.probabilities())};
+        return new double[] {
+            DiagonalGaussian.fit(j.embeddings()).frechetDistance(reference),
+            AgreementGap.of(j.probabilities()),
+            typicality.of(j.embeddings(), j.probabilities()),
+            judge.firstLayerStatistics(images).frechetDistance(referenceFirstLayer),
+            balance.of(j.probabilities())
+        };
     }
 
     @Override

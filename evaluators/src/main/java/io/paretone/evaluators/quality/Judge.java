@@ -29,8 +29,14 @@ public final class Judge implements AutoCloseable {
     private final String weightsSha256;
     private final List<Double> validationAccuracy;
 
-    Judge(Model model, LogMelSpectrogram features, float[] bandMean, float[] bandStd, LabelVocabulary vocabulary,
-            String weightsSha256, List<Double> validationAccuracy) {
+    Judge(
+            Model model,
+            LogMelSpectrogram features,
+            float[] bandMean,
+            float[] bandStd,
+            LabelVocabulary vocabulary,
+            String weightsSha256,
+            List<Double> validationAccuracy) {
         this.model = model;
         this.features = features;
         this.bandMean = bandMean;
@@ -60,8 +66,11 @@ public final class Judge implements AutoCloseable {
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);
             try (NDManager manager = model.getNDManager().newSubManager()) {
-                NDList out = model.getBlock().forward(new ParameterStore(manager, false),
-                        new NDList(input(manager, clips.subList(from, to))), false);
+                NDList out = model.getBlock()
+                        .forward(
+                                new ParameterStore(manager, false),
+                                new NDList(input(manager, clips.subList(from, to))),
+                                false);
                 float[] embedding = out.get(0).toFloatArray();
                 int e = (int) out.get(0).getShape().get(1);
                 for (int c = from; c < to; c++) {
@@ -89,7 +98,11 @@ public final class Judge implements AutoCloseable {
         float[] data = new float[clips.size() * bands * frames];
         for (int c = 0; c < clips.size(); c++) {
             float[] clip = clips.get(c);
-            Check.that(clip.length == length, "clip " + c + " length", clip.length, "must be " + length + " like the first");
+            Check.that(
+                    clip.length == length,
+                    "clip " + c + " length",
+                    clip.length,
+                    "must be " + length + " like the first");
             double[][] x = features.compute(clip);
             int base = c * bands * frames;
             for (int t = 0; t < frames; t++) {

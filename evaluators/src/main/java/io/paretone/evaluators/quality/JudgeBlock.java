@@ -46,21 +46,30 @@ final class JudgeBlock extends AbstractBlock {
         this.channels = channels;
         this.classes = classes;
         for (int i = 0; i < LAYERS; i++) {
-            convolutions.add(addChildBlock("conv" + i, Conv1d.builder()
-                    .setKernelShape(new Shape(KERNEL)).optPadding(new Shape(KERNEL / 2)).setFilters(channels).build()));
+            convolutions.add(addChildBlock(
+                    "conv" + i,
+                    Conv1d.builder()
+                            .setKernelShape(new Shape(KERNEL))
+                            .optPadding(new Shape(KERNEL / 2))
+                            .setFilters(channels)
+                            .build()));
         }
         embed = addChildBlock("embed", Linear.builder().setUnits(embeddingSize).build());
-        head = addChildBlock("head", Linear.builder().setUnits(Math.max(1, classes)).build());
+        head = addChildBlock(
+                "head", Linear.builder().setUnits(Math.max(1, classes)).build());
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = inputs.singletonOrThrow();
         for (Block conv : convolutions) {
             h = Activation.relu(convolve(conv, ps, h, training));
         }
         NDArray pooled = NDArrays.concat(new NDList(h.mean(new int[] {2}), h.max(new int[] {2})), 1);
-        NDArray embedding = embed.forward(ps, new NDList(pooled), training).singletonOrThrow().tanh();
+        NDArray embedding = embed.forward(ps, new NDList(pooled), training)
+                .singletonOrThrow()
+                .tanh();
         NDArray logits = head.forward(ps, new NDList(embedding), training).singletonOrThrow();
         return new NDList(embedding, logits);
     }
@@ -72,14 +81,17 @@ final class JudgeBlock extends AbstractBlock {
     private static NDArray convolve(Block conv, ParameterStore ps, NDArray h, boolean training) {
         NDArray w = ps.getValue(conv.getParameters().get("weight"), h.getDevice(), training);
         NDArray b = ps.getValue(conv.getParameters().get("bias"), h.getDevice(), training);
-        return Conv1d.conv1d(h, KernelLayout.of(w), b, new Shape(1), new Shape(KERNEL / 2), new Shape(1)).singletonOrThrow();
+        return Conv1d.conv1d(h, KernelLayout.of(w), b, new Shape(1), new Shape(KERNEL / 2), new Shape(1))
+                .singletonOrThrow();
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long batch = inputShapes[0].get(0);
-        return new Shape[] {embed.getOutputShapes(new Shape[] {new Shape(batch, 2L * channels)})[0],
-            new Shape(batch, Math.max(1, classes))};
+        return new Shape[] {
+            embed.getOutputShapes(new Shape[] {new Shape(batch, 2L * channels)})[0],
+            new Shape(batch, Math.max(1, classes))
+        };
     }
 
     @Override

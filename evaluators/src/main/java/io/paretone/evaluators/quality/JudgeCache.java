@@ -39,7 +39,8 @@ public final class JudgeCache {
 
     /** The folder that holds the judge for this data, clip length and settings once trained. */
     public static Path folder(Path cacheDir, AudioSplits data, int clipSamples, JudgeSettings settings) {
-        return cacheDir.resolve("judge-" + ContentHash.ofText(key(data, clipSamples, settings)).substring(0, 16));
+        return cacheDir.resolve(
+                "judge-" + ContentHash.ofText(key(data, clipSamples, settings)).substring(0, 16));
     }
 
     /**
@@ -81,8 +82,11 @@ public final class JudgeCache {
                 for (int k = 0; k < classes.size(); k++) {
                     p.setProperty("facet." + f + ".class." + k, classes.get(k));
                 }
-                p.setProperty("facet." + f + ".validationAccuracy", judge.validationAccuracy().isEmpty() ? ""
-                        : Double.toString(judge.validationAccuracy().get(f)));
+                p.setProperty(
+                        "facet." + f + ".validationAccuracy",
+                        judge.validationAccuracy().isEmpty()
+                                ? ""
+                                : Double.toString(judge.validationAccuracy().get(f)));
             }
             p.setProperty("bandMean", floats(judge.bandMean()));
             p.setProperty("bandStd", floats(judge.bandStd()));
@@ -123,8 +127,14 @@ public final class JudgeCache {
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, settings.melBands(), 1));
             model.load(folder, NAME);
             LOG.info("Judge loaded from {} (weights SHA-256 {})", folder, sha);
-            return new Judge(model, features, parseFloats(p.getProperty("bandMean")),
-                    parseFloats(p.getProperty("bandStd")), vocabulary, sha, accuracy);
+            return new Judge(
+                    model,
+                    features,
+                    parseFloats(p.getProperty("bandMean")),
+                    parseFloats(p.getProperty("bandStd")),
+                    vocabulary,
+                    sha,
+                    accuracy);
         } catch (MalformedModelException | RuntimeException e) {
             throw CachedWeights.damaged(folder, "judge cache", "cannot be read (" + e.getMessage() + ")");
         }

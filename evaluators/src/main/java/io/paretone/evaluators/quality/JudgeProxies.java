@@ -25,7 +25,12 @@ public final class JudgeProxies {
     public static QualityProxy calibrate(DataSplits data, int clipCount, int clipValues, long seed, Path cacheDir)
             throws IOException {
         if (data instanceof AudioSplits audio) {
-            return JudgeQualityProxy.calibrate(audio, clipCount, clipValues, seed, cacheDir,
+            return JudgeQualityProxy.calibrate(
+                    audio,
+                    clipCount,
+                    clipValues,
+                    seed,
+                    cacheDir,
                     JudgeSettings.builder().setSeed(seed).build());
         }
         if (data instanceof ImageSplits images) {

@@ -76,9 +76,16 @@ public final class JudgeQualityProxy implements QualityProxy {
     private final TermAnchors conditional;
     private final List<Map<String, String>> realLabels;
 
-    private JudgeQualityProxy(Judge judge, int clipCount, int clipSamples, List<float[]> reference,
-            List<float[]> training, List<float[]> heldOutWindows, List<List<float[]>> realSubsets,
-            List<List<Map<String, String>>> subsetLabels, List<float[]> noiseClips) {
+    private JudgeQualityProxy(
+            Judge judge,
+            int clipCount,
+            int clipSamples,
+            List<float[]> reference,
+            List<float[]> training,
+            List<float[]> heldOutWindows,
+            List<List<float[]>> realSubsets,
+            List<List<Map<String, String>>> subsetLabels,
+            List<float[]> noiseClips) {
         this.judge = judge;
         this.signalFeatures = LogMelSpectrogram.forSampleRate(judge.features().sampleRate());
         this.clipCount = clipCount;
@@ -86,7 +93,8 @@ public final class JudgeQualityProxy implements QualityProxy {
         double[][] referenceEmbeddings = judge.judge(reference).embeddings();
         this.referenceEmbedding = DiagonalGaussian.fit(referenceEmbeddings);
         this.referenceSignal = LogMelStatistics.of(signalFeatures, reference);
-        this.memorisation = new Memorisation(judge.judge(training).embeddings(), judge.judge(heldOutWindows).embeddings());
+        this.memorisation = new Memorisation(
+                judge.judge(training).embeddings(), judge.judge(heldOutWindows).embeddings());
         this.realLabels = List.copyOf(subsetLabels.get(0));
         List<double[]> real = new ArrayList<>();
         List<double[]> realConditional = new ArrayList<>();
@@ -97,8 +105,8 @@ public final class JudgeQualityProxy implements QualityProxy {
         }
         Judge.Judgement n = judge.judge(noiseClips);
         this.unconditional = TermAnchors.of(TERMS, real, measure(noiseClips, n, classScoreOf(n)), TermMean.GEOMETRIC);
-        this.conditional = TermAnchors.of(TERMS, realConditional, measure(noiseClips, n, accuracy(n, realLabels)),
-                TermMean.GEOMETRIC);
+        this.conditional = TermAnchors.of(
+                TERMS, realConditional, measure(noiseClips, n, accuracy(n, realLabels)), TermMean.GEOMETRIC);
     }
 
     /**
@@ -110,20 +118,30 @@ public final class JudgeQualityProxy implements QualityProxy {
      * @throws IOException if the judge's cache cannot be read or written
      * @throws IllegalStateException if no term tells held-out real audio from noise
      */
-    public static JudgeQualityProxy calibrate(AudioSplits data, int clipCount, int clipSamples, long seed,
-            Path cacheDir, JudgeSettings settings) throws IOException {
+    public static JudgeQualityProxy calibrate(
+            AudioSplits data, int clipCount, int clipSamples, long seed, Path cacheDir, JudgeSettings settings)
+            throws IOException {
         Check.notNull("data", data);
         Check.positive("clipCount", clipCount);
-        Check.that(!data.validation().isEmpty() && !data.test().isEmpty() && !data.train().isEmpty(), "data",
-                data.datasetName(), "needs clips in all three splits");
-        checkClipLength(clipSamples, LogMelSpectrogram.forSampleRate(data.sampleRate(), settings.melBands()).nFft(),
+        Check.that(
+                !data.validation().isEmpty()
+                        && !data.test().isEmpty()
+                        && !data.train().isEmpty(),
+                "data",
+                data.datasetName(),
+                "needs clips in all three splits");
+        checkClipLength(
+                clipSamples,
+                LogMelSpectrogram.forSampleRate(data.sampleRate(), settings.melBands())
+                        .nFft(),
                 data.sampleRate());
         Judge judge = JudgeCache.loadOrTrain(cacheDir, data, clipSamples, settings);
         return calibrate(judge, data, clipCount, clipSamples, seed);
     }
 
     /** Calibrates with a judge already at hand; see {@link #calibrate(AudioSplits, int, int, long, Path, JudgeSettings)}. */
-    public static JudgeQualityProxy calibrate(Judge judge, AudioSplits data, int clipCount, int clipSamples, long seed) {
+    public static JudgeQualityProxy calibrate(
+            Judge judge, AudioSplits data, int clipCount, int clipSamples, long seed) {
         checkClipLength(clipSamples, judge.features().nFft(), data.sampleRate());
         List<float[]> validation = ClipSets.samplesOf(data.validation());
         List<float[]> reference = ClipSets.allCrops(validation, clipSamples);
@@ -141,7 +159,8 @@ public final class JudgeQualityProxy implements QualityProxy {
         List<float[]> test = ClipSets.samplesOf(data.test());
         List<float[]> heldOutWindows = ClipSets.allCrops(test, clipSamples);
         // Non-overlapping windows when they make two subsets, else half-overlapping ones.
-        int hop = ClipSets.windows(test, clipSamples, clipSamples).size() >= 2 * clipCount ? clipSamples
+        int hop = ClipSets.windows(test, clipSamples, clipSamples).size() >= 2 * clipCount
+                ? clipSamples
                 : Math.max(1, clipSamples / 2);
         List<float[]> pool = new ArrayList<>();
         List<Map<String, String>> poolLabels = new ArrayList<>();
@@ -175,8 +194,8 @@ public final class JudgeQualityProxy implements QualityProxy {
             subsetLabels.add(labels);
         }
         List<float[]> noiseClips = ClipSets.spectrumNoise(reference, clipCount, clipSamples, seed);
-        JudgeQualityProxy proxy = new JudgeQualityProxy(judge, clipCount, clipSamples, reference, training,
-                heldOutWindows, subsets, subsetLabels, noiseClips);
+        JudgeQualityProxy proxy = new JudgeQualityProxy(
+                judge, clipCount, clipSamples, reference, training, heldOutWindows, subsets, subsetLabels, noiseClips);
         if (proxy.unconditional.terms(proxy.unconditional.real()).stream().noneMatch(QualityTerm::informative)) {
             throw new IllegalStateException("cannot calibrate the quality proxy: no term tells held-out real audio "
                     + "from noise with the data's spectrum (" + proxy.unconditional.summary() + "); the data is too "
@@ -187,9 +206,13 @@ public final class JudgeQualityProxy implements QualityProxy {
 
     /** A judged clip must hold at least one analysis window. */
     private static void checkClipLength(int clipSamples, int nFft, int sampleRate) {
-        Check.that(clipSamples >= nFft, "quality.clip_seconds", (double) clipSamples / sampleRate, "gives "
-                + clipSamples + " samples; the judge needs at least " + nFft + " (" + (double) nFft / sampleRate
-                + " s); judge longer clips");
+        Check.that(
+                clipSamples >= nFft,
+                "quality.clip_seconds",
+                (double) clipSamples / sampleRate,
+                "gives "
+                        + clipSamples + " samples; the judge needs at least " + nFft + " (" + (double) nFft / sampleRate
+                        + " s); judge longer clips");
     }
 
     @Override
@@ -204,8 +227,8 @@ public final class JudgeQualityProxy implements QualityProxy {
     @Override
     public String description() {
         String judged = judge.trained()
-                ? "judge (weights sha256 " + judge.weightsSha256() + ", facets " + judge.vocabulary().facets()
-                        + ", validation accuracy " + judge.validationAccuracy() + ")"
+                ? "judge (weights sha256 " + judge.weightsSha256() + ", facets "
+                        + judge.vocabulary().facets() + ", validation accuracy " + judge.validationAccuracy() + ")"
                 : "UNTRAINED judge (weights sha256 " + judge.weightsSha256() + "): " + Judge.UNTRAINED;
         return judged + " + log-mel statistics; " + unconditional.summary();
     }
@@ -220,8 +243,8 @@ public final class JudgeQualityProxy implements QualityProxy {
     public QualityScore score(float[][] generated) {
         List<float[]> clips = ClipSets.checkedCopies(generated, clipCount, clipSamples);
         Judge.Judgement j = judge.judge(clips);
-        return memorisation.score(unconditional.terms(measure(clips, j, classScoreOf(j))), unconditional,
-                j.embeddings());
+        return memorisation.score(
+                unconditional.terms(measure(clips, j, classScoreOf(j))), unconditional, j.embeddings());
     }
 
     /**
@@ -233,13 +256,15 @@ public final class JudgeQualityProxy implements QualityProxy {
     @Override
     public QualityScore scoreConditional(float[][] generated, List<Map<String, String>> requested) {
         List<float[]> clips = ClipSets.checkedCopies(generated, clipCount, clipSamples);
-        Check.that(requested != null && requested.size() == clipCount, "requested labels",
-                requested == null ? null : requested.size(), "give one label set per clip (" + clipCount + ")");
+        Check.that(
+                requested != null && requested.size() == clipCount,
+                "requested labels",
+                requested == null ? null : requested.size(),
+                "give one label set per clip (" + clipCount + ")");
         Judge.Judgement j = judge.judge(clips);
         List<QualityTerm> terms = conditional.terms(measure(clips, j, accuracy(j, requested)));
         QualityTerm labels = terms.get(TERMS.indexOf(CLASS));
-        return memorisation.score(terms, conditional, j.embeddings(),
-                labels.informative() ? labels.scaled() : 1);
+        return memorisation.score(terms, conditional, j.embeddings(), labels.informative() ? labels.scaled() : 1);
     }
 
     /** The labels a conditional model is asked for: those of the first held-out real subset, in order. */
@@ -249,8 +274,11 @@ public final class JudgeQualityProxy implements QualityProxy {
 
     /** The raw value of every term of {@link #TERMS}, the class term given. */
     private double[] measure(List<float[]> clips, Judge.Judgement j, double classScore) {
-        return new double[] {DiagonalGaussian.fit(j.embeddings()).frechetDistance(referenceEmbedding), classScore,
-                LogMelStatistics.of(signalFeatures, clips).distance(referenceSignal)};
+        return new double[] {
+            DiagonalGaussian.fit(j.embeddings()).frechetDistance(referenceEmbedding),
+            classScore,
+            LogMelStatistics.of(signalFeatures, clips).distance(referenceSignal)
+        };
     }
 
     /** The {@link AgreementGap} of each facet, averaged over facets; NaN without facets (an untrained judge). */

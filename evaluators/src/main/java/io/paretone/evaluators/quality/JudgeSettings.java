@@ -24,7 +24,8 @@ public record JudgeSettings(
         Check.positive("judge.embeddingSize", embeddingSize);
         Check.positive("judge.steps", steps);
         Check.positive("judge.batchSize", batchSize);
-        Check.that(learningRate > 0 && learningRate < 1, "judge.learningRate", learningRate, "use a value such as 0.003");
+        Check.that(
+                learningRate > 0 && learningRate < 1, "judge.learningRate", learningRate, "use a value such as 0.003");
     }
 
     public static Builder builder() {

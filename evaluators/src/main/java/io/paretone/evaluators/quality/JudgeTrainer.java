@@ -50,11 +50,12 @@ public final class JudgeTrainer {
         LogMelSpectrogram features = LogMelSpectrogram.forSampleRate(data.sampleRate(), settings.melBands());
         LabelVocabulary vocabulary = LabelVocabulary.of(data.train());
         List<AudioClip> labelled = data.train().stream()
-                .filter(c -> Arrays.stream(vocabulary.indices(c)).allMatch(i -> i >= 0)).toList();
+                .filter(c -> Arrays.stream(vocabulary.indices(c)).allMatch(i -> i >= 0))
+                .toList();
         List<double[][]> frames = new ArrayList<>();
         for (AudioClip clip : labelled) {
-            float[] samples = clip.samples().length >= clipSamples ? clip.samples()
-                    : Arrays.copyOf(clip.samples(), clipSamples);
+            float[] samples =
+                    clip.samples().length >= clipSamples ? clip.samples() : Arrays.copyOf(clip.samples(), clipSamples);
             frames.add(features.compute(ClipSets.sanitised(samples.clone())));
         }
         int bands = features.nMels();
@@ -87,8 +88,14 @@ public final class JudgeTrainer {
         Judge judge = new Judge(model, features, mean, std, vocabulary, null, List.of());
         List<Double> accuracy = accuracy(judge, data.validation(), clipSamples);
         report = new Report((System.nanoTime() - start) / 1e9, first, last);
-        LOG.info("Judge trained on {} clips in {} s: facets {}, loss {} -> {}, validation accuracy {}", labelled.size(),
-                String.format("%.1f", report.seconds()), vocabulary.facets(), first, last, accuracy);
+        LOG.info(
+                "Judge trained on {} clips in {} s: facets {}, loss {} -> {}, validation accuracy {}",
+                labelled.size(),
+                String.format("%.1f", report.seconds()),
+                vocabulary.facets(),
+                first,
+                last,
+                accuracy);
         return new Judge(model, features, mean, std, vocabulary, null, accuracy);
     }
 
@@ -97,8 +104,15 @@ public final class JudgeTrainer {
         return report;
     }
 
-    private static float[] fit(Model model, LabelVocabulary vocabulary, List<AudioClip> clips, List<double[][]> frames,
-            float[] mean, float[] std, int cropFrames, JudgeSettings settings) {
+    private static float[] fit(
+            Model model,
+            LabelVocabulary vocabulary,
+            List<AudioClip> clips,
+            List<double[][]> frames,
+            float[] mean,
+            float[] std,
+            int cropFrames,
+            JudgeSettings settings) {
         int bands = mean.length;
         int batch = settings.batchSize();
         int classes = vocabulary.totalClasses();
@@ -138,8 +152,15 @@ public final class JudgeTrainer {
                     NDArray logits = trainer.forward(new NDList(x)).get(1);
                     NDArray loss = null;
                     for (int f = 0; f < vocabulary.facets().size(); f++) {
-                        String slice = ":, " + vocabulary.offset(f) + ":" + (vocabulary.offset(f) + vocabulary.classes().get(f).size());
-                        NDArray term = logits.get(slice).logSoftmax(1).mul(y.get(slice)).sum(new int[] {1}).neg().mean();
+                        String slice = ":, " + vocabulary.offset(f) + ":"
+                                + (vocabulary.offset(f)
+                                        + vocabulary.classes().get(f).size());
+                        NDArray term = logits.get(slice)
+                                .logSoftmax(1)
+                                .mul(y.get(slice))
+                                .sum(new int[] {1})
+                                .neg()
+                                .mean();
                         loss = loss == null ? term : loss.add(term);
                     }
                     losses[step] = loss.getFloat();

@@ -28,6 +28,8 @@ final class JudgeTraining {
     static DefaultTrainingConfig config(Device device, float learningRate) {
         return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optDevices(new Device[] {device})
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build());
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed(learningRate))
+                        .build());
     }
 }

@@ -52,6 +52,7 @@ public final class LogMelSpectrogram {
     private final double[] centres;
     /** filters[m][k]: weight of FFT bin k in mel band m; nonzero only in [firstBin[m], lastBin[m]]. */
     private final double[][] filters;
+
     private final int[] firstBin;
     private final int[] lastBin;
 
@@ -72,7 +73,10 @@ public final class LogMelSpectrogram {
         this.hop = hop;
         this.nMels = Check.positive("nMels", nMels);
         Check.inRange("fMin", fMin, 0, sampleRate / 2.0);
-        Check.that(fMax > fMin && fMax <= sampleRate / 2.0, "fMax", fMax,
+        Check.that(
+                fMax > fMin && fMax <= sampleRate / 2.0,
+                "fMax",
+                fMax,
                 "must be above fMin = " + fMin + " and at most sampleRate / 2 = " + sampleRate / 2.0);
         this.fMin = fMin;
         this.fMax = fMax;
@@ -113,8 +117,12 @@ public final class LogMelSpectrogram {
                     lastBin[m] = k;
                 }
             }
-            Check.that(lastBin[m] >= 0, "nMels", nMels, "leaves mel band " + m + " (centre "
-                    + Math.round(centre) + " Hz) without any FFT bin; use fewer bands or a larger nFft");
+            Check.that(
+                    lastBin[m] >= 0,
+                    "nMels",
+                    nMels,
+                    "leaves mel band " + m + " (centre " + Math.round(centre)
+                            + " Hz) without any FFT bin; use fewer bands or a larger nFft");
         }
     }
 
@@ -221,7 +229,7 @@ public final class LogMelSpectrogram {
 
     @Override
     public String toString() {
-        return "LogMelSpectrogram[sampleRate=" + sampleRate + ", nFft=" + nFft + ", hop=" + hop
-                + ", nMels=" + nMels + ", fMin=" + fMin + ", fMax=" + fMax + "]";
+        return "LogMelSpectrogram[sampleRate=" + sampleRate + ", nFft=" + nFft + ", hop=" + hop + ", nMels=" + nMels
+                + ", fMin=" + fMin + ", fMax=" + fMax + "]";
     }
 }

@@ -33,15 +33,22 @@ final class Memorisation {
     }
 
     /** As {@link #score(java.util.List, TermAnchors, double[][])}, with the share of clips recognised as asked. */
-    QualityScore score(java.util.List<QualityTerm> terms, TermAnchors anchors, double[][] generatedEmbeddings,
-            double recognised) {
+    QualityScore score(
+            java.util.List<QualityTerm> terms, TermAnchors anchors, double[][] generatedEmbeddings, double recognised) {
         double[] nearest = nearest(generatedEmbeddings);
         int memorised = 0;
         for (double d : nearest) {
             memorised += d < threshold ? 1 : 0;
         }
-        return QualityScore.of(terms, anchors.mean(), anchors.percentMosSpread(), generatedEmbeddings.length, memorised,
-                minimum(nearest), threshold, recognised);
+        return QualityScore.of(
+                terms,
+                anchors.mean(),
+                anchors.percentMosSpread(),
+                generatedEmbeddings.length,
+                memorised,
+                minimum(nearest),
+                threshold,
+                recognised);
     }
 
     /** The distance below which a generated example counts as memorised. */

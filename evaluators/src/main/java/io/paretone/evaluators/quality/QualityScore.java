@@ -51,13 +51,26 @@ public record QualityScore(
      * above; {@code recognised} is the share of clips that count (1, or a conditional model's
      * calibrated label accuracy).
      */
-    static QualityScore of(List<QualityTerm> terms, TermMean mean, double realSpread, int clips, int memorisedClips,
-            double nearestTrainingDistance, double realNearestTrainingDistance, double recognised) {
+    static QualityScore of(
+            List<QualityTerm> terms,
+            TermMean mean,
+            double realSpread,
+            int clips,
+            int memorisedClips,
+            double nearestTrainingDistance,
+            double realNearestTrainingDistance,
+            double recognised) {
         double kept = (clips == 0 ? 0 : 1 - (double) memorisedClips / clips) * recognised;
-        return new QualityScore(kept * mean.of(terms, QualityTerm::scaled),
+        return new QualityScore(
+                kept * mean.of(terms, QualityTerm::scaled),
                 discounted(kept, mean.of(terms, QualityTerm::raw)),
-                discounted(kept, mean.of(terms, QualityTerm::ordered)), realSpread, terms, clips, memorisedClips,
-                nearestTrainingDistance, realNearestTrainingDistance);
+                discounted(kept, mean.of(terms, QualityTerm::ordered)),
+                realSpread,
+                terms,
+                clips,
+                memorisedClips,
+                nearestTrainingDistance,
+                realNearestTrainingDistance);
     }
 
     /**
@@ -81,7 +94,9 @@ public record QualityScore(
 
     /** The term of that name. */
     public QualityTerm term(String name) {
-        return terms.stream().filter(t -> t.name().equals(name)).findFirst()
+        return terms.stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no quality term " + name + " in " + terms));
     }
 }

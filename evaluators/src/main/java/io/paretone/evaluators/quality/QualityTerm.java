@@ -20,14 +20,21 @@ package io.paretone.evaluators.quality;
  * @param scaled {@code raw} bounded to [0, 1]; 0 when the term is not informative
  * @param informative whether the real-noise gap exceeds twice the real spread
  */
-public record QualityTerm(String name, double value, double real, double realSpread, double noise, double raw,
-        double scaled, boolean informative) {
+public record QualityTerm(
+        String name,
+        double value,
+        double real,
+        double realSpread,
+        double noise,
+        double raw,
+        double scaled,
+        boolean informative) {
 
     /** The term of a raw value under a calibration with a known real spread. */
     static QualityTerm of(String name, double value, double real, double realSpread, double noise) {
         double spread = Double.isFinite(realSpread) ? realSpread : 0;
-        boolean informative = Double.isFinite(real) && Double.isFinite(noise) && real != noise
-                && Math.abs(real - noise) > 2 * spread;
+        boolean informative =
+                Double.isFinite(real) && Double.isFinite(noise) && real != noise && Math.abs(real - noise) > 2 * spread;
         double raw = informative ? (value - noise) / (real - noise) : 0;
         raw = Double.isNaN(raw) ? 0 : raw;
         return new QualityTerm(name, value, real, spread, noise, raw, Math.max(0, Math.min(1, raw)), informative);

@@ -17,8 +17,14 @@ import java.util.List;
  * @param subsets how many real subsets the anchor averages
  * @param mean how the terms combine into %MOS
  */
-record TermAnchors(List<String> names, double[] real, double[] spread, double[] noise, double percentMosSpread,
-        int subsets, TermMean mean) {
+record TermAnchors(
+        List<String> names,
+        double[] real,
+        double[] spread,
+        double[] noise,
+        double percentMosSpread,
+        int subsets,
+        TermMean mean) {
 
     /** As {@link #of(List, List, double[], TermMean)}, the terms combined by their arithmetic mean. */
     static TermAnchors of(List<String> names, List<double[]> realSubsets, double[] noise) {
@@ -71,11 +77,19 @@ record TermAnchors(List<String> names, double[] real, double[] spread, double[] 
 
     /** "real = 1 +- s over k disjoint subsets", and the terms dropped because real and noise are too close. */
     String summary() {
-        StringBuilder b = new StringBuilder(k() < 2 ? "real = 1 (one real subset: spread unknown)"
-                : String.format(java.util.Locale.ROOT, "real = 1 +- %.3f over %d disjoint real subsets", percentMosSpread, k()));
+        StringBuilder b = new StringBuilder(
+                k() < 2
+                        ? "real = 1 (one real subset: spread unknown)"
+                        : String.format(
+                                java.util.Locale.ROOT,
+                                "real = 1 +- %.3f over %d disjoint real subsets",
+                                percentMosSpread,
+                                k()));
         for (QualityTerm t : terms(real)) {
             if (!t.informative()) {
-                b.append("; term ").append(t.name()).append(" dropped: its real-noise gap ")
+                b.append("; term ")
+                        .append(t.name())
+                        .append(" dropped: its real-noise gap ")
                         .append(String.format(java.util.Locale.ROOT, "%.4g", Math.abs(t.real() - t.noise())))
                         .append(" is within twice the real spread ")
                         .append(String.format(java.util.Locale.ROOT, "%.4g", t.realSpread()))

@@ -28,8 +28,10 @@ enum TermMean {
      * the objective orders it ({@link QualityTerm#ordered}); 0 if none is informative.
      */
     double of(List<QualityTerm> terms, ToDoubleFunction<QualityTerm> value) {
-        List<Double> values = terms.stream().filter(QualityTerm::informative)
-                .map(value::applyAsDouble).toList();
+        List<Double> values = terms.stream()
+                .filter(QualityTerm::informative)
+                .map(value::applyAsDouble)
+                .toList();
         if (values.isEmpty()) {
             return 0;
         }

@@ -19,9 +19,9 @@ import ai.djl.util.Pair;
 import io.paretone.spaces.Architecture;
 import io.paretone.spaces.runtime.DeviceConstants;
 import io.paretone.spaces.training.DeviceClips;
+import io.paretone.spaces.training.ParameterGroup;
 import io.paretone.spaces.training.PerClip;
 import io.paretone.spaces.training.SampleCode;
-import io.paretone.spaces.training.ParameterGroup;
 import io.paretone.spaces.training.StepContext;
 import io.paretone.spaces.training.TrainingData;
 import io.paretone.spaces.training.TrainingRecipe;
@@ -57,6 +57,7 @@ public final class BudgetedTrainer implements AutoCloseable {
      * step kept a GPU idle between steps.
      */
     public static final int READ_EVERY = 32;
+
     private static final Logger LOG = LoggerFactory.getLogger(BudgetedTrainer.class);
     private DeviceClips clips;
 
@@ -82,8 +83,15 @@ public final class BudgetedTrainer implements AutoCloseable {
             groups = groups(recipe, block);
             DeviceClips clips = deviceClips(data, manager.getDevice());
             crops = new CropDraws(clips);
-            Context context = new Context(manager, new ParameterStore(manager, false), block, data, clips, crops,
-                    new SplittableRandom(seed), recipe.steps());
+            Context context = new Context(
+                    manager,
+                    new ParameterStore(manager, false),
+                    block,
+                    data,
+                    clips,
+                    crops,
+                    new SplittableRandom(seed),
+                    recipe.steps());
             Unread unread = new Unread(recipe);
             for (int step = 1; step <= recipe.steps(); step++) {
                 context.step = step;
@@ -150,7 +158,8 @@ public final class BudgetedTrainer implements AutoCloseable {
             scope.suppressNotUsedWarning();
             NDArray loss = update.loss().compute(context);
             if (loss.size() != 1) {
-                throw new IllegalStateException(update.name() + " loss has shape " + loss.getShape() + ", not a scalar");
+                throw new IllegalStateException(
+                        update.name() + " loss has shape " + loss.getShape() + ", not a scalar");
             }
             kept = loss.toType(DataType.FLOAT32, false).stopGradient().reshape(1);
             NDScope.unregister(kept);
@@ -210,8 +219,8 @@ public final class BudgetedTrainer implements AutoCloseable {
                     ParameterGroup g = groups.get(u.group()).definition;
                     throw new TrainingFailedException(String.format(
                             "%s loss became %s at step %d of %d; the learning rate %s of the %s parameters is likely"
-                                    + " too high", u.name(), all[i], first + i / perStep, total, g.learningRate(),
-                            g.name()));
+                                    + " too high",
+                            u.name(), all[i], first + i / perStep, total, g.learningRate(), g.name()));
                 }
                 if (i % perStep == reported) {
                     out[i / perStep] = all[i];
@@ -244,7 +253,8 @@ public final class BudgetedTrainer implements AutoCloseable {
             resolved.put(definition, parameters);
         }
         for (Pair<String, Parameter> p : block.getParameters()) {
-            if (p.getValue().requiresGradient() && !owner.containsKey(p.getValue().getId())) {
+            if (p.getValue().requiresGradient()
+                    && !owner.containsKey(p.getValue().getId())) {
                 throw new IllegalStateException("parameter " + p.getKey() + " is in no parameter group and would"
                         + " never train; add its block to a group");
             }
@@ -263,11 +273,14 @@ public final class BudgetedTrainer implements AutoCloseable {
 
         Group(ParameterGroup definition, List<Parameter> parameters) {
             this.definition = definition;
-            this.adam = new FlatAdam(definition.name(), parameters, Optimizer.adam()
-                    .optLearningRateTracker(Tracker.fixed((float) definition.learningRate()))
-                    .optBeta1((float) definition.beta1())
-                    .optBeta2((float) definition.beta2())
-                    .build());
+            this.adam = new FlatAdam(
+                    definition.name(),
+                    parameters,
+                    Optimizer.adam()
+                            .optLearningRateTracker(Tracker.fixed((float) definition.learningRate()))
+                            .optBeta1((float) definition.beta1())
+                            .optBeta2((float) definition.beta2())
+                            .build());
         }
     }
 
@@ -284,8 +297,15 @@ public final class BudgetedTrainer implements AutoCloseable {
         private final List<NDArray> pendingCorrections = new ArrayList<>();
         private int step;
 
-        Context(NDManager manager, ParameterStore parameters, Block block, TrainingData data, DeviceClips clips,
-                CropDraws crops, SplittableRandom random, int steps) {
+        Context(
+                NDManager manager,
+                ParameterStore parameters,
+                Block block,
+                TrainingData data,
+                DeviceClips clips,
+                CropDraws crops,
+                SplittableRandom random,
+                int steps) {
             this.manager = manager;
             this.parameters = parameters;
             this.block = block;
@@ -326,13 +346,40 @@ public final class BudgetedTrainer implements AutoCloseable {
             return DeviceConstants.of(manager.getDevice(), value);
         }
 
-        @Override public NDManager manager() { return manager; }
-        @Override public ParameterStore parameters() { return parameters; }
-        @Override public Block block() { return block; }
-        @Override public TrainingData data() { return data; }
-        @Override public SplittableRandom random() { return random; }
-        @Override public int step() { return step; }
-        @Override public int steps() { return steps; }
+        @Override
+        public NDManager manager() {
+            return manager;
+        }
+
+        @Override
+        public ParameterStore parameters() {
+            return parameters;
+        }
+
+        @Override
+        public Block block() {
+            return block;
+        }
+
+        @Override
+        public TrainingData data() {
+            return data;
+        }
+
+        @Override
+        public SplittableRandom random() {
+            return random;
+        }
+
+        @Override
+        public int step() {
+            return step;
+        }
+
+        @Override
+        public int steps() {
+            return steps;
+        }
 
         @Override
         public NDArray inputGradient(NDArray output, NDArray input) {

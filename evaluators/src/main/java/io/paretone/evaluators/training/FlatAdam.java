@@ -53,7 +53,8 @@ final class FlatAdam implements AutoCloseable {
         try (NDList flattened = new NDList()) {
             for (Parameter p : parameters) {
                 NDArray w = p.getArray();
-                if (w.getDataType() != DataType.FLOAT32 || !w.getDevice().equals(parameters.get(0).getArray().getDevice())) {
+                if (w.getDataType() != DataType.FLOAT32
+                        || !w.getDevice().equals(parameters.get(0).getArray().getDevice())) {
                     throw new IllegalStateException("parameter " + p.getName() + " is " + w.getDataType() + " on "
                             + w.getDevice() + "; a parameter group must be float32 on one device");
                 }

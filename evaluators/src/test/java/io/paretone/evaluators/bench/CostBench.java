@@ -42,12 +42,15 @@ public final class CostBench {
                 "layers=6 dilation_cycle=3 residual_channels=16 skip_channels=32 kernel_size=2",
                 "layers=10 dilation_cycle=5 residual_channels=32 skip_channels=128 kernel_size=3",
                 "layers=16 dilation_cycle=10 residual_channels=64 skip_channels=256 kernel_size=3");
-        System.out.printf("paretone cost bench on %s, %d cores, %d clips x %d samples per generation window%n",
+        System.out.printf(
+                "paretone cost bench on %s, %d cores, %d clips x %d samples per generation window%n",
                 System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(), CLIPS, CLIP_SAMPLES);
-        System.out.printf("%-72s %10s %12s %12s %12s %10s %12s %8s%n", "wavenet genome", "params", "FLOPs/s",
-                "train FLOPs", "count [ms]", "samples/s", "RTF", "GFLOP/s");
+        System.out.printf(
+                "%-72s %10s %12s %12s %12s %10s %12s %8s%n",
+                "wavenet genome", "params", "FLOPs/s", "train FLOPs", "count [ms]", "samples/s", "RTF", "GFLOP/s");
         for (String genes : genomes) {
-            Architecture arch = family.decode(family.space().parse(genes + " learning_rate=1e-3 training_steps=80 batch_size=8"));
+            Architecture arch =
+                    family.decode(family.space().parse(genes + " learning_rate=1e-3 training_steps=80 batch_size=8"));
             bench(genes, arch);
         }
         countOtherModels();
@@ -55,7 +58,10 @@ public final class CostBench {
 
     /** Unconditional families ignore the labels; one for each clip is required all the same. */
     private static Sampler.GenerationRequest request(int samples) {
-        return new Sampler.GenerationRequest(CLIPS, samples, 1,
+        return new Sampler.GenerationRequest(
+                CLIPS,
+                samples,
+                1,
                 java.util.Collections.nCopies(CLIPS, new io.paretone.spaces.training.ClipLabel(0, 60)));
     }
 
@@ -74,10 +80,19 @@ public final class CostBench {
             arch.sampler().generate(block, ps, request(CLIP_SAMPLES));
             double seconds = (System.nanoTime() - t0) / 1e9;
             GenerationSpeed speed = new GenerationSpeed((long) CLIPS * CLIP_SAMPLES, seconds, SAMPLE_RATE);
-            double achievedGflops = cost.generationFlopsPerUnit() / (double) SAMPLE_RATE * speed.valuesPerSecond() / 1e9;
-            System.out.printf(Locale.ROOT, "%-72s %10d %12.4g %12.4g %12.3f %10.0f %12.4g %8.3f%n", genes,
-                    cost.parameters(), (double) cost.generationFlopsPerUnit(), (double) cost.trainingFlops(), countMs,
-                    speed.valuesPerSecond(), speed.secondsPerUnit(), achievedGflops);
+            double achievedGflops =
+                    cost.generationFlopsPerUnit() / (double) SAMPLE_RATE * speed.valuesPerSecond() / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-72s %10d %12.4g %12.4g %12.3f %10.0f %12.4g %8.3f%n",
+                    genes,
+                    cost.parameters(),
+                    (double) cost.generationFlopsPerUnit(),
+                    (double) cost.trainingFlops(),
+                    countMs,
+                    speed.valuesPerSecond(),
+                    speed.secondsPerUnit(),
+                    achievedGflops);
         }
     }
 
@@ -92,8 +107,13 @@ public final class CostBench {
             lstm.initialize(model.getNDManager(), DataType.FLOAT32, input);
             FlopCount count = FlopCounter.training().count(lstm, input);
             double ms = meanMillis(() -> FlopCounter.training().count(lstm, input), 2000);
-            System.out.printf(Locale.ROOT, "3-layer LSTM(256) + tanh + Linear on [8, 1000, 64]: %.4g forward FLOPs"
-                    + " (%s), counted in %.4f ms%n", (double) count.forward(), count.byLayer(), ms);
+            System.out.printf(
+                    Locale.ROOT,
+                    "3-layer LSTM(256) + tanh + Linear on [8, 1000, 64]: %.4g forward FLOPs"
+                            + " (%s), counted in %.4f ms%n",
+                    (double) count.forward(),
+                    count.byLayer(),
+                    ms);
         }
     }
 

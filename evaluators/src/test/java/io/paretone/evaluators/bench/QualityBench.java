@@ -41,28 +41,47 @@ public final class QualityBench {
     public static void main(String[] args) throws Exception {
         Path cache = Files.createTempDirectory("paretone-quality-bench-");
         long t0 = System.nanoTime();
-        SynthNotesDataset dataset = new SynthNotesDataset(SynthNotesSettings.builder().setSeed(SEED).build());
+        SynthNotesDataset dataset =
+                new SynthNotesDataset(SynthNotesSettings.builder().setSeed(SEED).build());
         AudioSplits data = dataset.load(cache);
         double renderSeconds = seconds(t0);
         int clipSamples = (int) Math.round(CLIP_SECONDS * data.sampleRate());
 
         t0 = System.nanoTime();
-        Judge judge = JudgeCache.loadOrTrain(cache, data, clipSamples, JudgeSettings.builder().setSeed(SEED).build());
+        Judge judge = JudgeCache.loadOrTrain(
+                cache, data, clipSamples, JudgeSettings.builder().setSeed(SEED).build());
         double judgeSeconds = seconds(t0);
         t0 = System.nanoTime();
         JudgeQualityProxy proxy = JudgeQualityProxy.calibrate(judge, data, CLIPS, clipSamples, SEED);
         double calibrateSeconds = seconds(t0);
-        System.out.printf(Locale.ROOT, "paretone quality bench on %s, %d cores, bank %s%n", System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), dataset.bank());
-        System.out.printf(Locale.ROOT, "notes dataset: %d train / %d validation / %d test clips, rendered in %.1f s%n",
-                data.train().size(), data.validation().size(), data.test().size(), renderSeconds);
-        System.out.printf(Locale.ROOT, "judge: trained on the CPU in %.1f s (bound 120 s), validation accuracy %s%n",
-                judgeSeconds, judge.validationAccuracy());
-        System.out.printf(Locale.ROOT, "proxy calibration (reference, training windows, real and noise sets): %.2f s%n",
+        System.out.printf(
+                Locale.ROOT,
+                "paretone quality bench on %s, %d cores, bank %s%n",
+                System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(),
+                dataset.bank());
+        System.out.printf(
+                Locale.ROOT,
+                "notes dataset: %d train / %d validation / %d test clips, rendered in %.1f s%n",
+                data.train().size(),
+                data.validation().size(),
+                data.test().size(),
+                renderSeconds);
+        System.out.printf(
+                Locale.ROOT,
+                "judge: trained on the CPU in %.1f s (bound 120 s), validation accuracy %s%n",
+                judgeSeconds,
+                judge.validationAccuracy());
+        System.out.printf(
+                Locale.ROOT,
+                "proxy calibration (reference, training windows, real and noise sets): %.2f s%n",
                 calibrateSeconds);
 
-        EvaluationSettings settings = new EvaluationSettings(Device.cpu(), new CpuTimeEnergyMeter(10),
-                CarbonAccounting.worldAverage(), new LacosteEstimate(1, 0.01 * Runtime.getRuntime().availableProcessors()));
+        EvaluationSettings settings = new EvaluationSettings(
+                Device.cpu(),
+                new CpuTimeEnergyMeter(10),
+                CarbonAccounting.worldAverage(),
+                new LacosteEstimate(1, 0.01 * Runtime.getRuntime().availableProcessors()));
         CandidateEvaluator evaluator = new CandidateEvaluator(settings, data, proxy);
         WaveNetFamily family = new WaveNetFamily();
         List<String> genomes = List.of(
@@ -71,7 +90,8 @@ public final class QualityBench {
                 "layers=4 dilation_cycle=3 residual_channels=8 skip_channels=16 kernel_size=3 learning_rate=0.003 training_steps=160",
                 "layers=6 dilation_cycle=4 residual_channels=16 skip_channels=32 kernel_size=3 learning_rate=0.003 training_steps=320");
         evaluator.warmUp(family.decode(family.space().parse(genomes.get(0))));
-        System.out.printf("%-100s %9s %9s %9s %8s %6s%n", "candidate", "train [s]", "gen [s]", "proxy [s]", "proxy %", "Q");
+        System.out.printf(
+                "%-100s %9s %9s %9s %8s %6s%n", "candidate", "train [s]", "gen [s]", "proxy [s]", "proxy %", "Q");
         for (String genes : genomes) {
             Architecture arch = family.decode(family.space().parse(genes));
             CandidateMeasurement m = evaluator.evaluate(arch, 7, StepListener.NONE);
@@ -82,8 +102,14 @@ public final class QualityBench {
                 proxy.score(m.clips());
             }
             double proxySeconds = seconds(t0) / runs;
-            System.out.printf(Locale.ROOT, "%-100s %9.2f %9.2f %9.3f %7.1f%% %6.3f%n", genes, m.training().seconds(),
-                    m.generation().seconds(), proxySeconds, 100 * proxySeconds / m.training().seconds(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-100s %9.2f %9.2f %9.3f %7.1f%% %6.3f%n",
+                    genes,
+                    m.training().seconds(),
+                    m.generation().seconds(),
+                    proxySeconds,
+                    100 * proxySeconds / m.training().seconds(),
                     m.quality().percentMos());
         }
         judge.close();

@@ -16,6 +16,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv1dTranspose;
 import ai.djl.nn.convolutional.Conv2d;
@@ -26,7 +27,6 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.nn.transformer.IdEmbedding;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.paretone.spaces.cost.ParallelJoin;
@@ -56,8 +56,12 @@ class FlopCounterTest {
 
     @Test
     void dilatedGroupedConvolutionCountsTwoFlopsPerMultiplyAddPlusBias() {
-        Block conv = Conv1d.builder().setKernelShape(new Shape(3)).optDilation(new Shape(2)).optGroups(2)
-                .setFilters(6).build();
+        Block conv = Conv1d.builder()
+                .setKernelShape(new Shape(3))
+                .optDilation(new Shape(2))
+                .optGroups(2)
+                .setFilters(6)
+                .build();
         // L_out = 20 - 2 x (3 - 1) = 16; 2 x N 2 x C_out 6 x L_out 16 x (C_in 8 / groups 2) x K 3 = 4608,
         // bias N x C_out x L_out = 192.
         assertEquals(4608 + 192, counter.of(conv, new Shape(2, 8, 20)));
@@ -65,16 +69,27 @@ class FlopCounterTest {
 
     @Test
     void strideAndPaddingChangeTheOutputLength() {
-        Block conv = Conv1d.builder().setKernelShape(new Shape(4)).optStride(new Shape(2)).optPadding(new Shape(1))
-                .setFilters(3).optBias(false).build();
+        Block conv = Conv1d.builder()
+                .setKernelShape(new Shape(4))
+                .optStride(new Shape(2))
+                .optPadding(new Shape(1))
+                .setFilters(3)
+                .optBias(false)
+                .build();
         // L_out = floor((10 + 2 - 4) / 2) + 1 = 5; 2 x 1 x 3 x 5 x 2 x 4 = 240.
         assertEquals(240, counter.of(conv, new Shape(1, 2, 10)));
     }
 
     @Test
     void twoDimensionalConvolutionCountsEveryOutputPixel() {
-        Block conv = Conv2d.builder().setKernelShape(new Shape(3, 2)).optStride(new Shape(2, 1))
-                .optPadding(new Shape(1, 0)).optDilation(new Shape(1, 2)).optGroups(2).setFilters(6).build();
+        Block conv = Conv2d.builder()
+                .setKernelShape(new Shape(3, 2))
+                .optStride(new Shape(2, 1))
+                .optPadding(new Shape(1, 0))
+                .optDilation(new Shape(1, 2))
+                .optGroups(2)
+                .setFilters(6)
+                .build();
         Shape input = new Shape(1, 4, 9, 11);
         // H_out = floor((9 + 2 - 1 x 2 - 1) / 2) + 1 = 5; W_out = floor((11 - 2 x 1 - 1) / 1) + 1 = 9.
         // 2 x 1 x 6 x (5 x 9) x (4 / 2) x (3 x 2) = 6480; bias 6 x 45 = 270.
@@ -84,8 +99,12 @@ class FlopCounterTest {
 
     @Test
     void transposedConvolutionCountsEveryInputPosition() {
-        Block deconv = Conv1dTranspose.builder().setKernelShape(new Shape(3)).optStride(new Shape(2)).optGroups(2)
-                .setFilters(6).build();
+        Block deconv = Conv1dTranspose.builder()
+                .setKernelShape(new Shape(3))
+                .optStride(new Shape(2))
+                .optGroups(2)
+                .setFilters(6)
+                .build();
         Shape input = new Shape(1, 4, 5);
         try (Model model = Model.newInstance("t", DjlRuntime.device("cpu"))) {
             deconv.initialize(model.getNDManager(), DataType.FLOAT32, input);
@@ -107,7 +126,14 @@ class FlopCounterTest {
 
     @Test
     void twoLayerLstmCountsAllGatesAtEveryStep() {
-        Block lstm = ai.djl.nn.recurrent.LSTM.builder().setStateSize(4).setNumLayers(2).build();
+        Block lstm = ai.djl
+                .nn
+                .recurrent
+                .LSTM
+                .builder()
+                .setStateSize(4)
+                .setNumLayers(2)
+                .build();
         Shape input = new Shape(new long[] {2, 5, 3}, "NTC");
         // Per step and row, G = 4 gates, H = 4: 2 x G x H x (I + H) + 2 x G x H (biases) + G x H (sums) + 9 x H.
         long layer0 = 2 * 16 * (3 + 4) + 2 * 16 + 16 + 9 * 4; // I = 3: 308
@@ -118,7 +144,14 @@ class FlopCounterTest {
 
     @Test
     void twoLayerGruCountsItsThreeGates() {
-        Block gru = ai.djl.nn.recurrent.GRU.builder().setStateSize(3).setNumLayers(2).build();
+        Block gru = ai.djl
+                .nn
+                .recurrent
+                .GRU
+                .builder()
+                .setStateSize(3)
+                .setNumLayers(2)
+                .build();
         Shape input = new Shape(new long[] {1, 6, 2}, "NTC");
         // Per step and row, G = 3, H = 3: 2 x 9 x (I + 3) + 2 x 9 + 9 + 8 x 3.
         long layer0 = 2 * 9 * (2 + 3) + 2 * 9 + 9 + 8 * 3; // I = 2: 141
@@ -131,7 +164,15 @@ class FlopCounterTest {
     void bidirectionalGruFeedsBothDirectionsToItsSecondLayer() {
         // DJL 0.36's PyTorch engine declares bidirectional parameters but cannot run them (its weight
         // order does not match PyTorch's); counting needs only the declared shapes.
-        Block gru = ai.djl.nn.recurrent.GRU.builder().setStateSize(3).setNumLayers(2).optBidirectional(true).build();
+        Block gru = ai.djl
+                .nn
+                .recurrent
+                .GRU
+                .builder()
+                .setStateSize(3)
+                .setNumLayers(2)
+                .optBidirectional(true)
+                .build();
         Shape input = new Shape(new long[] {1, 6, 2}, "NTC");
         long layer0 = 2 * (2 * 9 * (2 + 3) + 2 * 9 + 9 + 8 * 3); // both directions, I = 2
         long layer1 = 2 * (2 * 9 * (6 + 3) + 2 * 9 + 9 + 8 * 3); // both directions, I = 2H = 6
@@ -143,8 +184,15 @@ class FlopCounterTest {
 
     @Test
     void plainRnnCountsItsActivationOnce() {
-        Block rnn = ai.djl.nn.recurrent.RNN.builder().setStateSize(2).setNumLayers(1)
-                .setActivation(ai.djl.nn.recurrent.RNN.Activation.TANH).build();
+        Block rnn = ai.djl
+                .nn
+                .recurrent
+                .RNN
+                .builder()
+                .setStateSize(2)
+                .setNumLayers(1)
+                .setActivation(ai.djl.nn.recurrent.RNN.Activation.TANH)
+                .build();
         Shape input = new Shape(new long[] {1, 2, 2}, "NTC");
         forwardShapes(rnn, input);
         // 2 x 2 x (2 + 2) + 2 x 2 + 2 + 2 = 24 per step, 2 steps.
@@ -153,7 +201,14 @@ class FlopCounterTest {
 
     @Test
     void recurrentLayerMustBeInitialisedToBeCounted() {
-        Block lstm = ai.djl.nn.recurrent.LSTM.builder().setStateSize(4).setNumLayers(1).build();
+        Block lstm = ai.djl
+                .nn
+                .recurrent
+                .LSTM
+                .builder()
+                .setStateSize(4)
+                .setNumLayers(1)
+                .build();
         var e = assertThrows(IllegalStateException.class, () -> counter.of(lstm, new Shape(1, 2, 3)));
         assertTrue(e.getMessage().contains("initialise"), e.getMessage());
     }
@@ -161,7 +216,10 @@ class FlopCounterTest {
     @Test
     void embeddingLookupIsNoArithmetic() {
         Block model = new SequentialBlock()
-                .add(new IdEmbedding.Builder().setDictionarySize(10).setEmbeddingSize(4).build())
+                .add(new IdEmbedding.Builder()
+                        .setDictionarySize(10)
+                        .setEmbeddingSize(4)
+                        .build())
                 .add(Linear.builder().setUnits(3).build());
         // Embedding: 0; linear on [2, 5, 4]: 2 x 10 rows x 4 x 3 + 10 x 3 = 270.
         assertEquals(270, counter.of(model, new Shape(2, 5)));
@@ -182,10 +240,19 @@ class FlopCounterTest {
     @Test
     void everyDjlActivationCostsOneFlopPerElement() {
         List<Block> activations = List.of(
-                Activation.reluBlock(), Activation.relu6Block(), Activation.sigmoidBlock(), Activation.tanhBlock(),
-                Activation.softPlusBlock(), Activation.softSignBlock(), Activation.leakyReluBlock(0.1f),
-                Activation.eluBlock(1f), Activation.seluBlock(), Activation.geluBlock(), Activation.swishBlock(1f),
-                Activation.mishBlock(), new Prelu());
+                Activation.reluBlock(),
+                Activation.relu6Block(),
+                Activation.sigmoidBlock(),
+                Activation.tanhBlock(),
+                Activation.softPlusBlock(),
+                Activation.softSignBlock(),
+                Activation.leakyReluBlock(0.1f),
+                Activation.eluBlock(1f),
+                Activation.seluBlock(),
+                Activation.geluBlock(),
+                Activation.swishBlock(1f),
+                Activation.mishBlock(),
+                new Prelu());
         for (Block a : activations) {
             assertEquals(2 * 3 * 7, counter.of(a, new Shape(2, 3, 7)), a.toString());
         }
@@ -220,7 +287,11 @@ class FlopCounterTest {
     void upsamplingCopiesAndTheNextLayerSeesTheLongerSignal() {
         Block model = new SequentialBlock()
                 .add(new Upsample(3))
-                .add(Conv1d.builder().setKernelShape(new Shape(1)).setFilters(1).optBias(false).build());
+                .add(Conv1d.builder()
+                        .setKernelShape(new Shape(1))
+                        .setFilters(1)
+                        .optBias(false)
+                        .build());
         // [1, 2, 5] -> [1, 2, 15]; 1x1 convolution: 2 x 1 x 1 x 15 x 2 x 1 = 60.
         assertEquals(60, counter.of(model, new Shape(1, 2, 5)));
     }
@@ -229,7 +300,8 @@ class FlopCounterTest {
     void residualSumAndGateCountTheirJoin() {
         Shape x = new Shape(1, 4, 6); // 24 elements
         Block residual = ParallelJoin.sum(
-                Blocks.identityBlock(), Conv1d.builder().setKernelShape(new Shape(1)).setFilters(4).build());
+                Blocks.identityBlock(),
+                Conv1d.builder().setKernelShape(new Shape(1)).setFilters(4).build());
         // 1x1 convolution 2 x 4 x 6 x 4 + bias 24 = 216; the addition 24.
         assertEquals(216 + 24, counter.of(residual, x));
         Block gate = ParallelJoin.product(Activation.tanhBlock(), Activation.sigmoidBlock());
@@ -240,8 +312,8 @@ class FlopCounterTest {
 
     @Test
     void djlParallelBlockIsRefusedBecauseItsJoinIsOpaque() {
-        Block parallel = new ParallelBlock(
-                outs -> outs.get(0), List.of(Blocks.identityBlock(), Blocks.identityBlock()));
+        Block parallel =
+                new ParallelBlock(outs -> outs.get(0), List.of(Blocks.identityBlock(), Blocks.identityBlock()));
         var e = assertThrows(UncountableLayerException.class, () -> counter.of(parallel, new Shape(1, 2)));
         assertTrue(e.getMessage().contains(ParallelBlock.class.getName()), e.getMessage());
         assertTrue(e.getMessage().contains("ParallelJoin"), e.getMessage());
@@ -259,7 +331,9 @@ class FlopCounterTest {
     void unnamedLambdaIsAnErrorNamingIt() {
         Block lambda = new LambdaBlock(x -> x, "mystery");
         var e = assertThrows(UncountableLayerException.class, () -> counter.of(lambda, new Shape(1, 4)));
-        assertTrue(e.getMessage().contains(LambdaBlock.class.getName()) && e.getMessage().contains("'mystery'"),
+        assertTrue(
+                e.getMessage().contains(LambdaBlock.class.getName())
+                        && e.getMessage().contains("'mystery'"),
                 e.getMessage());
         Block pool = Pool.maxPool1dBlock(new Shape(2));
         var p = assertThrows(UncountableLayerException.class, () -> counter.of(pool, new Shape(1, 2, 8)));
@@ -269,7 +343,8 @@ class FlopCounterTest {
     @Test
     void countingNeedsNoInitialisedWeightsForConvolutions() {
         try (Model model = Model.newInstance("x", DjlRuntime.device("cpu"))) {
-            Block conv = Conv1d.builder().setKernelShape(new Shape(1)).setFilters(2).build();
+            Block conv =
+                    Conv1d.builder().setKernelShape(new Shape(1)).setFilters(2).build();
             long before = counter.of(conv, new Shape(1, 3, 5));
             conv.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 3, 5));
             assertEquals(before, counter.of(conv, new Shape(1, 3, 5)));

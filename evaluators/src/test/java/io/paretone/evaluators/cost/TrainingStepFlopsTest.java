@@ -82,7 +82,9 @@ class TrainingStepFlopsTest {
         long fG = G_WEIGHTED + G_REST;
         long fD = D_WEIGHTED + D_REST;
         long perExample = 2 * criticUpdate(fG, fD, D_WEIGHTED, false) + generatorUpdate(fG, G_WEIGHTED, fD, D_WEIGHTED);
-        assertEquals(4 * perExample, cost(new WaveGanFamily(), "loss=hinge " + TINY_WAVEGAN).trainingFlopsPerStep());
+        assertEquals(
+                4 * perExample,
+                cost(new WaveGanFamily(), "loss=hinge " + TINY_WAVEGAN).trainingFlopsPerStep());
     }
 
     /**
@@ -96,8 +98,10 @@ class TrainingStepFlopsTest {
     void ganSynthStepCountsEveryCriticUpdateAndTheGradientPenalty() {
         long fG = 4 * 65 // pixel norm of the input
                 + 2 * 65 * 16 // dense 65 -> 4 x 2 x 2, no bias
-                + 16 + 6 * 16 // its bias, leaky ReLU and pixel norm
-                + (2 * 4 * 4 * 4 * 9 + 4 * 4) + 6 * 16 // 3x3 convolution 4 -> 4 on 2 x 2, activation
+                + 16
+                + 6 * 16 // its bias, leaky ReLU and pixel norm
+                + (2 * 4 * 4 * 4 * 9 + 4 * 4)
+                + 6 * 16 // 3x3 convolution 4 -> 4 on 2 x 2, activation
                 + (2 * 1 * 4 * 4 + 4) // 1x1 convolution 4 -> 1 to the image
                 + 4; // tanh
         long wG = fG;
@@ -106,13 +110,16 @@ class TrainingStepFlopsTest {
                 + (2 * 16 * 4 + 4) // dense 16 -> 4
                 + (2 * 4 + 1) // score
                 + (2 * 4 * 61 + 61); // pitch logits
-        long fD = wD + 16 // leaky ReLU after the 1x1 convolution
+        long fD = wD
+                + 16 // leaky ReLU after the 1x1 convolution
                 + 4 * 16 // the batch deviation
-                + 16 + 4; // leaky ReLUs after the 3x3 convolution and the dense layer
+                + 16
+                + 4; // leaky ReLUs after the 3x3 convolution and the dense layer
         long perExample = 2 * criticUpdate(fG, fD, wD, true) + generatorUpdate(fG, wG, fD, wD);
         GanSynthFamily family = new GanSynthFamily();
-        Genome training = family.space().parse("resolutions=3 start_frames=2 start_bins=2 channels=8 latent=8"
-                + " phase=griffin_lim critic_updates=2 training_steps=10 batch_size=2 learning_rate=1e-3");
+        Genome training = family.space()
+                .parse("resolutions=3 start_frames=2 start_bins=2 channels=8 latent=8"
+                        + " phase=griffin_lim critic_updates=2 training_steps=10 batch_size=2 learning_rate=1e-3");
         ModelCost cost = cost(new GanSynthArchitecture(training, 1, 2, 2, 4, 4, false, 2));
         assertEquals(2 * perExample, cost.trainingFlopsPerStep(), "batch 2");
         assertEquals(10 * 2 * perExample, cost.trainingFlops(), "10 steps");
@@ -152,7 +159,8 @@ class TrainingStepFlopsTest {
         long fG = wG + restG;
         long fD = wD + restD;
         long perExample = 5 * criticUpdate(fG, fD, wD, true) + generatorUpdate(fG, wG, fD, wD);
-        ModelCost cost = cost(new WaveGanFamily().decode(new WaveGanFamily().published().genome()));
+        ModelCost cost =
+                cost(new WaveGanFamily().decode(new WaveGanFamily().published().genome()));
         assertEquals(64 * perExample, cost.trainingFlopsPerStep());
         // The old count, one generator and discriminator pass per example, was about 12x under.
         assertEquals(12.0, (double) perExample / generatorUpdate(fG, wG, fD, wD), 0.5);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The WaveNet family's parameters and generation FLOPs against counts made by hand. */
 class WaveNetCostTest {
     private final WaveNetFamily family = new WaveNetFamily();
-    private final Architecture arch = family.decode(family.space().parse(
-            "layers=3 dilation_cycle=2 residual_channels=4 skip_channels=8 kernel_size=3"
+    private final Architecture arch = family.decode(family.space()
+            .parse("layers=3 dilation_cycle=2 residual_channels=4 skip_channels=8 kernel_size=3"
                     + " learning_rate=1e-3 training_steps=10 batch_size=8"));
 
     @Test

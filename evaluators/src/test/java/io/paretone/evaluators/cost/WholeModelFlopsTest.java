@@ -25,12 +25,23 @@ class WholeModelFlopsTest {
 
     private static Block model() {
         return new SequentialBlock()
-                .add(Conv1d.builder().setKernelShape(new Shape(3)).optPadding(new Shape(1)).setFilters(4).build())
+                .add(Conv1d.builder()
+                        .setKernelShape(new Shape(3))
+                        .optPadding(new Shape(1))
+                        .setFilters(4)
+                        .build())
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock())
                 .add(Pooling.max(new Shape(2), new Shape(2), new Shape(0)))
-                .add(ParallelJoin.sum(Blocks.identityBlock(), Conv1d.builder().setKernelShape(new Shape(3))
-                        .optDilation(new Shape(2)).optPadding(new Shape(2)).optGroups(2).setFilters(4).build()))
+                .add(ParallelJoin.sum(
+                        Blocks.identityBlock(),
+                        Conv1d.builder()
+                                .setKernelShape(new Shape(3))
+                                .optDilation(new Shape(2))
+                                .optPadding(new Shape(2))
+                                .optGroups(2)
+                                .setFilters(4)
+                                .build()))
                 .add(new Upsample(2))
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(3).build());
@@ -52,8 +63,21 @@ class WholeModelFlopsTest {
         assertEquals(new Shape(1, 3), FlopCounterTest.forwardShapes(model, input)[0], "the model really runs");
         FlopCount count = FlopCounter.training().count(model, input);
         assertEquals(CONV + BATCH_NORM + RELU + MAX_POOL + DILATED + RESIDUAL_ADD + LINEAR, count.forward());
-        assertEquals(Map.of("Conv1d", CONV + DILATED, "BatchNorm", BATCH_NORM, "ReLU", RELU, "Pooling", MAX_POOL,
-                "ParallelJoin", RESIDUAL_ADD, "Linear", LINEAR), count.byLayer());
+        assertEquals(
+                Map.of(
+                        "Conv1d",
+                        CONV + DILATED,
+                        "BatchNorm",
+                        BATCH_NORM,
+                        "ReLU",
+                        RELU,
+                        "Pooling",
+                        MAX_POOL,
+                        "ParallelJoin",
+                        RESIDUAL_ADD,
+                        "Linear",
+                        LINEAR),
+                count.byLayer());
     }
 
     @Test
@@ -68,14 +92,15 @@ class WholeModelFlopsTest {
 
     @Test
     void customBlockCountingLessThanItsChildrenIsCaught() {
-        var e = assertThrows(IllegalStateException.class,
-                () -> FlopCounter.training().of(new UnderCounting(), new Shape(1, 1, 4)));
+        var e = assertThrows(
+                IllegalStateException.class, () -> FlopCounter.training().of(new UnderCounting(), new Shape(1, 1, 4)));
         assertTrue(e.getMessage().contains(UnderCounting.class.getName()), e.getMessage());
     }
 
     /** Forgets one FLOP of its child: its own work would be negative. */
     private static final class UnderCounting extends SequentialBlock implements FlopCountable {
-        private final Block conv = Conv1d.builder().setKernelShape(new Shape(1)).setFilters(1).build();
+        private final Block conv =
+                Conv1d.builder().setKernelShape(new Shape(1)).setFilters(1).build();
 
         @Override
         public long forwardFlops(LayerFlops counter, Shape... in) {

@@ -29,7 +29,8 @@ class AudioClipTest {
 
     @Test
     void aClipWithoutLabelsIsRejected() {
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> new AudioClip(new float[1], Map.of()));
+        InvalidValueException e =
+                assertThrows(InvalidValueException.class, () -> new AudioClip(new float[1], Map.of()));
         assertEquals("labels", e.name());
     }
 

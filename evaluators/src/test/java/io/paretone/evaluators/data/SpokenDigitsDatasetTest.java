@@ -26,7 +26,11 @@ class SpokenDigitsDatasetTest {
 
     /** 20 clips of 0.5 s: two of each digit. */
     private static SpokenDigitsSettings.Builder small(String engine) {
-        return SpokenDigitsSettings.builder().setSeed(5).optClips(20).optClipSeconds(0.5).optEngine(engine);
+        return SpokenDigitsSettings.builder()
+                .setSeed(5)
+                .optClips(20)
+                .optClipSeconds(0.5)
+                .optEngine(engine);
     }
 
     private static boolean installed(String program) {
@@ -42,7 +46,8 @@ class SpokenDigitsDatasetTest {
 
     @Test
     void withoutAnySynthesiserTheMessageNamesThePackagesToInstall() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class,
                 () -> new SpokenDigitsDataset(small("auto").build(), NOTHING_INSTALLED));
         assertEquals("dataset.kind", e.name());
         assertTrue(e.getMessage().contains("apt-get install espeak-ng"), e.getMessage());
@@ -51,8 +56,10 @@ class SpokenDigitsDatasetTest {
 
     @Test
     void aNamedEngineThatIsMissingIsNamedWithItsPackage() {
-        ExecutableLookup onlyEspeak = program -> program.equals("espeak-ng") ? Optional.of(Path.of("/bin/true")) : Optional.empty();
-        InvalidValueException e = assertThrows(InvalidValueException.class,
+        ExecutableLookup onlyEspeak =
+                program -> program.equals("espeak-ng") ? Optional.of(Path.of("/bin/true")) : Optional.empty();
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class,
                 () -> new SpokenDigitsDataset(small("flite").build(), onlyEspeak));
         assertEquals("dataset.engine", e.name());
         assertTrue(e.getMessage().contains("apt-get install flite"), e.getMessage());
@@ -60,7 +67,8 @@ class SpokenDigitsDatasetTest {
 
     @Test
     void autoPrefersEspeakNgThenFlite() {
-        ExecutableLookup onlyFlite = program -> program.equals("flite") ? Optional.of(Path.of("/usr/bin/flite")) : Optional.empty();
+        ExecutableLookup onlyFlite =
+                program -> program.equals("flite") ? Optional.of(Path.of("/usr/bin/flite")) : Optional.empty();
         assertEquals("flite", new SpokenDigitsDataset(small("auto").build(), onlyFlite).engine());
         ExecutableLookup both = program -> Optional.of(Path.of("/usr/bin/" + program));
         assertEquals("espeak-ng", new SpokenDigitsDataset(small("auto").build(), both).engine());
@@ -68,10 +76,11 @@ class SpokenDigitsDatasetTest {
 
     @Test
     void utterancesTakeTheDigitsInTurnWithinTheDrawnRanges() {
-        SpokenDigitsSettings settings = small("auto").optPitchRange(0.3, 0.4).optRateRange(0.9, 1.1).build();
+        SpokenDigitsSettings settings =
+                small("auto").optPitchRange(0.3, 0.4).optRateRange(0.9, 1.1).build();
         ExecutableLookup both = program -> Optional.of(Path.of("/usr/bin/" + program));
-        List<SpokenDigitsDataset.Utterance> utterances = new SpokenDigitsDataset(settings, both)
-                .drawUtterances(List.of("a", "b"), new SplittableRandom(1));
+        List<SpokenDigitsDataset.Utterance> utterances =
+                new SpokenDigitsDataset(settings, both).drawUtterances(List.of("a", "b"), new SplittableRandom(1));
         assertEquals(20, utterances.size());
         for (int i = 0; i < utterances.size(); i++) {
             SpokenDigitsDataset.Utterance u = utterances.get(i);
@@ -135,7 +144,8 @@ class SpokenDigitsDatasetTest {
     @Test
     void unknownFliteVoiceIsRejectedWithTheVoicesThereAre() {
         assumeTrue(installed("flite"), "flite is not installed (apt-get install flite)");
-        SpokenDigitsDataset dataset = new SpokenDigitsDataset(small("flite").optVoices(List.of("nosuchvoice")).build());
+        SpokenDigitsDataset dataset = new SpokenDigitsDataset(
+                small("flite").optVoices(List.of("nosuchvoice")).build());
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> dataset.load(cache));
         assertTrue(e.getMessage().contains("slt"), e.getMessage());
     }
@@ -143,7 +153,8 @@ class SpokenDigitsDatasetTest {
     @Test
     void unknownEspeakVoiceFailsSayingWhatToCheck() {
         assumeTrue(installed("espeak-ng"), "espeak-ng is not installed (apt-get install espeak-ng)");
-        SpokenDigitsDataset dataset = new SpokenDigitsDataset(small("espeak-ng").optVoices(List.of("nosuchvoice")).build());
+        SpokenDigitsDataset dataset = new SpokenDigitsDataset(
+                small("espeak-ng").optVoices(List.of("nosuchvoice")).build());
         IOException e = assertThrows(IOException.class, () -> dataset.load(cache));
         assertTrue(e.getMessage().contains("dataset.voices"), e.getMessage());
     }

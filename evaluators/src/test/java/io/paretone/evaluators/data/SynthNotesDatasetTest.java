@@ -73,7 +73,8 @@ class SynthNotesDatasetTest {
         AudioSplits here = builtIn(small(7).build()).load(cache);
         AudioSplits there = builtIn(small(7).build()).load(otherCache);
 
-        assertArrayEquals(Files.readAllBytes(cache.resolve(SynthNotesDataset.GENERATED_BANK)),
+        assertArrayEquals(
+                Files.readAllBytes(cache.resolve(SynthNotesDataset.GENERATED_BANK)),
                 Files.readAllBytes(otherCache.resolve(SynthNotesDataset.GENERATED_BANK)));
         assertEquals(here.contentHash(), there.contentHash());
         assertNotEquals(Math.random(), Math.random(), "Math.random() is no longer seeded after the generation");
@@ -110,7 +111,9 @@ class SynthNotesDatasetTest {
         assertEquals(rendered.contentHash(), cached.contentHash());
         assertSameClips(rendered, cached);
         try (Stream<Path> entries = Files.list(cache)) {
-            assertEquals(Set.of(folder, cache.resolve(SynthNotesDataset.GENERATED_BANK)), Set.copyOf(entries.toList()),
+            assertEquals(
+                    Set.of(folder, cache.resolve(SynthNotesDataset.GENERATED_BANK)),
+                    Set.copyOf(entries.toList()),
                     "the bank and the notes, no temporary file left behind");
         }
     }
@@ -136,7 +139,8 @@ class SynthNotesDatasetTest {
         bytes[bytes.length - 1] ^= 0x55;
         Files.write(train, bytes);
 
-        IOException e = assertThrows(IOException.class, () -> builtIn(small(3).build()).load(cache));
+        IOException e =
+                assertThrows(IOException.class, () -> builtIn(small(3).build()).load(cache));
         assertTrue(e.getMessage().contains("delete the folder"), e.getMessage());
     }
 
@@ -158,14 +162,18 @@ class SynthNotesDatasetTest {
             double rms = Math.sqrt(energy / x.length);
             assertTrue(rms > 0.01, clip.label() + " rms " + rms);
             // Velocity 127 peaks at 0.9; velocity 64 at 0.9 x 64 / 127 = 0.4535.
-            assertTrue(Math.abs(peak - 0.9f) < 1e-6f || Math.abs(peak - 0.4535f) < 1e-4f, clip.label() + " peak " + peak);
+            assertTrue(
+                    Math.abs(peak - 0.9f) < 1e-6f || Math.abs(peak - 0.4535f) < 1e-4f, clip.label() + " peak " + peak);
         }
     }
 
     @Test
     void noTwoNotesShareProgramPitchAndVelocityWhilePairsRemain() {
         // 2 programs x 3 pitches x 2 velocities = 6 pairs per program; 12 notes use each exactly once.
-        SynthNotesSettings settings = small(4).optPrograms(0, 73).optPitchRange(60, 62).optVelocities(64, 127).build();
+        SynthNotesSettings settings = small(4).optPrograms(0, 73)
+                .optPitchRange(60, 62)
+                .optVelocities(64, 127)
+                .build();
         List<SynthNote> notes = SynthNotesDataset.drawNotes(settings, new java.util.SplittableRandom(4));
         Set<List<Integer>> distinct = new java.util.HashSet<>();
         for (SynthNote note : notes) {
@@ -186,11 +194,14 @@ class SynthNotesDatasetTest {
 
     @Test
     void labelsNameProgramAndPitchWithProgramsInTurn() throws IOException {
-        AudioSplits splits = builtIn(small(5).optPrograms(0, 73).optPitchRange(60, 64).build()).load(cache);
+        AudioSplits splits = builtIn(
+                        small(5).optPrograms(0, 73).optPitchRange(60, 64).build())
+                .load(cache);
 
         long pianos = 0;
         for (AudioClip clip : all(splits)) {
-            assertEquals(List.of("instrument", "pitch"), List.copyOf(clip.labels().keySet()));
+            assertEquals(
+                    List.of("instrument", "pitch"), List.copyOf(clip.labels().keySet()));
             String[] parts = clip.label().split(":");
             assertEquals(2, parts.length, clip.label());
             assertEquals(clip.labels().get("instrument"), parts[0]);
@@ -204,8 +215,14 @@ class SynthNotesDatasetTest {
 
     @Test
     void noteA4SoundsNear440Hertz() throws IOException {
-        SynthNotesSettings settings = SynthNotesSettings.builder().setSeed(1).optNotes(3).optClipSeconds(0.25)
-                .optPrograms(19).optPitchRange(69, 69).optSplitFractions(1 / 3.0, 1 / 3.0, 1 / 3.0).build();
+        SynthNotesSettings settings = SynthNotesSettings.builder()
+                .setSeed(1)
+                .optNotes(3)
+                .optClipSeconds(0.25)
+                .optPrograms(19)
+                .optPitchRange(69, 69)
+                .optSplitFractions(1 / 3.0, 1 / 3.0, 1 / 3.0)
+                .build();
         // An organ: Gervill's generated flute and brass put most energy in their upper harmonics.
         AudioClip organ = builtIn(settings).load(cache).train().get(0);
         assertEquals("19:69", organ.label());
@@ -244,45 +261,48 @@ class SynthNotesDatasetTest {
 
     @Test
     void zeroNotesIsRejectedNamingTheSetting() {
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> small(1).optNotes(0).build());
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class, () -> small(1).optNotes(0).build());
         assertEquals("notes", e.name());
         assertEquals(0, e.value());
     }
 
     @Test
     void negativeClipSecondsIsRejectedNamingTheSetting() {
-        InvalidValueException e =
-                assertThrows(InvalidValueException.class, () -> small(1).optClipSeconds(-0.5).build());
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class, () -> small(1).optClipSeconds(-0.5).build());
         assertEquals("clipSeconds", e.name());
         assertEquals(-0.5, e.value());
     }
 
     @Test
     void missingSeedIsRejectedNamingTheSetting() {
-        InvalidValueException e =
-                assertThrows(InvalidValueException.class, () -> SynthNotesSettings.builder().build());
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class, () -> SynthNotesSettings.builder().build());
         assertEquals("seed", e.name());
         assertTrue(e.getMessage().contains("setSeed"), e.getMessage());
     }
 
     @Test
     void tooFewNotesForEverySplitIsRejectedWithWhatToDo() {
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> small(1).optNotes(3).build());
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class, () -> small(1).optNotes(3).build());
         assertEquals("notes", e.name());
         assertTrue(e.getMessage().contains("use more clips"), e.getMessage());
     }
 
     @Test
     void programOutsideGeneralMidiIsRejected() {
-        InvalidValueException e =
-                assertThrows(InvalidValueException.class, () -> small(1).optPrograms(0, 128).build());
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class, () -> small(1).optPrograms(0, 128).build());
         assertEquals("programs", e.name());
     }
 
     @Test
     void splitFractionsNotAddingUpToOneAreRejected() {
-        InvalidValueException e = assertThrows(
-                InvalidValueException.class, () -> small(1).optSplitFractions(0.7, 0.2, 0.2).build());
+        InvalidValueException e =
+                assertThrows(InvalidValueException.class, () -> small(1).optSplitFractions(0.7, 0.2, 0.2)
+                        .build());
         assertEquals("splitFractions", e.name());
     }
 }

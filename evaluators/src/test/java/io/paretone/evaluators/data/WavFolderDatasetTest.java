@@ -78,8 +78,12 @@ class WavFolderDatasetTest {
     }
 
     private WavFolderDataset dataset(long seed) {
-        return new WavFolderDataset(WavFolderSettings.builder().setFolder(folder).setSeed(seed)
-                .optClipSeconds(CLIP_SECONDS).optSampleRate(RATE).build());
+        return new WavFolderDataset(WavFolderSettings.builder()
+                .setFolder(folder)
+                .setSeed(seed)
+                .optClipSeconds(CLIP_SECONDS)
+                .optSampleRate(RATE)
+                .build());
     }
 
     private static List<AudioClip> all(AudioSplits splits) {
@@ -90,7 +94,8 @@ class WavFolderDatasetTest {
     }
 
     private static AudioClip only(AudioSplits splits, String label) {
-        List<AudioClip> found = all(splits).stream().filter(c -> c.label().equals(label)).toList();
+        List<AudioClip> found =
+                all(splits).stream().filter(c -> c.label().equals(label)).toList();
         assertEquals(1, found.size(), label);
         return found.get(0);
     }
@@ -163,7 +168,9 @@ class WavFolderDatasetTest {
 
         assertEquals(first.contentHash(), second.contentHash());
         assertEquals(1, again.notices().size(), "the skipped files are still reported from the cache");
-        assertTrue(first.train().size() >= 1 && first.validation().size() >= 1 && first.test().size() >= 1);
+        assertTrue(first.train().size() >= 1
+                && first.validation().size() >= 1
+                && first.test().size() >= 1);
         try (var entries = Files.list(cache)) {
             assertEquals(1, entries.count(), "one cache folder, no temporary left");
         }
@@ -180,15 +187,18 @@ class WavFolderDatasetTest {
     void changedFilesArePreparedAgain() throws IOException {
         String before = dataset(1).load(cache).contentHash();
         WavFiles.write(folder.resolve("dog/d0.wav"), sine(900, RATE, RATE / 2, 0.5), RATE);
-        Files.setLastModifiedTime(folder.resolve("dog/d0.wav"),
+        Files.setLastModifiedTime(
+                folder.resolve("dog/d0.wav"),
                 java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
         assertTrue(!before.equals(dataset(1).load(cache).contentHash()));
     }
 
     @Test
     void missingFolderIsReportedWithWhatToDo() {
-        WavFolderDataset dataset = new WavFolderDataset(
-                WavFolderSettings.builder().setFolder(dir.resolve("nowhere")).setSeed(1).build());
+        WavFolderDataset dataset = new WavFolderDataset(WavFolderSettings.builder()
+                .setFolder(dir.resolve("nowhere"))
+                .setSeed(1)
+                .build());
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> dataset.load(cache));
         assertEquals("dataset.folder", e.name());
         assertTrue(e.getMessage().contains("is not a folder"), e.getMessage());
@@ -200,8 +210,8 @@ class WavFolderDatasetTest {
         Files.createDirectories(bad.resolve("x"));
         Files.writeString(bad.resolve("x/a.wav"), "garbage");
         WavFiles.write(bad.resolve("x/b.wav"), sine(440, RATE, 100, 0.5), RATE);
-        WavFolderDataset dataset =
-                new WavFolderDataset(WavFolderSettings.builder().setFolder(bad).setSeed(1).build());
+        WavFolderDataset dataset = new WavFolderDataset(
+                WavFolderSettings.builder().setFolder(bad).setSeed(1).build());
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> dataset.load(cache));
         assertTrue(e.getMessage().contains("1 of 2 WAV files are readable"), e.getMessage());
         assertTrue(e.getMessage().contains("x/a.wav"), e.getMessage());
@@ -209,10 +219,16 @@ class WavFolderDatasetTest {
 
     @Test
     void moreFilesThanMaxClipsUseASeededChoice() throws IOException {
-        WavFolderDataset dataset = new WavFolderDataset(WavFolderSettings.builder().setFolder(folder).setSeed(1)
-                .optClipSeconds(CLIP_SECONDS).optMaxClips(8).build());
+        WavFolderDataset dataset = new WavFolderDataset(WavFolderSettings.builder()
+                .setFolder(folder)
+                .setSeed(1)
+                .optClipSeconds(CLIP_SECONDS)
+                .optMaxClips(8)
+                .build());
         AudioSplits splits = dataset.load(cache);
-        int skipped = dataset.notices().isEmpty() ? 0 : Integer.parseInt(dataset.notices().get(0).split(" ")[1]);
+        int skipped = dataset.notices().isEmpty()
+                ? 0
+                : Integer.parseInt(dataset.notices().get(0).split(" ")[1]);
         assertEquals(8, all(splits).size() + skipped, "8 of the 11 files chosen; " + dataset.notices());
         assertTrue(dataset.notices().isEmpty() || dataset.notices().get(0).contains(" of 8 WAV files"));
     }

@@ -58,7 +58,9 @@ class CarbonAccountingTest {
         assertEquals(0.1, given.kgPerKwh());
         assertEquals(1.0, given.pue());
         assertTrue(given.source().contains("overrides region FR"), given.source());
-        assertEquals(CarbonAccounting.WORLD_AVERAGE_2018, CarbonAccounting.of(null, null, null).kgPerKwh());
+        assertEquals(
+                CarbonAccounting.WORLD_AVERAGE_2018,
+                CarbonAccounting.of(null, null, null).kgPerKwh());
         assertThrows(InvalidValueException.class, () -> CarbonAccounting.of("Atlantis", null, null));
     }
 }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class CompositeEnergyMeterTest extends EnergyMeterContract {
     @Override
     protected EnergyMeter meter() {
-        return new CompositeEnergyMeter(List.of(new CpuTimeEnergyMeter(10), new GpuTdpEnergyMeter(1, 250, "given"),
+        return new CompositeEnergyMeter(List.of(
+                new CpuTimeEnergyMeter(10),
+                new GpuTdpEnergyMeter(1, 250, "given"),
                 new RamEnergyMeter(RamEnergyMeter.DEFAULT_WATTS_PER_GB)));
     }
 
@@ -27,14 +29,17 @@ class CompositeEnergyMeterTest extends EnergyMeterContract {
         assertEquals("cpu-time+gpu-tdp+ram", r.meter());
         assertEquals(3, r.parts().size());
         assertEquals(r.parts().stream().mapToDouble(EnergyReading::joules).sum(), r.joules(), 1e-9);
-        assertEquals(List.of("cpu", "gpu", "ram"), r.devices().stream().map(MeteredDevice::kind).toList());
+        assertEquals(
+                List.of("cpu", "gpu", "ram"),
+                r.devices().stream().map(MeteredDevice::kind).toList());
         assertTrue(r.method().contains("gpu-tdp") && r.method().contains("estimated"), r.method());
     }
 
     @Test
     void measuredWhenEveryPartIsMeasured() {
         FakeGpu gpu = new FakeGpu(0, true);
-        EnergyMeter.Window w = new CompositeEnergyMeter(List.of(new NvmlEnergyMeter(List.of(gpu), DeviceSync.NONE, 20, false)))
+        EnergyMeter.Window w = new CompositeEnergyMeter(
+                        List.of(new NvmlEnergyMeter(List.of(gpu), DeviceSync.NONE, 20, false)))
                 .start();
         gpu.joules += 5;
         EnergyReading r = w.stop();
@@ -45,11 +50,21 @@ class CompositeEnergyMeterTest extends EnergyMeterContract {
     /** A meter whose every window reads the given energy, labelled as given. */
     private static EnergyMeter fixed(String name, double joules, boolean estimated) {
         return new EnergyMeter() {
-            @Override public String name() { return name; }
-            @Override public MeterAvailability availability() { return MeterAvailability.yes("fixed"); }
-            @Override public Window start() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public MeterAvailability availability() {
+                return MeterAvailability.yes("fixed");
+            }
+
+            @Override
+            public Window start() {
                 return new ClosableWindow() {
-                    @Override protected EnergyReading measure() {
+                    @Override
+                    protected EnergyReading measure() {
                         return new EnergyReading(joules, 1, name, estimated, "fixed");
                     }
                 };
@@ -66,7 +81,9 @@ class CompositeEnergyMeterTest extends EnergyMeterContract {
         // NVML 95 J measured + RAM 5 J estimated: 95% measured.
         EnergyReading gpuAndRam = read(fixed("nvml", 95, false), fixed("ram", 5, true));
         assertFalse(gpuAndRam.estimated());
-        assertEquals(List.of(false, true), gpuAndRam.parts().stream().map(EnergyReading::estimated).toList(),
+        assertEquals(
+                List.of(false, true),
+                gpuAndRam.parts().stream().map(EnergyReading::estimated).toList(),
                 "each part keeps its own label");
         // Exactly 90%: measured. 89 J of 100: estimated.
         assertFalse(read(fixed("nvml", 90, false), fixed("ram", 10, true)).estimated());
@@ -83,9 +100,11 @@ class CompositeEnergyMeterTest extends EnergyMeterContract {
 
     @Test
     void unavailablePartMakesTheWholeUnavailableWithItsReason() {
-        var composite = new CompositeEnergyMeter(List.of(new CpuTimeEnergyMeter(10),
-                NvmlEnergyMeter.forCudaDevices(List.of(99), DeviceSync.NONE)));
+        var composite = new CompositeEnergyMeter(
+                List.of(new CpuTimeEnergyMeter(10), NvmlEnergyMeter.forCudaDevices(List.of(99), DeviceSync.NONE)));
         assertFalse(composite.availability().available());
-        assertTrue(composite.availability().reason().startsWith("nvml: "), composite.availability().reason());
+        assertTrue(
+                composite.availability().reason().startsWith("nvml: "),
+                composite.availability().reason());
     }
 }

@@ -20,15 +20,22 @@ class CpuPowerTest {
 
     @Test
     void givenTdpIsSharedByTheTablesThreadsOrTheListedOnes() {
-        assertEquals(200.0 / 128, CpuPower.resolve(EnergySettings.defaults().withCpuTdpWatts(200), EPYC_7763, table)
-                .wattsPerCpu(), 1e-12);
-        assertEquals(80.0 / 8, CpuPower.resolve(EnergySettings.defaults().withCpuTdpWatts(80), UNKNOWN, table)
-                .wattsPerCpu(), 1e-12);
+        assertEquals(
+                200.0 / 128,
+                CpuPower.resolve(EnergySettings.defaults().withCpuTdpWatts(200), EPYC_7763, table)
+                        .wattsPerCpu(),
+                1e-12);
+        assertEquals(
+                80.0 / 8,
+                CpuPower.resolve(EnergySettings.defaults().withCpuTdpWatts(80), UNKNOWN, table)
+                        .wattsPerCpu(),
+                1e-12);
     }
 
     @Test
     void givenWattsPerCpuWinsOverEverything() {
-        CpuPower p = CpuPower.resolve(EnergySettings.defaults().withCpuTdpWatts(200).withWattsPerCpu(3.5), EPYC_7763, table);
+        CpuPower p =
+                CpuPower.resolve(EnergySettings.defaults().withCpuTdpWatts(200).withWattsPerCpu(3.5), EPYC_7763, table);
         assertEquals(3.5, p.wattsPerCpu(), 1e-12);
     }
 
@@ -42,10 +49,21 @@ class CpuPowerTest {
     @Test
     void cpuinfoIsParsedIntoModelThreadsAndSockets() {
         CpuInfo info = CpuInfo.parse(List.of(
-                "processor\t: 0", "model name\t: Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz", "physical id\t: 0", "",
-                "processor\t: 1", "model name\t: Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz", "physical id\t: 0", "",
-                "processor\t: 2", "model name\t: Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz", "physical id\t: 1", "",
-                "processor\t: 3", "model name\t: Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz", "physical id\t: 1"));
+                "processor\t: 0",
+                "model name\t: Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz",
+                "physical id\t: 0",
+                "",
+                "processor\t: 1",
+                "model name\t: Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz",
+                "physical id\t: 0",
+                "",
+                "processor\t: 2",
+                "model name\t: Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz",
+                "physical id\t: 1",
+                "",
+                "processor\t: 3",
+                "model name\t: Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz",
+                "physical id\t: 1"));
         assertEquals(new CpuInfo("Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz", 4, 2), info);
         assertTrue(CpuInfo.local().logicalCpus() >= 1);
     }

@@ -34,7 +34,9 @@ abstract class EnergyMeterContract {
 
     private EnergyMeter available() {
         EnergyMeter m = meter();
-        assumeTrue(m.availability().available(), () -> m.name() + " is not available here: " + m.availability().reason());
+        assumeTrue(
+                m.availability().available(),
+                () -> m.name() + " is not available here: " + m.availability().reason());
         return m;
     }
 
@@ -77,7 +79,8 @@ abstract class EnergyMeterContract {
         work();
         EnergyReading second = w.read();
         EnergyReading last = w.stop();
-        assertTrue(first.joules() <= second.joules() && second.joules() <= last.joules(),
+        assertTrue(
+                first.joules() <= second.joules() && second.joules() <= last.joules(),
                 first.joules() + " then " + second.joules() + " then " + last.joules());
     }
 

@@ -12,12 +12,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GridIntensitiesTest {
-    private static final List<String> EU_27 = List.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE",
-            "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
+    private static final List<String> EU_27 = List.of(
+            "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+            "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
     /** The 30 largest emitters of fossil CO2 in 2021 (Global Carbon Project), largest first. */
-    private static final List<String> TOP_30_EMITTERS = List.of("CN", "US", "IN", "RU", "JP", "IR", "DE", "SA", "ID",
-            "KR", "CA", "BR", "TR", "ZA", "MX", "AU", "GB", "VN", "IT", "PL", "FR", "KZ", "TW", "TH", "MY", "EG",
-            "ES", "PK", "AE", "IQ");
+    private static final List<String> TOP_30_EMITTERS = List.of(
+            "CN", "US", "IN", "RU", "JP", "IR", "DE", "SA", "ID", "KR", "CA", "BR", "TR", "ZA", "MX", "AU", "GB", "VN",
+            "IT", "PL", "FR", "KZ", "TW", "TH", "MY", "EG", "ES", "PK", "AE", "IQ");
 
     private final GridIntensities grid = GridIntensities.shipped();
 

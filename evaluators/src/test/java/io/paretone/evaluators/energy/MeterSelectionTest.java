@@ -51,7 +51,8 @@ class MeterSelectionTest {
     }
 
     private static List<String> parts(MeterSelection s) {
-        return ((CompositeEnergyMeter) s.meter()).parts().stream().map(EnergyMeter::name).toList();
+        return ((CompositeEnergyMeter) s.meter())
+                .parts().stream().map(EnergyMeter::name).toList();
     }
 
     @Test
@@ -59,7 +60,9 @@ class MeterSelectionTest {
         MeterSelection s = MeterSelection.choose(EnergySettings.defaults(), Device.cpu(), machine(NO_RAPL, noNvml()));
         assertEquals(List.of("cpu-time", "ram"), parts(s));
         assertEquals(1, s.notes().size());
-        assertTrue(s.notes().get(0).startsWith("RAPL not used: there is no"), s.notes().get(0));
+        assertTrue(
+                s.notes().get(0).startsWith("RAPL not used: there is no"),
+                s.notes().get(0));
         // Lacoste on a CPU: 4 usable CPUs x (280 W / 128 threads).
         assertEquals(4 * 280.0 / 128 / 1000, s.lacoste().pMaxKw(), 1e-12);
         assertEquals(1, s.lacoste().devices());
@@ -70,22 +73,26 @@ class MeterSelectionTest {
         MeterSelection s = MeterSelection.choose(EnergySettings.defaults(), Device.gpu(0), machine(NO_RAPL, nvml()));
         assertEquals(List.of("cpu-time", "nvml", "ram"), parts(s));
         assertEquals(0.3, s.lacoste().pMaxKw(), 1e-12);
-        assertTrue(s.lacoste().basis().contains("power limit NVML reports"), s.lacoste().basis());
+        assertTrue(
+                s.lacoste().basis().contains("power limit NVML reports"),
+                s.lacoste().basis());
     }
 
     @Test
     void gpuWithoutNvmlIsEstimatedAtItsGivenTdp() {
-        MeterSelection s = MeterSelection.choose(EnergySettings.defaults().withGpuTdpWatts(450), Device.gpu(0),
-                machine(NO_RAPL, noNvml()));
+        MeterSelection s = MeterSelection.choose(
+                EnergySettings.defaults().withGpuTdpWatts(450), Device.gpu(0), machine(NO_RAPL, noNvml()));
         assertEquals(List.of("cpu-time", "gpu-tdp", "ram"), parts(s));
         assertEquals(0.45, s.lacoste().pMaxKw(), 1e-12);
-        assertTrue(s.notes().stream().anyMatch(n -> n.startsWith("NVML not used")), s.notes().toString());
+        assertTrue(
+                s.notes().stream().anyMatch(n -> n.startsWith("NVML not used")),
+                s.notes().toString());
     }
 
     @Test
     void estimateChoiceUsesNoCounterEvenWhereOneExists() {
-        MeterSelection s = MeterSelection.choose(EnergySettings.defaults().withMeter(MeterChoice.ESTIMATE), Device.gpu(0),
-                machine(NO_RAPL, nvml()));
+        MeterSelection s = MeterSelection.choose(
+                EnergySettings.defaults().withMeter(MeterChoice.ESTIMATE), Device.gpu(0), machine(NO_RAPL, nvml()));
         assertEquals(List.of("cpu-time", "gpu-tdp", "ram"), parts(s));
         assertTrue(s.notes().isEmpty());
         assertEquals(LacosteEstimate.DEFAULT_GPU_PMAX_KW, s.lacoste().pMaxKw(), 1e-12);
@@ -93,11 +100,19 @@ class MeterSelectionTest {
 
     @Test
     void insistingOnAMeterThatCannotReadIsAnErrorWithTheReason() {
-        InvalidValueException rapl = assertThrows(InvalidValueException.class, () -> MeterSelection.choose(
-                EnergySettings.defaults().withMeter(MeterChoice.RAPL), Device.cpu(), machine(NO_RAPL, noNvml())));
-        assertTrue(rapl.getMessage().contains("there is no") && rapl.getMessage().contains("--meter auto"), rapl.getMessage());
-        InvalidValueException nvmlOnCpu = assertThrows(InvalidValueException.class, () -> MeterSelection.choose(
-                EnergySettings.defaults().withMeter(MeterChoice.NVML), Device.cpu(), machine(NO_RAPL, nvml())));
+        InvalidValueException rapl = assertThrows(
+                InvalidValueException.class,
+                () -> MeterSelection.choose(
+                        EnergySettings.defaults().withMeter(MeterChoice.RAPL),
+                        Device.cpu(),
+                        machine(NO_RAPL, noNvml())));
+        assertTrue(
+                rapl.getMessage().contains("there is no") && rapl.getMessage().contains("--meter auto"),
+                rapl.getMessage());
+        InvalidValueException nvmlOnCpu = assertThrows(
+                InvalidValueException.class,
+                () -> MeterSelection.choose(
+                        EnergySettings.defaults().withMeter(MeterChoice.NVML), Device.cpu(), machine(NO_RAPL, nvml())));
         assertTrue(nvmlOnCpu.getMessage().contains("--device gpu"), nvmlOnCpu.getMessage());
     }
 

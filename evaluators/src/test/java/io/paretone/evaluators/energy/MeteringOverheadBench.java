@@ -34,8 +34,8 @@ public final class MeteringOverheadBench {
 
     public static void main(String[] args) throws Exception {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 9;
-        MeterSelection selection = MeterSelection.choose(EnergySettings.defaults(), Device.cpu(),
-                MeterSources.local(DeviceSync.NONE));
+        MeterSelection selection =
+                MeterSelection.choose(EnergySettings.defaults(), Device.cpu(), MeterSources.local(DeviceSync.NONE));
         EnergyMeter meter = selection.meter();
         System.out.println("meter here: " + selection.describe());
 
@@ -52,16 +52,22 @@ public final class MeteringOverheadBench {
         System.out.printf(Locale.ROOT, "one window (start + stop): %.1f us%n", microsPerWindow);
 
         // 2. CPU taken by a 20 Hz polling thread (NVML's fallback), polling a cheap power source.
-        System.out.printf(Locale.ROOT, "20 Hz polling thread: %.3f ms of CPU per second of polling%n",
+        System.out.printf(
+                Locale.ROOT,
+                "20 Hz polling thread: %.3f ms of CPU per second of polling%n",
                 pollerCpuMillisPerSecond(3000));
 
         // 3. Training the same candidate, interleaved.
         WaveNetFamily family = new WaveNetFamily();
-        Architecture arch = family.decode(family.space().parse(
-                "layers=4 dilation_cycle=4 residual_channels=16 skip_channels=32 kernel_size=2"
+        Architecture arch = family.decode(family.space()
+                .parse("layers=4 dilation_cycle=4 residual_channels=16 skip_channels=32 kernel_size=2"
                         + " learning_rate=3e-3 training_steps=80 batch_size=8"));
-        TrainingData clips = new TrainingData(16000, java.util.stream.Stream.of(220, 330, 440, 550)
-                .map(hz -> new TrainingClip(tone(hz), new ClipLabel(0, 60))).toList(), 1);
+        TrainingData clips = new TrainingData(
+                16000,
+                java.util.stream.Stream.of(220, 330, 440, 550)
+                        .map(hz -> new TrainingClip(tone(hz), new ClipLabel(0, 60)))
+                        .toList(),
+                1);
         EnergyMeter.Window study = meter.start();
         String[] names = {"unmetered", "metered", "metered + 20 Hz poller"};
         List<List<Double>> seconds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
@@ -85,23 +91,41 @@ public final class MeteringOverheadBench {
             for (int r = 0; r < reps; r++) {
                 ratios.add(seconds.get(c).get(r) / seconds.get(0).get(r));
             }
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "%-24s median %.3f s, min %.3f s over %d runs: %+.2f%% vs unmetered (medians), %+.2f%% (median of paired ratios)%n",
-                    names[c], m, seconds.get(c).stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
-                    seconds.get(c).size(), 100 * (m - base) / base, 100 * (median(ratios) - 1));
+                    names[c],
+                    m,
+                    seconds.get(c).stream()
+                            .mapToDouble(Double::doubleValue)
+                            .min()
+                            .orElseThrow(),
+                    seconds.get(c).size(),
+                    100 * (m - base) / base,
+                    100 * (median(ratios) - 1));
         }
         double cpuBase = median(cpuSeconds.get(0));
         for (int c = 1; c < 3; c++) {
-            System.out.printf(Locale.ROOT, "%-24s process CPU per training: median %.3f s vs %.3f s unmetered: %+.2f%%%n",
-                    names[c], median(cpuSeconds.get(c)), cpuBase, 100 * (median(cpuSeconds.get(c)) - cpuBase) / cpuBase);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-24s process CPU per training: median %.3f s vs %.3f s unmetered: %+.2f%%%n",
+                    names[c],
+                    median(cpuSeconds.get(c)),
+                    cpuBase,
+                    100 * (median(cpuSeconds.get(c)) - cpuBase) / cpuBase);
         }
-        System.out.printf(Locale.ROOT, "direct cost of metering one %.2f s training: 2 windows x %.1f us = %.4f%%%n",
-                base, microsPerWindow, 100 * 2 * microsPerWindow / 1e6 / base);
+        System.out.printf(
+                Locale.ROOT,
+                "direct cost of metering one %.2f s training: 2 windows x %.1f us = %.4f%%%n",
+                base,
+                microsPerWindow,
+                100 * 2 * microsPerWindow / 1e6 / base);
         System.out.printf(Locale.ROOT, "whole benchmark: %.1f J (%s)%n", whole.joules(), whole.meter());
     }
 
     /** Wall and process CPU seconds of one training. */
-    private static double[] train(Architecture arch, TrainingData clips, int condition, EnergyMeter meter) throws Exception {
+    private static double[] train(Architecture arch, TrainingData clips, int condition, EnergyMeter meter)
+            throws Exception {
         DjlRuntime.engine().setRandomSeed(7);
         PowerPoller poller = condition == 2 ? new PowerPoller(() -> 100.0, 20, "bench-poller") : null;
         try (Model model = Model.newInstance("bench", Device.cpu())) {
@@ -126,7 +150,9 @@ public final class MeteringOverheadBench {
         PowerPoller poller = new PowerPoller(() -> 100.0, 20, "bench-cpu-poller");
         Thread.sleep(millis);
         Thread thread = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals("bench-cpu-poller")).findFirst().orElseThrow();
+                .filter(t -> t.getName().equals("bench-cpu-poller"))
+                .findFirst()
+                .orElseThrow();
         long cpu = ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId());
         poller.stop();
         return cpu / 1e6 / (millis / 1000.0);

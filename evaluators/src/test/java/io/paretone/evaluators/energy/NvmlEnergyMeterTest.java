@@ -39,7 +39,9 @@ class NvmlEnergyMeterTest extends EnergyMeterContract {
         EnergyReading r = w.stop();
         assertEquals(19.75, r.joules(), 1e-9);
         assertFalse(r.estimated());
-        assertEquals("Fake GPU 0 (power limit 300 W, driver 1.2.3)", r.devices().get(0).describe());
+        assertEquals(
+                "Fake GPU 0 (power limit 300 W, driver 1.2.3)",
+                r.devices().get(0).describe());
         assertTrue(r.method().contains("energy counter"), r.method());
     }
 
@@ -64,7 +66,9 @@ class NvmlEnergyMeterTest extends EnergyMeterContract {
         FakeGpu g = new FakeGpu(3, false);
         g.watts = 200;
         NvmlEnergyMeter meter = new NvmlEnergyMeter(List.of(g), DeviceSync.NONE, 50, false);
-        assertTrue(meter.availability().reason().contains("polled at 50 Hz"), meter.availability().reason());
+        assertTrue(
+                meter.availability().reason().contains("polled at 50 Hz"),
+                meter.availability().reason());
         EnergyMeter.Window w = meter.start();
         Thread.sleep(300);
         EnergyReading r = w.stop();
@@ -103,7 +107,8 @@ class NvmlEnergyMeterTest extends EnergyMeterContract {
         List<GpuPowerSource> all = List.of(new FakeGpu(0, true), new FakeGpu(1, true), new FakeGpu(2, true));
         assertEquals(1, NvmlGpus.forCudaDevices(List.of(1), all, null).get(0).index());
         assertEquals(2, NvmlGpus.forCudaDevices(List.of(0), all, "2,0").get(0).index());
-        assertEquals(0, NvmlGpus.forCudaDevices(List.of(1), all, " 2, 0 ").get(0).index());
+        assertEquals(
+                0, NvmlGpus.forCudaDevices(List.of(1), all, " 2, 0 ").get(0).index());
         assertThrows(IllegalArgumentException.class, () -> NvmlGpus.forCudaDevices(List.of(1), all, "2"));
         assertThrows(IllegalArgumentException.class, () -> NvmlGpus.forCudaDevices(List.of(0), all, "MIG-1234"));
         assertThrows(IllegalArgumentException.class, () -> NvmlGpus.forCudaDevices(List.of(5), all, null));

@@ -55,7 +55,8 @@ class RaplEnergyMeterTest extends EnergyMeterContract {
 
     private long get(String dir) {
         try {
-            return Long.parseLong(Files.readString(root.resolve(dir).resolve("energy_uj")).trim());
+            return Long.parseLong(
+                    Files.readString(root.resolve(dir).resolve("energy_uj")).trim());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,7 +94,9 @@ class RaplEnergyMeterTest extends EnergyMeterContract {
         assertEquals(2, r.devices().size());
         assertEquals("RAPL package-0", r.devices().get(0).name());
         assertEquals(280.0, r.devices().get(0).powerLimitWatts(), 1e-9);
-        assertTrue(meter.availability().reason().contains("package-0, package-1"), meter.availability().reason());
+        assertTrue(
+                meter.availability().reason().contains("package-0, package-1"),
+                meter.availability().reason());
     }
 
     @Test
@@ -144,9 +147,16 @@ class RaplEnergyMeterTest extends EnergyMeterContract {
             meter.availability();
             meter.availability();
             assertFalse(a.available());
-            assertTrue(a.reason().contains("permission denied") && a.reason().contains("chmod")
-                    && a.reason().contains("energy_uj"), a.reason());
-            assertEquals(1, events.list.stream().filter(e -> e.getFormattedMessage().contains("permission denied")).count(),
+            assertTrue(
+                    a.reason().contains("permission denied")
+                            && a.reason().contains("chmod")
+                            && a.reason().contains("energy_uj"),
+                    a.reason());
+            assertEquals(
+                    1,
+                    events.list.stream()
+                            .filter(e -> e.getFormattedMessage().contains("permission denied"))
+                            .count(),
                     events.list.toString());
         } finally {
             log.setLevel(level);
@@ -157,7 +167,8 @@ class RaplEnergyMeterTest extends EnergyMeterContract {
     @Test
     void unreadableCounterFileIsReportedAsTheKernelWouldRefuseIt() throws IOException {
         Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root reads files whatever their mode");
-        Files.setPosixFilePermissions(root.resolve("intel-rapl:0").resolve("energy_uj"), PosixFilePermissions.fromString("---------"));
+        Files.setPosixFilePermissions(
+                root.resolve("intel-rapl:0").resolve("energy_uj"), PosixFilePermissions.fromString("---------"));
         MeterAvailability a = new RaplEnergyMeter(root).availability();
         assertFalse(a.available());
         assertTrue(a.reason().contains("permission denied"), a.reason());

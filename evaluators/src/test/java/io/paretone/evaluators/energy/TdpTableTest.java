@@ -13,14 +13,27 @@ class TdpTableTest {
         TdpTable.Entry epyc = table.cpu("AMD EPYC 7763 64-Core Processor").orElseThrow();
         assertEquals(280, epyc.tdpWatts());
         assertEquals(128, epyc.threads());
-        assertEquals(145, table.cpu("Intel(R) Xeon(R) CPU E5-2686 v4 @ 2.30GHz").orElseThrow().tdpWatts());
-        assertEquals(350, table.cpu("Intel(R) Xeon(R) Platinum 8480+").orElseThrow().tdpWatts());
+        assertEquals(
+                145,
+                table.cpu("Intel(R) Xeon(R) CPU E5-2686 v4 @ 2.30GHz")
+                        .orElseThrow()
+                        .tdpWatts());
+        assertEquals(
+                350, table.cpu("Intel(R) Xeon(R) Platinum 8480+").orElseThrow().tdpWatts());
     }
 
     @Test
     void longestWholeWordKeyWins() {
-        assertEquals(205, table.cpu("Intel(R) Xeon(R) Gold 6248R CPU @ 3.00GHz").orElseThrow().tdpWatts());
-        assertEquals(150, table.cpu("Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz").orElseThrow().tdpWatts());
+        assertEquals(
+                205,
+                table.cpu("Intel(R) Xeon(R) Gold 6248R CPU @ 3.00GHz")
+                        .orElseThrow()
+                        .tdpWatts());
+        assertEquals(
+                150,
+                table.cpu("Intel(R) Xeon(R) Gold 6248 CPU @ 2.50GHz")
+                        .orElseThrow()
+                        .tdpWatts());
         assertEquals(400, table.gpu("NVIDIA A100-SXM4-40GB").orElseThrow().tdpWatts());
         assertEquals(150, table.gpu("NVIDIA A10").orElseThrow().tdpWatts());
         assertEquals(350, table.gpu("NVIDIA L40S").orElseThrow().tdpWatts());
@@ -42,7 +55,8 @@ class TdpTableTest {
         assertTrue(table.entries().size() > 40);
         for (TdpTable.Entry e : table.entries()) {
             assertTrue(e.tdpWatts() >= 35 && e.tdpWatts() <= 1000, e.toString());
-            assertTrue(e.kind().equals("gpu") ? e.threads() == 0 : e.threads() >= 4 && e.threads() <= 256, e.toString());
+            assertTrue(
+                    e.kind().equals("gpu") ? e.threads() == 0 : e.threads() >= 4 && e.threads() <= 256, e.toString());
         }
     }
 }

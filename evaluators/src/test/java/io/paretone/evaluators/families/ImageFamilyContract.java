@@ -15,7 +15,8 @@ abstract class ImageFamilyContract extends ModelFamilyContract {
         synchronized (ImageFamilyContract.class) {
             if (digits == null) {
                 digits = new RenderedDigitsDataset(new RenderedDigitsSettings(5, 5, 1, 1))
-                        .load(Path.of("target", "contract-digits")).trainingData();
+                        .load(Path.of("target", "contract-digits"))
+                        .trainingData();
             }
             return digits;
         }

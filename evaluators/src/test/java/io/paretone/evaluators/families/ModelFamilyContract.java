@@ -60,7 +60,11 @@ public abstract class ModelFamilyContract {
     /** Twelve synthesised notes of 0.25 s, rendered once per test run. */
     protected static synchronized TrainingData notes() throws IOException {
         if (notes == null) {
-            SynthNotesSettings settings = SynthNotesSettings.builder().setSeed(5).optNotes(12).optClipSeconds(0.25).build();
+            SynthNotesSettings settings = SynthNotesSettings.builder()
+                    .setSeed(5)
+                    .optNotes(12)
+                    .optClipSeconds(0.25)
+                    .build();
             AudioSplits splits = new SynthNotesDataset(settings).load(Path.of("target", "contract-notes"));
             notes = TrainingClips.from(splits.train(), splits.sampleRate());
         }
@@ -77,8 +81,9 @@ public abstract class ModelFamilyContract {
         String name = family().name();
         SearchSpace mixed = ModelFamilies.space(List.of(name));
         Map<String, List<String>> prefixed = new LinkedHashMap<>();
-        tinyValues().forEach((gene, values) ->
-                prefixed.put(mixed.contains(name + "." + gene) ? name + "." + gene : gene, values));
+        tinyValues()
+                .forEach((gene, values) ->
+                        prefixed.put(mixed.contains(name + "." + gene) ? name + "." + gene : gene, values));
         return mixed.restrict(prefixed);
     }
 
@@ -104,7 +109,8 @@ public abstract class ModelFamilyContract {
             assertEquals(family().name(), genome.choice(ModelFamilies.FAMILY));
             Architecture arch = ModelFamilies.decode(genome);
             assertEquals(family().name(), arch.genome().space().name());
-            assertTrue(arch.describe().toLowerCase().startsWith(family().name()),
+            assertTrue(
+                    arch.describe().toLowerCase().startsWith(family().name()),
                     "a description starts with the family: " + arch.describe());
             assertEquals(arch.trainingRecipe().steps(), genome.integer("training_steps"));
         }
@@ -121,7 +127,8 @@ public abstract class ModelFamilyContract {
             TrainingOutcome outcome = new BudgetedTrainer().train(model, arch, trainingData(), SEED, listener);
             assertEquals(arch.trainingRecipe().steps(), outcome.steps());
             assertEquals(outcome.steps(), seen.size());
-            assertTrue(outcome.finalLoss() < outcome.initialLoss(),
+            assertTrue(
+                    outcome.finalLoss() < outcome.initialLoss(),
                     arch.describe() + ": " + outcome.initialLoss() + " -> " + outcome.finalLoss());
         }
     }
@@ -135,7 +142,9 @@ public abstract class ModelFamilyContract {
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
             TrainingData data = trainingData();
-            List<ClipLabel> labels = List.of(data.clips().get(0).label(), data.clips().get(1).label(),
+            List<ClipLabel> labels = List.of(
+                    data.clips().get(0).label(),
+                    data.clips().get(1).label(),
                     data.clips().get(2).label());
             GenerationRequest request = new GenerationRequest(3, 700, 7, labels);
             ParameterStore ps = new ParameterStore(model.getNDManager(), false);

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ObjectiveTest {
     @Test
     void anySubsetIsChosenByNameInTheGivenOrder() {
-        assertEquals(List.of(Objective.LATENCY, Objective.CO2E, Objective.INFERENCE_ENERGY),
+        assertEquals(
+                List.of(Objective.LATENCY, Objective.CO2E, Objective.INFERENCE_ENERGY),
                 Objective.byNames(List.of("latency", " co2e", "inference_energy")));
     }
 
@@ -19,7 +20,8 @@ class ObjectiveTest {
     void unknownNameListsTheKnownOnes() {
         var e = assertThrows(InvalidValueException.class, () -> Objective.byNames(List.of("co2e", "speed")));
         assertEquals("objectives", e.name());
-        assertTrue(e.getMessage().contains("speed") && e.getMessage().contains("one_minus_pmos,inference_energy,latency"),
+        assertTrue(
+                e.getMessage().contains("speed") && e.getMessage().contains("one_minus_pmos,inference_energy,latency"),
                 e.getMessage());
     }
 

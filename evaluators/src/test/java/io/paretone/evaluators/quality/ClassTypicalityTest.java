@@ -17,8 +17,8 @@ class ClassTypicalityTest {
         double[][] p = {{0.6, 0.4}, {0.1, 0.9}, {0.7, 0.3}};
         assertEquals(9, TYPICALITY.of(images, p), 1e-12);
         // Even count: the mean of the middle two, (4 + 9) / 2.
-        assertEquals(6.5, TYPICALITY.of(new double[][] {{1, 3}, {10, 12}}, new double[][] {{0.6, 0.4}, {0.1, 0.9}}),
-                1e-12);
+        assertEquals(
+                6.5, TYPICALITY.of(new double[][] {{1, 3}, {10, 12}}, new double[][] {{0.6, 0.4}, {0.1, 0.9}}), 1e-12);
     }
 
     @Test
@@ -30,8 +30,8 @@ class ClassTypicalityTest {
     @Test
     void aClassNoReferenceImageGetsIsMeasuredFromTheOverallCentroid() {
         // Three classes, none of the reference called class 2: overall centroid (4, 10/3).
-        ClassTypicality t = new ClassTypicality(REFERENCE,
-                new double[][] {{0.9, 0.1, 0}, {0.8, 0.2, 0}, {0.3, 0.7, 0}});
+        ClassTypicality t =
+                new ClassTypicality(REFERENCE, new double[][] {{0.9, 0.1, 0}, {0.8, 0.2, 0}, {0.3, 0.7, 0}});
         assertEquals(16 + 100.0 / 9, t.of(new double[][] {{0, 0}}, new double[][] {{0, 0, 1}}), 1e-12);
     }
 }

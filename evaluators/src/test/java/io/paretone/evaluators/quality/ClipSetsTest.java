@@ -55,8 +55,8 @@ class ClipSetsTest {
 
     @Test
     void wrongClipCountIsRejectedNamingTheExpectedCount() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ClipSets.checkedCopies(new float[3][10], 4, 10));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ClipSets.checkedCopies(new float[3][10], 4, 10));
         assertTrue(e.getMessage().contains("clipCount = 4"), e::getMessage);
     }
 
@@ -64,9 +64,10 @@ class ClipSetsTest {
     void wrongClipLengthIsRejectedNamingTheClip() {
         float[][] clips = new float[4][10];
         clips[2] = new float[11];
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ClipSets.checkedCopies(clips, 4, 10));
-        assertTrue(e.getMessage().contains("generated[2]") && e.getMessage().contains("clipSamples = 10"), e::getMessage);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ClipSets.checkedCopies(clips, 4, 10));
+        assertTrue(
+                e.getMessage().contains("generated[2]") && e.getMessage().contains("clipSamples = 10"), e::getMessage);
     }
 
     @Test

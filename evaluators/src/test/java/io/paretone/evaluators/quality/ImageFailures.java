@@ -28,8 +28,11 @@ final class ImageFailures {
             for (int i = 0; i < n; i++) {
                 double w = 6 + 12 * random.nextDouble();
                 double h = 6 + 12 * random.nextDouble();
-                g.fill(new Ellipse2D.Double(14 + 6 * (random.nextDouble() - 0.5) - w / 2,
-                        14 + 6 * (random.nextDouble() - 0.5) - h / 2, w, h));
+                g.fill(new Ellipse2D.Double(
+                        14 + 6 * (random.nextDouble() - 0.5) - w / 2,
+                        14 + 6 * (random.nextDouble() - 0.5) - h / 2,
+                        w,
+                        h));
             }
         });
     }
@@ -40,12 +43,12 @@ final class ImageFailures {
      */
     static List<float[]> strokes(int count, long seed) {
         return drawn(count, seed, (g, random) -> {
-            g.setStroke(new BasicStroke((float) (2.5 + 1.5 * random.nextDouble()), BasicStroke.CAP_ROUND,
-                    BasicStroke.JOIN_ROUND));
+            g.setStroke(new BasicStroke(
+                    (float) (2.5 + 1.5 * random.nextDouble()), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             int n = 2 + random.nextInt(3);
             for (int i = 0; i < n; i++) {
-                g.draw(new QuadCurve2D.Double(point(random), point(random), point(random), point(random),
-                        point(random), point(random)));
+                g.draw(new QuadCurve2D.Double(
+                        point(random), point(random), point(random), point(random), point(random), point(random)));
             }
         });
     }

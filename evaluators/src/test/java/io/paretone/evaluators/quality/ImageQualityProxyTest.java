@@ -56,16 +56,21 @@ class ImageQualityProxyTest {
         double sum = 0;
         for (long seed = 101; seed <= 103; seed++) {
             QualityScore real = proxy.score(independent(seed).toArray(new float[0][]));
-            System.out.printf("image real vs real, seed %d: %.3f (raw %.3f, real = 1 +- %.3f)%n", seed,
-                    real.percentMos(), real.rawPercentMos(), real.realSpread());
+            System.out.printf(
+                    "image real vs real, seed %d: %.3f (raw %.3f, real = 1 +- %.3f)%n",
+                    seed, real.percentMos(), real.rawPercentMos(), real.realSpread());
             assertTrue(real.realSpread() <= 0.05, "the stated real spread is too wide to rank with: " + real);
-            assertTrue(ProxyChecks.indistinguishable(real.percentMos(), 1, real.realSpread()),
+            assertTrue(
+                    ProxyChecks.indistinguishable(real.percentMos(), 1, real.realSpread()),
                     "independent real digits below 1 - 2 s: " + real);
             sum += real.percentMos();
         }
         assertTrue(sum / 3 >= 0.95, "independent real digits average " + sum / 3);
-        List<float[]> validation = digits.validation().stream().map(LabelledImage::values).toList();
-        double noise = proxy.score(ImageFailures.pixelNoise(validation, IMAGES, 99).toArray(new float[0][])).percentMos();
+        List<float[]> validation =
+                digits.validation().stream().map(LabelledImage::values).toList();
+        double noise = proxy.score(
+                        ImageFailures.pixelNoise(validation, IMAGES, 99).toArray(new float[0][]))
+                .percentMos();
         assertTrue(noise < 0.05, "fresh noise scores " + noise);
     }
 
@@ -80,11 +85,17 @@ class ImageQualityProxyTest {
 
     @Test
     void copiedTrainingImagesAreMemorisedAndScoreZeroAndHeldOutOnesAreNot() {
-        float[][] copies = digits.train().stream().limit(IMAGES).map(i -> i.values().clone()).toArray(float[][]::new);
+        float[][] copies = digits.train().stream()
+                .limit(IMAGES)
+                .map(i -> i.values().clone())
+                .toArray(float[][]::new);
         QualityScore copied = proxy.score(copies);
         assertEquals(IMAGES, copied.memorisedClips(), copied.toString());
         assertEquals(0, copied.percentMos(), 1e-12, copied.toString());
-        float[][] heldOut = digits.validation().stream().limit(IMAGES).map(i -> i.values().clone()).toArray(float[][]::new);
+        float[][] heldOut = digits.validation().stream()
+                .limit(IMAGES)
+                .map(i -> i.values().clone())
+                .toArray(float[][]::new);
         assertEquals(0, proxy.score(heldOut).memorisedClips());
     }
 
@@ -119,7 +130,8 @@ class ImageQualityProxyTest {
             QualityScore scored = proxy.score(realImages(stronger.get(i)));
             double score = scored.percentMos();
             first = Double.isNaN(first) ? score : first;
-            assertTrue(score <= previous + 1e-9 || ProxyChecks.indistinguishable(previous, score, scored.realSpread()),
+            assertTrue(
+                    score <= previous + 1e-9 || ProxyChecks.indistinguishable(previous, score, scored.realSpread()),
                     what + " step " + i + " scores " + score + " above " + previous);
             previous = score;
         }
@@ -152,7 +164,8 @@ class ImageQualityProxyTest {
         java.util.Set<Float> seen = new java.util.HashSet<>();
         for (List<float[]> subset : subsets) {
             // Image i has class i mod 4: a subset holding one of each class has residues 0, 1, 2, 3.
-            assertEquals(java.util.Set.of(0, 1, 2, 3),
+            assertEquals(
+                    java.util.Set.of(0, 1, 2, 3),
                     subset.stream().map(x -> (int) x[0] % 4).collect(java.util.stream.Collectors.toSet()));
             subset.forEach(x -> seen.add(x[0]));
         }

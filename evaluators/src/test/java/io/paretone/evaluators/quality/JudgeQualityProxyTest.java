@@ -41,7 +41,11 @@ class JudgeQualityProxyTest {
 
     @BeforeAll
     static void calibrate() throws IOException {
-        data = new SynthNotesDataset(SynthNotesSettings.builder().setSeed(7).optNotes(96).optPrograms(0, 73, 56).build())
+        data = new SynthNotesDataset(SynthNotesSettings.builder()
+                        .setSeed(7)
+                        .optNotes(96)
+                        .optPrograms(0, 73, 56)
+                        .build())
                 .load(cache);
         judgeSettings = JudgeSettings.builder().setSeed(7).optSteps(150).build();
         proxy = JudgeQualityProxy.calibrate(data, CLIPS, CLIP_SAMPLES, 7, cache, judgeSettings);
@@ -70,10 +74,17 @@ class JudgeQualityProxyTest {
             List<float[]> real = heldOutCrops(seed);
             QualityScore spectrum = proxy.score(ClipSets.spectrumNoise(real, CLIPS, CLIP_SAMPLES, 500 + seed)
                     .toArray(new float[0][]));
-            QualityScore white = proxy.score(AudioFailures.whiteNoise(real, 600 + seed).toArray(new float[0][]));
-            System.out.printf("objective 1 - %%MOS, seed %d: spectrum noise %.3f, white noise %.3f (bounded %%MOS %.3f),"
-                    + " silence %.3f (bounded %.3f)%n", seed, spectrum.oneMinusPercentMos(), white.oneMinusPercentMos(),
-                    white.percentMos(), silence.oneMinusPercentMos(), silence.percentMos());
+            QualityScore white =
+                    proxy.score(AudioFailures.whiteNoise(real, 600 + seed).toArray(new float[0][]));
+            System.out.printf(
+                    "objective 1 - %%MOS, seed %d: spectrum noise %.3f, white noise %.3f (bounded %%MOS %.3f),"
+                            + " silence %.3f (bounded %.3f)%n",
+                    seed,
+                    spectrum.oneMinusPercentMos(),
+                    white.oneMinusPercentMos(),
+                    white.percentMos(),
+                    silence.oneMinusPercentMos(),
+                    silence.percentMos());
             assertTrue(white.percentMos() <= 0.05 && silence.percentMos() <= 0.05, white + " / " + silence);
             assertTrue(white.oneMinusPercentMos() > spectrum.oneMinusPercentMos(), white + " / " + spectrum);
             assertTrue(silence.oneMinusPercentMos() > white.oneMinusPercentMos(), silence + " / " + white);
@@ -85,7 +96,8 @@ class JudgeQualityProxyTest {
         // 440 Hz at 16 kHz: a period of 36.4 samples, found as lag 36 (444 Hz) or 37 (432 Hz).
         float[] tone = new float[CLIP_SAMPLES];
         for (int i = 0; i < tone.length; i++) {
-            tone[i] = (float) (0.4 * Math.sin(2 * Math.PI * 440 * i / 16000.0) + 0.2 * Math.sin(2 * Math.PI * 880 * i / 16000.0));
+            tone[i] = (float)
+                    (0.4 * Math.sin(2 * Math.PI * 440 * i / 16000.0) + 0.2 * Math.sin(2 * Math.PI * 880 * i / 16000.0));
         }
         assertEquals(440, AudioFailures.fundamental(tone, 16000), 12);
     }
@@ -98,8 +110,9 @@ class JudgeQualityProxyTest {
     void heldOutRealCropsOffTheCalibrationGridScoreAtLeastPointNineFiveForThreeSeeds() {
         for (long seed = 1; seed <= 3; seed++) {
             QualityScore score = proxy.score(heldOutCrops(seed).toArray(new float[0][]));
-            System.out.printf("real vs real, seed %d: %.3f (raw %.3f, real = 1 +- %.3f)%n", seed, score.percentMos(),
-                    score.rawPercentMos(), score.realSpread());
+            System.out.printf(
+                    "real vs real, seed %d: %.3f (raw %.3f, real = 1 +- %.3f)%n",
+                    seed, score.percentMos(), score.rawPercentMos(), score.realSpread());
             assertTrue(score.percentMos() >= 0.95, score.toString());
             assertEquals(0, score.memorisedClips(), score.toString());
         }
@@ -113,8 +126,11 @@ class JudgeQualityProxyTest {
         assertEquals(2, proxy.anchors().subsets());
         QualityScore score = proxy.score(new float[CLIPS][CLIP_SAMPLES]);
         assertTrue(score.realSpread() > 0 && score.realSpread() < 0.1, score.toString());
-        assertTrue(proxy.description().contains(String.format(java.util.Locale.ROOT, "real = 1 +- %.3f over 2 disjoint",
-                score.realSpread())), proxy.description());
+        assertTrue(
+                proxy.description()
+                        .contains(String.format(
+                                java.util.Locale.ROOT, "real = 1 +- %.3f over 2 disjoint", score.realSpread())),
+                proxy.description());
     }
 
     @Test
@@ -135,9 +151,14 @@ class JudgeQualityProxyTest {
         assertEquals(0, silence.percentMos(), 1e-9, "silence: " + silence);
         QualityScore validation = proxy.score(ClipSets.crops(ClipSets.samplesOf(data.validation()), CLIPS, CLIP_SAMPLES)
                 .toArray(new float[0][]));
-        System.out.printf("copies %.3f, mode collapse %.3f (%d memorised), silence %.3f, validation crops %.3f (raw %.3f)%n",
-                copied.percentMos(), mode.percentMos(), mode.memorisedClips(), silence.percentMos(),
-                validation.percentMos(), validation.rawPercentMos());
+        System.out.printf(
+                "copies %.3f, mode collapse %.3f (%d memorised), silence %.3f, validation crops %.3f (raw %.3f)%n",
+                copied.percentMos(),
+                mode.percentMos(),
+                mode.memorisedClips(),
+                silence.percentMos(),
+                validation.percentMos(),
+                validation.rawPercentMos());
     }
 
     @Test
@@ -146,11 +167,14 @@ class JudgeQualityProxyTest {
         for (List<AudioClip> split : List.of(data.test(), data.validation())) {
             List<float[]> shifted = new ArrayList<>();
             for (float[] clip : ClipSets.samplesOf(split)) {
-                shifted.addAll(ClipSets.windows(List.of(Arrays.copyOfRange(clip, CLIP_SAMPLES / 4, clip.length)),
-                        CLIP_SAMPLES, CLIP_SAMPLES / 2));
+                shifted.addAll(ClipSets.windows(
+                        List.of(Arrays.copyOfRange(clip, CLIP_SAMPLES / 4, clip.length)),
+                        CLIP_SAMPLES,
+                        CLIP_SAMPLES / 2));
             }
             for (int from = 0; from + CLIPS <= shifted.size(); from += CLIPS) {
-                QualityScore score = proxy.score(shifted.subList(from, from + CLIPS).toArray(new float[0][]));
+                QualityScore score =
+                        proxy.score(shifted.subList(from, from + CLIPS).toArray(new float[0][]));
                 assertEquals(0, score.memorisedClips(), score.toString());
             }
         }
@@ -177,7 +201,8 @@ class JudgeQualityProxyTest {
     void freshWhiteNoiseAtTheDataLoudnessScoresNearZero() {
         double rms = ClipSets.rms(ClipSets.allCrops(ClipSets.samplesOf(data.validation()), CLIP_SAMPLES));
         for (long seed = 100; seed < 103; seed++) {
-            QualityScore score = proxy.score(ClipSets.whiteNoise(CLIPS, CLIP_SAMPLES, rms, seed).toArray(new float[0][]));
+            QualityScore score = proxy.score(
+                    ClipSets.whiteNoise(CLIPS, CLIP_SAMPLES, rms, seed).toArray(new float[0][]));
             assertTrue(score.percentMos() <= 0.05, score.toString());
         }
     }
@@ -214,8 +239,10 @@ class JudgeQualityProxyTest {
             asked.add(clip.labels());
             Map<String, String> other = clip.labels();
             for (int k = 1; k < clips.size() && other == clip.labels(); k++) {
-                Map<String, String> candidate = clips.get((i + k) % clips.size()).labels();
-                boolean allDiffer = candidate.keySet().stream().noneMatch(f -> candidate.get(f).equals(clip.labels().get(f)));
+                Map<String, String> candidate =
+                        clips.get((i + k) % clips.size()).labels();
+                boolean allDiffer = candidate.keySet().stream()
+                        .noneMatch(f -> candidate.get(f).equals(clip.labels().get(f)));
                 other = allDiffer ? candidate : other;
             }
             wrong.add(other);
@@ -223,8 +250,8 @@ class JudgeQualityProxyTest {
         float[][] real = samples.toArray(new float[0][]);
         QualityScore right = proxy.scoreConditional(real, asked);
         QualityScore missed = proxy.scoreConditional(real, wrong);
-        System.out.printf("conditional: labels asked %.3f, another class asked %.3f%n", right.percentMos(),
-                missed.percentMos());
+        System.out.printf(
+                "conditional: labels asked %.3f, another class asked %.3f%n", right.percentMos(), missed.percentMos());
         assertTrue(right.percentMos() >= 0.8, right.toString());
         assertTrue(missed.percentMos() <= Ladder.STRUCTURED_AT_MOST, missed.toString());
     }
@@ -233,14 +260,22 @@ class JudgeQualityProxyTest {
     void aJudgeWithoutLabelsSaysItIsUntrainedAndDropsTheClassTerm(@TempDir Path other) throws IOException {
         List<List<AudioClip>> splits = new ArrayList<>();
         for (List<AudioClip> split : List.of(data.train(), data.validation(), data.test())) {
-            splits.add(split.stream().map(c -> new AudioClip(c.samples(), "note")).toList());
+            splits.add(
+                    split.stream().map(c -> new AudioClip(c.samples(), "note")).toList());
         }
-        AudioSplits unlabelled = new AudioSplits("unlabelled", data.sampleRate(), splits.get(0), splits.get(1),
-                splits.get(2), "0");
-        JudgeQualityProxy untrained = JudgeQualityProxy.calibrate(unlabelled, CLIPS, CLIP_SAMPLES, 7, other,
+        AudioSplits unlabelled =
+                new AudioSplits("unlabelled", data.sampleRate(), splits.get(0), splits.get(1), splits.get(2), "0");
+        JudgeQualityProxy untrained = JudgeQualityProxy.calibrate(
+                unlabelled,
+                CLIPS,
+                CLIP_SAMPLES,
+                7,
+                other,
                 JudgeSettings.builder().setSeed(7).optSteps(2).build());
         assertFalse(untrained.judge().trained());
-        assertTrue(untrained.description().startsWith("UNTRAINED judge") && untrained.description().contains(Judge.UNTRAINED),
+        assertTrue(
+                untrained.description().startsWith("UNTRAINED judge")
+                        && untrained.description().contains(Judge.UNTRAINED),
                 untrained.description());
         QualityScore score = untrained.score(ClipSets.crops(ClipSets.samplesOf(data.train()), CLIPS, CLIP_SAMPLES)
                 .toArray(new float[0][]));
@@ -251,13 +286,17 @@ class JudgeQualityProxyTest {
     @Test
     void theJudgeIsTrainedOnceAndReloadedWithTheSameWeights() throws IOException {
         Path folder = JudgeCache.folder(cache, data, CLIP_SAMPLES, judgeSettings);
-        long modified = Files.getLastModifiedTime(folder.resolve(JudgeCache.METADATA)).toMillis();
+        long modified =
+                Files.getLastModifiedTime(folder.resolve(JudgeCache.METADATA)).toMillis();
         JudgeQualityProxy again = JudgeQualityProxy.calibrate(data, CLIPS, CLIP_SAMPLES, 7, cache, judgeSettings);
 
         assertEquals(proxy.judge().weightsSha256(), again.judge().weightsSha256());
         assertEquals(64, again.judge().weightsSha256().length());
-        assertEquals(modified, Files.getLastModifiedTime(folder.resolve(JudgeCache.METADATA)).toMillis());
-        float[][] noisy = SyntheticAudio.withNoise(ClipSets.crops(ClipSets.samplesOf(data.validation()), CLIPS, CLIP_SAMPLES), 10, 3);
+        assertEquals(
+                modified,
+                Files.getLastModifiedTime(folder.resolve(JudgeCache.METADATA)).toMillis());
+        float[][] noisy = SyntheticAudio.withNoise(
+                ClipSets.crops(ClipSets.samplesOf(data.validation()), CLIPS, CLIP_SAMPLES), 10, 3);
         assertEquals(proxy.score(noisy), again.score(noisy), "the reloaded judge scores identically");
     }
 
@@ -270,14 +309,15 @@ class JudgeQualityProxyTest {
         bytes[bytes.length - 1] ^= 0x55;
         Files.write(weights, bytes);
 
-        IOException e = assertThrows(IOException.class,
-                () -> JudgeQualityProxy.calibrate(data, CLIPS, CLIP_SAMPLES, 7, other, tiny));
+        IOException e = assertThrows(
+                IOException.class, () -> JudgeQualityProxy.calibrate(data, CLIPS, CLIP_SAMPLES, 7, other, tiny));
         assertTrue(e.getMessage().contains("SHA-256") && e.getMessage().contains("delete the folder"), e.getMessage());
     }
 
     @Test
     void scoringOneCandidateTakesMilliseconds() {
-        float[][] candidate = SyntheticAudio.withNoise(ClipSets.crops(ClipSets.samplesOf(data.validation()), CLIPS, CLIP_SAMPLES), 10, 3);
+        float[][] candidate = SyntheticAudio.withNoise(
+                ClipSets.crops(ClipSets.samplesOf(data.validation()), CLIPS, CLIP_SAMPLES), 10, 3);
         for (int i = 0; i < 5; i++) {
             proxy.score(candidate);
         }

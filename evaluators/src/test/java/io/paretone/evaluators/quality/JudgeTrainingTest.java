@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 class JudgeTrainingTest {
     @Test
     void trainingConfigKeepsTheJudgesDevice() {
-        assertArrayEquals(new Device[] {Device.gpu(0)}, JudgeTraining.config(Device.gpu(0), 1e-3f).getDevices());
-        assertArrayEquals(new Device[] {Device.cpu()}, JudgeTraining.config(Device.cpu(), 1e-3f).getDevices());
+        assertArrayEquals(
+                new Device[] {Device.gpu(0)},
+                JudgeTraining.config(Device.gpu(0), 1e-3f).getDevices());
+        assertArrayEquals(
+                new Device[] {Device.cpu()},
+                JudgeTraining.config(Device.cpu(), 1e-3f).getDevices());
     }
 }

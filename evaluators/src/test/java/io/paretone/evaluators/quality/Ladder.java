@@ -98,8 +98,14 @@ final class Ladder {
             boundedWorst[t] = Math.min(boundedWorst[t], s.percentMos());
             boundedBest[t] = Math.max(boundedBest[t], s.percentMos());
             realSpread = s.realSpread();
-            table.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.3f | %s |%n", r.tier(), r.name(),
-                    s.percentMos(), s.rawPercentMos(), terms(s)));
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %.3f | %.3f | %s |%n",
+                    r.tier(),
+                    r.name(),
+                    s.percentMos(),
+                    s.rawPercentMos(),
+                    terms(s)));
             if (r.tier().equals(STRUCTURED) && s.percentMos() > STRUCTURED_AT_MOST) {
                 failures.add(r.name() + " scores " + s.percentMos() + " > " + STRUCTURED_AT_MOST);
             }
@@ -121,7 +127,13 @@ final class Ladder {
             if (n == tiers.size() || Double.isInfinite(worstOfTier[t])) {
                 continue;
             }
-            if (!inOrder(tiers.get(t), worstOfTier[t], boundedWorst[t], tiers.get(n), bestOfTier[n], boundedBest[n],
+            if (!inOrder(
+                    tiers.get(t),
+                    worstOfTier[t],
+                    boundedWorst[t],
+                    tiers.get(n),
+                    bestOfTier[n],
+                    boundedBest[n],
                     realSpread)) {
                 failures.add("the worst of " + tiers.get(t) + " (" + worstOfTier[t] + ") is not above the best of "
                         + tiers.get(n) + " (" + bestOfTier[n] + ")");
@@ -135,12 +147,13 @@ final class Ladder {
             boolean holds = !(r.tier().equals(STRUCTURED) && s.percentMos() > STRUCTURED_AT_MOST);
             if (next[t] < tiers.size()) {
                 int n = next[t];
-                holds &= inOrder(r.tier(), key(s), s.percentMos(), tiers.get(n), bestOfTier[n], boundedBest[n], realSpread);
+                holds &= inOrder(
+                        r.tier(), key(s), s.percentMos(), tiers.get(n), bestOfTier[n], boundedBest[n], realSpread);
             }
             if (previous[t] >= 0) {
                 int p = previous[t];
-                holds &= inOrder(tiers.get(p), worstOfTier[p], boundedWorst[p], r.tier(), key(s), s.percentMos(),
-                        realSpread);
+                holds &= inOrder(
+                        tiers.get(p), worstOfTier[p], boundedWorst[p], r.tier(), key(s), s.percentMos(), realSpread);
             }
             scored.add(new Scored(r, s, holds));
         }
@@ -157,9 +170,16 @@ final class Ladder {
      * one of the next tier {@code lower} scoring {@code high} (bounded {@code boundedHigh}), with the
      * two allowances at the ends of the scale.
      */
-    private static boolean inOrder(String upper, double low, double boundedLow, String lower, double high,
-            double boundedHigh, double realSpread) {
-        boolean bothReal = upper.equals(REAL) && lower.equals(LIGHT)
+    private static boolean inOrder(
+            String upper,
+            double low,
+            double boundedLow,
+            String lower,
+            double high,
+            double boundedHigh,
+            double realSpread) {
+        boolean bothReal = upper.equals(REAL)
+                && lower.equals(LIGHT)
                 && ProxyChecks.indistinguishable(boundedLow, boundedHigh, realSpread);
         boolean bothAtZero = upper.equals(STRUCTURED) && low == 0 && high == 0;
         return low > high || bothReal || bothAtZero;

@@ -41,14 +41,23 @@ public final class LadderBench {
         int ladders = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int first = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         String domains = args.length > 3 ? args[3] : "both";
-        if (cases < 1 || ladders < 1 || ladders > 9 || !List.of("audio", "image", "both").contains(domains)) {
-            System.err.println("usage: LadderBench [cases >= 1] [ladders per case, 1-9] [first case] [audio|image|both]");
+        if (cases < 1
+                || ladders < 1
+                || ladders > 9
+                || !List.of("audio", "image", "both").contains(domains)) {
+            System.err.println(
+                    "usage: LadderBench [cases >= 1] [ladders per case, 1-9] [first case] [audio|image|both]");
             System.exit(2);
         }
         Path root = Files.createTempDirectory("paretone-ladder-bench-");
         long start = System.nanoTime();
-        System.out.printf(Locale.ROOT, "paretone ladder bench: cases %d-%d, %d ladders each, %d cores%n", first,
-                first + cases - 1, ladders, Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                Locale.ROOT,
+                "paretone ladder bench: cases %d-%d, %d ladders each, %d cores%n",
+                first,
+                first + cases - 1,
+                ladders,
+                Runtime.getRuntime().availableProcessors());
         Tally audio = new Tally("audio");
         Tally image = new Tally("image");
         for (int c = first; c < first + cases; c++) {
@@ -72,13 +81,24 @@ public final class LadderBench {
     private static void audioCase(int c, int ladders, Path cache, Tally audio) throws IOException {
         long start = System.nanoTime();
         GeneratedBanks.save(cache, 3000 + c);
-        SynthNotesDataset notes = new SynthNotesDataset(SynthNotesSettings.builder().setSeed(1000 + c).optNotes(96)
-                .optPrograms(0, 73, 56).build());
+        SynthNotesDataset notes = new SynthNotesDataset(SynthNotesSettings.builder()
+                .setSeed(1000 + c)
+                .optNotes(96)
+                .optPrograms(0, 73, 56)
+                .build());
         AudioSplits data = notes.load(cache);
-        JudgeQualityProxy proxy = JudgeQualityProxy.calibrate(data, CLIPS, CLIP_SAMPLES, 2000 + c, cache,
-                JudgeSettings.builder().setSeed(2000 + c).optSteps(AUDIO_JUDGE_STEPS).build());
-        System.out.printf(Locale.ROOT, "case %d audio (bank %s, seed %d): %s%n", c, notes.bank(), 3000 + c,
-                proxy.description());
+        JudgeQualityProxy proxy = JudgeQualityProxy.calibrate(
+                data,
+                CLIPS,
+                CLIP_SAMPLES,
+                2000 + c,
+                cache,
+                JudgeSettings.builder()
+                        .setSeed(2000 + c)
+                        .optSteps(AUDIO_JUDGE_STEPS)
+                        .build());
+        System.out.printf(
+                Locale.ROOT, "case %d audio (bank %s, seed %d): %s%n", c, notes.bank(), 3000 + c, proxy.description());
         for (int l = 1; l <= ladders; l++) {
             long seed = 10L * c + l;
             audio.add(c, seed, Ladders.audio(data, CLIPS, CLIP_SAMPLES, seed).verdict(r -> proxy.score(r.examples())));
@@ -90,7 +110,8 @@ public final class LadderBench {
     private static void imageCase(int c, int ladders, Path cache, Tally image) throws IOException {
         long start = System.nanoTime();
         ImageSplits digits = new RenderedDigitsDataset(Ladders.imageData(1000 + c)).load(cache.resolve("digits"));
-        ImageQualityProxy imageProxy = ImageQualityProxy.calibrate(digits, IMAGES, ImageQualityProxy.JUDGE_STEPS, 2000 + c);
+        ImageQualityProxy imageProxy =
+                ImageQualityProxy.calibrate(digits, IMAGES, ImageQualityProxy.JUDGE_STEPS, 2000 + c);
         System.out.printf(Locale.ROOT, "case %d image: %s%n", c, imageProxy.description());
         for (int l = 1; l <= ladders; l++) {
             long seed = 10L * c + l;
@@ -119,12 +140,18 @@ public final class LadderBench {
             ladders++;
             whole += verdict.holds() ? 1 : 0;
             if (!verdict.holds()) {
-                failures.add(String.format(Locale.ROOT, "case %d ladder %d: %s%n%s", c, seed,
-                        String.join("; ", verdict.failures()), verdict.table()));
+                failures.add(String.format(
+                        Locale.ROOT,
+                        "case %d ladder %d: %s%n%s",
+                        c,
+                        seed,
+                        String.join("; ", verdict.failures()),
+                        verdict.table()));
             }
             for (Ladder.Scored s : verdict.rungs()) {
                 String key = s.rung().tier() + " | " + s.rung().name();
-                scores.computeIfAbsent(key, k -> new ArrayList<>()).add(s.score().percentMos());
+                scores.computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(s.score().percentMos());
                 held.merge(key, s.holds() ? 1 : 0, Integer::sum);
             }
         }
@@ -135,9 +162,17 @@ public final class LadderBench {
             System.out.println("|---|---|---|---|---|---|");
             for (Map.Entry<String, List<Double>> e : scores.entrySet()) {
                 List<Double> v = e.getValue().stream().sorted().toList();
-                double median = v.size() % 2 == 1 ? v.get(v.size() / 2) : (v.get(v.size() / 2 - 1) + v.get(v.size() / 2)) / 2;
-                System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %d/%d |%n", e.getKey(), v.get(0), median,
-                        v.get(v.size() - 1), held.get(e.getKey()), v.size());
+                double median =
+                        v.size() % 2 == 1 ? v.get(v.size() / 2) : (v.get(v.size() / 2 - 1) + v.get(v.size() / 2)) / 2;
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %.3f | %.3f | %.3f | %d/%d |%n",
+                        e.getKey(),
+                        v.get(0),
+                        median,
+                        v.get(v.size() - 1),
+                        held.get(e.getKey()),
+                        v.size());
             }
             failures.forEach(f -> System.out.println("  " + f));
         }

@@ -33,10 +33,14 @@ final class Ladders {
                 .add(Ladder.LIGHT, "low-passed at 4 kHz", SyntheticAudio.lowPassed(real, 4000, data.sampleRate()))
                 .add(Ladder.HEAVY, "white noise at SNR 20 dB", SyntheticAudio.withNoise(real, 20, seed))
                 .add(Ladder.HEAVY, "low-passed at 2 kHz", SyntheticAudio.lowPassed(real, 2000, data.sampleRate()))
-                .add(Ladder.STRUCTURED, "steady tone at the note's pitch",
+                .add(
+                        Ladder.STRUCTURED,
+                        "steady tone at the note's pitch",
                         AudioFailures.steadyTones(real, data.sampleRate(), seed))
                 .add(Ladder.STRUCTURED, "clicks", AudioFailures.clicks(real, data.sampleRate(), seed))
-                .add(Ladder.STRUCTURED, "noise with the data's spectrum",
+                .add(
+                        Ladder.STRUCTURED,
+                        "noise with the data's spectrum",
                         ClipSets.spectrumNoise(real, clips, clipSamples, 500 + seed))
                 .add(Ladder.NOISE, "white noise", AudioFailures.whiteNoise(real, 600 + seed));
     }
@@ -54,10 +58,15 @@ final class Ladders {
         List<float[]> real = independentDigits(images, 100 + seed, renders);
         ImageSplits other = new RenderedDigitsDataset(new RenderedDigitsSettings(200 + seed, images, 1, 1))
                 .load(renders.resolve("proxy-digits-" + (200 + seed)));
-        String digit = other.classes().get((int) Math.floorMod(seed, (long) other.classes().size()));
-        List<float[]> oneClass = other.train().stream().filter(i -> i.label().equals(digit)).limit(images)
-                .map(LabelledImage::values).toList();
-        List<float[]> validation = digits.validation().stream().map(LabelledImage::values).toList();
+        String digit = other.classes()
+                .get((int) Math.floorMod(seed, (long) other.classes().size()));
+        List<float[]> oneClass = other.train().stream()
+                .filter(i -> i.label().equals(digit))
+                .limit(images)
+                .map(LabelledImage::values)
+                .toList();
+        List<float[]> validation =
+                digits.validation().stream().map(LabelledImage::values).toList();
         return new Ladder()
                 .add(Ladder.REAL, "independent real digits", real)
                 .add(Ladder.LIGHT, "Gaussian noise sigma 0.1", changed(real, ImageFailures.gaussianNoise(0.1, seed)))

@@ -45,7 +45,8 @@ class LogMelSpectrogramTest {
                 }
             }
             double position = centres[m] / binHz;
-            assertTrue(argmax == Math.floor(position) || argmax == Math.ceil(position),
+            assertTrue(
+                    argmax == Math.floor(position) || argmax == Math.ceil(position),
                     "filter " + m + " peaks at bin " + argmax + ", centre at bin " + position);
             assertTrue(filters[m][argmax] <= 1 + 1e-12);
         }

@@ -73,7 +73,8 @@ class LogMelStatisticsTest {
         LogMelStatistics ref = LogMelStatistics.of(FEATURES, reference);
         double previous = LogMelStatistics.of(FEATURES, clips).distance(ref);
         for (double snr : new double[] {30, 10, 0}) {
-            double d = LogMelStatistics.of(FEATURES, Arrays.asList(SyntheticAudio.withNoise(clips, snr, 11))).distance(ref);
+            double d = LogMelStatistics.of(FEATURES, Arrays.asList(SyntheticAudio.withNoise(clips, snr, 11)))
+                    .distance(ref);
             assertTrue(d > previous, "SNR " + snr + ": " + d + " vs " + previous);
             previous = d;
         }

@@ -68,7 +68,8 @@ final class ProxyChecks {
         String trail = "clean " + first.percentMos();
         double previous = first.percentMos();
         for (double hz : LOW_PASS_HZ) {
-            double q = proxy.score(SyntheticAudio.lowPassed(clean, hz, sampleRate)).percentMos();
+            double q =
+                    proxy.score(SyntheticAudio.lowPassed(clean, hz, sampleRate)).percentMos();
             trail += ", low-pass " + hz + " Hz " + q;
             assertTrue(q < previous || indistinguishable(previous, q, first.realSpread()), trail);
             previous = q;

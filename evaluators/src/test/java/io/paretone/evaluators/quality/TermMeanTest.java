@@ -7,22 +7,25 @@ import org.junit.jupiter.api.Test;
 
 class TermMeanTest {
     // Each term: value, real anchor, noise anchor; raw = (value - noise) / (real - noise).
-    private static final QualityTerm HALF = QualityTerm.of("a", 0.5, 1, 0);      // raw 0.5
-    private static final QualityTerm EIGHT = QualityTerm.of("b", 8, 1, 0);       // raw 8, bounded 1
-    private static final QualityTerm QUARTER = QualityTerm.of("c", 0.25, 1, 0);  // raw 0.25
-    private static final QualityTerm BELOW = QualityTerm.of("d", -0.5, 1, 0);    // raw -0.5, bounded 0
+    private static final QualityTerm HALF = QualityTerm.of("a", 0.5, 1, 0); // raw 0.5
+    private static final QualityTerm EIGHT = QualityTerm.of("b", 8, 1, 0); // raw 8, bounded 1
+    private static final QualityTerm QUARTER = QualityTerm.of("c", 0.25, 1, 0); // raw 0.25
+    private static final QualityTerm BELOW = QualityTerm.of("d", -0.5, 1, 0); // raw -0.5, bounded 0
     private static final QualityTerm UNINFORMATIVE = QualityTerm.of("x", 3, 1, 1);
 
     @Test
     void theArithmeticMeanAveragesTheInformativeTerms() {
-        assertEquals((0.5 + 1) / 2, TermMean.ARITHMETIC.of(List.of(HALF, EIGHT, UNINFORMATIVE), QualityTerm::scaled), 1e-12);
-        assertEquals((0.5 + 8) / 2, TermMean.ARITHMETIC.of(List.of(HALF, EIGHT, UNINFORMATIVE), QualityTerm::raw), 1e-12);
+        assertEquals(
+                (0.5 + 1) / 2, TermMean.ARITHMETIC.of(List.of(HALF, EIGHT, UNINFORMATIVE), QualityTerm::scaled), 1e-12);
+        assertEquals(
+                (0.5 + 8) / 2, TermMean.ARITHMETIC.of(List.of(HALF, EIGHT, UNINFORMATIVE), QualityTerm::raw), 1e-12);
     }
 
     @Test
     void theGeometricMeanIsTheRootOfTheProductAndZeroWhenOneTermFails() {
         // bounded: (0.5 x 1 x 0.25)^(1/3) = 0.125^(1/3) = 0.5; raw: (0.5 x 8 x 0.25)^(1/3) = 1.
-        assertEquals(0.5, TermMean.GEOMETRIC.of(List.of(HALF, EIGHT, QUARTER, UNINFORMATIVE), QualityTerm::scaled), 1e-12);
+        assertEquals(
+                0.5, TermMean.GEOMETRIC.of(List.of(HALF, EIGHT, QUARTER, UNINFORMATIVE), QualityTerm::scaled), 1e-12);
         assertEquals(1, TermMean.GEOMETRIC.of(List.of(HALF, EIGHT, QUARTER, UNINFORMATIVE), QualityTerm::raw), 1e-12);
         assertEquals(0, TermMean.GEOMETRIC.of(List.of(HALF, EIGHT, BELOW), QualityTerm::scaled), 1e-12);
     }

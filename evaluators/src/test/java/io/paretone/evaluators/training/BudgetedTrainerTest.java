@@ -47,8 +47,8 @@ class BudgetedTrainerTest {
 
     @Test
     void lossGoesDownOnAPeriodicSignal() throws Exception {
-        Architecture arch = family.decode(family.space().parse(
-                "layers=2 dilation_cycle=2 residual_channels=8 skip_channels=16 kernel_size=2"
+        Architecture arch = family.decode(family.space()
+                .parse("layers=2 dilation_cycle=2 residual_channels=8 skip_channels=16 kernel_size=2"
                         + " learning_rate=1e-2 training_steps=40 batch_size=8"));
         List<Double> seen = new ArrayList<>();
         DjlRuntime.engine().setRandomSeed(1);
@@ -65,9 +65,13 @@ class BudgetedTrainerTest {
 
     @Test
     void nonFiniteLossFailsTheCandidateWithItsUpdateAndStep() {
-        TrainingRecipe recipe = new TrainingRecipe(5, List.of(ParameterGroup.whole(LR)), List.of(
-                new Update("critic", "all", onA(), c -> sum(c.forward(part(c.block(), 0), ones(c.manager())))),
-                new Update("exploding", "all", onA(), c -> sum(c.forward(part(c.block(), 0), ones(c.manager()))).mul(Float.NaN))),
+        TrainingRecipe recipe = new TrainingRecipe(
+                5,
+                List.of(ParameterGroup.whole(LR)),
+                List.of(
+                        new Update("critic", "all", onA(), c -> sum(c.forward(part(c.block(), 0), ones(c.manager())))),
+                        new Update("exploding", "all", onA(), c -> sum(c.forward(part(c.block(), 0), ones(c.manager())))
+                                .mul(Float.NaN))),
                 "critic");
         var e = assertThrows(TrainingFailedException.class, () -> train(new Toy(recipe)));
         assertTrue(e.getMessage().contains("exploding loss became NaN at step 1 of 5"), e.getMessage());
@@ -131,12 +135,16 @@ class BudgetedTrainerTest {
      */
     @Test
     void eachUpdateMovesOnlyItsGroupAndStartsFromClearGradients() throws Exception {
-        TrainingRecipe recipe = new TrainingRecipe(1,
+        TrainingRecipe recipe = new TrainingRecipe(
+                1,
                 List.of(group("a", 0), group("b", 1)),
                 List.of(
-                        new Update("b-update", "b", List.of(pass(0), pass(1)), c -> sum(c.forward(part(c.block(), 0), ones(c.manager()))).mul(10)
+                        new Update("b-update", "b", List.of(pass(0), pass(1)), c -> sum(c.forward(
+                                        part(c.block(), 0), ones(c.manager())))
+                                .mul(10)
                                 .add(sum(c.forward(part(c.block(), 1), ones(c.manager()))))),
-                        new Update("a-update", "a", onA(), c -> sum(c.forward(part(c.block(), 0), ones(c.manager()))).neg())),
+                        new Update("a-update", "a", onA(), c -> sum(c.forward(part(c.block(), 0), ones(c.manager())))
+                                .neg())),
                 "a-update");
         Toy toy = new Toy(recipe);
         float[][] moved = train(toy);
@@ -198,17 +206,26 @@ class BudgetedTrainerTest {
             NDArray fake = critic(root, ps, generator(root, ps, m).stopGradient());
             return real.square().mean().add(fake.mean());
         };
-        ToyLoss generator = (root, ps, m) -> critic(root, ps, generator(root, ps, m)).sub(1).square().mean();
+        ToyLoss generator = (root, ps, m) ->
+                critic(root, ps, generator(root, ps, m)).sub(1).square().mean();
         List<ParameterGroup> groups = List.of(
                 new ParameterGroup("generator", LR, 0.5, 0.9, b -> part(b, 0)),
                 new ParameterGroup("critic", 2 * LR, 0.5, 0.9, b -> part(b, 1)));
         Pass g = Pass.trained("generator", b -> part(b, 0), new Shape(2, 4));
         Pass d = Pass.trained("critic", b -> part(b, 1), new Shape(2, 4));
         List<Update> updates = List.of(
-                new Update("critic", "critic", List.of(Pass.forward("generator", b -> part(b, 0), new Shape(2, 4)), d, d),
+                new Update(
+                        "critic",
+                        "critic",
+                        List.of(Pass.forward("generator", b -> part(b, 0), new Shape(2, 4)), d, d),
                         c -> critic.of(c.block(), c.parameters(), c.manager())),
-                new Update("critic-again", "critic", List.of(d), c -> critic.of(c.block(), c.parameters(), c.manager())),
-                new Update("generator", "generator", List.of(g, d), c -> generator.of(c.block(), c.parameters(), c.manager())));
+                new Update(
+                        "critic-again", "critic", List.of(d), c -> critic.of(c.block(), c.parameters(), c.manager())),
+                new Update(
+                        "generator",
+                        "generator",
+                        List.of(g, d),
+                        c -> generator.of(c.block(), c.parameters(), c.manager())));
         TrainingRecipe recipe = new TrainingRecipe(5, groups, updates, "generator");
         ToyLoss[] losses = {critic, critic, generator};
         Toy toy = new Toy(recipe) {
@@ -227,7 +244,10 @@ class BudgetedTrainerTest {
             var source = reference.getBlock().getParameters();
             var target = trained.getBlock().getParameters();
             for (int i = 0; i < source.size(); i++) {
-                target.get(i).getValue().getArray().set(source.get(i).getValue().getArray().toFloatArray());
+                target.get(i)
+                        .getValue()
+                        .getArray()
+                        .set(source.get(i).getValue().getArray().toFloatArray());
             }
             new BudgetedTrainer().train(trained, toy, sine, 1, StepListener.NONE);
 
@@ -235,8 +255,11 @@ class BudgetedTrainerTest {
             NDManager m = reference.getNDManager();
             List<Optimizer> adams = new ArrayList<>();
             for (ParameterGroup group : groups) {
-                adams.add(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) group.learningRate()))
-                        .optBeta1((float) group.beta1()).optBeta2((float) group.beta2()).build());
+                adams.add(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed((float) group.learningRate()))
+                        .optBeta1((float) group.beta1())
+                        .optBeta2((float) group.beta2())
+                        .build());
             }
             for (int step = 0; step < recipe.steps(); step++) {
                 for (int u = 0; u < updates.size(); u++) {
@@ -257,8 +280,11 @@ class BudgetedTrainerTest {
                 }
             }
             for (int i = 0; i < source.size(); i++) {
-                assertArrayEquals(source.get(i).getValue().getArray().toFloatArray(),
-                        target.get(i).getValue().getArray().toFloatArray(), 1e-6f, source.get(i).getKey());
+                assertArrayEquals(
+                        source.get(i).getValue().getArray().toFloatArray(),
+                        target.get(i).getValue().getArray().toFloatArray(),
+                        1e-6f,
+                        source.get(i).getKey());
             }
         }
     }
@@ -362,7 +388,8 @@ class BudgetedTrainerTest {
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
+        protected NDList forwardInternal(
+                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
             return getChildren().get(0).getValue().forward(ps, inputs, training);
         }
 
@@ -392,15 +419,41 @@ class BudgetedTrainerTest {
 
         void beforeTraining(Block block) {}
 
-        @Override public Genome genome() { throw new UnsupportedOperationException(); }
-        @Override public String describe() { return "toy"; }
-        @Override public Block newBlock() {
-            return new TwoParts(Linear.builder().setUnits(1).optBias(false).build(),
+        @Override
+        public Genome genome() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String describe() {
+            return "toy";
+        }
+
+        @Override
+        public Block newBlock() {
+            return new TwoParts(
+                    Linear.builder().setUnits(1).optBias(false).build(),
                     Linear.builder().setUnits(1).optBias(false).build());
         }
-        @Override public Shape[] inputShapes(int batchSize) { return new Shape[] {new Shape(batchSize, 4)}; }
-        @Override public TrainingRecipe trainingRecipe() { return recipe; }
-        @Override public Sampler sampler() { throw new UnsupportedOperationException(); }
-        @Override public long generationFlopsPerUnit(Block b, LayerFlops c, int sr) { return 0; }
+
+        @Override
+        public Shape[] inputShapes(int batchSize) {
+            return new Shape[] {new Shape(batchSize, 4)};
+        }
+
+        @Override
+        public TrainingRecipe trainingRecipe() {
+            return recipe;
+        }
+
+        @Override
+        public Sampler sampler() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long generationFlopsPerUnit(Block b, LayerFlops c, int sr) {
+            return 0;
+        }
     }
 }

@@ -33,7 +33,8 @@ class CropDrawsTest {
     private static long[][] batches(DeviceClips clips, long seed, int batches) {
         DjlRuntime.engine().setRandomSeed((int) seed);
         long[][] out = new long[batches][];
-        try (NDManager m = NDManager.newBaseManager(Device.cpu()); CropDraws draws = new CropDraws(clips)) {
+        try (NDManager m = NDManager.newBaseManager(Device.cpu());
+                CropDraws draws = new CropDraws(clips)) {
             for (int b = 0; b < batches; b++) {
                 out[b] = draws.next(m, 4, 6).toLongArray();
             }
@@ -57,7 +58,8 @@ class CropDrawsTest {
                 }
             }
             assertFalse(Arrays.deepEquals(a, c), "another seed, other batches");
-            assertFalse(Arrays.equals(a[CropDraws.BATCHES_PER_DRAW - 1], a[CropDraws.BATCHES_PER_DRAW]),
+            assertFalse(
+                    Arrays.equals(a[CropDraws.BATCHES_PER_DRAW - 1], a[CropDraws.BATCHES_PER_DRAW]),
                     "the first batch of the next draw is not the last one again");
         }
     }

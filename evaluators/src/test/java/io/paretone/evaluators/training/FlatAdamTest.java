@@ -60,9 +60,16 @@ class FlatAdamTest {
             adam.update();
             List<float[]> after = values(parameters);
             for (int i = 0; i < parameters.size(); i++) {
-                float[] c = sign(model.getNDManager(), parameters.get(i).getArray().getShape()).toFloatArray();
+                float[] c = sign(
+                                model.getNDManager(),
+                                parameters.get(i).getArray().getShape())
+                        .toFloatArray();
                 for (int j = 0; j < c.length; j++) {
-                    assertEquals(-LR * c[j], after.get(i)[j] - before.get(i)[j], 1e-6, parameters.get(i).getName());
+                    assertEquals(
+                            -LR * c[j],
+                            after.get(i)[j] - before.get(i)[j],
+                            1e-6,
+                            parameters.get(i).getName());
                 }
             }
             adam.close();
@@ -76,7 +83,8 @@ class FlatAdamTest {
      */
     @Test
     void flatUpdatesEqualDjlsAdamAppliedToEachParameter() {
-        try (Model perParameter = model(mlp(), 7); Model flat = model(mlp(), 7)) {
+        try (Model perParameter = model(mlp(), 7);
+                Model flat = model(mlp(), 7)) {
             copyWeights(perParameter.getBlock(), flat.getBlock());
             List<Parameter> reference = trainable(perParameter.getBlock());
             List<Parameter> flattened = trainable(flat.getBlock());
@@ -98,8 +106,11 @@ class FlatAdamTest {
                 backward(flat, step);
                 flatAdam.update();
                 for (int i = 0; i < reference.size(); i++) {
-                    assertArrayEquals(reference.get(i).getArray().toFloatArray(), flattened.get(i).getArray().toFloatArray(),
-                            1e-6f, "step " + step + ", " + reference.get(i).getName());
+                    assertArrayEquals(
+                            reference.get(i).getArray().toFloatArray(),
+                            flattened.get(i).getArray().toFloatArray(),
+                            1e-6f,
+                            "step " + step + ", " + reference.get(i).getName());
                 }
             }
             flatAdam.close();
@@ -179,8 +190,11 @@ class FlatAdamTest {
         NDManager m = model.getNDManager();
         try (NDManager scope = m.newSubManager();
                 GradientCollector collector = m.getEngine().newGradientCollector()) {
-            NDArray x = scope.arange(0f, 12f).reshape(INPUT).mul(0.1f * (step + 1)).sin();
-            NDArray out = model.getBlock().forward(new ParameterStore(scope, false), new NDList(x), true).singletonOrThrow();
+            NDArray x =
+                    scope.arange(0f, 12f).reshape(INPUT).mul(0.1f * (step + 1)).sin();
+            NDArray out = model.getBlock()
+                    .forward(new ParameterStore(scope, false), new NDList(x), true)
+                    .singletonOrThrow();
             NDArray target = scope.arange(0f, 6f).reshape(3, 2).cos();
             NDArray error = out.sub(target);
             if (step % 2 == 1) {
@@ -199,7 +213,11 @@ class FlatAdamTest {
     }
 
     private static Optimizer adam() {
-        return Optimizer.adam().optLearningRateTracker(Tracker.fixed(LR)).optBeta1(0.9f).optBeta2(0.999f).build();
+        return Optimizer.adam()
+                .optLearningRateTracker(Tracker.fixed(LR))
+                .optBeta1(0.9f)
+                .optBeta2(0.999f)
+                .build();
     }
 
     /** +1 and -1 in turn, so that every element's gradient has a known sign. */

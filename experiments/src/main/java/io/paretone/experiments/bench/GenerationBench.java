@@ -27,14 +27,20 @@ import java.util.List;
 public final class GenerationBench {
     /** The genomes: a quickstart-size WaveNet and SampleRNN, and large ones for a GPU. */
     public static final List<BenchGenome> GENOMES = List.of(
-            new BenchGenome("small", "wavenet",
-                    "layers=4 dilation_cycle=4 residual_channels=8 skip_channels=16 kernel_size=2"),
-            new BenchGenome("small", "samplernn",
+            new BenchGenome(
+                    "small", "wavenet", "layers=4 dilation_cycle=4 residual_channels=8 skip_channels=16 kernel_size=2"),
+            new BenchGenome(
+                    "small",
+                    "samplernn",
                     "cell=gru frame_tiers=2 frame_size=4 upper_ratio=4 rnn_units=16 rnn_layers=1 mlp_units=16"
                             + " embedding=16"),
-            new BenchGenome("large", "wavenet",
+            new BenchGenome(
+                    "large",
+                    "wavenet",
                     "layers=30 dilation_cycle=10 residual_channels=64 skip_channels=256 kernel_size=2"),
-            new BenchGenome("large", "samplernn",
+            new BenchGenome(
+                    "large",
+                    "samplernn",
                     "cell=lstm frame_tiers=2 frame_size=16 upper_ratio=4 rnn_units=1024 rnn_layers=2"
                             + " mlp_units=1024 embedding=256"));
 
@@ -49,8 +55,10 @@ public final class GenerationBench {
      */
     public record BenchGenome(String size, String family, String genes) {
         Architecture architecture() {
-            return ModelFamilies.byName(family).decode(ModelFamilies.byName(family).space()
-                    .parse(genes + " training_steps=10 batch_size=8 learning_rate=1e-3"));
+            return ModelFamilies.byName(family)
+                    .decode(ModelFamilies.byName(family)
+                            .space()
+                            .parse(genes + " training_steps=10 batch_size=8 learning_rate=1e-3"));
         }
 
         /** The row's name: size, family, genes. */
@@ -91,7 +99,8 @@ public final class GenerationBench {
 
     /** Runs every selected genome, printing each row as it is measured; returns the rows. */
     public static List<Row> run(Settings settings, PrintWriter out) {
-        out.printf("paretone bench generation: %s, %d clips x %d samples per call, seed %d%n",
+        out.printf(
+                "paretone bench generation: %s, %d clips x %d samples per call, seed %d%n",
                 settings.device(), settings.clips(), settings.samples(), settings.seed());
         List<Row> rows = new ArrayList<>();
         for (BenchGenome g : GENOMES) {
@@ -99,7 +108,8 @@ public final class GenerationBench {
                 continue;
             }
             Row row = measure(g, settings);
-            out.printf("%-120s %10.0f samples/s  %7.3f s  checksum %08x%n",
+            out.printf(
+                    "%-120s %10.0f samples/s  %7.3f s  checksum %08x%n",
                     row.genome(), row.samplesPerSecond(), row.seconds(), row.checksum());
             out.flush();
             rows.add(row);
@@ -116,10 +126,14 @@ public final class GenerationBench {
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, arch.inputShapes(1));
             ParameterStore ps = new ParameterStore(model.getNDManager(), false);
             Sampler sampler = arch.sampler();
-            sampler.generate(model.getBlock(), ps,
+            sampler.generate(
+                    model.getBlock(),
+                    ps,
                     new GenerationRequest(settings.clips(), WARM_UP_SAMPLES, settings.seed(), labels));
             long start = System.nanoTime();
-            float[][] clips = sampler.generate(model.getBlock(), ps,
+            float[][] clips = sampler.generate(
+                    model.getBlock(),
+                    ps,
                     new GenerationRequest(settings.clips(), settings.samples(), settings.seed(), labels));
             double seconds = (System.nanoTime() - start) / 1e9;
             return new Row(genome.name(), settings.clips(), settings.samples(), seconds, Arrays.deepHashCode(clips));

@@ -37,7 +37,9 @@ public final class SearchBench {
         /** The hypervolume after the first {@code trials} trials (all of them if fewer ran). */
         double hypervolumeAt(int trials) {
             var points = history.points();
-            return points.isEmpty() ? 0 : points.get(Math.min(trials, points.size()) - 1).hypervolume();
+            return points.isEmpty()
+                    ? 0
+                    : points.get(Math.min(trials, points.size()) - 1).hypervolume();
         }
 
         /** The hypervolume reached once at most {@code kg} of training CO2e was spent. */
@@ -75,12 +77,16 @@ public final class SearchBench {
                 c.budget.maxTrials = trials;
                 StudySettings probe = StudyConfigMapper.toSettings(c);
                 // Enough generations for the budget even when the algorithm proposes repeats.
-                c.generations = Math.max(probe.generations(), 4 * (int) Math.ceil(trials / (double) probe.populationSize()));
+                c.generations =
+                        Math.max(probe.generations(), 4 * (int) Math.ceil(trials / (double) probe.populationSize()));
                 StudySettings settings = StudyConfigMapper.toSettings(c);
                 out.printf("[run %d/%d] %s, seed %d: study %s%n", runs.size() + 1, total, algorithm, c.seed, c.study);
                 out.flush();
-                StudyResult result = new Study(settings, DatasetFactory.create(c.dataset, StudyConfigMapper.domain(c), settings.seed()),
-                        ConfigReader.toJson(c)).run(new GenerationLines(out));
+                StudyResult result = new Study(
+                                settings,
+                                DatasetFactory.create(c.dataset, StudyConfigMapper.domain(c), settings.seed()),
+                                ConfigReader.toJson(c))
+                        .run(new GenerationLines(out));
                 HypervolumeHistory history = HypervolumeHistory.of(new RunFolderReader(result.folder()).read());
                 runs.add(new Run(algorithm, c.seed, result, history));
             }
@@ -91,13 +97,28 @@ public final class SearchBench {
     /** Prints hypervolume against trials and against CO2e, medians over seeds, and writes a CSV. */
     public static void report(List<Run> runs, List<String> algorithms, int trials, Path csv, PrintWriter out) {
         out.println();
-        out.printf(Locale.ROOT, "%-44s %7s %10s %10s %10s %9s%n", "study", "trials", "train gCO2e", "HV@" + trials,
-                "HV final", "overhead");
+        out.printf(
+                Locale.ROOT,
+                "%-44s %7s %10s %10s %10s %9s%n",
+                "study",
+                "trials",
+                "train gCO2e",
+                "HV@" + trials,
+                "HV final",
+                "overhead");
         for (Run r : runs) {
-            var last = r.history().points().isEmpty() ? null : r.history().points().get(r.history().points().size() - 1);
-            out.printf(Locale.ROOT, "%-44s %7d %10.4g %10.4f %10.4f %8.2f%%%n", r.result().study(),
-                    last == null ? 0 : last.trials(), last == null ? 0 : last.kgCo2eSpent() * 1000, r.hypervolumeAt(trials),
-                    last == null ? 0 : last.hypervolume(), 100 * r.result().overhead().fraction());
+            var last = r.history().points().isEmpty()
+                    ? null
+                    : r.history().points().get(r.history().points().size() - 1);
+            out.printf(
+                    Locale.ROOT,
+                    "%-44s %7d %10.4g %10.4f %10.4f %8.2f%%%n",
+                    r.result().study(),
+                    last == null ? 0 : last.trials(),
+                    last == null ? 0 : last.kgCo2eSpent() * 1000,
+                    r.hypervolumeAt(trials),
+                    last == null ? 0 : last.hypervolume(),
+                    100 * r.result().overhead().fraction());
         }
 
         out.println();
@@ -108,14 +129,20 @@ public final class SearchBench {
         for (int n : checkpoints(trials)) {
             out.print(String.format(Locale.ROOT, "%-8d", n));
             for (String a : algorithms) {
-                double[] hv = runs.stream().filter(r -> r.algorithm().equals(a)).mapToDouble(r -> r.hypervolumeAt(n)).toArray();
+                double[] hv = runs.stream()
+                        .filter(r -> r.algorithm().equals(a))
+                        .mapToDouble(r -> r.hypervolumeAt(n))
+                        .toArray();
                 out.print(String.format(Locale.ROOT, " %-28s", spread(hv)));
             }
             out.println();
         }
 
-        double maxKg = runs.stream().flatMap(r -> r.history().points().stream())
-                .mapToDouble(HypervolumeHistory.Point::kgCo2eSpent).max().orElse(0);
+        double maxKg = runs.stream()
+                .flatMap(r -> r.history().points().stream())
+                .mapToDouble(HypervolumeHistory.Point::kgCo2eSpent)
+                .max()
+                .orElse(0);
         out.println();
         out.println("Hypervolume reached within a training-CO2e budget: median [min, max] over seeds");
         out.print(String.format(Locale.ROOT, "%-10s", "gCO2e"));
@@ -125,8 +152,10 @@ public final class SearchBench {
             double kg = maxKg * i / 6;
             out.print(String.format(Locale.ROOT, "%-10.4g", kg * 1000));
             for (String a : algorithms) {
-                double[] hv = runs.stream().filter(r -> r.algorithm().equals(a))
-                        .mapToDouble(r -> r.hypervolumeWithin(kg)).toArray();
+                double[] hv = runs.stream()
+                        .filter(r -> r.algorithm().equals(a))
+                        .mapToDouble(r -> r.hypervolumeWithin(kg))
+                        .toArray();
                 out.print(String.format(Locale.ROOT, " %-28s", spread(hv)));
             }
             out.println();
@@ -134,12 +163,19 @@ public final class SearchBench {
 
         out.println();
         for (String a : algorithms) {
-            double[] hv = runs.stream().filter(r -> r.algorithm().equals(a)).mapToDouble(r -> r.hypervolumeAt(trials)).toArray();
+            double[] hv = runs.stream()
+                    .filter(r -> r.algorithm().equals(a))
+                    .mapToDouble(r -> r.hypervolumeAt(trials))
+                    .toArray();
             out.printf(Locale.ROOT, "Median hypervolume of %s at %d trials: %.4f%n", a, trials, median(hv));
         }
-        double[] overhead = runs.stream().mapToDouble(r -> r.result().overhead().fraction()).toArray();
-        out.printf(Locale.ROOT, "Scheduling-process overhead: median %.2f%%, max %.2f%% of the search's wall time%n",
-                100 * median(overhead), 100 * Arrays.stream(overhead).max().orElse(0));
+        double[] overhead =
+                runs.stream().mapToDouble(r -> r.result().overhead().fraction()).toArray();
+        out.printf(
+                Locale.ROOT,
+                "Scheduling-process overhead: median %.2f%%, max %.2f%% of the search's wall time%n",
+                100 * median(overhead),
+                100 * Arrays.stream(overhead).max().orElse(0));
         writeCsv(runs, csv);
         out.println("Every run's hypervolume after each trial: " + csv);
         out.flush();
@@ -159,8 +195,16 @@ public final class SearchBench {
         StringBuilder b = new StringBuilder("algorithm,seed,study,trials,generation,training_kg_co2e,hypervolume\n");
         for (Run r : runs) {
             for (var p : r.history().points()) {
-                b.append(String.format(Locale.ROOT, "%s,%d,%s,%d,%d,%.6g,%.6g%n", r.algorithm(), r.seed(),
-                        r.result().study(), p.trials(), p.generation(), p.kgCo2eSpent(), p.hypervolume()));
+                b.append(String.format(
+                        Locale.ROOT,
+                        "%s,%d,%s,%d,%d,%.6g,%.6g%n",
+                        r.algorithm(),
+                        r.seed(),
+                        r.result().study(),
+                        p.trials(),
+                        p.generation(),
+                        p.kgCo2eSpent(),
+                        p.hypervolume()));
             }
         }
         try {
@@ -185,7 +229,11 @@ public final class SearchBench {
         if (values.length == 0) {
             return "-";
         }
-        return String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", median(values), Arrays.stream(values).min().getAsDouble(),
+        return String.format(
+                Locale.ROOT,
+                "%.4f [%.4f, %.4f]",
+                median(values),
+                Arrays.stream(values).min().getAsDouble(),
                 Arrays.stream(values).max().getAsDouble());
     }
 
@@ -193,7 +241,11 @@ public final class SearchBench {
     private record GenerationLines(PrintWriter out) implements SearchProgress {
         @Override
         public void generationFinished(int generation, HypervolumePoint s) {
-            out.printf(Locale.ROOT, "    generation %d: %d trials, hypervolume %.4f%n", generation + 1, s.trials(),
+            out.printf(
+                    Locale.ROOT,
+                    "    generation %d: %d trials, hypervolume %.4f%n",
+                    generation + 1,
+                    s.trials(),
                     s.hypervolume());
             out.flush();
         }

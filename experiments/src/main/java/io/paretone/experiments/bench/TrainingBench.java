@@ -82,8 +82,10 @@ public final class TrainingBench {
     public record SweepGenome(String family, String genes, String tinyGenes, int batch) {
         /** The genome at a batch size (the training-step gene is a placeholder: the bench sets the steps). */
         public Genome genome(boolean tiny, int batchSize) {
-            return ModelFamilies.byName(family).space().parse((tiny ? tinyGenes : genes) + " training_steps=160"
-                    + " batch_size=" + batchSize + " learning_rate=" + LEARNING_RATE);
+            return ModelFamilies.byName(family)
+                    .space()
+                    .parse((tiny ? tinyGenes : genes) + " training_steps=160" + " batch_size=" + batchSize
+                            + " learning_rate=" + LEARNING_RATE);
         }
     }
 
@@ -100,8 +102,18 @@ public final class TrainingBench {
      * @param only run only the genomes whose row name (genome, then {@code batch=N}) contains this, or empty for all
      * @param rounds how many times each side is measured, alternately; each column is the median
      */
-    public record Settings(Device device, int steps, int warmup, int batch, boolean tiny, Path torchRef,
-            String python, List<String> families, String only, long seed, int rounds) {
+    public record Settings(
+            Device device,
+            int steps,
+            int warmup,
+            int batch,
+            boolean tiny,
+            Path torchRef,
+            String python,
+            List<String> families,
+            String only,
+            long seed,
+            int rounds) {
         public Settings {
             Check.positive("steps", steps);
             Check.positive("warmup", warmup);
@@ -121,8 +133,16 @@ public final class TrainingBench {
      * @param torchParameters the count torch_ref.py printed, -1 if not run
      * @param note why a column is missing, empty otherwise
      */
-    public record Row(String genome, int batch, int crop, long parameters, long expectedParameters,
-            List<Double> paretoneRounds, List<Double> torchRounds, long torchParameters, String note) {
+    public record Row(
+            String genome,
+            int batch,
+            int crop,
+            long parameters,
+            long expectedParameters,
+            List<Double> paretoneRounds,
+            List<Double> torchRounds,
+            long torchParameters,
+            String note) {
         public Row {
             paretoneRounds = List.copyOf(paretoneRounds);
             torchRounds = List.copyOf(torchRounds);
@@ -158,28 +178,41 @@ public final class TrainingBench {
 
     private static SweepGenome wavenet(int layers, int cycle, int residual, int skip, int kernel, int batch) {
         String genes = "layers=%d dilation_cycle=%d residual_channels=%d skip_channels=%d kernel_size=%d";
-        return new SweepGenome("wavenet", String.format(genes, layers, cycle, residual, skip, kernel),
-                String.format(genes, layers, cycle, 4, 8, kernel), batch);
+        return new SweepGenome(
+                "wavenet",
+                String.format(genes, layers, cycle, residual, skip, kernel),
+                String.format(genes, layers, cycle, 4, 8, kernel),
+                batch);
     }
 
-    private static SweepGenome vae(String reconstruction, int layers, int channels, int kernel, int latent,
-            String klWeight, int batch) {
+    private static SweepGenome vae(
+            String reconstruction, int layers, int channels, int kernel, int latent, String klWeight, int batch) {
         String genes = "reconstruction=%s layers=%d channels=%d kernel_size=%d latent=%d kl_weight=%s";
-        return new SweepGenome("vae", String.format(genes, reconstruction, layers, channels, kernel, latent, klWeight),
-                String.format(genes, reconstruction, layers, 4, kernel, 2, klWeight), batch);
+        return new SweepGenome(
+                "vae",
+                String.format(genes, reconstruction, layers, channels, kernel, latent, klWeight),
+                String.format(genes, reconstruction, layers, 4, kernel, 2, klWeight),
+                batch);
     }
 
     /** Runs every selected genome, printing each row as it is measured; returns the rows. */
     public static List<Row> run(Settings settings, PrintWriter out) {
         String torchProblem = settings.torchRef() == null ? "no --torch-ref given" : torchProblem(settings);
-        out.printf("paretone bench training: %s, %d warm-up + %d timed steps per genome and round, %d round(s)"
-                + " alternating the two sides (medians shown), seed %d%s; PyTorch eager: %s%n",
-                settings.device(), settings.warmup(), settings.steps(), settings.rounds(), settings.seed(),
+        out.printf(
+                "paretone bench training: %s, %d warm-up + %d timed steps per genome and round, %d round(s)"
+                        + " alternating the two sides (medians shown), seed %d%s; PyTorch eager: %s%n",
+                settings.device(),
+                settings.warmup(),
+                settings.steps(),
+                settings.rounds(),
+                settings.seed(),
                 settings.tiny() ? ", tiny widths" : "",
-                torchProblem == null ? settings.torchRef() + " (native convolutions, torch's Adam)"
+                torchProblem == null
+                        ? settings.torchRef() + " (native convolutions, torch's Adam)"
                         : "not measured (" + torchProblem + ")");
-        String header = String.format("%-36s %5s %6s %10s %12s %12s %10s", "genome", "batch", "crop", "params",
-                "paretone ms", "torch ms", "throughput");
+        String header = String.format(
+                "%-36s %5s %6s %10s %12s %12s %10s",
+                "genome", "batch", "crop", "params", "paretone ms", "torch ms", "throughput");
         out.println(header);
         out.println("-".repeat(header.length()));
         List<Row> rows = new ArrayList<>();
@@ -206,15 +239,23 @@ public final class TrainingBench {
             }
         }
         if (compared > 0) {
-            out.printf("geometric mean throughput over %d genomes: %.2fx (>= 1.00x: paretone as fast as PyTorch eager)%n",
+            out.printf(
+                    "geometric mean throughput over %d genomes: %.2fx (>= 1.00x: paretone as fast as PyTorch eager)%n",
                     compared, Math.exp(logSum / compared));
         }
         return rows;
     }
 
     static String format(Row r) {
-        String line = String.format(Locale.ROOT, "%-36s %5d %6d %10d %12s %12s %10s", r.genome(), r.batch(), r.crop(),
-                r.parameters(), ms(r.paretoneMs()), ms(r.torchMs()),
+        String line = String.format(
+                Locale.ROOT,
+                "%-36s %5d %6d %10d %12s %12s %10s",
+                r.genome(),
+                r.batch(),
+                r.crop(),
+                r.parameters(),
+                ms(r.paretoneMs()),
+                ms(r.torchMs()),
                 Double.isFinite(r.throughput()) ? String.format(Locale.ROOT, "%.2fx", r.throughput()) : "-");
         if (r.parameters() != r.expectedParameters()) {
             line += "  (torch_ref's formula: " + r.expectedParameters() + "!)";
@@ -229,7 +270,9 @@ public final class TrainingBench {
     }
 
     private static String rounds(List<Double> values) {
-        return values.isEmpty() ? "-" : String.join("/", values.stream().map(TrainingBench::ms).toList());
+        return values.isEmpty()
+                ? "-"
+                : String.join("/", values.stream().map(TrainingBench::ms).toList());
     }
 
     private static String ms(double v) {
@@ -278,8 +321,16 @@ public final class TrainingBench {
                 }
             }
         }
-        return new Row(describe(arch), batch, crop(arch), parameters, expected, paretoneRounds, torchRounds,
-                torchParameters, note);
+        return new Row(
+                describe(arch),
+                batch,
+                crop(arch),
+                parameters,
+                expected,
+                paretoneRounds,
+                torchRounds,
+                torchParameters,
+                note);
     }
 
     private record Timed(double ms, long parameters) {}
@@ -350,12 +401,14 @@ public final class TrainingBench {
     /** The genome as torch_ref.py's sweep names it, so rows of both tables can be matched. */
     static String describe(Architecture arch) {
         if (arch instanceof WaveNetArchitecture w) {
-            return String.format("wavenet L=%d cyc=%d R=%d S=%d k=%d", w.layers(), w.dilationCycle(),
-                    w.residualChannels(), w.skipChannels(), w.kernelSize());
+            return String.format(
+                    "wavenet L=%d cyc=%d R=%d S=%d k=%d",
+                    w.layers(), w.dilationCycle(), w.residualChannels(), w.skipChannels(), w.kernelSize());
         }
         VaeArchitecture v = (VaeArchitecture) arch;
-        return String.format("vae L=%d C=%d k=%d Z=%d %s", v.layers(), v.channels(), v.kernelSize(), v.latent(),
-                v.logMelReconstruction() ? "logm" : "wave");
+        return String.format(
+                "vae L=%d C=%d k=%d Z=%d %s",
+                v.layers(), v.channels(), v.kernelSize(), v.latent(), v.logMelReconstruction() ? "logm" : "wave");
     }
 
     private static int crop(Architecture arch) {
@@ -364,20 +417,53 @@ public final class TrainingBench {
 
     /** The torch_ref.py command line that builds and trains the same model. */
     static List<String> torchCommand(Architecture arch, int batch, Settings settings) {
-        List<String> c = new ArrayList<>(List.of(settings.python(), settings.torchRef().toString()));
+        List<String> c =
+                new ArrayList<>(List.of(settings.python(), settings.torchRef().toString()));
         if (arch instanceof WaveNetArchitecture w) {
-            c.addAll(List.of("--family", "wavenet", "--layers", "" + w.layers(), "--dilation-cycle", ""
-                    + w.dilationCycle(), "--residual", "" + w.residualChannels(), "--skip", "" + w.skipChannels(),
-                    "--kernel", "" + w.kernelSize()));
+            c.addAll(List.of(
+                    "--family",
+                    "wavenet",
+                    "--layers",
+                    "" + w.layers(),
+                    "--dilation-cycle",
+                    "" + w.dilationCycle(),
+                    "--residual",
+                    "" + w.residualChannels(),
+                    "--skip",
+                    "" + w.skipChannels(),
+                    "--kernel",
+                    "" + w.kernelSize()));
         } else {
             VaeArchitecture v = (VaeArchitecture) arch;
-            c.addAll(List.of("--family", "vae", "--layers", "" + v.layers(), "--channels", "" + v.channels(),
-                    "--kernel", "" + v.kernelSize(), "--latent", "" + v.latent(), "--reconstruction",
-                    v.logMelReconstruction() ? "logmel" : "waveform", "--kl-weight", "" + v.klWeight()));
+            c.addAll(List.of(
+                    "--family",
+                    "vae",
+                    "--layers",
+                    "" + v.layers(),
+                    "--channels",
+                    "" + v.channels(),
+                    "--kernel",
+                    "" + v.kernelSize(),
+                    "--latent",
+                    "" + v.latent(),
+                    "--reconstruction",
+                    v.logMelReconstruction() ? "logmel" : "waveform",
+                    "--kl-weight",
+                    "" + v.klWeight()));
         }
         Device d = settings.device();
-        c.addAll(List.of("--batch", "" + batch, "--lr", LEARNING_RATE, "--steps", "" + settings.steps(), "--warmup",
-                "" + settings.warmup(), "--seed", "" + settings.seed(), "--device",
+        c.addAll(List.of(
+                "--batch",
+                "" + batch,
+                "--lr",
+                LEARNING_RATE,
+                "--steps",
+                "" + settings.steps(),
+                "--warmup",
+                "" + settings.warmup(),
+                "--seed",
+                "" + settings.seed(),
+                "--device",
                 d.isGpu() ? "cuda:" + d.getDeviceId() : "cpu"));
         return c;
     }
@@ -425,11 +511,30 @@ public final class TrainingBench {
 
     /** An architecture trained for a given number of steps instead of its genome's. */
     private record WithSteps(Architecture inner, int steps) implements Architecture {
-        @Override public Genome genome() { return inner.genome(); }
-        @Override public String describe() { return inner.describe(); }
-        @Override public Block newBlock() { return inner.newBlock(); }
-        @Override public Shape[] inputShapes(int batchSize) { return inner.inputShapes(batchSize); }
-        @Override public Sampler sampler() { return inner.sampler(); }
+        @Override
+        public Genome genome() {
+            return inner.genome();
+        }
+
+        @Override
+        public String describe() {
+            return inner.describe();
+        }
+
+        @Override
+        public Block newBlock() {
+            return inner.newBlock();
+        }
+
+        @Override
+        public Shape[] inputShapes(int batchSize) {
+            return inner.inputShapes(batchSize);
+        }
+
+        @Override
+        public Sampler sampler() {
+            return inner.sampler();
+        }
 
         @Override
         public TrainingRecipe trainingRecipe() {

@@ -13,9 +13,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code paretone bench}: NSGA-II against random search, several seeds, one trial budget. */
 @Command(
@@ -24,8 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {TrainingBenchCommand.class, GenerationBenchCommand.class},
-        description = "Compare search algorithms on one space: several seeds each, the same trial budget, every"
-                + " candidate trained; prints hypervolume against trials and against CO2e spent. 'bench training' times the trainer against PyTorch eager instead; 'bench generation' times the autoregressive samplers.")
+        description =
+                "Compare search algorithms on one space: several seeds each, the same trial budget, every"
+                        + " candidate trained; prints hypervolume against trials and against CO2e spent. 'bench training' times the trainer against PyTorch eager instead; 'bench generation' times the autoregressive samplers.")
 public final class BenchCommand implements Callable<Integer>, StudyOptions.Command {
     @Spec
     CommandSpec spec;
@@ -36,11 +37,17 @@ public final class BenchCommand implements Callable<Integer>, StudyOptions.Comma
     @Option(names = "--seeds", paramLabel = "N", description = "Seeds per algorithm (default 5).")
     int seeds = 5;
 
-    @Option(names = "--trials", paramLabel = "N",
+    @Option(
+            names = "--trials",
+            paramLabel = "N",
             description = "Trial budget of every run (default: population x generations of the config).")
     Integer trials;
 
-    @Option(names = "--algorithms", paramLabel = "LIST", split = ",", completionCandidates = AlgorithmNames.class,
+    @Option(
+            names = "--algorithms",
+            paramLabel = "LIST",
+            split = ",",
+            completionCandidates = AlgorithmNames.class,
             description = "Algorithms to compare, comma-separated, among ${COMPLETION-CANDIDATES}"
                     + " (default ${DEFAULT-VALUE}).")
     List<String> algorithms = List.of(StudyAlgorithm.NSGA_II.id(), StudyAlgorithm.RANDOM.id());
@@ -67,12 +74,18 @@ public final class BenchCommand implements Callable<Integer>, StudyOptions.Comma
         options.applyTo(c);
         var settings = StudyConfigMapper.toSettings(c);
         int budget = trials != null ? trials : settings.populationSize() * settings.generations();
-        out.printf("paretone bench: %s, %d seeds each from seed %d, %d trials per run, population %d, families %s%n",
-                String.join(" vs ", algorithms), seeds, settings.seed(), budget, settings.populationSize(),
+        out.printf(
+                "paretone bench: %s, %d seeds each from seed %d, %d trials per run, population %d, families %s%n",
+                String.join(" vs ", algorithms),
+                seeds,
+                settings.seed(),
+                budget,
+                settings.populationSize(),
                 String.join(", ", settings.families()));
         var runs = SearchBench.run(c, algorithms, seeds, budget, out);
-        Path csv = settings.outputDir().resolve(
-                "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
+        Path csv = settings.outputDir()
+                .resolve(
+                        "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".csv");
         SearchBench.report(runs, algorithms, budget, csv, out);
         return ExitCode.OK.code();
     }

@@ -36,11 +36,17 @@ public final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--smoke", description = "Also train, generate, count and meter every family briefly.")
     boolean smoke;
 
-    @Option(names = "--device", paramLabel = "DEV", defaultValue = "auto",
+    @Option(
+            names = "--device",
+            paramLabel = "DEV",
+            defaultValue = "auto",
             description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--domain", paramLabel = "DOMAIN", defaultValue = "all",
+    @Option(
+            names = "--domain",
+            paramLabel = "DOMAIN",
+            defaultValue = "all",
             description = "Families of the smoke run: audio, image or all (default ${DEFAULT-VALUE}).")
     String domain;
 

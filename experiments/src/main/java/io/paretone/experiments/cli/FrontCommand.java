@@ -7,9 +7,9 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code paretone front STUDY}: the Pareto-optimal architectures of a stored study. */
 @Command(
@@ -20,7 +20,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " measured or estimated.")
 public final class FrontCommand implements Callable<Integer> {
     /** Output formats; the names are what the user types. */
-    enum Format { table, csv, json }
+    enum Format {
+        table,
+        csv,
+        json
+    }
 
     @Spec
     CommandSpec spec;
@@ -36,11 +40,12 @@ public final class FrontCommand implements Callable<Integer> {
         StoredStudy s = study.reader().read();
         PrintWriter out = spec.commandLine().getOut();
         // A switch expression: a new Format that is not handled here does not compile.
-        Runnable print = switch (format) {
-            case table -> () -> FrontTable.print(s, out);
-            case csv -> () -> FrontExport.csv(s, out);
-            case json -> () -> FrontExport.json(s, out);
-        };
+        Runnable print =
+                switch (format) {
+                    case table -> () -> FrontTable.print(s, out);
+                    case csv -> () -> FrontExport.csv(s, out);
+                    case json -> () -> FrontExport.json(s, out);
+                };
         print.run();
         return ExitCode.OK.code();
     }

@@ -22,15 +22,23 @@ public final class GenerationBenchCommand implements Callable<Integer> {
     @Mixin
     DeviceOption device;
 
-    @Option(names = "--clips", paramLabel = "N", description = "Clips per call (default ${DEFAULT-VALUE}, the quickstart's).")
+    @Option(
+            names = "--clips",
+            paramLabel = "N",
+            description = "Clips per call (default ${DEFAULT-VALUE}, the quickstart's).")
     int clips = 32;
 
-    @Option(names = "--samples", paramLabel = "N",
+    @Option(
+            names = "--samples",
+            paramLabel = "N",
             description = "Samples per clip (default ${DEFAULT-VALUE}: the quickstart's 0.25 s at 16 kHz).")
     int samples = 4000;
 
-    @Option(names = "--only", paramLabel = "TEXT", description = "Only the genomes whose row contains TEXT"
-            + " (for example \"small\" or \"large samplernn\").")
+    @Option(
+            names = "--only",
+            paramLabel = "TEXT",
+            description =
+                    "Only the genomes whose row contains TEXT" + " (for example \"small\" or \"large samplernn\").")
     String only = "";
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of weights and draws (default ${DEFAULT-VALUE}).")

@@ -28,8 +28,8 @@ public final class Main {
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
             LOG.info("bad command line: {}", ex.getMessage());
-            err.println("paretone: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help')");
+            err.println("paretone: " + ex.getMessage() + " (see '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return ExitCode.USAGE.code();
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -9,9 +9,18 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Multi-objective architecture search for audio generative models: quality against"
                 + " training CO2e, parameters and FLOPs.",
-        subcommands = {QuickstartCommand.class, SearchCommand.class, StudiesCommand.class, BenchCommand.class,
-                PublishedCommand.class, FrontCommand.class, PlotsCommand.class, ReportCommand.class, SpacesCommand.class,
-                DoctorCommand.class},
+        subcommands = {
+            QuickstartCommand.class,
+            SearchCommand.class,
+            StudiesCommand.class,
+            BenchCommand.class,
+            PublishedCommand.class,
+            FrontCommand.class,
+            PlotsCommand.class,
+            ReportCommand.class,
+            SpacesCommand.class,
+            DoctorCommand.class
+        },
         synopsisSubcommandLabel = "COMMAND")
 public final class ParetoneCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -19,6 +28,8 @@ public final class ParetoneCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: quickstart, search, studies, bench, spaces, front, plots, report, published or doctor");
+        throw new picocli.CommandLine.ParameterException(
+                spec.commandLine(),
+                "a command is required: quickstart, search, studies, bench, spaces, front, plots, report, published or doctor");
     }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code paretone plots STUDY}: PNG and SVG plots of a stored study. */
 @Command(
@@ -27,7 +27,10 @@ public final class PlotsCommand implements Callable<Integer> {
     @Mixin
     StudyArgument study;
 
-    @Option(names = "--to", paramLabel = "DIR", description = "Folder for the plots (default: plots/ in the run folder).")
+    @Option(
+            names = "--to",
+            paramLabel = "DIR",
+            description = "Folder for the plots (default: plots/ in the run folder).")
     Path to;
 
     @Override
@@ -36,8 +39,10 @@ public final class PlotsCommand implements Callable<Integer> {
         Path dir = to != null ? to : StudyArgument.home(s).resolve("plots");
         List<Path> files = StudyPlots.write(s, PublishedModels.forStudy(s), dir);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(files.isEmpty() ? "No completed trial in " + s.location() + ": nothing to plot."
-                : "Wrote " + files.size() + " files (PNG and SVG) in " + dir);
+        out.println(
+                files.isEmpty()
+                        ? "No completed trial in " + s.location() + ": nothing to plot."
+                        : "Wrote " + files.size() + " files (PNG and SVG) in " + dir);
         return ExitCode.OK.code();
     }
 }

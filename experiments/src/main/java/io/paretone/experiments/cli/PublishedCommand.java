@@ -20,14 +20,16 @@ public final class PublishedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--carbon-intensity", paramLabel = "KG_PER_KWH",
+    @Option(
+            names = "--carbon-intensity",
+            paramLabel = "KG_PER_KWH",
             description = "alpha of the CO2e estimate (default 0.437, the 2018 world average).")
     Double carbonIntensity;
 
     @Override
     public Integer call() {
-        CarbonAccounting carbon = carbonIntensity == null
-                ? CarbonAccounting.worldAverage() : new CarbonAccounting(carbonIntensity, 1.0);
+        CarbonAccounting carbon =
+                carbonIntensity == null ? CarbonAccounting.worldAverage() : new CarbonAccounting(carbonIntensity, 1.0);
         PublishedTable.print(PublishedModels.load(), carbon, spec.commandLine().getOut());
         return ExitCode.OK.code();
     }

@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code paretone quickstart}: a small search with the built-in config ({@code quickstart.yaml}
@@ -35,7 +35,8 @@ public final class QuickstartCommand implements Callable<Integer>, StudyOptions.
 
     @Override
     public Integer call() {
-        return StudyLauncher.run(builtInConfig(), options, false, spec.commandLine().getOut());
+        return StudyLauncher.run(
+                builtInConfig(), options, false, spec.commandLine().getOut());
     }
 
     static StudyConfig builtInConfig() {

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code paretone report STUDY}: one self-contained HTML file about a stored study. */
 @Command(
@@ -25,7 +25,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     StudyArgument study;
 
-    @Option(names = "--to", paramLabel = "FILE", description = "The HTML file (default: report.html in the run folder).")
+    @Option(
+            names = "--to",
+            paramLabel = "FILE",
+            description = "The HTML file (default: report.html in the run folder).")
     Path to;
 
     @Override

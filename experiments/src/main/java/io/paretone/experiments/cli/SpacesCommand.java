@@ -26,7 +26,10 @@ public final class SpacesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--families", paramLabel = "NAMES", split = ",",
+    @Option(
+            names = "--families",
+            paramLabel = "NAMES",
+            split = ",",
             description = "Only these families, comma-separated (default: all).")
     List<String> families;
 
@@ -41,7 +44,9 @@ public final class SpacesCommand implements Callable<Integer> {
                 : families.stream().map(ModelFamilies::byName).toList();
         SpacesTable.printGenes(chosen, out);
         if (!noPublished) {
-            List<PublishedCost> costs = chosen.stream().map(f -> PublishedCost.of(f, PUBLISHED_SAMPLE_RATE)).toList();
+            List<PublishedCost> costs = chosen.stream()
+                    .map(f -> PublishedCost.of(f, PUBLISHED_SAMPLE_RATE))
+                    .toList();
             SpacesTable.printPublished(costs, PUBLISHED_SAMPLE_RATE, out);
         }
         out.flush();

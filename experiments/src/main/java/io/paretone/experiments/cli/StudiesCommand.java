@@ -49,23 +49,47 @@ public final class StudiesCommand implements Callable<Integer> {
             studies = store.studies();
         }
         out.printf("%d stud%s in %s%n", studies.size(), studies.size() == 1 ? "y" : "ies", file);
-        out.printf(Locale.ROOT, "%-32s %-7s %-12s %6s %6s %6s %6s %5s %8s %10s %9s  %s%n", "study", "algo", "state",
-                "done", "failed", "pruned", "queued", "gens", "HV", "energy[J]", "gCO2e", "last change");
+        out.printf(
+                Locale.ROOT,
+                "%-32s %-7s %-12s %6s %6s %6s %6s %5s %8s %10s %9s  %s%n",
+                "study",
+                "algo",
+                "state",
+                "done",
+                "failed",
+                "pruned",
+                "queued",
+                "gens",
+                "HV",
+                "energy[J]",
+                "gCO2e",
+                "last change");
         OwnerLiveness liveness = new OwnerLiveness(OwnerLiveness.LEASE);
         for (StudyOverview s : studies) {
             String state = s.state().name();
             if (s.state() == StudyState.RUNNING && !liveness.isAlive(s.lastOwner(), s.updatedAt(), Instant.now())) {
                 state = "INTERRUPTED";
             }
-            out.printf(Locale.ROOT, "%-32s %-7s %-12s %6d %6d %6d %6d %5d %8.4f %10.1f %9.4f  %s%n", s.name(), s.algorithm(),
-                    state.toLowerCase(Locale.ROOT), s.complete(), s.failed(), s.pruned(), s.queued() + s.running(),
-                    s.generations(), Double.isNaN(s.hypervolume()) ? 0 : s.hypervolume(), s.footprintJoules(),
+            out.printf(
+                    Locale.ROOT,
+                    "%-32s %-7s %-12s %6d %6d %6d %6d %5d %8.4f %10.1f %9.4f  %s%n",
+                    s.name(),
+                    s.algorithm(),
+                    state.toLowerCase(Locale.ROOT),
+                    s.complete(),
+                    s.failed(),
+                    s.pruned(),
+                    s.queued() + s.running(),
+                    s.generations(),
+                    Double.isNaN(s.hypervolume()) ? 0 : s.hypervolume(),
+                    s.footprintJoules(),
                     kgCo2e(s) * 1000,
                     s.updatedAt().toString().substring(0, 19).replace('T', ' '));
         }
-        out.println("energy, gCO2e: the whole footprint of each study (workers' set-up and training, scheduling) over all"
-                + " its sessions, at the study's carbon intensity and PUE. Resume an interrupted study with"
-                + " 'paretone search --study NAME'.");
+        out.println(
+                "energy, gCO2e: the whole footprint of each study (workers' set-up and training, scheduling) over all"
+                        + " its sessions, at the study's carbon intensity and PUE. Resume an interrupted study with"
+                        + " 'paretone search --study NAME'.");
         out.flush();
         return ExitCode.OK.code();
     }

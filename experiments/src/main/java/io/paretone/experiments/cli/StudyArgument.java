@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 
 /** The STUDY argument of the report commands, and the folder to look for it in. */
 public final class StudyArgument {
-    @Parameters(index = "0", paramLabel = "STUDY",
+    @Parameters(
+            index = "0",
+            paramLabel = "STUDY",
             description = "A run folder, or a run folder's name or a study name (its latest run) under --output.")
     String study;
 

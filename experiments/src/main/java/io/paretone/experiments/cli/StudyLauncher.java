@@ -58,18 +58,29 @@ final class StudyLauncher {
     /** Runs one study from its config and settings, with console progress. */
     static StudyResult launch(StudyConfig config, StudySettings settings, PrintWriter out) {
         var dataset = DatasetFactory.create(config.dataset, StudyConfigMapper.domain(config), settings.seed());
-        out.printf("paretone: study '%s', %s families %s (%.3g genomes), %s, population %d x %d generations, seed %d,"
+        out.printf(
+                "paretone: study '%s', %s families %s (%.3g genomes), %s, population %d x %d generations, seed %d,"
                         + " %s worker(s)%n",
-                settings.study() == null ? settings.name() : settings.study(), StudyConfigMapper.domain(config),
+                settings.study() == null ? settings.name() : settings.study(),
+                StudyConfigMapper.domain(config),
                 String.join(", ", settings.families()),
-                settings.space().cardinality(), settings.algorithm(), settings.populationSize(), settings.generations(),
-                settings.seed(), settings.workers().count() == StudySettings.Workers.AUTO ? "auto"
+                settings.space().cardinality(),
+                settings.algorithm(),
+                settings.populationSize(),
+                settings.generations(),
+                settings.seed(),
+                settings.workers().count() == StudySettings.Workers.AUTO
+                        ? "auto"
                         : Integer.toString(settings.workers().count()));
         int planned = settings.populationSize() * settings.generations();
         if (settings.budget().maxTrials() > 0) {
             planned = Math.min(planned, settings.budget().maxTrials());
         }
-        ConsoleProgress progress = new ConsoleProgress(out, System.console() != null, planned, settings.workers().count() != 1,
+        ConsoleProgress progress = new ConsoleProgress(
+                out,
+                System.console() != null,
+                planned,
+                settings.workers().count() != 1,
                 StudyConfigMapper.domain(config));
         return new Study(settings, dataset, ConfigReader.toJson(config)).run(progress);
     }

@@ -69,7 +69,8 @@ public final class StudyOptions {
             Setting s = g.setting;
             OptionSpec.Builder b = OptionSpec.builder(s.flag())
                     .description(s.optionHelp().replace("%", "%%")) // picocli formats descriptions
-                    .getter(g).setter(g);
+                    .getter(g)
+                    .setter(g);
             if (s.paramLabel() != null) {
                 b.paramLabel(s.paramLabel());
             }
@@ -94,7 +95,10 @@ public final class StudyOptions {
 
     /** The stored study named by {@code --study}; null when not given. */
     String study() {
-        return given.stream().filter(g -> g.setting.key().equals("study")).findFirst().map(g -> (String) g.value)
+        return given.stream()
+                .filter(g -> g.setting.key().equals("study"))
+                .findFirst()
+                .map(g -> (String) g.value)
                 .orElse(null);
     }
 }

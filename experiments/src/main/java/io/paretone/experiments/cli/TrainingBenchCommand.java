@@ -33,32 +33,48 @@ public final class TrainingBenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", description = "Untimed steps before them (default ${DEFAULT-VALUE}).")
     int warmup = 10;
 
-    @Option(names = "--batch", paramLabel = "N", description = "One batch size for every genome (default: the sweep's).")
+    @Option(
+            names = "--batch",
+            paramLabel = "N",
+            description = "One batch size for every genome (default: the sweep's).")
     int batch;
 
-    @Option(names = "--tiny", description = "Smoke-test sizes for a CPU: the sweep's depths, kernels and crops at the narrowest"
-            + " widths, batch 1, 1 warm-up and 2 timed steps.")
+    @Option(
+            names = "--tiny",
+            description = "Smoke-test sizes for a CPU: the sweep's depths, kernels and crops at the narrowest"
+                    + " widths, batch 1, 1 warm-up and 2 timed steps.")
     boolean tiny;
 
-    @Option(names = "--torch-ref", paramLabel = "FILE",
+    @Option(
+            names = "--torch-ref",
+            paramLabel = "FILE",
             description = "torch_ref.py, run per genome for the PyTorch column (default: paretone's column only).")
     Path torchRef;
 
-    @Option(names = "--python", paramLabel = "CMD", description = "Python that runs torch_ref.py (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--python",
+            paramLabel = "CMD",
+            description = "Python that runs torch_ref.py (default ${DEFAULT-VALUE}).")
     String python = "python3";
 
     @Option(names = "--families", paramLabel = "NAMES", split = ",", description = "wavenet, vae (default: both).")
     List<String> families = List.of();
 
-    @Option(names = "--only", paramLabel = "TEXT", description = "Only the genomes whose row contains TEXT, matched"
-            + " against the genome as printed followed by batch=N (for example \"L=30\" or \"k=2 batch=64\").")
+    @Option(
+            names = "--only",
+            paramLabel = "TEXT",
+            description = "Only the genomes whose row contains TEXT, matched"
+                    + " against the genome as printed followed by batch=N (for example \"L=30\" or \"k=2 batch=64\").")
     String only = "";
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of weights and batches (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--rounds", paramLabel = "N", description = "Rounds per genome, alternating paretone and torch_ref;"
-            + " each column is the median of its rounds (default ${DEFAULT-VALUE}; --tiny runs 1).")
+    @Option(
+            names = "--rounds",
+            paramLabel = "N",
+            description = "Rounds per genome, alternating paretone and torch_ref;"
+                    + " each column is the median of its rounds (default ${DEFAULT-VALUE}; --tiny runs 1).")
     int rounds = 3;
 
     @Override
@@ -73,8 +89,18 @@ public final class TrainingBenchCommand implements Callable<Integer> {
                 throw new UsageException("--families " + f + ": the sweep has wavenet and vae genomes only");
             }
         }
-        var settings = new TrainingBench.Settings(device.device(), tiny ? 2 : steps, tiny ? 1 : warmup,
-                tiny ? 1 : batch, tiny, torchRef, python, families, only, seed, tiny ? 1 : rounds);
+        var settings = new TrainingBench.Settings(
+                device.device(),
+                tiny ? 2 : steps,
+                tiny ? 1 : warmup,
+                tiny ? 1 : batch,
+                tiny,
+                torchRef,
+                python,
+                families,
+                only,
+                seed,
+                tiny ? 1 : rounds);
         List<TrainingBench.Row> rows = TrainingBench.run(settings, out);
         boolean failed = rows.stream().anyMatch(r -> !Double.isFinite(r.paretoneMs()));
         return failed ? ExitCode.FAILED.code() : ExitCode.OK.code();

@@ -20,17 +20,15 @@ import java.util.stream.Collectors;
  * is a {@link UsageException} naming the file, the line and the key.
  */
 public final class ConfigReader {
-    private static final ObjectMapper YAML =
-            new ObjectMapper(new YAMLFactory())
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                    .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     /** The same mapping as JSON, for the copy of a config kept with a stored study. */
-    private static final ObjectMapper JSON =
-            new ObjectMapper()
-                    .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
     private ConfigReader() {}
 
@@ -68,23 +66,41 @@ public final class ConfigReader {
         try {
             StudyConfig config = YAML.readValue(in, StudyConfig.class);
             if (config == null) {
-                throw new UsageException("config file " + source + " is empty; write at least one key, e.g. 'generations: 3'");
+                throw new UsageException(
+                        "config file " + source + " is empty; write at least one key, e.g. 'generations: 3'");
             }
             return config;
         } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new UsageException(String.format(
-                    "unknown key '%s' in %s%s; known keys here: %s", keyPath(e), source, line(e.getLocation()), known), e);
+            String known = e.getKnownPropertyIds().stream()
+                    .map(Object::toString)
+                    .sorted()
+                    .collect(Collectors.joining(", "));
+            throw new UsageException(
+                    String.format(
+                            "unknown key '%s' in %s%s; known keys here: %s",
+                            keyPath(e), source, line(e.getLocation()), known),
+                    e);
         } catch (MismatchedInputException e) {
             String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
-            throw new UsageException(String.format(
-                    "key '%s' in %s%s has the wrong type: expected %s", keyPath(e), source, line(e.getLocation()), expected), e);
+            throw new UsageException(
+                    String.format(
+                            "key '%s' in %s%s has the wrong type: expected %s",
+                            keyPath(e), source, line(e.getLocation()), expected),
+                    e);
         } catch (JsonMappingException e) {
-            throw new UsageException(String.format(
-                    "key '%s' in %s%s is invalid: %s", keyPath(e), source, line(e.getLocation()), e.getOriginalMessage()), e);
+            throw new UsageException(
+                    String.format(
+                            "key '%s' in %s%s is invalid: %s",
+                            keyPath(e), source, line(e.getLocation()), e.getOriginalMessage()),
+                    e);
         } catch (JsonProcessingException e) {
-            throw new UsageException(String.format(
-                    "%s is not valid YAML%s: %s", source, line(e.getLocation()), e.getOriginalMessage().split("\n")[0]), e);
+            throw new UsageException(
+                    String.format(
+                            "%s is not valid YAML%s: %s",
+                            source,
+                            line(e.getLocation()),
+                            e.getOriginalMessage().split("\n")[0]),
+                    e);
         } catch (IOException e) {
             throw new UsageException("cannot read config " + source + ": " + e.getMessage(), e);
         }

@@ -29,13 +29,16 @@ public final class DatasetFactory {
     public static Dataset create(StudyConfig.DatasetConfig c, Domain domain, long seed) {
         DatasetKind kind = c.kind == null ? DatasetKind.implied(domain, c.folder != null) : DatasetKind.named(c.kind);
         if (kind == null) {
-            throw new InvalidValueException("dataset.kind", c.kind,
-                    "use one of " + DatasetKind.ids(List.of(DatasetKind.values())));
+            throw new InvalidValueException(
+                    "dataset.kind", c.kind, "use one of " + DatasetKind.ids(List.of(DatasetKind.values())));
         }
         if (kind.domain() != domain) {
-            throw new InvalidValueException("dataset.kind", kind.id(), "holds " + kind.domain() + " data, but the study's"
-                    + " domain is " + domain + "; use one of " + DatasetKind.ids(DatasetKind.of(domain))
-                    + ", or set domain: " + kind.domain());
+            throw new InvalidValueException(
+                    "dataset.kind",
+                    kind.id(),
+                    "holds " + kind.domain() + " data, but the study's"
+                            + " domain is " + domain + "; use one of " + DatasetKind.ids(DatasetKind.of(domain))
+                            + ", or set domain: " + kind.domain());
         }
         StudySchema.rejectKeysOfOtherKinds(c, kind.id());
         return kind.create(c, seed);

@@ -30,10 +30,21 @@ import java.util.stream.Collectors;
  */
 public enum DatasetKind {
     NOTES(SynthNotesDataset.NAME, Domain.AUDIO, Implied.BY_DEFAULT, "built in", DatasetKind::notes),
-    DIGITS(SpokenDigitsDataset.NAME, Domain.AUDIO, Implied.NEVER, "spoken, needs espeak-ng or flite", DatasetKind::digits),
+    DIGITS(
+            SpokenDigitsDataset.NAME,
+            Domain.AUDIO,
+            Implied.NEVER,
+            "spoken, needs espeak-ng or flite",
+            DatasetKind::digits),
     WAV_FOLDER(WavFolderDataset.NAME, Domain.AUDIO, Implied.BY_FOLDER, "your WAV files", DatasetKind::wavFolder),
-    DIGITS_RENDERED(RenderedDigitsDataset.NAME, Domain.IMAGE, Implied.BY_DEFAULT, "built in", DatasetKind::renderedDigits),
-    IMAGE_FOLDER(ImageFolderDataset.NAME, Domain.IMAGE, Implied.BY_FOLDER, "your PNG or JPEG files", DatasetKind::imageFolder);
+    DIGITS_RENDERED(
+            RenderedDigitsDataset.NAME, Domain.IMAGE, Implied.BY_DEFAULT, "built in", DatasetKind::renderedDigits),
+    IMAGE_FOLDER(
+            ImageFolderDataset.NAME,
+            Domain.IMAGE,
+            Implied.BY_FOLDER,
+            "your PNG or JPEG files",
+            DatasetKind::imageFolder);
 
     /** When a study of the kind's domain reads it without {@code dataset.kind}. */
     enum Implied {
@@ -102,13 +113,17 @@ public enum DatasetKind {
 
     /** The kinds a study of any domain reads with only {@code dataset.folder} given. */
     static List<DatasetKind> folderKinds() {
-        return Arrays.stream(values()).filter(k -> k.implied == Implied.BY_FOLDER).toList();
+        return Arrays.stream(values())
+                .filter(k -> k.implied == Implied.BY_FOLDER)
+                .toList();
     }
 
     /** The kind a study of that domain reads without {@code dataset.kind}. */
     static DatasetKind implied(Domain domain, boolean folderGiven) {
         Implied wanted = folderGiven ? Implied.BY_FOLDER : Implied.BY_DEFAULT;
-        return of(domain).stream().filter(k -> k.implied == wanted).findFirst()
+        return of(domain).stream()
+                .filter(k -> k.implied == wanted)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no " + wanted + " dataset kind for " + domain));
     }
 
@@ -120,13 +135,17 @@ public enum DatasetKind {
     /** The {@code --dataset} help: each domain's kinds with what they are. */
     static String help() {
         return Arrays.stream(Domain.values())
-                .map(d -> "for " + d.id() + ": " + Choices.inWords(of(d).stream().map(k -> k.id + " (" + k.summary + ")").toList()))
+                .map(d -> "for " + d.id() + ": "
+                        + Choices.inWords(of(d).stream()
+                                .map(k -> k.id + " (" + k.summary + ")")
+                                .toList()))
                 .collect(Collectors.joining("; "));
     }
 
     /** The kind read without {@code dataset.kind}, in words: "notes (audio), digits-rendered (image)". */
     static String defaults() {
-        return Arrays.stream(Domain.values()).map(d -> implied(d, false).id + " (" + d.id() + ")")
+        return Arrays.stream(Domain.values())
+                .map(d -> implied(d, false).id + " (" + d.id() + ")")
                 .collect(Collectors.joining(", "));
     }
 
@@ -138,7 +157,9 @@ public enum DatasetKind {
 
     private static Dataset imageFolder(StudyConfig.DatasetConfig c, long seed) {
         if (c.folder == null) {
-            throw new InvalidValueException("dataset.folder", null,
+            throw new InvalidValueException(
+                    "dataset.folder",
+                    null,
                     "is required for kind image-folder: name a folder of PNG or JPEG files, a sub-folder per class");
         }
         // The image families generate 28 x 28 grayscale, so every file is resized to that.
@@ -150,8 +171,12 @@ public enum DatasetKind {
         ifSet(c.notes, b::optNotes);
         ifSet(c.clipSeconds, b::optClipSeconds);
         ifSet(c.sampleRate, b::optSampleRate);
-        ifSet(c.programs, v -> b.optPrograms(v.stream().mapToInt(Integer::intValue).toArray()));
-        ifSet(c.velocities, v -> b.optVelocities(v.stream().mapToInt(Integer::intValue).toArray()));
+        ifSet(
+                c.programs,
+                v -> b.optPrograms(v.stream().mapToInt(Integer::intValue).toArray()));
+        ifSet(
+                c.velocities,
+                v -> b.optVelocities(v.stream().mapToInt(Integer::intValue).toArray()));
         if (c.pitches != null) {
             List<Integer> p = pair("dataset.pitches", c.pitches);
             b.optPitchRange(p.get(0), p.get(1));
@@ -183,10 +208,13 @@ public enum DatasetKind {
 
     private static Dataset wavFolder(StudyConfig.DatasetConfig c, long seed) {
         if (c.folder == null) {
-            throw new InvalidValueException("dataset.folder", null,
+            throw new InvalidValueException(
+                    "dataset.folder",
+                    null,
                     "is required for kind wav-folder: name a folder of WAV files, labels from its sub-folders");
         }
-        WavFolderSettings.Builder b = WavFolderSettings.builder().setFolder(Path.of(c.folder)).setSeed(seed);
+        WavFolderSettings.Builder b =
+                WavFolderSettings.builder().setFolder(Path.of(c.folder)).setSeed(seed);
         ifSet(c.clipSeconds, b::optClipSeconds);
         ifSet(c.sampleRate, b::optSampleRate);
         ifSet(c.maxClips, b::optMaxClips);

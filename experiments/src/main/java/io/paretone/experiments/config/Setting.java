@@ -42,21 +42,42 @@ public record Setting(
 
     /** A single value of that type. */
     static <T> Setting of(String key, Class<T> type, Function<StudyConfig, T> get, BiConsumer<StudyConfig, T> set) {
-        return new Setting(key, type, null, null, null, null, "", null, null, get::apply,
-                (c, v) -> set.accept(c, type.cast(v)));
+        return new Setting(
+                key, type, null, null, null, null, "", null, null, get::apply, (c, v) -> set.accept(c, type.cast(v)));
     }
 
     /** A list of values of that type; an option gives them comma-separated. */
-    static <E> Setting list(String key, Class<E> element, Function<StudyConfig, List<E>> get,
-            BiConsumer<StudyConfig, List<E>> set) {
-        return new Setting(key, List.class, element, null, null, null, "", null, null, get::apply,
-                (c, v) -> set.accept(c, ((List<?>) v).stream().map(element::cast).toList()));
+    static <E> Setting list(
+            String key, Class<E> element, Function<StudyConfig, List<E>> get, BiConsumer<StudyConfig, List<E>> set) {
+        return new Setting(
+                key,
+                List.class,
+                element,
+                null,
+                null,
+                null,
+                "",
+                null,
+                null,
+                get::apply,
+                (c, v) ->
+                        set.accept(c, ((List<?>) v).stream().map(element::cast).toList()));
     }
 
     /** A section of free keys (genes, objectives), each to a list of values; YAML only. */
     static Setting map(String key, String entryName, Function<StudyConfig, Map<String, ?>> get) {
-        return new Setting(key, Map.class, null, entryName, null, null, "", null, null,
-                c -> get.apply(c).isEmpty() ? null : get.apply(c), null);
+        return new Setting(
+                key,
+                Map.class,
+                null,
+                entryName,
+                null,
+                null,
+                "",
+                null,
+                null,
+                c -> get.apply(c).isEmpty() ? null : get.apply(c),
+                null);
     }
 
     /** This setting with an option that overrides it. */
@@ -76,8 +97,18 @@ public record Setting(
 
     /** This dataset setting, read by these kinds only. */
     Setting forKinds(List<DatasetKind> datasetKinds) {
-        return new Setting(key, type, elementType, entryName, flag, paramLabel, help, byDefault,
-                datasetKinds.stream().map(DatasetKind::id).toList(), get, set);
+        return new Setting(
+                key,
+                type,
+                elementType,
+                entryName,
+                flag,
+                paramLabel,
+                help,
+                byDefault,
+                datasetKinds.stream().map(DatasetKind::id).toList(),
+                get,
+                set);
     }
 
     /** True when the config gives a value for this setting. */

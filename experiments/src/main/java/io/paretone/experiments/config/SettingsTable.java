@@ -18,11 +18,19 @@ public final class SettingsTable {
     public static String markdown(List<Setting> settings) {
         StringBuilder b = new StringBuilder("| key | option | meaning | default |\n|---|---|---|---|\n");
         for (Setting s : settings) {
-            String option = s.flag() == null ? "" : "`" + s.flag() + (s.paramLabel() == null ? "" : " " + s.paramLabel()) + "`";
-            String meaning = s.help() + (s.kinds() == null || s.kinds().size() > 2 ? ""
-                    : " (dataset kind " + s.kindWords() + ")");
-            b.append("| `").append(s.documentedKey()).append("` | ").append(option).append(" | ").append(cell(meaning))
-                    .append(" | ").append(s.byDefault() == null ? "none" : cell(s.byDefault())).append(" |\n");
+            String option =
+                    s.flag() == null ? "" : "`" + s.flag() + (s.paramLabel() == null ? "" : " " + s.paramLabel()) + "`";
+            String meaning = s.help()
+                    + (s.kinds() == null || s.kinds().size() > 2 ? "" : " (dataset kind " + s.kindWords() + ")");
+            b.append("| `")
+                    .append(s.documentedKey())
+                    .append("` | ")
+                    .append(option)
+                    .append(" | ")
+                    .append(cell(meaning))
+                    .append(" | ")
+                    .append(s.byDefault() == null ? "none" : cell(s.byDefault()))
+                    .append(" |\n");
         }
         return b.toString();
     }

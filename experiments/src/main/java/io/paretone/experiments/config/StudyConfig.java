@@ -20,8 +20,10 @@ public final class StudyConfig {
     public Integer population;
     public Integer generations;
     public String device;
+
     @JsonProperty("allow_download")
     public Boolean allowDownload;
+
     public String output;
     public String algorithm;
     public String storage;
@@ -39,24 +41,31 @@ public final class StudyConfig {
     /** The dataset: an audio kind, or an image kind for the image domain. */
     public static final class DatasetConfig {
         public String kind;
+
         @JsonProperty("clip_seconds")
         public Double clipSeconds;
+
         @JsonProperty("sample_rate")
         public Integer sampleRate;
+
         public Integer notes;
         public List<Integer> programs;
         public List<Integer> velocities;
         public List<Integer> pitches;
+
         @JsonProperty("note_off")
         public List<Double> noteOff;
+
         public Integer clips;
         public String engine;
         public List<String> voices;
         public List<Double> pitch;
         public List<Double> rate;
         public String folder;
+
         @JsonProperty("train_per_class")
         public Integer trainPerClass;
+
         @JsonProperty("held_out_per_class")
         public Integer heldOutPerClass;
 
@@ -66,23 +75,31 @@ public final class StudyConfig {
 
     public static final class QualityConfig {
         public Integer clips;
+
         @JsonProperty("clip_seconds")
         public Double clipSeconds;
     }
 
     public static final class EnergyConfig {
         public String region;
+
         @JsonProperty("carbon_intensity")
         public Double carbonIntensity;
+
         public Double pue;
         public String meter;
+
         @JsonProperty("watts_per_core")
         public Double wattsPerCore;
+
         public Double tdp;
+
         @JsonProperty("gpu_tdp")
         public Double gpuTdp;
+
         @JsonProperty("ram_watts_per_gb")
         public Double ramWattsPerGb;
+
         @JsonProperty("carbon_budget_kg")
         public Double carbonBudgetKg;
     }
@@ -90,10 +107,13 @@ public final class StudyConfig {
     public static final class ConstraintsConfig {
         @JsonProperty("max_parameters")
         public Long maxParameters;
+
         @JsonProperty("max_co2e_kg")
         public Double maxCo2eKg;
+
         @JsonProperty("max_flops")
         public Double maxFlops;
+
         @JsonProperty("min_percent_mos")
         public Double minPercentMos;
     }
@@ -102,10 +122,13 @@ public final class StudyConfig {
     public static final class BudgetConfig {
         @JsonProperty("max_trials")
         public Integer maxTrials;
+
         @JsonProperty("max_wall_minutes")
         public Double maxWallMinutes;
+
         @JsonProperty("stagnation_generations")
         public Integer stagnationGenerations;
+
         @JsonProperty("max_trial_joules")
         public Double maxTrialJoules;
     }
@@ -114,10 +137,13 @@ public final class StudyConfig {
     public static final class WorkersConfig {
         public String count;
         public List<String> devices;
+
         @JsonProperty("trial_timeout_seconds")
         public Double trialTimeoutSeconds;
+
         @JsonProperty("memory_mb")
         public Integer memoryMb;
+
         public String engine;
         public String master;
     }

@@ -43,9 +43,12 @@ public final class StudyConfigMapper {
         Domain domain = domain(c);
         SearchSpace space = c.families == null ? ModelFamilies.space(domain) : ModelFamilies.space(c.families);
         if (ModelFamilies.domainOf(space) != domain) {
-            throw new InvalidValueException("families", c.families, "generate " + ModelFamilies.domainOf(space)
-                    + " but the study's domain is " + domain + "; name " + domain + " families ("
-                    + String.join(", ", ModelFamilies.names(domain)) + ") or leave families out");
+            throw new InvalidValueException(
+                    "families",
+                    c.families,
+                    "generate " + ModelFamilies.domainOf(space)
+                            + " but the study's domain is " + domain + "; name " + domain + " families ("
+                            + String.join(", ", ModelFamilies.names(domain)) + ") or leave families out");
         }
         StudySettings.Builder b = StudySettings.builder();
         ifSet(c.name, b::optName);
@@ -74,7 +77,9 @@ public final class StudyConfigMapper {
         b.optBudget(new StudySettings.Budget(
                 c.budget.maxTrials == null ? budget.maxTrials() : c.budget.maxTrials,
                 c.budget.maxWallMinutes == null ? budget.maxWallSeconds() : c.budget.maxWallMinutes * 60,
-                c.budget.stagnationGenerations == null ? budget.stagnationGenerations() : c.budget.stagnationGenerations,
+                c.budget.stagnationGenerations == null
+                        ? budget.stagnationGenerations()
+                        : c.budget.stagnationGenerations,
                 c.budget.maxTrialJoules == null ? budget.maxTrialJoules() : c.budget.maxTrialJoules));
         StudySettings.Workers workers = b.workers();
         b.optWorkers(new StudySettings.Workers(
@@ -89,19 +94,29 @@ public final class StudyConfigMapper {
         }
         StudySettings.Pruning pruning = b.pruning();
         b.optPruning(new StudySettings.Pruning(
-                c.pruning.checkpoints == null ? pruning.checkpoints()
-                        : c.pruning.checkpoints.stream().mapToDouble(Double::doubleValue).toArray(),
+                c.pruning.checkpoints == null
+                        ? pruning.checkpoints()
+                        : c.pruning.checkpoints.stream()
+                                .mapToDouble(Double::doubleValue)
+                                .toArray(),
                 c.pruning.margin == null ? pruning.margin() : c.pruning.margin));
         Map<String, double[]> bounds = new LinkedHashMap<>();
-        c.hypervolume.forEach((k, v) -> bounds.put(k, v == null ? new double[0] : v.stream().mapToDouble(Double::doubleValue).toArray()));
+        c.hypervolume.forEach((k, v) -> bounds.put(
+                k,
+                v == null
+                        ? new double[0]
+                        : v.stream().mapToDouble(Double::doubleValue).toArray()));
         b.optHypervolumeBounds(bounds);
         for (Map.Entry<String, List<String>> e : c.space.entrySet()) {
             if (e.getValue() == null || e.getValue().isEmpty()) {
                 throw new InvalidValueException("space." + e.getKey(), e.getValue(), "list at least one value");
             }
             if (!space.contains(e.getKey())) {
-                throw new InvalidValueException("space." + e.getKey(), e.getValue(),
-                        "is not a gene of the families searched " + (c.families == null ? ModelFamilies.names(domain) : c.families)
+                throw new InvalidValueException(
+                        "space." + e.getKey(),
+                        e.getValue(),
+                        "is not a gene of the families searched "
+                                + (c.families == null ? ModelFamilies.names(domain) : c.families)
                                 + "; family genes are written family.gene, such as wavenet.layers (see paretone spaces)");
             }
         }

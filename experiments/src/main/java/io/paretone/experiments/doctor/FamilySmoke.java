@@ -35,6 +35,7 @@ final class FamilySmoke {
      * autoregressive families take a forward pass per value, which is slow on a CPU.
      */
     static final int GENERATED = 1;
+
     static final double GENERATED_SECONDS = 0.01;
     private static final long SEED = 1;
 
@@ -48,7 +49,8 @@ final class FamilySmoke {
     private FamilySmoke() {}
 
     static Result run(String family, DataSplits data, Device device, EnergyMeter meter) {
-        Genome genome = ModelFamilies.smallestPerFamily(ModelFamilies.space(List.of(family))).get(0);
+        Genome genome = ModelFamilies.smallestPerFamily(ModelFamilies.space(List.of(family)))
+                .get(0);
         Architecture architecture = ModelFamilies.decode(genome);
         TrainingData training = data.trainingData();
         DjlRuntime.engine().setRandomSeed((int) SEED);
@@ -56,24 +58,44 @@ final class FamilySmoke {
             Block block = architecture.newBlock();
             model.setBlock(block);
             EnergyMeter.Window window = meter.start();
-            TrainingOutcome outcome = new BudgetedTrainer().train(model, architecture, training, SEED, StepListener.NONE);
+            TrainingOutcome outcome =
+                    new BudgetedTrainer().train(model, architecture, training, SEED, StepListener.NONE);
             EnergyReading energy = window.stop();
             ModelCost cost = ModelCost.count(architecture, block, data.valuesPerUnit());
             long start = System.nanoTime();
-            float[][] generated = architecture.sampler().generate(block, new ParameterStore(model.getNDManager(), false),
-                    new GenerationRequest(GENERATED, data.judgedValues(GENERATED_SECONDS), SEED, labels(training)));
+            float[][] generated = architecture
+                    .sampler()
+                    .generate(
+                            block,
+                            new ParameterStore(model.getNDManager(), false),
+                            new GenerationRequest(
+                                    GENERATED, data.judgedValues(GENERATED_SECONDS), SEED, labels(training)));
             double generationSeconds = (System.nanoTime() - start) / 1e9;
             try {
                 CandidateEvaluator.checkFinite(generated);
             } catch (TrainingFailedException e) {
                 return new Result(family, false, e.getMessage() + " after training on " + device);
             }
-            return new Result(family, true, String.format(Locale.ROOT,
-                    "%d steps on %s in %.2f s (loss %.3g -> %.3g), %,d parameters, %.3g generation FLOPs per %s,"
-                            + " %d examples generated in %.2f s, training %.3g J (%s%s)",
-                    outcome.steps(), device, energy.seconds(), outcome.initialLoss(), outcome.finalLoss(),
-                    cost.parameters(), (double) cost.generationFlopsPerUnit(), data.domain().unit(), generated.length,
-                    generationSeconds, energy.joules(), energy.meter(), energy.estimated() ? ", estimated" : ", measured"));
+            return new Result(
+                    family,
+                    true,
+                    String.format(
+                            Locale.ROOT,
+                            "%d steps on %s in %.2f s (loss %.3g -> %.3g), %,d parameters, %.3g generation FLOPs per %s,"
+                                    + " %d examples generated in %.2f s, training %.3g J (%s%s)",
+                            outcome.steps(),
+                            device,
+                            energy.seconds(),
+                            outcome.initialLoss(),
+                            outcome.finalLoss(),
+                            cost.parameters(),
+                            (double) cost.generationFlopsPerUnit(),
+                            data.domain().unit(),
+                            generated.length,
+                            generationSeconds,
+                            energy.joules(),
+                            energy.meter(),
+                            energy.estimated() ? ", estimated" : ", measured"));
         } catch (Exception | LinkageError e) {
             // A smoke run reports every family's failure and goes on to the next.
             return new Result(family, false, e.toString().lines().findFirst().orElse(""));

@@ -44,11 +44,17 @@ public final class MachineReport {
      */
     public static List<Finding> of(String device, ExecutableLookup programs) {
         List<Finding> out = new ArrayList<>();
-        out.add(Finding.fine("Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
-                + ") in " + System.getProperty("java.home")));
-        out.add(Finding.fine("DJL", Engine.getDjlVersion() + ", cache " + Utils.getEngineCacheDir("pytorch")
-                + ", offline mode " + (DjlRuntime.route(isGpu(device)) == NativeRoute.DJL_DOWNLOAD ? "off (downloads"
-                        + " allowed)" : "on")));
+        out.add(Finding.fine(
+                "Java",
+                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ") in "
+                        + System.getProperty("java.home")));
+        out.add(Finding.fine(
+                "DJL",
+                Engine.getDjlVersion() + ", cache " + Utils.getEngineCacheDir("pytorch")
+                        + ", offline mode "
+                        + (DjlRuntime.route(isGpu(device)) == NativeRoute.DJL_DOWNLOAD
+                                ? "off (downloads" + " allowed)"
+                                : "on")));
         Device resolved = null;
         String deviceProblem = null;
         try {
@@ -65,17 +71,25 @@ public final class MachineReport {
             out.add(new Finding("PyTorch", "not loaded", e.getMessage()));
         }
         if (library != null) {
-            out.add(Finding.fine("PyTorch", engine.getEngineName() + " engine, PyTorch " + engine.getVersion() + " ("
-                    + library.flavour() + ") in " + library.folder()));
-            out.add(new Finding("Route", library.route().description() + environment(),
+            out.add(Finding.fine(
+                    "PyTorch",
+                    engine.getEngineName() + " engine, PyTorch " + engine.getVersion() + " (" + library.flavour()
+                            + ") in " + library.folder()));
+            out.add(new Finding(
+                    "Route",
+                    library.route().description() + environment(),
                     library.route() == NativeRoute.BUNDLED_CPU ? DjlRuntime.GPU_ROUTES : null));
-            out.add(new Finding("Device", resolved != null ? device + " is " + resolved : device + " not available",
+            out.add(new Finding(
+                    "Device",
+                    resolved != null ? device + " is " + resolved : device + " not available",
                     deviceProblem));
             out.add(Finding.fine("GPUs (DJL)", Integer.toString(engine.getGpuCount())));
         }
         NvmlGpus.Result nvml = NvmlGpus.open();
         if (nvml.ok()) {
-            out.add(Finding.fine("NVML", "driver " + nvml.driverVersion() + ", " + nvml.gpus().size() + " GPU(s)"));
+            out.add(Finding.fine(
+                    "NVML",
+                    "driver " + nvml.driverVersion() + ", " + nvml.gpus().size() + " GPU(s)"));
             for (GpuPowerSource g : nvml.gpus()) {
                 out.add(Finding.fine("  GPU " + g.index(), describe(g)));
             }
@@ -84,13 +98,21 @@ public final class MachineReport {
         }
         MeterSources sources = MeterSources.local(resolved != null ? DjlDeviceSync.of(resolved) : DeviceSync.NONE);
         MeterAvailability rapl = sources.rapl().availability();
-        out.add(rapl.available() ? Finding.fine("RAPL", rapl.reason())
-                : new Finding("RAPL", "not readable", rapl.reason()
-                        + "; CPU energy is then estimated from CPU time x TDP (docs/measurement.md, Energy and carbon)"));
+        out.add(
+                rapl.available()
+                        ? Finding.fine("RAPL", rapl.reason())
+                        : new Finding(
+                                "RAPL",
+                                "not readable",
+                                rapl.reason()
+                                        + "; CPU energy is then estimated from CPU time x TDP (docs/measurement.md, Energy and carbon)"));
         Device metered = resolved != null ? resolved : Device.cpu();
         try {
-            out.add(Finding.fine("Meter", "--meter auto on " + metered + ": "
-                    + MeterSelection.choose(EnergySettings.defaults(), metered, sources).describe()));
+            out.add(Finding.fine(
+                    "Meter",
+                    "--meter auto on " + metered + ": "
+                            + MeterSelection.choose(EnergySettings.defaults(), metered, sources)
+                                    .describe()));
         } catch (InvalidValueException e) {
             out.add(new Finding("Meter", "--meter auto on " + metered + " cannot be used", e.getMessage()));
         }
@@ -116,9 +138,13 @@ public final class MachineReport {
     }
 
     private static String describe(GpuPowerSource g) {
-        return g.name() + ", memory " + (g.memoryBytes() <= 0 ? "unknown"
-                : String.format(Locale.ROOT, "%.0f GiB", g.memoryBytes() / (1024.0 * 1024 * 1024)))
-                + ", power limit " + (Double.isNaN(g.powerLimitWatts()) ? "unknown"
+        return g.name() + ", memory "
+                + (g.memoryBytes() <= 0
+                        ? "unknown"
+                        : String.format(Locale.ROOT, "%.0f GiB", g.memoryBytes() / (1024.0 * 1024 * 1024)))
+                + ", power limit "
+                + (Double.isNaN(g.powerLimitWatts())
+                        ? "unknown"
                         : String.format(Locale.ROOT, "%.0f W", g.powerLimitWatts()))
                 + ", energy counter " + (g.hasEnergyCounter() ? "yes" : "no (power polled instead)");
     }
@@ -126,16 +152,20 @@ public final class MachineReport {
     /** Whether Java2D can draw text here, which plots and the digits-rendered dataset need. */
     static Finding fonts() {
         try {
-            String[] families = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
+            String[] families =
+                    GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
             BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = image.createGraphics();
             g.drawString("0123", 2, 15);
             g.dispose();
             return Finding.fine("Fonts", families.length + " font families; Java draws text");
         } catch (RuntimeException | LinkageError | InternalError | java.awt.AWTError e) {
-            return new Finding("Fonts", "Java cannot draw text (" + e + ")", StudyPlots.NO_TEXT_HINT
-                    + "; without, PNG plots are skipped (the report's charts still work) and the digits-rendered"
-                    + " dataset cannot be drawn");
+            return new Finding(
+                    "Fonts",
+                    "Java cannot draw text (" + e + ")",
+                    StudyPlots.NO_TEXT_HINT
+                            + "; without, PNG plots are skipped (the report's charts still work) and the digits-rendered"
+                            + " dataset cannot be drawn");
         }
     }
 
@@ -150,7 +180,10 @@ public final class MachineReport {
                 return Finding.fine("Chromium", found.get().toString());
             }
         }
-        return new Finding("Chromium", "not found", "scripts/check-report needs it to check a report in a browser:"
-                + " apt-get install chromium, or set CHROMIUM=/path/to/chrome");
+        return new Finding(
+                "Chromium",
+                "not found",
+                "scripts/check-report needs it to check a report in a browser:"
+                        + " apt-get install chromium, or set CHROMIUM=/path/to/chrome");
     }
 }

@@ -31,8 +31,12 @@ final class SmokeData {
         if (domain == Domain.IMAGE) {
             return bars(seed);
         }
-        return new SynthNotesDataset(SynthNotesSettings.builder().setSeed(seed).optNotes(NOTES)
-                .optClipSeconds(NOTE_SECONDS).build()).load(cacheDir);
+        return new SynthNotesDataset(SynthNotesSettings.builder()
+                        .setSeed(seed)
+                        .optNotes(NOTES)
+                        .optClipSeconds(NOTE_SECONDS)
+                        .build())
+                .load(cacheDir);
     }
 
     /** Class k is a bright horizontal bar at rows 4 + 6k, on a dark noisy background, values in [-1, 1]. */
@@ -46,7 +50,8 @@ final class SmokeData {
                 for (int y = 0; y < format.height(); y++) {
                     for (int x = 0; x < format.width(); x++) {
                         boolean bar = y >= 4 + 6 * k && y < 7 + 6 * k;
-                        values[y * format.width() + x] = (float) ((bar ? 0.8 : -0.8) + 0.1 * (random.nextDouble() - 0.5));
+                        values[y * format.width() + x] =
+                                (float) ((bar ? 0.8 : -0.8) + 0.1 * (random.nextDouble() - 0.5));
                     }
                 }
                 train.add(new LabelledImage(values, Integer.toString(k)));

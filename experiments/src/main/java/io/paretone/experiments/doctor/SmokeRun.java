@@ -31,8 +31,8 @@ public final class SmokeRun {
      */
     public static boolean run(String device, List<Domain> domains, Path cacheDir, PrintWriter out) throws IOException {
         Device resolved = DjlRuntime.device(device);
-        MeterSelection energy = MeterSelection.choose(EnergySettings.defaults(), resolved,
-                MeterSources.local(DjlDeviceSync.of(resolved)));
+        MeterSelection energy = MeterSelection.choose(
+                EnergySettings.defaults(), resolved, MeterSources.local(DjlDeviceSync.of(resolved)));
         EnergyMeter meter = energy.meter();
         out.println("Smoke run on " + resolved + " with " + DjlRuntime.library().describe() + "; " + energy.describe());
         boolean allOk = true;

@@ -47,22 +47,33 @@ public final class ConsoleProgress implements SearchProgress {
 
     @Override
     public void resumed(String study, int finished, int requeued) {
-        out.printf("[%s] resuming study %s: %d trials already finished are kept%s%n", clock(elapsedSeconds()), study,
-                finished, requeued == 0 ? "" : ", " + requeued + " left running by a stopped process are queued again");
+        out.printf(
+                "[%s] resuming study %s: %d trials already finished are kept%s%n",
+                clock(elapsedSeconds()),
+                study,
+                finished,
+                requeued == 0 ? "" : ", " + requeued + " left running by a stopped process are queued again");
     }
 
     @Override
     public void generationStarted(int generation, int generations, int candidates) {
         this.generations = generations;
-        out.printf("[%s] generation %d/%d: %d candidates%s%n", clock(elapsedSeconds()), generation + 1, generations,
-                candidates, generation == 0 ? " (initial population)" : " (offspring)");
+        out.printf(
+                "[%s] generation %d/%d: %d candidates%s%n",
+                clock(elapsedSeconds()),
+                generation + 1,
+                generations,
+                candidates,
+                generation == 0 ? " (initial population)" : " (offspring)");
     }
 
     @Override
-    public void candidateStarted(int trial, int generation, int index, int candidates, String description, String worker) {
+    public void candidateStarted(
+            int trial, int generation, int index, int candidates, String description, String worker) {
         closeStepLine();
-        out.printf("  trial %d (candidate %d/%d of generation %d, %s): %s%n", trial, index, candidates, generation + 1,
-                worker, description);
+        out.printf(
+                "  trial %d (candidate %d/%d of generation %d, %s): %s%n",
+                trial, index, candidates, generation + 1, worker, description);
     }
 
     @Override
@@ -95,29 +106,55 @@ public final class ConsoleProgress implements SearchProgress {
     public void candidateFinished(Trial trial, boolean cached) {
         closeStepLine();
         if (cached) {
-            out.printf("    already evaluated as trial %d (%s): not trained again%n", trial.number(),
-                    trial.status().name().toLowerCase(Locale.ROOT));
+            out.printf(
+                    "    already evaluated as trial %d (%s): not trained again%n",
+                    trial.number(), trial.status().name().toLowerCase(Locale.ROOT));
             out.flush();
             return;
         }
         candidatesDone++;
         if (trial.status() == TrialStatus.COMPLETE) {
             var m = trial.outcome().metrics();
-            out.printf(Locale.ROOT, "    trial %d: loss %.3f -> %.3f, %s params, %s FLOPs/%s, %.3g gCO2e, %%MOS %.3f%s  %s%n",
-                    trial.number(), m.initialLoss(), m.finalLoss(), Units.count(m.parameters()),
-                    Units.count(m.generationFlopsPerUnit()), domain.shortUnit(), m.trainingKgCo2e() * 1000, m.percentMos(),
-                    m.quality() == null ? "" : String.format(Locale.ROOT, " (1-%%MOS %.3f)", m.quality().oneMinusPercentMos()),
+            out.printf(
+                    Locale.ROOT,
+                    "    trial %d: loss %.3f -> %.3f, %s params, %s FLOPs/%s, %.3g gCO2e, %%MOS %.3f%s  %s%n",
+                    trial.number(),
+                    m.initialLoss(),
+                    m.finalLoss(),
+                    Units.count(m.parameters()),
+                    Units.count(m.generationFlopsPerUnit()),
+                    domain.shortUnit(),
+                    m.trainingKgCo2e() * 1000,
+                    m.percentMos(),
+                    m.quality() == null
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT, " (1-%%MOS %.3f)", m.quality().oneMinusPercentMos()),
                     timing());
-            out.printf(Locale.ROOT, "      cost: %sB weights, %s training FLOPs (fwd+bwd), generation %s %s/s"
+            out.printf(
+                    Locale.ROOT,
+                    "      cost: %sB weights, %s training FLOPs (fwd+bwd), generation %s %s/s"
                             + " (%.3g s per %s), break-even after %.3g %s generated%n",
-                    Units.count(m.modelBytes()), Units.count(m.trainingFlops()),
-                    Units.count(m.generationValuesPerSecond()), domain.valueWords(), m.secondsPerUnit(), domain.unit(),
-                    m.trainingInferenceRatioUnits(), domain.units());
+                    Units.count(m.modelBytes()),
+                    Units.count(m.trainingFlops()),
+                    Units.count(m.generationValuesPerSecond()),
+                    domain.valueWords(),
+                    m.secondsPerUnit(),
+                    domain.unit(),
+                    m.trainingInferenceRatioUnits(),
+                    domain.units());
         } else if (trial.status() == TrialStatus.PRUNED) {
-            out.printf(Locale.ROOT, "    trial %d PRUNED: %s; ~%.3g J of training saved  %s%n", trial.number(),
-                    trial.outcome().reason(), trial.outcome().pruning().joulesSaved(), timing());
+            out.printf(
+                    Locale.ROOT,
+                    "    trial %d PRUNED: %s; ~%.3g J of training saved  %s%n",
+                    trial.number(),
+                    trial.outcome().reason(),
+                    trial.outcome().pruning().joulesSaved(),
+                    timing());
         } else {
-            out.printf("    trial %d FAILED: %s  %s%n", trial.number(), trial.outcome().reason(), timing());
+            out.printf(
+                    "    trial %d FAILED: %s  %s%n",
+                    trial.number(), trial.outcome().reason(), timing());
         }
         out.flush();
     }
@@ -131,9 +168,16 @@ public final class ConsoleProgress implements SearchProgress {
 
     @Override
     public void generationFinished(int generation, HypervolumePoint s) {
-        out.printf(Locale.ROOT, "[%s] generation %d/%d done: %d trials, %.3g gCO2e spent, hypervolume %.4f,"
+        out.printf(
+                Locale.ROOT,
+                "[%s] generation %d/%d done: %d trials, %.3g gCO2e spent, hypervolume %.4f,"
                         + " %d architectures on the Pareto front%n",
-                clock(elapsedSeconds()), generation + 1, generations, s.trials(), s.kgCo2e() * 1000, s.hypervolume(),
+                clock(elapsedSeconds()),
+                generation + 1,
+                generations,
+                s.trials(),
+                s.kgCo2e() * 1000,
+                s.hypervolume(),
                 s.frontSize());
     }
 

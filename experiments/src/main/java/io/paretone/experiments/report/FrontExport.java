@@ -34,7 +34,10 @@ public final class FrontExport {
         out.println(String.join(",", header.stream().map(FrontExport::csvField).toList()));
         for (StoredTrial t : FrontTable.sortedFront(study)) {
             List<String> row = new ArrayList<>(List.of(
-                    Integer.toString(t.number()), Integer.toString(t.generation()), t.family(), t.genomeText(),
+                    Integer.toString(t.number()),
+                    Integer.toString(t.generation()),
+                    t.family(),
+                    t.genomeText(),
                     t.description()));
             for (ObjectiveView v : views) {
                 row.add(number(v.value(t)));
@@ -51,10 +54,15 @@ public final class FrontExport {
         List<ObjectiveView> views = ObjectiveView.of(study);
         ObjectNode doc = JSON.createObjectNode();
         doc.put("study", study.name()).put("location", study.location()).put("finished", study.finished());
-        doc.put("trials", study.trials().size()).put("failed", study.failedTrials().size());
+        doc.put("trials", study.trials().size())
+                .put("failed", study.failedTrials().size());
         ArrayNode objectives = doc.putArray("objectives");
-        views.forEach(v -> objectives.addObject().put("name", v.name()).put("unit", v.objective().unit())
-                .put("meaning", v.objective().meaning()).put("direction", "minimise"));
+        views.forEach(v -> objectives
+                .addObject()
+                .put("name", v.name())
+                .put("unit", v.objective().unit())
+                .put("meaning", v.objective().meaning())
+                .put("direction", "minimise"));
         ArrayNode front = doc.putArray("front");
         for (StoredTrial t : FrontTable.sortedFront(study)) {
             ObjectNode o = front.addObject();
@@ -64,8 +72,11 @@ public final class FrontExport {
             o.put("description", t.description());
             ObjectNode values = o.putObject("objectives");
             for (ObjectiveView v : views) {
-                values.putObject(v.name()).put("value", v.value(t)).put("unit", v.objective().unit())
-                        .put("basis", v.basis(t)).put("how", v.how(t));
+                values.putObject(v.name())
+                        .put("value", v.value(t))
+                        .put("unit", v.objective().unit())
+                        .put("basis", v.basis(t))
+                        .put("how", v.how(t));
             }
             o.put("lacoste_kg_co2e", t.outcome().metrics().lacosteKgCo2e());
             o.put("percent_mos", t.outcome().metrics().percentMos());
@@ -86,6 +97,7 @@ public final class FrontExport {
     /** RFC 4180: quoted when it holds a comma, quote or line break. */
     static String csvField(String s) {
         return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")
-                ? '"' + s.replace("\"", "\"\"") + '"' : s;
+                ? '"' + s.replace("\"", "\"\"") + '"'
+                : s;
     }
 }

@@ -26,18 +26,30 @@ public final class FrontTable {
         List<ObjectiveView> views = ObjectiveView.of(study);
         List<StoredTrial> front = sortedFront(study);
         out.println();
-        long pruned = study.trials().stream().filter(t -> t.status() == TrialStatus.PRUNED).count();
-        out.printf("Pareto front: %d of %d trained architectures (%d failed%s), minimising %s%s%n",
-                front.size(), study.trials().size(), study.failedTrials().size() - pruned,
+        long pruned = study.trials().stream()
+                .filter(t -> t.status() == TrialStatus.PRUNED)
+                .count();
+        out.printf(
+                "Pareto front: %d of %d trained architectures (%d failed%s), minimising %s%s%n",
+                front.size(),
+                study.trials().size(),
+                study.failedTrials().size() - pruned,
                 pruned == 0 ? "" : ", " + pruned + " pruned",
                 views.stream().map(ObjectiveView::name).collect(Collectors.joining(", ")),
                 study.finished() ? "" : " (study not finished: trials so far)");
         List<String> header = new ArrayList<>(List.of("trial"));
         views.forEach(v -> header.add(v.label()));
         Domain domain = study.domain();
-        header.addAll(List.of("Lacoste [g]", "train FLOPs", domain.valueWords().split(" ")[0] + "/s",
-                "break-even [" + domain.shortUnit() + "]", "energy", "genome"));
-        int[] widths = header.stream().mapToInt(h -> h.equals("trial") ? 6 : Math.max(12, h.length() + 1)).toArray();
+        header.addAll(List.of(
+                "Lacoste [g]",
+                "train FLOPs",
+                domain.valueWords().split(" ")[0] + "/s",
+                "break-even [" + domain.shortUnit() + "]",
+                "energy",
+                "genome"));
+        int[] widths = header.stream()
+                .mapToInt(h -> h.equals("trial") ? 6 : Math.max(12, h.length() + 1))
+                .toArray();
         out.println(row(header, widths));
         for (StoredTrial t : front) {
             TrialMetrics m = t.outcome().metrics();
@@ -58,7 +70,9 @@ public final class FrontTable {
                 out.println("  " + v.label() + ": " + v.how(front.get(0)) + ".");
             }
         }
-        out.printf(Locale.ROOT, "  Grid carbon intensity %.3f kgCO2e/kWh; Lacoste: alpha x n x p_max x hours, for comparison.%n",
+        out.printf(
+                Locale.ROOT,
+                "  Grid carbon intensity %.3f kgCO2e/kWh; Lacoste: alpha x n x p_max x hours, for comparison.%n",
                 study.carbonKgPerKwh());
         out.println("  train FLOPs: forward + backward of the whole training run, " + FlopCount.BACKWARD_CONVENTION
                 + ". " + domain.valueWords().split(" ")[0] + "/s: measured generation speed in " + domain.valueWords()
@@ -71,7 +85,9 @@ public final class FrontTable {
 
     /** The front, lowest value of the first objective first. */
     public static List<StoredTrial> sortedFront(StoredStudy study) {
-        return study.front().stream().sorted(Comparator.comparingDouble((StoredTrial t) -> study.values(t)[0])).toList();
+        return study.front().stream()
+                .sorted(Comparator.comparingDouble((StoredTrial t) -> study.values(t)[0]))
+                .toList();
     }
 
     private static void printFootprint(StudySummary s, PrintWriter out) {
@@ -80,8 +96,13 @@ public final class FrontTable {
             return;
         }
         // Folders written before the footprint was split into candidates and overhead.
-        out.printf(Locale.ROOT, "This search's own footprint: %.1f s, %.1f J, %.4g gCO2e (%s).%n",
-                s.studySeconds(), s.studyJoules(), s.studyKgCo2e() * 1000, s.studyEnergyMethod());
+        out.printf(
+                Locale.ROOT,
+                "This search's own footprint: %.1f s, %.1f J, %.4g gCO2e (%s).%n",
+                s.studySeconds(),
+                s.studyJoules(),
+                s.studyKgCo2e() * 1000,
+                s.studyEnergyMethod());
     }
 
     /** Cells padded to their column's width; the last (the genome) is not padded. */

@@ -41,7 +41,8 @@ public record HypervolumeHistory(List<Point> points) {
     }
 
     public static HypervolumeHistory of(StoredStudy study) {
-        List<StoredTrial> feasible = study.trials().stream().filter(study::feasible).toList();
+        List<StoredTrial> feasible =
+                study.trials().stream().filter(study::feasible).toList();
         int m = study.objectives().size();
         double[] low = new double[m];
         double[] high = new double[m];
@@ -64,9 +65,12 @@ public record HypervolumeHistory(List<Point> points) {
                 spent += last.outcome().metrics().trainingKgCo2e();
             }
             List<StoredTrial> front = study.frontOf(study.trials().subList(0, n));
-            double hv = front.isEmpty() ? 0 : fixed.isPresent()
-                    ? fixed.get().of(front.stream().map(study::values).toList())
-                    : indicator.compute(normalised(front.stream().map(study::values).toList(), low, high));
+            double hv = front.isEmpty()
+                    ? 0
+                    : fixed.isPresent()
+                            ? fixed.get().of(front.stream().map(study::values).toList())
+                            : indicator.compute(
+                                    normalised(front.stream().map(study::values).toList(), low, high));
             points.add(new Point(n, last.generation(), spent, hv));
         }
         return new HypervolumeHistory(points);

@@ -25,8 +25,15 @@ import java.util.Optional;
  * @param domain the study's domain, whose generated unit the per-unit objectives count in
  * @param shown the objective's declaration; for one this build does not know, plain words from the study
  */
-public record ObjectiveView(StoredObjective objective, int index, String label, String title, double scale,
-        boolean logScale, Domain domain, Objective.Shown shown) {
+public record ObjectiveView(
+        StoredObjective objective,
+        int index,
+        String label,
+        String title,
+        double scale,
+        boolean logScale,
+        Domain domain,
+        Objective.Shown shown) {
 
     /** The views of a study's objectives, in its order, in the words of its domain. */
     public static List<ObjectiveView> of(StoredStudy study) {
@@ -39,9 +46,14 @@ public record ObjectiveView(StoredObjective objective, int index, String label, 
 
     static ObjectiveView of(StoredObjective o, int index, Domain d) {
         Optional<Objective> known = Objective.stored(o.name());
-        Objective.Shown shown = known.map(Objective::shown).orElseGet(() -> new Objective.Shown(
-                new Objective.Labels(o.name(), o.name() + " [" + o.unit() + "]"), Map.of(), 1,
-                Objective.Format.SIGNIFICANT, Objective.Basis.MEASURED, o.meaning()));
+        Objective.Shown shown = known.map(Objective::shown)
+                .orElseGet(() -> new Objective.Shown(
+                        new Objective.Labels(o.name(), o.name() + " [" + o.unit() + "]"),
+                        Map.of(),
+                        1,
+                        Objective.Format.SIGNIFICANT,
+                        Objective.Basis.MEASURED,
+                        o.meaning()));
         boolean log = known.map(k -> k.bounds().logarithmic()).orElse(false);
         Objective.Labels labels = shown.labelsIn(d);
         return new ObjectiveView(o, index, labels.label(), labels.title(), shown.scale(), log, d, shown);
@@ -78,9 +90,14 @@ public record ObjectiveView(StoredObjective objective, int index, String label, 
     /** How the value was obtained, in words. */
     public String how(StoredTrial t) {
         String meter = meterMeasured(t) ? "measured" : "estimated";
-        return shown.howIn(domain).replace(Objective.BASIS, meter)
-                .replace(Objective.METERED_BY, t.outcome().metrics() == null ? "" : " " + meter + " by the "
-                        + t.outcome().metrics().energyMeter() + " meter");
+        return shown.howIn(domain)
+                .replace(Objective.BASIS, meter)
+                .replace(
+                        Objective.METERED_BY,
+                        t.outcome().metrics() == null
+                                ? ""
+                                : " " + meter + " by the "
+                                        + t.outcome().metrics().energyMeter() + " meter");
     }
 
     private static boolean meterMeasured(StoredTrial t) {

@@ -41,7 +41,9 @@ public final class PublishedPoints {
     }
 
     static OptionalDouble value(PublishedModel m, ObjectiveView v, CarbonAccounting carbon) {
-        return Objective.stored(v.name()).map(REPORTED::get).map(read -> read.apply(m, carbon))
+        return Objective.stored(v.name())
+                .map(REPORTED::get)
+                .map(read -> read.apply(m, carbon))
                 .orElse(OptionalDouble.empty());
     }
 }

@@ -31,7 +31,8 @@ public record PublishedRow(
         List<PublishedModel> co2eFront = table.co2eFront(carbon);
         List<PublishedModel> parameterFront = table.parameterFront();
         List<PublishedModel> co2ePlaced = table.withBoth(m -> m.kgCo2e(carbon), PublishedModel::oneMinusPercentMos);
-        List<PublishedModel> parameterPlaced = table.withBoth(PublishedModel::parameterCount, PublishedModel::oneMinusPercentMos);
+        List<PublishedModel> parameterPlaced =
+                table.withBoth(PublishedModel::parameterCount, PublishedModel::oneMinusPercentMos);
         List<PublishedRow> rows = new ArrayList<>();
         for (PublishedModel m : table.models()) {
             rows.add(new PublishedRow(
@@ -53,7 +54,12 @@ public record PublishedRow(
         if (m.mos() == null) {
             return "not reported";
         }
-        return String.format(Locale.ROOT, "%.2f%s (%.2f%s)", m.mos(), interval(m.mosCi()), m.groundTruthMos(),
+        return String.format(
+                Locale.ROOT,
+                "%.2f%s (%.2f%s)",
+                m.mos(),
+                interval(m.mosCi()),
+                m.groundTruthMos(),
                 interval(m.groundTruthCi()));
     }
 

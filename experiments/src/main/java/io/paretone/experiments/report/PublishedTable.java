@@ -15,11 +15,33 @@ public final class PublishedTable {
     public static void print(PublishedModels table, CarbonAccounting carbon, PrintWriter out) {
         out.println("Published audio generative models: trained elsewhere, at full scale, on other data");
         String row = "%-42s %-17s %-8s %-6s %-8s %-7s %-28s %-7s %-12s %s%n";
-        out.printf(Locale.ROOT, row, "model", "hardware", "p_max kW", "hours", "CO2e kg", "params",
-                "MOS (ground truth, same test)", "1-%MOS", "Pareto CO2e", "Pareto params");
+        out.printf(
+                Locale.ROOT,
+                row,
+                "model",
+                "hardware",
+                "p_max kW",
+                "hours",
+                "CO2e kg",
+                "params",
+                "MOS (ground truth, same test)",
+                "1-%MOS",
+                "Pareto CO2e",
+                "Pareto params");
         for (PublishedRow r : PublishedRow.of(table, carbon)) {
-            out.printf(Locale.ROOT, row, r.model().name(), r.hardware(), r.pMaxKw(), r.hours(), r.kgCo2e(),
-                    r.parameters(), r.mos(), r.oneMinusPercentMos(), r.co2eFront(), r.parameterFront());
+            out.printf(
+                    Locale.ROOT,
+                    row,
+                    r.model().name(),
+                    r.hardware(),
+                    r.pMaxKw(),
+                    r.hours(),
+                    r.kgCo2e(),
+                    r.parameters(),
+                    r.mos(),
+                    r.oneMinusPercentMos(),
+                    r.co2eFront(),
+                    r.parameterFront());
         }
         out.println();
         for (String line : notes(table, carbon)) {
@@ -27,7 +49,8 @@ public final class PublishedTable {
         }
         out.println();
         out.println("Where the collection differs from the source paper, the source's figure is kept:");
-        table.models().stream().filter(m -> m.collectionDiffers() != null)
+        table.models().stream()
+                .filter(m -> m.collectionDiffers() != null)
                 .forEach(m -> out.println("  " + m.name() + ": " + m.collectionDiffers()));
         out.println();
         out.println("Sources:");
@@ -40,18 +63,23 @@ public final class PublishedTable {
 
     /** How the figures were computed, and the two fronts. */
     public static List<String> notes(PublishedModels table, CarbonAccounting carbon) {
-        int co2ePlaced = table.withBoth(m -> m.kgCo2e(carbon), PublishedModel::oneMinusPercentMos).size();
-        int parameterPlaced = table.withBoth(PublishedModel::parameterCount, PublishedModel::oneMinusPercentMos).size();
+        int co2ePlaced = table.withBoth(m -> m.kgCo2e(carbon), PublishedModel::oneMinusPercentMos)
+                .size();
+        int parameterPlaced = table.withBoth(PublishedModel::parameterCount, PublishedModel::oneMinusPercentMos)
+                .size();
         return List.of(
-                String.format(Locale.ROOT,
+                String.format(
+                        Locale.ROOT,
                         "CO2e = alpha x n x p_max x hours, alpha = %.3f kgCO2e/kWh (Lacoste et al. 2019), p_max per GPU.",
                         carbon.kgPerKwh()),
                 "1 - %MOS = 1 - MOS / ground-truth MOS of the same listening test (0 = rated like real audio);"
                         + " MOS from different tests and datasets are not strictly comparable.",
                 "Pareto columns: yes / no, or - where a figure is missing and the model cannot be placed.",
-                String.format("Pareto-optimal on (CO2e, 1 - %%MOS): %s (among the %d models with both figures)",
+                String.format(
+                        "Pareto-optimal on (CO2e, 1 - %%MOS): %s (among the %d models with both figures)",
                         names(table.co2eFront(carbon)), co2ePlaced),
-                String.format("Pareto-optimal on (parameters, 1 - %%MOS): %s (among the %d models with both figures)",
+                String.format(
+                        "Pareto-optimal on (parameters, 1 - %%MOS): %s (among the %d models with both figures)",
                         names(table.parameterFront()), parameterPlaced));
     }
 

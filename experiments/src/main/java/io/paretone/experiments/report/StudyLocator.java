@@ -45,11 +45,20 @@ public final class StudyLocator {
         if (latest.isPresent()) {
             return latest.get();
         }
-        String known = runs.isEmpty() ? "there are no run folders in " + outputDir
-                : "run folders in " + outputDir + ": " + String.join(", ",
-                        runs.stream().map(p -> p.getFileName().toString()).sorted().limit(12).toList())
+        String known = runs.isEmpty()
+                ? "there are no run folders in " + outputDir
+                : "run folders in " + outputDir + ": "
+                        + String.join(
+                                ", ",
+                                runs.stream()
+                                        .map(p -> p.getFileName().toString())
+                                        .sorted()
+                                        .limit(12)
+                                        .toList())
                         + (runs.size() > 12 ? ", ..." : "");
-        throw new InvalidValueException("STUDY", study,
+        throw new InvalidValueException(
+                "STUDY",
+                study,
                 "not a run folder, nor a run or study name under " + outputDir
                         + "; give a run folder's path, or --output for another folder (" + known + ")");
     }

@@ -17,7 +17,9 @@ class GenerationBenchTest {
         List<GenerationBench.Row> first = GenerationBench.run(settings, new PrintWriter(text, true));
         List<GenerationBench.Row> second = GenerationBench.run(settings, new PrintWriter(new StringWriter(), true));
 
-        long small = GenerationBench.GENOMES.stream().filter(g -> g.size().equals("small")).count();
+        long small = GenerationBench.GENOMES.stream()
+                .filter(g -> g.size().equals("small"))
+                .count();
         assertEquals(2, small, "a quickstart-size WaveNet and SampleRNN");
         assertEquals(small, first.size(), text.toString());
         for (int i = 0; i < first.size(); i++) {
@@ -25,7 +27,10 @@ class GenerationBenchTest {
             assertTrue(r.genome().startsWith("small "), r.genome());
             assertTrue(r.seconds() > 0 && Double.isFinite(r.seconds()), r.toString());
             assertEquals(2 * 24 / r.seconds(), r.samplesPerSecond(), 1e-9 * r.samplesPerSecond());
-            assertEquals(r.checksum(), second.get(i).checksum(), "fresh weights and draws from the same seed: " + r.genome());
+            assertEquals(
+                    r.checksum(),
+                    second.get(i).checksum(),
+                    "fresh weights and draws from the same seed: " + r.genome());
             assertTrue(text.toString().contains(String.format("checksum %08x", r.checksum())), text.toString());
         }
     }

@@ -66,18 +66,22 @@ class TrainingBenchTest {
     void torchRefIsAskedForTheSameModelBatchAndSteps() {
         var g = TrainingBench.SWEEP.get(2);
         var arch = ModelFamilies.byName(g.family()).decode(g.genome(false, g.batch()));
-        var settings = new TrainingBench.Settings(Device.cpu(), 7, 3, 0, false, java.nio.file.Path.of("torch_ref.py"),
-                "python3", List.of(), "", 5, 1);
-        assertEquals("python3 torch_ref.py --family wavenet --layers 12 --dilation-cycle 6 --residual 32 --skip 128"
+        var settings = new TrainingBench.Settings(
+                Device.cpu(), 7, 3, 0, false, java.nio.file.Path.of("torch_ref.py"), "python3", List.of(), "", 5, 1);
+        assertEquals(
+                "python3 torch_ref.py --family wavenet --layers 12 --dilation-cycle 6 --residual 32 --skip 128"
                         + " --kernel 3 --batch 32 --lr 1e-3 --steps 7 --warmup 3 --seed 5 --device cpu",
                 String.join(" ", TrainingBench.torchCommand(arch, 32, settings)));
     }
 
     @Test
     void onlyRunsTheRowsThatContainItsText() {
-        var settings = new TrainingBench.Settings(Device.cpu(), 1, 1, 1, true, null, "python3", List.of(), "k=3 batch=1", 3, 1);
+        var settings = new TrainingBench.Settings(
+                Device.cpu(), 1, 1, 1, true, null, "python3", List.of(), "k=3 batch=1", 3, 1);
         List<TrainingBench.Row> rows = TrainingBench.run(settings, new PrintWriter(new StringWriter()));
-        assertEquals(List.of("wavenet L=12 cyc=6 R=4 S=8 k=3"), rows.stream().map(TrainingBench.Row::genome).toList());
+        assertEquals(
+                List.of("wavenet L=12 cyc=6 R=4 S=8 k=3"),
+                rows.stream().map(TrainingBench.Row::genome).toList());
     }
 
     @Test
@@ -86,18 +90,23 @@ class TrainingBenchTest {
         // n-th run from a list, and logs each run beside paretone's rounds (read from the same log).
         Path log = dir.resolve("runs.log");
         Path python = dir.resolve("python");
-        Files.writeString(python, String.join("\n", "#!/bin/sh",
-                "if [ \"$1\" = \"-c\" ]; then echo 'torch 0.0'; exit 0; fi",
-                "n=$(cat " + log + " 2>/dev/null | wc -l)",
-                "echo torch >> " + log,
-                "set -- 9.0 3.0 5.0",
-                "shift $n",
-                "echo 'trainable parameters: torch 42'",
-                "echo \"10 warm-up steps, 2 timed steps: $1 ms/step\"", ""));
+        Files.writeString(
+                python,
+                String.join(
+                        "\n",
+                        "#!/bin/sh",
+                        "if [ \"$1\" = \"-c\" ]; then echo 'torch 0.0'; exit 0; fi",
+                        "n=$(cat " + log + " 2>/dev/null | wc -l)",
+                        "echo torch >> " + log,
+                        "set -- 9.0 3.0 5.0",
+                        "shift $n",
+                        "echo 'trainable parameters: torch 42'",
+                        "echo \"10 warm-up steps, 2 timed steps: $1 ms/step\"",
+                        ""));
         assertTrue(python.toFile().setExecutable(true));
         Path torchRef = Files.writeString(dir.resolve("torch_ref.py"), "# not read by the stand-in\n");
-        var settings = new TrainingBench.Settings(Device.cpu(), 1, 1, 1, true, torchRef, python.toString(),
-                List.of(), "k=3 batch=1", 3, 3);
+        var settings = new TrainingBench.Settings(
+                Device.cpu(), 1, 1, 1, true, torchRef, python.toString(), List.of(), "k=3 batch=1", 3, 3);
 
         StringWriter text = new StringWriter();
         List<TrainingBench.Row> rows = TrainingBench.run(settings, new PrintWriter(text, true));

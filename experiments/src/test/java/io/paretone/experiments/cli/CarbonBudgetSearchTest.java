@@ -42,28 +42,46 @@ class CarbonBudgetSearchTest {
                   wavenet.skip_channels: [8]
                   training_steps: [10]
                 """);
-        CliRun run = CliRun.of("search", "--config", config.toString(), "--output", dir.resolve("runs").toString(),
-                "--carbon-budget", "1e-12", "--region", "FR");
+        CliRun run = CliRun.of(
+                "search",
+                "--config",
+                config.toString(),
+                "--output",
+                dir.resolve("runs").toString(),
+                "--carbon-budget",
+                "1e-12",
+                "--region",
+                "FR");
         assertEquals(0, run.exitCode(), run.err() + run.out());
         assertTrue(run.out().contains("not trained: the carbon budget of 1.000e-12 kgCO2e is reached"), run.out());
-        assertTrue(run.out().contains("carbon budget 1.000e-12 kgCO2e reached: the search stopped early, 4 proposed"), run.out());
+        assertTrue(
+                run.out().contains("carbon budget 1.000e-12 kgCO2e reached: the search stopped early, 4 proposed"),
+                run.out());
         assertFalse(run.out().contains("generation 2/3"), "stopped after the first generation: " + run.out());
 
         Path folder;
         try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
-            folder = s.filter(p -> p.getFileName().toString().startsWith("budget-")).findFirst().orElseThrow();
+            folder = s.filter(p -> p.getFileName().toString().startsWith("budget-"))
+                    .findFirst()
+                    .orElseThrow();
         }
-        JsonNode all = new ObjectMapper().readTree(folder.resolve("summary.json").toFile());
+        JsonNode all =
+                new ObjectMapper().readTree(folder.resolve("summary.json").toFile());
         assertEquals(0, all.get("trials").asInt());
         JsonNode summary = all.get("footprint");
         assertTrue(summary.get("stopped_by_carbon_budget").asBoolean());
         assertEquals(1e-12, summary.get("carbon_budget_kg").asDouble());
         assertEquals(4, summary.get("candidates_not_trained_by_budget").asInt());
         assertTrue(summary.get("total_kg_co2e").asDouble() >= 1e-12);
-        assertEquals(summary.get("total_joules").asDouble(), summary.get("overhead_joules").asDouble(), 1e-9,
+        assertEquals(
+                summary.get("total_joules").asDouble(),
+                summary.get("overhead_joules").asDouble(),
+                1e-9,
                 "with no candidate, everything is the study's own overhead");
         // France's 2021 grid, 67.39 gCO2e/kWh, turns the total energy into the total CO2e.
-        assertEquals(summary.get("total_kwh").asDouble() * 0.0674, summary.get("total_kg_co2e").asDouble(),
+        assertEquals(
+                summary.get("total_kwh").asDouble() * 0.0674,
+                summary.get("total_kg_co2e").asDouble(),
                 1e-9 * summary.get("total_kg_co2e").asDouble() + 1e-18);
         assertTrue(Files.readString(folder.resolve("footprint.csv")).contains("\ntotal,"));
     }

@@ -18,20 +18,33 @@ class DoctorCommandTest {
         CliRun run = CliRun.of("doctor", "--device", "cpu");
         assertEquals(0, run.exitCode(), run.err() + run.out());
         List<String> lines = run.out().lines().toList();
-        assertTrue(lines.contains(String.format("%-12s %s (%s) in %s", "Java", System.getProperty("java.version"),
-                System.getProperty("java.vendor"), System.getProperty("java.home"))), run.out());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("DJL          " + Engine.getDjlVersion() + ",")), run.out());
+        assertTrue(
+                lines.contains(String.format(
+                        "%-12s %s (%s) in %s",
+                        "Java",
+                        System.getProperty("java.version"),
+                        System.getProperty("java.vendor"),
+                        System.getProperty("java.home"))),
+                run.out());
+        assertTrue(
+                lines.stream().anyMatch(l -> l.startsWith("DJL          " + Engine.getDjlVersion() + ",")), run.out());
         Engine pytorch = Engine.getEngine("PyTorch");
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("PyTorch      PyTorch engine, PyTorch " + pytorch.getVersion()
-                + " (cpu) in ")), run.out());
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l -> l.startsWith(
+                                "PyTorch      PyTorch engine, PyTorch " + pytorch.getVersion() + " (cpu) in ")),
+                run.out());
         assertTrue(lines.contains("Route        the CPU build of PyTorch 2.7.1 bundled with paretone"), run.out());
         int route = lines.indexOf("Route        the CPU build of PyTorch 2.7.1 bundled with paretone");
-        assertTrue(lines.get(route + 1).contains("--allow-download") && lines.get(route + 1).contains("PYTORCH_LIBRARY_PATH"),
+        assertTrue(
+                lines.get(route + 1).contains("--allow-download")
+                        && lines.get(route + 1).contains("PYTORCH_LIBRARY_PATH"),
                 "the routes to a GPU follow: " + run.out());
         assertTrue(lines.contains("Device       cpu is cpu()"), run.out());
         assertTrue(lines.contains("GPUs (DJL)   " + pytorch.getGpuCount()), run.out());
         for (String topic : List.of("NVML", "RAPL", "Meter", "Fonts", "Chromium")) {
-            assertEquals(1, lines.stream().filter(l -> l.startsWith(topic + " ")).count(), topic + " in " + run.out());
+            assertEquals(
+                    1, lines.stream().filter(l -> l.startsWith(topic + " ")).count(), topic + " in " + run.out());
         }
     }
 
@@ -40,8 +53,13 @@ class DoctorCommandTest {
         CliRun run = CliRun.of("doctor", "--smoke", "--device", "cpu");
         assertEquals(0, run.exitCode(), run.err() + run.out());
         List<String> lines = run.out().lines().toList();
-        List<String> smoke = lines.subList(lines.indexOf(lines.stream().filter(l -> l.startsWith("Smoke run on cpu()"))
-                .findFirst().orElseThrow()) + 1, lines.size());
+        List<String> smoke = lines.subList(
+                lines.indexOf(lines.stream()
+                                .filter(l -> l.startsWith("Smoke run on cpu()"))
+                                .findFirst()
+                                .orElseThrow())
+                        + 1,
+                lines.size());
         List<String> families = new ArrayList<>(ModelFamilies.names(Domain.AUDIO));
         families.addAll(ModelFamilies.names(Domain.IMAGE));
         assertEquals(families.size(), smoke.size(), run.out());

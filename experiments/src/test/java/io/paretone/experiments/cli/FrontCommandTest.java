@@ -22,10 +22,10 @@ class FrontCommandTest {
     @BeforeEach
     void study() {
         RunFolderFixture f = RunFolderFixture.create(runs, "fx");
-        f.complete(0, 2.0e-5, 4_000, 100_000_000, 0.50);  // 1: front (fewest parameters and FLOPs)
-        f.complete(0, 3.0e-5, 5_000, 200_000_000, 0.60);  // 2: dominated by 1
-        f.failed(0, "loss became NaN at step 3");          // 3
-        f.complete(1, 1.0e-5, 9_000, 300_000_000, 0.20);  // 4: front (least CO2e, best quality)
+        f.complete(0, 2.0e-5, 4_000, 100_000_000, 0.50); // 1: front (fewest parameters and FLOPs)
+        f.complete(0, 3.0e-5, 5_000, 200_000_000, 0.60); // 2: dominated by 1
+        f.failed(0, "loss became NaN at step 3"); // 3
+        f.complete(1, 1.0e-5, 9_000, 300_000_000, 0.20); // 4: front (least CO2e, best quality)
         f.finish();
     }
 
@@ -35,12 +35,20 @@ class FrontCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         String out = run.out();
         assertTrue(out.contains("Pareto front: 2 of 4 trained architectures (1 failed)"), out);
-        List<String> rows = Arrays.stream(out.split("\n")).filter(l -> l.matches("^\\d+ .*")).toList();
+        List<String> rows = Arrays.stream(out.split("\n"))
+                .filter(l -> l.matches("^\\d+ .*"))
+                .toList();
         assertEquals(2, rows.size(), out);
         // sorted by CO2e: trial 4 (0.01 g) before trial 1 (0.02 g)
-        assertTrue(rows.get(0).startsWith("4 ") && rows.get(0).contains("0.01000") && rows.get(0).contains("9.00k")
-                && rows.get(0).contains("300M") && rows.get(0).contains("0.2000") && rows.get(0).contains("estimated")
-                && rows.get(0).contains("layers=6 width=4"), rows.get(0));
+        assertTrue(
+                rows.get(0).startsWith("4 ")
+                        && rows.get(0).contains("0.01000")
+                        && rows.get(0).contains("9.00k")
+                        && rows.get(0).contains("300M")
+                        && rows.get(0).contains("0.2000")
+                        && rows.get(0).contains("estimated")
+                        && rows.get(0).contains("layers=6 width=4"),
+                rows.get(0));
         assertTrue(rows.get(1).startsWith("1 ") && rows.get(1).contains("0.02000"), rows.get(1));
         assertTrue(out.contains("CO2e [g]: training energy estimated by the cpu-time meter"), out);
         assertTrue(out.contains("params: trainable parameters counted"), out);
@@ -53,9 +61,15 @@ class FrontCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(3, lines.size(), run.out());
-        assertTrue(lines.get(0).startsWith("trial,generation,family,genome,description,co2e [kgCO2e],co2e basis,"
-                + "parameters [count],parameters basis"), lines.get(0));
-        assertTrue(lines.get(1).startsWith("4,1,toy,layers=6 width=4,toy model of trial 4,1.00000e-05,estimated,9000.00,counted"),
+        assertTrue(
+                lines.get(0)
+                        .startsWith("trial,generation,family,genome,description,co2e [kgCO2e],co2e basis,"
+                                + "parameters [count],parameters basis"),
+                lines.get(0));
+        assertTrue(
+                lines.get(1)
+                        .startsWith(
+                                "4,1,toy,layers=6 width=4,toy model of trial 4,1.00000e-05,estimated,9000.00,counted"),
                 lines.get(1));
     }
 
@@ -71,8 +85,10 @@ class FrontCommandTest {
         assertEquals("6", first.get("genome").get("layers").asText());
         assertEquals(1.0e-5, first.get("objectives").get("co2e").get("value").asDouble(), 1e-15);
         assertEquals("kgCO2e", first.get("objectives").get("co2e").get("unit").asText());
-        assertEquals("estimated", first.get("objectives").get("co2e").get("basis").asText());
-        assertEquals("counted", first.get("objectives").get("flops").get("basis").asText());
+        assertEquals(
+                "estimated", first.get("objectives").get("co2e").get("basis").asText());
+        assertEquals(
+                "counted", first.get("objectives").get("flops").get("basis").asText());
         assertEquals(0.8, first.get("percent_mos").asDouble(), 1e-12);
     }
 

@@ -34,16 +34,22 @@ class PlotFailureTest {
         Map<String, Long> before = sizes(f.path());
         StringWriter printed = new StringWriter();
 
-        int code = StudyLauncher.writeReports(new RunFolderReader(f.path()).read(), f.path(),
-                new PrintWriter(printed, true), (study, published, dir) -> {
-                    throw new UnsatisfiedLinkError("libfontmanager.so: libharfbuzz.so.0: cannot open shared object file");
+        int code = StudyLauncher.writeReports(
+                new RunFolderReader(f.path()).read(),
+                f.path(),
+                new PrintWriter(printed, true),
+                (study, published, dir) -> {
+                    throw new UnsatisfiedLinkError(
+                            "libfontmanager.so: libharfbuzz.so.0: cannot open shared object file");
                 });
 
         String out = printed.toString();
         assertEquals(ExitCode.OK.code(), code, out);
-        List<String> warnings = out.lines().filter(l -> l.startsWith("Warning:")).toList();
+        List<String> warnings =
+                out.lines().filter(l -> l.startsWith("Warning:")).toList();
         assertEquals(1, warnings.size(), out);
-        assertTrue(warnings.get(0).contains("plots not drawn") && warnings.get(0).contains("libharfbuzz"), out);
+        assertTrue(
+                warnings.get(0).contains("plots not drawn") && warnings.get(0).contains("libharfbuzz"), out);
         assertTrue(out.contains("Report: " + f.path().resolve("report.html")), out);
         String report = Files.readString(f.path().resolve("report.html"));
         assertTrue(report.contains("<svg"), "the report draws its charts in the page");

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 /** {@code paretone published} against the figures of the issue: alpha x n x p_max x t, and 1 - MOS / ground truth. */
 class PublishedCommandTest {
     private static String line(String out, String model) {
-        return Arrays.stream(out.split("\n")).filter(l -> l.startsWith(model + " ")).findFirst()
+        return Arrays.stream(out.split("\n"))
+                .filter(l -> l.startsWith(model + " "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + model + " in\n" + out));
     }
 
@@ -40,8 +42,13 @@ class PublishedCommandTest {
     @Test
     void namesTheParetoOptimalModelsAndWhereTheCollectionDiffers() {
         String out = CliRun.of("published").out();
-        assertTrue(out.contains("Pareto-optimal on (CO2e, 1 - %MOS): SING, WaveGAN (among the 3 models with both figures)"), out);
-        assertTrue(out.contains("Pareto-optimal on (parameters, 1 - %MOS): SING (among the 3 models with both figures)"), out);
+        assertTrue(
+                out.contains(
+                        "Pareto-optimal on (CO2e, 1 - %MOS): SING, WaveGAN (among the 3 models with both figures)"),
+                out);
+        assertTrue(
+                out.contains("Pareto-optimal on (parameters, 1 - %MOS): SING (among the 3 models with both figures)"),
+                out);
         assertTrue(out.contains("SING: the collection gives p_max as 1.0 kW in total"), out);
         assertTrue(out.contains("MOS as 2.8 +- 0.24"), out);
         assertTrue(out.contains("Douwes"), out);

@@ -36,12 +36,22 @@ class ResumeAfterKillTest {
         Path runs = dir.resolve("runs");
         Path db = runs.resolve("paretone.db");
         Process first = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-exports", "java.desktop/com.sun.media.sound=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                "-Dparetone.log=" + dir.resolve("first.log"),
-                "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "search", "--config", config.toString(), "--output", runs.toString(),
-                "--study", "resumable")
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "--add-exports",
+                        "java.desktop/com.sun.media.sound=ALL-UNNAMED",
+                        "--add-opens",
+                        "java.base/java.lang=ALL-UNNAMED",
+                        "-Dparetone.log=" + dir.resolve("first.log"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "search",
+                        "--config",
+                        config.toString(),
+                        "--output",
+                        runs.toString(),
+                        "--study",
+                        "resumable")
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("first.out").toFile())
                 .start();
@@ -56,15 +66,26 @@ class ResumeAfterKillTest {
             }
         }
         Map<Integer, TrialRow> killed = trials(db);
-        List<TrialRow> finishedBefore = killed.values().stream().filter(t -> t.outcome().status().finished()).toList();
-        List<TrialRow> runningBefore = killed.values().stream().filter(t -> t.outcome().status() == TrialStatus.RUNNING).toList();
+        List<TrialRow> finishedBefore = killed.values().stream()
+                .filter(t -> t.outcome().status().finished())
+                .toList();
+        List<TrialRow> runningBefore = killed.values().stream()
+                .filter(t -> t.outcome().status() == TrialStatus.RUNNING)
+                .toList();
         assertFalse(finishedBefore.isEmpty(), "some trials finished before the kill");
         assertEquals(1, runningBefore.size(), "one trial was training when the process died");
         double[] killedSession = sessions(db).get(0); // worker_joules, overhead_joules, main_joules
-        double killedTrialJoules = finishedBefore.stream().mapToDouble(r -> r.outcome().totalJoules()).sum();
-        assertTrue(killedSession[0] >= killedTrialJoules, "the killed session stored its workers' energy ("
-                + killedSession[0] + " J), which covers the trials it finished (" + killedTrialJoules + " J)");
-        assertEquals(killedSession[2] + killedSession[0] - killedTrialJoules, killedSession[1], 1e-9,
+        double killedTrialJoules = finishedBefore.stream()
+                .mapToDouble(r -> r.outcome().totalJoules())
+                .sum();
+        assertTrue(
+                killedSession[0] >= killedTrialJoules,
+                "the killed session stored its workers' energy (" + killedSession[0]
+                        + " J), which covers the trials it finished (" + killedTrialJoules + " J)");
+        assertEquals(
+                killedSession[2] + killedSession[0] - killedTrialJoules,
+                killedSession[1],
+                1e-9,
                 "its overhead is what it spent beyond its trials");
 
         CliRun resumed = CliRun.of("search", "--output", runs.toString(), "--study", "resumable");
@@ -84,9 +105,12 @@ class ResumeAfterKillTest {
         assertEquals(TrialStatus.COMPLETE, rerun.outcome().status());
         assertEquals(2, rerun.attempts(), "the interrupted trial ran again, once");
         assertTrue(after.values().stream().allMatch(t -> t.outcome().status().finished()));
-        assertTrue(after.values().stream().filter(t -> t != rerun).allMatch(t -> t.attempts() == 1),
+        assertTrue(
+                after.values().stream().filter(t -> t != rerun).allMatch(t -> t.attempts() == 1),
                 "every other trial trained exactly once");
-        assertEquals(after.size(), after.values().stream().map(TrialRow::architecture).distinct().count());
+        assertEquals(
+                after.size(),
+                after.values().stream().map(TrialRow::architecture).distinct().count());
 
         try (SqliteTrialStore store = SqliteTrialStore.open(db)) {
             StudyRecord study = store.findStudy("resumable").orElseThrow();
@@ -97,17 +121,21 @@ class ResumeAfterKillTest {
         // The study's footprint: every stored trial plus both sessions' overhead, the killed one's included.
         List<double[]> both = sessions(db);
         assertEquals(2, both.size());
-        double expected = after.values().stream().mapToDouble(r -> r.outcome().totalJoules()).sum()
-                + both.get(0)[1] + both.get(1)[1];
+        double expected = after.values().stream()
+                        .mapToDouble(r -> r.outcome().totalJoules())
+                        .sum()
+                + both.get(0)[1]
+                + both.get(1)[1];
         assertEquals(killedSession[1], both.get(0)[1], 1e-9, "the killed session's overhead is kept");
-        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                runs.resolve("resumable").resolve("summary.json").toFile());
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(runs.resolve("resumable").resolve("summary.json").toFile());
         assertEquals(expected, summary.get("study_joules").asDouble(), 1e-9 * expected);
         CliRun list = CliRun.of("studies", "--output", runs.toString());
         assertEquals(0, list.exitCode(), list.err());
         assertTrue(list.out().contains("resumable") && list.out().contains("stopped"), list.out());
-        assertTrue(list.out().contains(String.format(java.util.Locale.ROOT, " %.1f ", expected)), expected + " J in\n"
-                + list.out());
+        assertTrue(
+                list.out().contains(String.format(java.util.Locale.ROOT, " %.1f ", expected)),
+                expected + " J in\n" + list.out());
     }
 
     /** Waits until at least one trial has finished and another has been training for a moment. */
@@ -117,9 +145,13 @@ class ResumeAfterKillTest {
             assertTrue(search.isAlive(), "the search ended before it could be killed; see first.out");
             if (Files.exists(db)) {
                 Map<Integer, TrialRow> t = trials(db);
-                boolean finished = t.values().stream().anyMatch(x -> x.outcome().status().finished());
-                Optional<TrialRow> running = t.values().stream().filter(x -> x.outcome().status() == TrialStatus.RUNNING).findFirst();
-                if (finished && running.isPresent()
+                boolean finished =
+                        t.values().stream().anyMatch(x -> x.outcome().status().finished());
+                Optional<TrialRow> running = t.values().stream()
+                        .filter(x -> x.outcome().status() == TrialStatus.RUNNING)
+                        .findFirst();
+                if (finished
+                        && running.isPresent()
                         && running.get().startedAt().isBefore(Instant.now().minusMillis(300))) {
                     return;
                 }
@@ -132,8 +164,10 @@ class ResumeAfterKillTest {
     /** Each session's worker_joules, overhead_joules and main_joules as stored, in order. */
     private static List<double[]> sessions(Path db) throws Exception {
         List<double[]> out = new java.util.ArrayList<>();
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement();
-                var r = s.executeQuery("SELECT worker_joules, overhead_joules, main_joules FROM sessions ORDER BY id")) {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                var s = c.createStatement();
+                var r = s.executeQuery(
+                        "SELECT worker_joules, overhead_joules, main_joules FROM sessions ORDER BY id")) {
             while (r.next()) {
                 out.add(new double[] {r.getDouble(1), r.getDouble(2), r.getDouble(3)});
             }
@@ -144,7 +178,8 @@ class ResumeAfterKillTest {
     private static Map<Integer, TrialRow> trials(Path db) {
         try (SqliteTrialStore store = SqliteTrialStore.open(db)) {
             return store.findStudy("resumable")
-                    .map(s -> store.trials(s.id()).stream().collect(Collectors.toMap(TrialRow::number, Function.identity())))
+                    .map(s -> store.trials(s.id()).stream()
+                            .collect(Collectors.toMap(TrialRow::number, Function.identity())))
                     .orElse(Map.of());
         }
     }

@@ -10,11 +10,15 @@ class SpacesCommandTest {
     void listsEveryFamilyWithItsGenesAndConditions() {
         CliRun run = CliRun.of("spaces", "--no-published");
         assertEquals(0, run.exitCode(), run.err());
-        for (String family : new String[] {"wavenet:", "samplernn:", "wavegan:", "vae:", "dcgan:", "convvae:", "pixelcnn:"}) {
+        for (String family :
+                new String[] {"wavenet:", "samplernn:", "wavegan:", "vae:", "dcgan:", "convvae:", "pixelcnn:"}) {
             assertTrue(run.out().contains(family), family + " in " + run.out());
         }
         assertTrue(run.out().contains("training_steps"), run.out());
-        assertTrue(run.out().contains("One audio search space over 7 families") && run.out().contains("One image search space over 3 families"), run.out());
+        assertTrue(
+                run.out().contains("One audio search space over 7 families")
+                        && run.out().contains("One image search space over 3 families"),
+                run.out());
         assertTrue(run.out().contains("(only when frame_tiers=2)"), run.out());
         assertTrue(run.out().contains("[wgan_gp, hinge]"), run.out());
     }

@@ -14,12 +14,46 @@ import picocli.CommandLine.Model.OptionSpec;
 
 class StudyOptionsTest {
     /** The options {@code search} took before they were made from the schema, written out by hand. */
-    private static final Set<String> STUDY_FLAGS = Set.of("--families", "--seed", "--device", "--allow-download",
-            "--output", "--name", "--population", "--generations", "--carbon-intensity", "--region", "--pue",
-            "--watts-per-core", "--tdp", "--gpu-tdp", "--meter", "--carbon-budget", "--max-parameters", "--max-co2e-kg",
-            "--objectives", "--notes", "--max-flops", "--min-percent-mos", "--study", "--storage", "--algorithm",
-            "--workers", "--devices", "--engine", "--master", "--trial-timeout", "--worker-memory", "--max-trials", "--max-trial-joules",
-            "--max-wall-minutes", "--stagnation", "--prune-at", "--prune-margin", "--domain", "--dataset",
+    private static final Set<String> STUDY_FLAGS = Set.of(
+            "--families",
+            "--seed",
+            "--device",
+            "--allow-download",
+            "--output",
+            "--name",
+            "--population",
+            "--generations",
+            "--carbon-intensity",
+            "--region",
+            "--pue",
+            "--watts-per-core",
+            "--tdp",
+            "--gpu-tdp",
+            "--meter",
+            "--carbon-budget",
+            "--max-parameters",
+            "--max-co2e-kg",
+            "--objectives",
+            "--notes",
+            "--max-flops",
+            "--min-percent-mos",
+            "--study",
+            "--storage",
+            "--algorithm",
+            "--workers",
+            "--devices",
+            "--engine",
+            "--master",
+            "--trial-timeout",
+            "--worker-memory",
+            "--max-trials",
+            "--max-trial-joules",
+            "--max-wall-minutes",
+            "--stagnation",
+            "--prune-at",
+            "--prune-margin",
+            "--domain",
+            "--dataset",
             "--dataset-folder");
 
     private static Set<String> flags(Object command) {
@@ -43,8 +77,21 @@ class StudyOptionsTest {
     @Test
     void givenOptionsOverrideTheirKeysAndOthersStay() {
         SearchCommand command = new SearchCommand();
-        new CommandLine(command).parseArgs("--pue", "1.2", "--devices", "0,1", "--allow-download", "--max-parameters",
-                "5000", "--study", "s1", "--dataset", "digits", "--prune-at", "0.25,0.5");
+        new CommandLine(command)
+                .parseArgs(
+                        "--pue",
+                        "1.2",
+                        "--devices",
+                        "0,1",
+                        "--allow-download",
+                        "--max-parameters",
+                        "5000",
+                        "--study",
+                        "s1",
+                        "--dataset",
+                        "digits",
+                        "--prune-at",
+                        "0.25,0.5");
         StudyConfig c = QuickstartCommand.builtInConfig();
         command.studyOptions().applyTo(c);
         assertEquals(1.2, c.energy.pue);
@@ -62,10 +109,18 @@ class StudyOptionsTest {
 
     @Test
     void algorithmHelpNamesEveryAlgorithmTheSearchRuns() {
-        String search = String.join(" ", new CommandLine(new SearchCommand()).getCommandSpec()
-                .findOption("--algorithm").description());
-        String bench = String.join(" ", new CommandLine(new BenchCommand()).getCommandSpec()
-                .findOption("--algorithms").description());
+        String search = String.join(
+                " ",
+                new CommandLine(new SearchCommand())
+                        .getCommandSpec()
+                        .findOption("--algorithm")
+                        .description());
+        String bench = String.join(
+                " ",
+                new CommandLine(new BenchCommand())
+                        .getCommandSpec()
+                        .findOption("--algorithms")
+                        .description());
         for (String name : List.of("nsga2", "nsga2-async", "random")) {
             assertTrue(search.contains(name + " ("), name + " is explained in: " + search);
             assertTrue(bench.contains(name), name + " is listed in: " + bench);

@@ -52,8 +52,14 @@ class TinyImageSearchTest {
                   dcgan.kernel_size: [3]
                   dcgan.critic_updates: [1]
                 """);
-        CliRun run = CliRun.of("search", "--domain", "image", "--config", config.toString(),
-                "--output", dir.resolve("runs").toString());
+        CliRun run = CliRun.of(
+                "search",
+                "--domain",
+                "image",
+                "--config",
+                config.toString(),
+                "--output",
+                dir.resolve("runs").toString());
         assertEquals(0, run.exitCode(), run.err() + run.out());
         assertTrue(run.out().contains("image families dcgan, convvae"), run.out());
         assertTrue(run.out().contains("Pareto front:"), run.out());
@@ -61,31 +67,52 @@ class TinyImageSearchTest {
 
         Path folder;
         try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
-            folder = s.filter(p -> p.getFileName().toString().startsWith("digits-")).findFirst().orElseThrow();
+            folder = s.filter(p -> p.getFileName().toString().startsWith("digits-"))
+                    .findFirst()
+                    .orElseThrow();
         }
-        JsonNode study = new ObjectMapper().readTree(folder.resolve("study.json").toFile());
+        JsonNode study =
+                new ObjectMapper().readTree(folder.resolve("study.json").toFile());
         assertEquals("image", study.get("domain").asText());
         assertEquals("digits-rendered", study.get("dataset").asText());
         assertEquals(28 * 28, study.get("values_per_unit").asInt());
-        JsonNode trials = new ObjectMapper().readTree(folder.resolve("trials.json").toFile()).get("trials");
+        JsonNode trials = new ObjectMapper()
+                .readTree(folder.resolve("trials.json").toFile())
+                .get("trials");
         assertTrue(trials.size() >= 2, trials.toString());
         for (JsonNode t : trials) {
             assertEquals("COMPLETE", t.get("status").asText(), t.toString());
             JsonNode m = t.get("metrics");
             List<String> terms = new ArrayList<>();
-            m.get("quality").get("terms").forEach(term -> terms.add(term.get("name").asText()));
-            assertEquals(List.of("embedding_frechet", "class_score", "class_typicality", "first_layer_frechet", "class_balance"),
+            m.get("quality")
+                    .get("terms")
+                    .forEach(term -> terms.add(term.get("name").asText()));
+            assertEquals(
+                    List.of(
+                            "embedding_frechet",
+                            "class_score",
+                            "class_typicality",
+                            "first_layer_frechet",
+                            "class_balance"),
                     terms,
                     "the image judge's five terms: " + m);
             // Seconds per image from the timed window of 8 images.
             assertTrue(m.get("seconds_per_unit").asDouble() > 0, m.toString());
-            assertEquals(m.get("seconds_per_unit").asDouble(), t.get("objectives").get("latency").asDouble(), 1e-12);
-            assertTrue(Files.isRegularFile(folder.resolve("samples").resolve(
-                    String.format("trial-%04d.png", t.get("trial").asInt()))), "a PNG per trial");
+            assertEquals(
+                    m.get("seconds_per_unit").asDouble(),
+                    t.get("objectives").get("latency").asDouble(),
+                    1e-12);
+            assertTrue(
+                    Files.isRegularFile(folder.resolve("samples")
+                            .resolve(String.format(
+                                    "trial-%04d.png", t.get("trial").asInt()))),
+                    "a PNG per trial");
         }
-        JsonNode front = new ObjectMapper().readTree(folder.resolve("front.json").toFile());
+        JsonNode front =
+                new ObjectMapper().readTree(folder.resolve("front.json").toFile());
         assertTrue(front.get("front").size() >= 1);
-        assertEquals("FLOPs per image", front.get("objectives").get(2).get("unit").asText(), front.toString());
+        assertEquals(
+                "FLOPs per image", front.get("objectives").get(2).get("unit").asText(), front.toString());
         String report = Files.readString(folder.resolve("report.html"));
         assertTrue(report.contains("FLOPs per generated image"), "the report's axes are per image");
         assertTrue(!report.contains("second of audio"), "no audio units in an image report");

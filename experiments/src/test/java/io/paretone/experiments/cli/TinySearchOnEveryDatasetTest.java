@@ -48,15 +48,25 @@ class TinySearchOnEveryDatasetTest {
     private Searched search(String name, String datasetYaml) throws IOException {
         Path config = dir.resolve(name + ".yaml");
         Files.writeString(config, "name: " + name + "\n" + TINY_SEARCH + datasetYaml);
-        CliRun run = CliRun.of("search", "--config", config.toString(), "--output", dir.resolve("runs").toString());
+        CliRun run = CliRun.of(
+                "search",
+                "--config",
+                config.toString(),
+                "--output",
+                dir.resolve("runs").toString());
         assertEquals(0, run.exitCode(), run.err() + run.out());
         Path folder;
         try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
-            folder = s.filter(p -> p.getFileName().toString().startsWith(name + "-")).findFirst().orElseThrow();
+            folder = s.filter(p -> p.getFileName().toString().startsWith(name + "-"))
+                    .findFirst()
+                    .orElseThrow();
         }
-        JsonNode study = new ObjectMapper().readTree(folder.resolve("study.json").toFile());
+        JsonNode study =
+                new ObjectMapper().readTree(folder.resolve("study.json").toFile());
         assertTrue(study.get("quality_proxy_description").asText().contains("weights sha256"), study.toString());
-        JsonNode trials = new ObjectMapper().readTree(folder.resolve("trials.json").toFile()).get("trials");
+        JsonNode trials = new ObjectMapper()
+                .readTree(folder.resolve("trials.json").toFile())
+                .get("trials");
         assertTrue(trials.size() >= 1);
         for (JsonNode t : trials) {
             assertEquals("COMPLETE", t.get("status").asText(), t.toString());
@@ -80,11 +90,13 @@ class TinySearchOnEveryDatasetTest {
         }
         Files.writeString(sounds.resolve("hum/broken.wav"), "not audio");
 
-        Searched searched = search("folder", "dataset:\n  kind: wav-folder\n  folder: " + sounds + "\n  clip_seconds: 0.25\n");
+        Searched searched =
+                search("folder", "dataset:\n  kind: wav-folder\n  folder: " + sounds + "\n  clip_seconds: 0.25\n");
         assertEquals("wav-folder", searched.study().get("dataset").asText());
         assertEquals(16_000, searched.study().get("values_per_unit").asInt());
         assertEquals("audio", searched.study().get("domain").asText());
-        assertTrue(searched.run().out().contains("Skipped 1 of 9 WAV files in " + sounds + ": hum/broken.wav ("),
+        assertTrue(
+                searched.run().out().contains("Skipped 1 of 9 WAV files in " + sounds + ": hum/broken.wav ("),
                 searched.run().out());
     }
 

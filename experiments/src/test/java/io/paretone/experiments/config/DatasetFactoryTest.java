@@ -26,7 +26,8 @@ class DatasetFactoryTest {
 
     @Test
     void notesIsTheDefaultAndTakesItsKeys() {
-        SynthNotesDataset notes = assertInstanceOf(SynthNotesDataset.class, DatasetFactory.create(dataset("""
+        SynthNotesDataset notes =
+                assertInstanceOf(SynthNotesDataset.class, DatasetFactory.create(dataset("""
                 dataset:
                   notes: 30
                   velocities: [50, 100]
@@ -45,7 +46,8 @@ class DatasetFactoryTest {
 
     @Test
     void wavFolderTakesTheFolderAndIsImpliedByIt() {
-        WavFolderDataset folder = assertInstanceOf(WavFolderDataset.class,
+        WavFolderDataset folder = assertInstanceOf(
+                WavFolderDataset.class,
                 DatasetFactory.create(dataset("dataset:\n  folder: /data/sc09\n  max_clips: 50\n"), Domain.AUDIO, 1));
         assertEquals(Path.of("/data/sc09"), folder.settings().folder());
         assertEquals(50, folder.settings().maxClips());
@@ -53,7 +55,8 @@ class DatasetFactoryTest {
 
     @Test
     void wavFolderWithoutAFolderSaysWhatToWrite() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class,
                 () -> DatasetFactory.create(dataset("dataset:\n  kind: wav-folder\n"), Domain.AUDIO, 1));
         assertEquals("dataset.folder", e.name());
     }
@@ -61,7 +64,8 @@ class DatasetFactoryTest {
     @Test
     void digitsTakesItsKeys() {
         try {
-            SpokenDigitsDataset digits = assertInstanceOf(SpokenDigitsDataset.class, DatasetFactory.create(dataset("""
+            SpokenDigitsDataset digits =
+                    assertInstanceOf(SpokenDigitsDataset.class, DatasetFactory.create(dataset("""
                     dataset:
                       kind: digits
                       clips: 40
@@ -79,7 +83,8 @@ class DatasetFactoryTest {
 
     @Test
     void aKeyOfAnotherKindIsRejectedNamingItsKind() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class,
                 () -> DatasetFactory.create(dataset("dataset:\n  kind: notes\n  voices: [en-us]\n"), Domain.AUDIO, 1));
         assertEquals("dataset.voices", e.name());
         assertTrue(e.getMessage().contains("applies to dataset kind digits"), e.getMessage());
@@ -87,34 +92,39 @@ class DatasetFactoryTest {
 
     @Test
     void anUnknownKindListsTheKinds() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class,
                 () -> DatasetFactory.create(dataset("dataset:\n  kind: nsynth\n"), Domain.AUDIO, 1));
         assertTrue(e.getMessage().contains("notes, digits, wav-folder"), e.getMessage());
     }
 
     @Test
     void aRangeNeedsTwoValues() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class,
                 () -> DatasetFactory.create(dataset("dataset:\n  pitches: [60]\n"), Domain.AUDIO, 1));
         assertEquals("dataset.pitches", e.name());
     }
 
     @Test
     void theImageDomainDefaultsToRenderedDigitsAndTakesTheirKeys() {
-        Dataset d = DatasetFactory.create(dataset("dataset:\n  train_per_class: 3\n  held_out_per_class: 2\n"), Domain.IMAGE, 1);
+        Dataset d = DatasetFactory.create(
+                dataset("dataset:\n  train_per_class: 3\n  held_out_per_class: 2\n"), Domain.IMAGE, 1);
         assertInstanceOf(RenderedDigitsDataset.class, d);
         assertEquals("digits-rendered", d.name());
     }
 
     @Test
     void aFolderInTheImageDomainIsAnImageFolder() {
-        assertInstanceOf(ImageFolderDataset.class,
+        assertInstanceOf(
+                ImageFolderDataset.class,
                 DatasetFactory.create(dataset("dataset:\n  folder: /data/pets\n"), Domain.IMAGE, 1));
     }
 
     @Test
     void aKindOfAnotherDomainSaysWhichKindsFit() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class,
                 () -> DatasetFactory.create(dataset("dataset:\n  kind: notes\n"), Domain.IMAGE, 1));
         assertTrue(e.getMessage().contains("digits-rendered, image-folder"), e.getMessage());
         assertEquals(Domain.IMAGE, DatasetFactory.domainOf("image-folder"));
@@ -123,7 +133,8 @@ class DatasetFactoryTest {
 
     @Test
     void audioKeysAreRefusedForImages() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class,
                 () -> DatasetFactory.create(dataset("dataset:\n  clip_seconds: 0.5\n"), Domain.IMAGE, 1));
         assertEquals("dataset.clip_seconds", e.name());
         assertTrue(e.getMessage().contains("applies to dataset kind notes, digits, wav-folder"), e.getMessage());

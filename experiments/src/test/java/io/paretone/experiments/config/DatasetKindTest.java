@@ -22,7 +22,8 @@ class DatasetKindTest {
         for (Domain d : Domain.values()) {
             List<DatasetKind> kinds = DatasetKind.of(d);
             for (DatasetKind.Implied role : List.of(DatasetKind.Implied.BY_DEFAULT, DatasetKind.Implied.BY_FOLDER)) {
-                assertEquals(1, kinds.stream().filter(k -> k.impliedWhen() == role).count(), d.id() + " " + role);
+                assertEquals(
+                        1, kinds.stream().filter(k -> k.impliedWhen() == role).count(), d.id() + " " + role);
             }
         }
     }
@@ -46,8 +47,10 @@ class DatasetKindTest {
     @Test
     void theHelpListsEachDomainsKindsInOrder() {
         String help = DatasetKind.help();
-        assertTrue(help.matches("for audio: notes \\(.*\\), digits \\(.*\\) or wav-folder \\(.*\\);"
-                + " for image: digits-rendered \\(.*\\) or image-folder \\(.*\\)"), help);
+        assertTrue(
+                help.matches("for audio: notes \\(.*\\), digits \\(.*\\) or wav-folder \\(.*\\);"
+                        + " for image: digits-rendered \\(.*\\) or image-folder \\(.*\\)"),
+                help);
         assertEquals("notes (audio), digits-rendered (image)", DatasetKind.defaults());
     }
 }

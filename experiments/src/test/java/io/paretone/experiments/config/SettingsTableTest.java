@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class SettingsTableTest {
     /** The page that documents every setting; tests run in the module's folder. */
     private static final Path PAGE = Path.of("..", "docs", "configuration.md");
+
     private static final String REGENERATE = "mvn -B -q -pl experiments -am test -Dtest=SettingsTableTest"
             + " -Dsurefire.failIfNoSpecifiedTests=false -Dparetone.writeSettingsTable=true";
 
@@ -22,7 +23,9 @@ class SettingsTableTest {
         if (Boolean.getBoolean("paretone.writeSettingsTable")) {
             Files.writeString(PAGE, SettingsTable.replaceIn(Files.readString(PAGE), table));
         }
-        assertEquals(table, SettingsTable.tableIn(Files.readString(PAGE)),
+        assertEquals(
+                table,
+                SettingsTable.tableIn(Files.readString(PAGE)),
                 "docs/configuration.md's settings table is stale; regenerate it with: " + REGENERATE);
     }
 

@@ -19,25 +19,36 @@ class StudyConfigMapperTest {
 
     @Test
     void workersAreANumberOrAutoWhichIsTheDefault() {
-        assertEquals(io.paretone.search.StudySettings.Workers.AUTO,
+        assertEquals(
+                io.paretone.search.StudySettings.Workers.AUTO,
                 StudyConfigMapper.toSettings(yaml("name: x\n")).workers().count());
-        assertEquals(io.paretone.search.StudySettings.Workers.AUTO,
-                StudyConfigMapper.toSettings(yaml("workers:\n  count: auto\n")).workers().count());
-        assertEquals(3, StudyConfigMapper.toSettings(yaml("workers:\n  count: 3\n")).workers().count());
-        InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> StudyConfigMapper.toSettings(yaml("workers:\n  count: 0\n")));
+        assertEquals(
+                io.paretone.search.StudySettings.Workers.AUTO,
+                StudyConfigMapper.toSettings(yaml("workers:\n  count: auto\n"))
+                        .workers()
+                        .count());
+        assertEquals(
+                3,
+                StudyConfigMapper.toSettings(yaml("workers:\n  count: 3\n"))
+                        .workers()
+                        .count());
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class, () -> StudyConfigMapper.toSettings(yaml("workers:\n  count: 0\n")));
         assertTrue(e.getMessage().contains("or auto"), e.getMessage());
     }
 
     @Test
     void objectivesKeyChoosesTheMinimisedSet() {
-        assertEquals(List.of(Objective.INFERENCE_ENERGY, Objective.QUALITY),
-                StudyConfigMapper.toSettings(yaml("objectives: [inference_energy, one_minus_pmos]\n")).objectives());
+        assertEquals(
+                List.of(Objective.INFERENCE_ENERGY, Objective.QUALITY),
+                StudyConfigMapper.toSettings(yaml("objectives: [inference_energy, one_minus_pmos]\n"))
+                        .objectives());
     }
 
     @Test
     void withoutTheKeyTheFourClassicObjectivesAreMinimised() {
-        assertEquals(List.of(Objective.CO2E, Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY),
+        assertEquals(
+                List.of(Objective.CO2E, Objective.PARAMETERS, Objective.FLOPS, Objective.QUALITY),
                 StudyConfigMapper.toSettings(yaml("name: x\n")).objectives());
     }
 
@@ -45,7 +56,9 @@ class StudyConfigMapperTest {
     void theImageDomainSearchesEveryImageFamilyByDefault() {
         StudyConfig c = yaml("domain: image\n");
         assertEquals(Domain.IMAGE, StudyConfigMapper.domain(c));
-        assertEquals(List.of("dcgan", "convvae", "pixelcnn"), StudyConfigMapper.toSettings(c).families());
+        assertEquals(
+                List.of("dcgan", "convvae", "pixelcnn"),
+                StudyConfigMapper.toSettings(c).families());
     }
 
     @Test
@@ -57,7 +70,8 @@ class StudyConfigMapperTest {
 
     @Test
     void familiesOfAnotherDomainAreRefusedNamingTheDomainsOwn() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class,
                 () -> StudyConfigMapper.toSettings(yaml("domain: image\nfamilies: [wavenet]\n")));
         assertEquals("families", e.name());
         assertTrue(e.getMessage().contains("dcgan, convvae, pixelcnn"), e.getMessage());

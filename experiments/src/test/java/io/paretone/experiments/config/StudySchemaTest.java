@@ -22,7 +22,8 @@ class StudySchemaTest {
     private static List<String> yamlKeys(Class<?> type, String prefix) {
         JavaType t = MAPPER.constructType(type);
         List<String> out = new ArrayList<>();
-        for (BeanPropertyDefinition p : MAPPER.getSerializationConfig().introspect(t).findProperties()) {
+        for (BeanPropertyDefinition p :
+                MAPPER.getSerializationConfig().introspect(t).findProperties()) {
             Class<?> raw = p.getRawPrimaryType();
             if (raw.getEnclosingClass() == StudyConfig.class) {
                 out.addAll(yamlKeys(raw, prefix + p.getName() + "."));
@@ -37,7 +38,9 @@ class StudySchemaTest {
     void everyYamlKeyIsDeclaredOnceInTheSchema() {
         List<String> schema = StudySchema.ALL.stream().map(Setting::key).toList();
         assertEquals(schema.size(), new TreeSet<>(schema).size(), "a key declared twice: " + schema);
-        assertEquals(new TreeSet<>(yamlKeys(StudyConfig.class, "")), new TreeSet<>(schema),
+        assertEquals(
+                new TreeSet<>(yamlKeys(StudyConfig.class, "")),
+                new TreeSet<>(schema),
                 "StudyConfig's keys and StudySchema.ALL differ: declare each key of StudyConfig in StudySchema");
     }
 
@@ -81,17 +84,38 @@ class StudySchemaTest {
         StudyConfig.DatasetConfig d = new StudyConfig.DatasetConfig();
         d.kind = "notes";
         d.folder = "/data";
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> DatasetFactory.create(d, Domain.AUDIO, 1));
+        InvalidValueException e =
+                assertThrows(InvalidValueException.class, () -> DatasetFactory.create(d, Domain.AUDIO, 1));
         assertEquals("dataset.folder", e.name());
-        assertTrue(e.getMessage().contains("applies to dataset kind wav-folder or image-folder, not notes;"
-                + " remove it or set dataset.kind: wav-folder or image-folder"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("applies to dataset kind wav-folder or image-folder, not notes;"
+                                + " remove it or set dataset.kind: wav-folder or image-folder"),
+                e.getMessage());
     }
 
     @Test
     void defaultsTheLibraryOwnsAreReadFromIt() {
-        Map<String, String> expected = Map.of("seed", "42", "population", "8", "generations", "3", "quality.clips", "32",
-                "workers.trial_timeout_seconds", "3600", "pruning.margin", "0.1", "energy.ram_watts_per_gb", "0.375",
-                "objectives", "co2e, parameters, flops, one_minus_pmos", "energy.meter", "auto");
-        expected.forEach((key, value) -> assertEquals(value, StudySchema.byKey(key).byDefault(), key));
+        Map<String, String> expected = Map.of(
+                "seed",
+                "42",
+                "population",
+                "8",
+                "generations",
+                "3",
+                "quality.clips",
+                "32",
+                "workers.trial_timeout_seconds",
+                "3600",
+                "pruning.margin",
+                "0.1",
+                "energy.ram_watts_per_gb",
+                "0.375",
+                "objectives",
+                "co2e, parameters, flops, one_minus_pmos",
+                "energy.meter",
+                "auto");
+        expected.forEach(
+                (key, value) -> assertEquals(value, StudySchema.byKey(key).byDefault(), key));
     }
 }

@@ -16,10 +16,10 @@ class HypervolumeHistoryTest {
     @Test
     void hypervolumeAfterEachTrialMatchesTheBoxesByHand() {
         RunFolderFixture f = RunFolderFixture.create(runs, "hv");
-        f.complete(0, 1e-5, 1_000, 100, 0.5);   // best on the first three objectives, worst quality
-        f.failed(0, "diverged");                // changes nothing
-        f.complete(1, 3e-5, 3_000, 300, 0.1);   // worst on the first three, best quality
-        f.complete(1, 3e-5, 3_000, 300, 0.5);   // dominated by both: changes nothing
+        f.complete(0, 1e-5, 1_000, 100, 0.5); // best on the first three objectives, worst quality
+        f.failed(0, "diverged"); // changes nothing
+        f.complete(1, 3e-5, 3_000, 300, 0.1); // worst on the first three, best quality
+        f.complete(1, 3e-5, 3_000, 300, 0.5); // dominated by both: changes nothing
         f.finish();
 
         HypervolumeHistory h = HypervolumeHistory.of(new RunFolderReader(f.path()).read());
@@ -38,6 +38,8 @@ class HypervolumeHistoryTest {
         assertEquals(1e-5, p.get(1).kgCo2eSpent(), 1e-15);
         assertEquals(4e-5, p.get(2).kgCo2eSpent(), 1e-15);
         assertEquals(7e-5, p.get(3).kgCo2eSpent(), 1e-15);
-        assertEquals(List.of(1, 2, 3, 4), p.stream().map(HypervolumeHistory.Point::trials).toList());
+        assertEquals(
+                List.of(1, 2, 3, 4),
+                p.stream().map(HypervolumeHistory.Point::trials).toList());
     }
 }

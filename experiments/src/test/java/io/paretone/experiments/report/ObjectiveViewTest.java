@@ -21,10 +21,16 @@ class ObjectiveViewTest {
 
     /** A trial whose energy the named meter measured ({@code estimated} false) or estimated. */
     private static StoredTrial trial(boolean estimated) {
-        TrialMetrics m = new TrialMetrics(1000, 2000, 0.4, null, 10, 1e-6, 1e-6, 1, 1, 1, 10, 5, 4,
-                "rapl", estimated, "method", 4000, 20, 60, 16_000, 0.5, 100, 2, 1e-7, "cpu", List.of());
+        TrialMetrics m = new TrialMetrics(
+                1000, 2000, 0.4, null, 10, 1e-6, 1e-6, 1, 1, 1, 10, 5, 4, "rapl", estimated, "method", 4000, 20, 60,
+                16_000, 0.5, 100, 2, 1e-7, "cpu", List.of());
         Provenance p = new Provenance(7, "cpu()", "notes", "hash", "dev", "0.36.0", "17", "Linux", "node-1");
-        return new StoredTrial(1, 0, "toy", Map.of(), "toy",
+        return new StoredTrial(
+                1,
+                0,
+                "toy",
+                Map.of(),
+                "toy",
                 new TrialOutcome(TrialStatus.COMPLETE, null, Map.of("co2e", 0.0123), m, p, null, 0));
     }
 
@@ -41,8 +47,13 @@ class ObjectiveViewTest {
         assertLabels(view("parameters", Domain.IMAGE), "params", "trainable parameters", 1, true);
         assertLabels(view("flops", Domain.AUDIO), "FLOPs/s", "FLOPs per generated second of audio", 1, true);
         assertLabels(view("fpos", Domain.IMAGE), "FLOPs/img", "FLOPs per generated image", 1, true);
-        assertLabels(view("one_minus_pmos", Domain.IMAGE), "1-%MOS", "1 - %MOS (0 = like real images, 1 = noise)", 1, false);
-        assertLabels(view("inference_energy", Domain.AUDIO), "gen J/s", "generation energy [J per second of audio]", 1,
+        assertLabels(
+                view("one_minus_pmos", Domain.IMAGE), "1-%MOS", "1 - %MOS (0 = like real images, 1 = noise)", 1, false);
+        assertLabels(
+                view("inference_energy", Domain.AUDIO),
+                "gen J/s",
+                "generation energy [J per second of audio]",
+                1,
                 true);
         assertLabels(view("latency", Domain.AUDIO), "RTF", "real-time factor [s per second of audio]", 1, true);
         assertLabels(view("latency", Domain.IMAGE), "s/img", "generation time [s per image]", 1, true);
@@ -76,20 +87,28 @@ class ObjectiveViewTest {
 
     @Test
     void howNamesTheMeterAndTheDomainsUnit() {
-        assertEquals("training energy measured by the rapl meter x grid carbon intensity",
+        assertEquals(
+                "training energy measured by the rapl meter x grid carbon intensity",
                 view("co2e", Domain.AUDIO).how(trial(false)));
-        assertEquals("training energy estimated by the rapl meter x grid carbon intensity",
+        assertEquals(
+                "training energy estimated by the rapl meter x grid carbon intensity",
                 view("co2e", Domain.AUDIO).how(trial(true)));
-        assertEquals("trainable parameters counted", view("parameters", Domain.AUDIO).how(trial(true)));
-        assertEquals("forward FLOPs to generate one image, counted from layer shapes",
+        assertEquals(
+                "trainable parameters counted", view("parameters", Domain.AUDIO).how(trial(true)));
+        assertEquals(
+                "forward FLOPs to generate one image, counted from layer shapes",
                 view("flops", Domain.IMAGE).how(trial(true)));
-        assertEquals("energy of generation per second of audio, measured by the energy meter",
+        assertEquals(
+                "energy of generation per second of audio, measured by the energy meter",
                 view("inference_energy", Domain.AUDIO).how(trial(false)));
-        assertEquals("energy of generation per image, estimated by the energy meter",
+        assertEquals(
+                "energy of generation per image, estimated by the energy meter",
                 view("inference_energy", Domain.IMAGE).how(trial(true)));
-        assertEquals("measured wall time to generate one image on the trial's device",
+        assertEquals(
+                "measured wall time to generate one image on the trial's device",
                 view("latency", Domain.IMAGE).how(trial(true)));
-        assertEquals("1 - %MOS from the calibrated quality proxy, not a listening test",
+        assertEquals(
+                "1 - %MOS from the calibrated quality proxy, not a listening test",
                 view("one_minus_pmos", Domain.IMAGE).how(trial(true)));
         assertEquals("what mystery means", view("mystery", Domain.IMAGE).how(trial(true)));
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 0.36.0-libdjl_torch.so}. The real compile runs on the GPU machine (README, section GPU).
  */
 class BuildDjlJniScriptTest {
-    private static final Path SCRIPT = Path.of("..", "scripts", "build-djl-jni").toAbsolutePath().normalize();
+    private static final Path SCRIPT =
+            Path.of("..", "scripts", "build-djl-jni").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;
@@ -47,8 +48,10 @@ class BuildDjlJniScriptTest {
         touch("torch/include/torch/script.h", "");
         // As pip's torch 2.11 writes it (annotated names): the unannotated pattern missed the CUDA
         // version on the H200 and the script stopped.
-        touch("torch/version.py", "from typing import Optional\n__version__ = '2.11.0+cu130'\ndebug = False\n"
-                + "cuda: Optional[str] = '13.0'\nhip: Optional[str] = None\n");
+        touch(
+                "torch/version.py",
+                "from typing import Optional\n__version__ = '2.11.0+cu130'\ndebug = False\n"
+                        + "cuda: Optional[str] = '13.0'\nhip: Optional[str] = None\n");
         touch("djl-native-0.36.0/src/ai_djl_pytorch_jni_PyTorchLibrary.h", "");
         touch("djl-native-0.36.0/src/ai_djl_pytorch_jni_PyTorchLibrary_system.cc", "");
         touch("djl-native-0.36.0/djl/utils.h", "");
@@ -60,15 +63,32 @@ class BuildDjlJniScriptTest {
     void dryRunFindsVersionAndFlavourAndNamesWhereDjlLooks() throws Exception {
         layOut();
         Path cache = dir.resolve("djl-cache");
-        Run r = run("--dry-run", "--torch", dir.resolve("torch").toString(), "--source",
-                dir.resolve("djl-native-0.36.0").toString(), "--jni-include", dir.resolve("jdk/include").toString(),
-                "--cuda-include", dir.resolve("cuda/include").toString(), "--cache", cache.toString(), "--abi", "1");
+        Run r = run(
+                "--dry-run",
+                "--torch",
+                dir.resolve("torch").toString(),
+                "--source",
+                dir.resolve("djl-native-0.36.0").toString(),
+                "--jni-include",
+                dir.resolve("jdk/include").toString(),
+                "--cuda-include",
+                dir.resolve("cuda/include").toString(),
+                "--cache",
+                cache.toString(),
+                "--abi",
+                "1");
         assertEquals(0, r.exitCode(), r.output());
         Path torch = dir.resolve("torch").toRealPath();
-        assertTrue(r.output().contains("DJL's bridge for PyTorch 2.11.0 (cu130): "
-                + cache.resolve("pytorch/2.11.0-cu130-linux-x86_64/0.36.0-libdjl_torch.so")), r.output());
-        assertTrue(r.output().contains("export PYTORCH_LIBRARY_PATH=" + torch.resolve("lib")
-                + " PYTORCH_VERSION=2.11.0 PYTORCH_FLAVOR=cu130 DJL_CACHE_DIR=" + cache), r.output());
+        assertTrue(
+                r.output()
+                        .contains("DJL's bridge for PyTorch 2.11.0 (cu130): "
+                                + cache.resolve("pytorch/2.11.0-cu130-linux-x86_64/0.36.0-libdjl_torch.so")),
+                r.output());
+        assertTrue(
+                r.output()
+                        .contains("export PYTORCH_LIBRARY_PATH=" + torch.resolve("lib")
+                                + " PYTORCH_VERSION=2.11.0 PYTORCH_FLAVOR=cu130 DJL_CACHE_DIR=" + cache),
+                r.output());
         assertTrue(r.output().contains("-DUSE_CUDA") && r.output().contains("-ltorch_cuda -lc10_cuda"), r.output());
         assertTrue(r.output().contains("-D_GLIBCXX_USE_CXX11_ABI=1"), r.output());
         assertTrue(r.output().contains("dry run, nothing compiled"), r.output());
@@ -79,11 +99,21 @@ class BuildDjlJniScriptTest {
         layOut();
         Path tarball = dir.resolve("djl-native-0.36.0.tar.gz");
         Process tar = new ProcessBuilder("tar", "czf", tarball.toString(), "-C", dir.toString(), "djl-native-0.36.0")
-                .inheritIO().start();
+                .inheritIO()
+                .start();
         assertEquals(0, tar.waitFor());
-        Run r = run("--dry-run", "--torch", dir.resolve("torch").toString(), "--source", tarball.toString(),
-                "--jni-include", dir.resolve("jdk/include").toString(), "--cuda-include",
-                dir.resolve("cuda/include").toString(), "--cache", dir.resolve("c").toString());
+        Run r = run(
+                "--dry-run",
+                "--torch",
+                dir.resolve("torch").toString(),
+                "--source",
+                tarball.toString(),
+                "--jni-include",
+                dir.resolve("jdk/include").toString(),
+                "--cuda-include",
+                dir.resolve("cuda/include").toString(),
+                "--cache",
+                dir.resolve("c").toString());
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("/djl-native-0.36.0/src/<each .cc>"), r.output());
     }

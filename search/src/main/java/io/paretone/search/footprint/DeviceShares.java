@@ -141,7 +141,10 @@ public final class DeviceShares {
         }
         sample(r.device());
         running.remove(trial);
-        return new Share(shares.remove(trial), windows.remove(trial), devices.get(r.device()).method());
+        return new Share(
+                shares.remove(trial),
+                windows.remove(trial),
+                devices.get(r.device()).method());
     }
 
     /** Reads every device's counter and splits what each used since the last reading. */
@@ -178,7 +181,8 @@ public final class DeviceShares {
 
     /** Trials running on a device now. */
     public synchronized int runningOn(String device) {
-        return (int) running.values().stream().filter(r -> r.device().equals(device)).count();
+        return (int)
+                running.values().stream().filter(r -> r.device().equals(device)).count();
     }
 
     /** Energy of the covered devices that no trial used: idle time, workers' set-up, gaps between trials. */
@@ -188,7 +192,9 @@ public final class DeviceShares {
 
     /** Everything the covered devices' counters measured since they were added, up to the last reading. */
     public synchronized double meteredJoules() {
-        return devices.keySet().stream().mapToDouble(d -> lastReading.get(d) - firstReading.get(d)).sum();
+        return devices.keySet().stream()
+                .mapToDouble(d -> lastReading.get(d) - firstReading.get(d))
+                .sum();
     }
 
     /** The shares of trials still running, so far. */

@@ -30,7 +30,10 @@ public record FootprintSummary(
     }
 
     public double failedJoules() {
-        return candidates.stream().filter(c -> !c.completed()).mapToDouble(c -> c.energy().joules()).sum();
+        return candidates.stream()
+                .filter(c -> !c.completed())
+                .mapToDouble(c -> c.energy().joules())
+                .sum();
     }
 
     /** Energy spent outside candidates: data, calibration, warm-up, the search itself, writing. */
@@ -54,30 +57,70 @@ public record FootprintSummary(
      */
     public FootprintTotals totals(CarbonBudget budget, int notTrained) {
         return new FootprintTotals(
-                total.seconds(), total.joules(), total.kilowattHours(), totalKgCo2e,
-                candidates.size(), candidatesJoules(), candidatesKgCo2e(), failedCount(), failedJoules(),
-                overheadJoules(), overheadKgCo2e(),
-                total.meter(), total.estimated(), total.method(), total.describeDevices(),
-                carbon.kgPerKwh(), carbon.source(), carbon.pue(),
-                budget.limited() ? budget.kg() : null, budget.reached(), notTrained);
+                total.seconds(),
+                total.joules(),
+                total.kilowattHours(),
+                totalKgCo2e,
+                candidates.size(),
+                candidatesJoules(),
+                candidatesKgCo2e(),
+                failedCount(),
+                failedJoules(),
+                overheadJoules(),
+                overheadKgCo2e(),
+                total.meter(),
+                total.estimated(),
+                total.method(),
+                total.describeDevices(),
+                carbon.kgPerKwh(),
+                carbon.source(),
+                carbon.pue(),
+                budget.limited() ? budget.kg() : null,
+                budget.reached(),
+                notTrained);
     }
 
     /** One row per candidate, then the overhead and the total: {@code footprint.csv}. */
     public String csv() {
         StringBuilder s = new StringBuilder("part,trial,status,seconds,joules,kg_co2e,meter,estimated\n");
         for (CandidateCharge c : candidates) {
-            row(s, "candidate", Integer.toString(c.trial()), c.status(), c.energy().seconds(), c.energy().joules(),
-                    c.kgCo2e(), c.energy().meter(), c.energy().estimated());
+            row(
+                    s,
+                    "candidate",
+                    Integer.toString(c.trial()),
+                    c.status(),
+                    c.energy().seconds(),
+                    c.energy().joules(),
+                    c.kgCo2e(),
+                    c.energy().meter(),
+                    c.energy().estimated());
         }
         row(s, "overhead", "", "", Double.NaN, overheadJoules(), overheadKgCo2e(), total.meter(), total.estimated());
         row(s, "total", "", "", total.seconds(), total.joules(), totalKgCo2e, total.meter(), total.estimated());
         return s.toString();
     }
 
-    private static void row(StringBuilder s, String part, String trial, String status, double seconds, double joules,
-            double kg, String meter, boolean estimated) {
-        s.append(String.join(",", part, trial, status, Double.isNaN(seconds) ? "" : number(seconds), number(joules),
-                number(kg), meter, Boolean.toString(estimated))).append('\n');
+    private static void row(
+            StringBuilder s,
+            String part,
+            String trial,
+            String status,
+            double seconds,
+            double joules,
+            double kg,
+            String meter,
+            boolean estimated) {
+        s.append(String.join(
+                        ",",
+                        part,
+                        trial,
+                        status,
+                        Double.isNaN(seconds) ? "" : number(seconds),
+                        number(joules),
+                        number(kg),
+                        meter,
+                        Boolean.toString(estimated)))
+                .append('\n');
     }
 
     private static String number(double v) {

@@ -87,8 +87,11 @@ public final class SharedDevices implements AutoCloseable {
         }
 
         synchronized GpuUsage usage() {
-            return new GpuUsage(samples == 0 ? Double.NaN : busySum / samples, samples == 0 ? 0 : runningSum / samples,
-                    peakBytes, gpu.memoryBytes());
+            return new GpuUsage(
+                    samples == 0 ? Double.NaN : busySum / samples,
+                    samples == 0 ? 0 : runningSum / samples,
+                    peakBytes,
+                    gpu.memoryBytes());
         }
     }
 
@@ -157,7 +160,8 @@ public final class SharedDevices implements AutoCloseable {
                 gpus.remove(device);
             }
         }
-        notes.removeIf(n -> devices.stream().noneMatch(d -> n.startsWith(d + ":")) || n.startsWith(CPU) && !shares.covers(CPU));
+        notes.removeIf(n ->
+                devices.stream().noneMatch(d -> n.startsWith(d + ":")) || n.startsWith(CPU) && !shares.covers(CPU));
         if (shares.devices().isEmpty()) {
             // Nothing left to read: a sampler waking 4 times a second was 6% of the scheduling
             // process's CPU during a CPU quickstart.
@@ -194,20 +198,25 @@ public final class SharedDevices implements AutoCloseable {
     private void coverGpu(String device, int cuda) {
         NvmlEnergyMeter nvml = NvmlEnergyMeter.forCudaDevices(List.of(cuda), DeviceSync.NONE);
         if (!nvml.availability().available()) {
-            notes.add(device + ": not metered by the scheduling process (" + nvml.availability().reason()
-                    + "); each trial keeps its worker's whole-GPU reading");
+            notes.add(device + ": not metered by the scheduling process ("
+                    + nvml.availability().reason() + "); each trial keeps its worker's whole-GPU reading");
             return;
         }
         GpuPowerSource gpu = nvml.gpus().get(0);
         EnergyMeter.Window window = nvml.start();
         gpus.put(device, new GpuUse(gpu));
         // The workers' GPU part reads this GPU whole, measured or estimated at its TDP.
-        shares.addDevice(device, () -> window.read().joules(), pids -> pick(gpu.processBusySinceLastCall(), pids),
+        shares.addDevice(
+                device,
+                () -> window.read().joules(),
+                pids -> pick(gpu.processBusySinceLastCall(), pids),
                 "share of " + device + "'s NVML energy by each process's GPU time (equal shares when NVML has no"
-                        + " per-process samples)", Set.of("nvml", "gpu-tdp"));
-        notes.add(device + ": NVML energy counter read every " + SAMPLE_MILLIS + " ms, split among its running trials by"
-                + " each worker process's GPU time (nvmlDeviceGetProcessUtilization; equal shares when it gives none); from"
-                + " before the workers start, so its energy that no trial used (set-up, idle) is the study's overhead, once");
+                        + " per-process samples)",
+                Set.of("nvml", "gpu-tdp"));
+        notes.add(
+                device + ": NVML energy counter read every " + SAMPLE_MILLIS + " ms, split among its running trials by"
+                        + " each worker process's GPU time (nvmlDeviceGetProcessUtilization; equal shares when it gives none); from"
+                        + " before the workers start, so its energy that no trial used (set-up, idle) is the study's overhead, once");
     }
 
     private void coverCpu(String device) {
@@ -217,10 +226,16 @@ public final class SharedDevices implements AutoCloseable {
         }
         EnergyMeter.Window window = rapl.start();
         Map<Long, Duration> seen = new HashMap<>();
-        shares.addDevice(device, () -> window.read().joules(), pids -> cpuSince(seen, pids),
-                "share of the CPU packages' RAPL energy by each worker process's CPU time", Set.of("rapl"));
-        notes.add(device + ": RAPL package counters read every " + SAMPLE_MILLIS + " ms, split among the running trials by"
-                + " each worker process's CPU time; its energy that no trial used (set-up, idle) is the study's overhead, once");
+        shares.addDevice(
+                device,
+                () -> window.read().joules(),
+                pids -> cpuSince(seen, pids),
+                "share of the CPU packages' RAPL energy by each worker process's CPU time",
+                Set.of("rapl"));
+        notes.add(
+                device + ": RAPL package counters read every " + SAMPLE_MILLIS
+                        + " ms, split among the running trials by"
+                        + " each worker process's CPU time; its energy that no trial used (set-up, idle) is the study's overhead, once");
     }
 
     private static Map<Long, Double> pick(Map<Long, Double> busy, List<Long> pids) {
@@ -235,7 +250,9 @@ public final class SharedDevices implements AutoCloseable {
     private static Map<Long, Double> cpuSince(Map<Long, Duration> seen, List<Long> pids) {
         Map<Long, Double> out = new HashMap<>();
         for (long p : pids) {
-            Duration now = ProcessHandle.of(p).flatMap(h -> h.info().totalCpuDuration()).orElse(null);
+            Duration now = ProcessHandle.of(p)
+                    .flatMap(h -> h.info().totalCpuDuration())
+                    .orElse(null);
             if (now != null) {
                 Duration before = seen.getOrDefault(p, Duration.ZERO);
                 out.put(p, Math.max(0, now.minus(before).toNanos() / 1e9));

@@ -73,8 +73,13 @@ public final class AsyncNsgaII {
      * @param pending solutions an earlier session proposed but did not finish: they start first
      * @return the last population
      */
-    public List<IntegerSolution> run(ArchitectureProblem problem, SteadyEvaluation evaluation, Termination termination,
-            int generations, List<IntegerSolution> evaluated, List<IntegerSolution> pending) {
+    public List<IntegerSolution> run(
+            ArchitectureProblem problem,
+            SteadyEvaluation evaluation,
+            Termination termination,
+            int generations,
+            List<IntegerSolution> evaluated,
+            List<IntegerSolution> pending) {
         SplittableRandom root = new SplittableRandom(seed);
         SplittableRandom creation = root.split();
         SplittableRandom selection = root.split();
@@ -83,7 +88,8 @@ public final class AsyncNsgaII {
         SplittableRandom duplicates = root.split();
 
         var ranking = new FastNonDominatedSortRanking<IntegerSolution>(new DominanceWithConstraintsComparator<>());
-        Variation<IntegerSolution> variation = new CrossoverAndMutationVariation<>(1,
+        Variation<IntegerSolution> variation = new CrossoverAndMutationVariation<>(
+                1,
                 new GeneAwareCrossover(problem.space(), CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, crossoverRandom),
                 new GeneAwareMutation(problem.space(), DISTRIBUTION_INDEX, mutationRandom));
         if (architecture != null) {
@@ -120,13 +126,18 @@ public final class AsyncNsgaII {
                     next = first.poll();
                 } else if (randomLeft > 0) {
                     next = random.create().get(0);
-                    for (int t = 0; t < DuplicateElimination.TRIES && architecture != null
-                            && known.test(architecture.apply(next)); t++) {
+                    for (int t = 0;
+                            t < DuplicateElimination.TRIES
+                                    && architecture != null
+                                    && known.test(architecture.apply(next));
+                            t++) {
                         next = random.create().get(0); // a random start that is new, as offspring are
                     }
                     randomLeft--;
                 } else if (population.size() >= 2) {
-                    next = variation.variate(population, tournament.select(population)).get(0);
+                    next = variation
+                            .variate(population, tournament.select(population))
+                            .get(0);
                 } else {
                     break; // too few finished to breed from: wait for one
                 }
@@ -158,7 +169,9 @@ public final class AsyncNsgaII {
     }
 
     /** The population with one more member, cut back to its size by rank and crowding. */
-    private List<IntegerSolution> join(List<IntegerSolution> population, IntegerSolution s,
+    private List<IntegerSolution> join(
+            List<IntegerSolution> population,
+            IntegerSolution s,
             RankingAndDensityEstimatorReplacement<IntegerSolution> replacement) {
         if (population.size() < populationSize) {
             List<IntegerSolution> out = new ArrayList<>(population);

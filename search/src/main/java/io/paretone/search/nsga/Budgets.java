@@ -34,8 +34,8 @@ public final class Budgets {
      *
      * @param ledger the figures the budgets limit
      */
-    public static Budgets of(SearchLedger ledger, int maxTrials, double maxWallSeconds, double maxTrialJoules,
-            CarbonBudget carbon) {
+    public static Budgets of(
+            SearchLedger ledger, int maxTrials, double maxWallSeconds, double maxTrialJoules, CarbonBudget carbon) {
         List<Limit> limits = new ArrayList<>();
         if (carbon.limited()) {
             limits.add(carbon(carbon));
@@ -54,13 +54,16 @@ public final class Budgets {
 
     /** Used up once the trials finished and those running reach {@code max}: no more may start. */
     public static Limit trials(SearchLedger ledger, int max) {
-        return new Limit("the budget of " + max + " trials", running -> ledger.trialsFinished() + running >= max,
+        return new Limit(
+                "the budget of " + max + " trials",
+                running -> ledger.trialsFinished() + running >= max,
                 () -> ledger.trialsFinished() + " finished");
     }
 
     /** Used up once the study has run this long, all its sessions together. */
     public static Limit wallSeconds(SearchLedger ledger, double max) {
-        return new Limit(String.format(Locale.ROOT, "the wall-time budget of %.0f s", max),
+        return new Limit(
+                String.format(Locale.ROOT, "the wall-time budget of %.0f s", max),
                 running -> ledger.elapsedSeconds() >= max,
                 () -> String.format(Locale.ROOT, "%.0f s run", ledger.elapsedSeconds()));
     }
@@ -70,15 +73,18 @@ public final class Budgets {
      * StudySettings.Budget}); trials running then may overshoot it by their own energy.
      */
     public static Limit trialJoules(SearchLedger ledger, double max) {
-        return new Limit(String.format(Locale.ROOT, "the trial energy budget of %.0f J", max),
+        return new Limit(
+                String.format(Locale.ROOT, "the trial energy budget of %.0f J", max),
                 running -> ledger.trialJoules() >= max,
                 () -> String.format(Locale.ROOT, "%.0f J charged", ledger.trialJoules()));
     }
 
     /** Used up once the study's measured CO2e reaches the budget; it stays used up (see {@link CarbonBudget}). */
     public static Limit carbon(CarbonBudget budget) {
-        return new Limit(String.format(Locale.ROOT, "the carbon budget of %.4g kgCO2e", budget.kg()),
-                running -> budget.reached(), () -> String.format(Locale.ROOT, "%.4g kg measured", budget.reachedAtKg()));
+        return new Limit(
+                String.format(Locale.ROOT, "the carbon budget of %.4g kgCO2e", budget.kg()),
+                running -> budget.reached(),
+                () -> String.format(Locale.ROOT, "%.4g kg measured", budget.reachedAtKg()));
     }
 
     /**
@@ -88,8 +94,8 @@ public final class Budgets {
     public String whyNoStart(int running) {
         for (Limit limit : limits) {
             if (limit.usedUp().test(running)) {
-                return limit.name() + " is reached (" + limit.used().get() + (running > 0 ? ", " + running + " running" : "")
-                        + ")";
+                return limit.name() + " is reached (" + limit.used().get()
+                        + (running > 0 ? ", " + running + " running" : "") + ")";
             }
         }
         return null;
@@ -102,13 +108,18 @@ public final class Budgets {
 
             @Override
             public boolean met() {
-                reached = limits.stream().filter(l -> l.usedUp().test(0)).findFirst().orElse(null);
+                reached = limits.stream()
+                        .filter(l -> l.usedUp().test(0))
+                        .findFirst()
+                        .orElse(null);
                 return reached != null;
             }
 
             @Override
             public String reason() {
-                return reached == null ? null : "reached " + reached.name() + " (" + reached.used().get() + ")";
+                return reached == null
+                        ? null
+                        : "reached " + reached.name() + " (" + reached.used().get() + ")";
             }
         };
     }

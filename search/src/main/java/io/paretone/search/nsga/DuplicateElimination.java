@@ -32,8 +32,11 @@ final class DuplicateElimination implements Variation<IntegerSolution> {
      * @param evaluated true for an architecture the search has already evaluated
      * @param architecture the key of a solution's decoded architecture
      */
-    DuplicateElimination(Variation<IntegerSolution> variation, Predicate<String> evaluated,
-            Function<IntegerSolution, String> architecture, SplittableRandom random) {
+    DuplicateElimination(
+            Variation<IntegerSolution> variation,
+            Predicate<String> evaluated,
+            Function<IntegerSolution, String> architecture,
+            SplittableRandom random) {
         this.variation = variation;
         this.evaluated = evaluated;
         this.architecture = architecture;

@@ -19,7 +19,8 @@ public final class GeneAwareCrossover implements CrossoverOperator<IntegerSoluti
     private final double probability;
     private final SplittableRandom random;
 
-    public GeneAwareCrossover(SearchSpace space, double probability, double distributionIndex, SplittableRandom random) {
+    public GeneAwareCrossover(
+            SearchSpace space, double probability, double distributionIndex, SplittableRandom random) {
         this.space = space;
         this.random = random;
         this.probability = probability;
@@ -30,7 +31,8 @@ public final class GeneAwareCrossover implements CrossoverOperator<IntegerSoluti
     @Override
     public List<IntegerSolution> execute(List<IntegerSolution> parents) {
         if (random.nextDouble() >= probability) {
-            return List.of((IntegerSolution) parents.get(0).copy(), (IntegerSolution) parents.get(1).copy());
+            return List.of((IntegerSolution) parents.get(0).copy(), (IntegerSolution)
+                    parents.get(1).copy());
         }
         List<IntegerSolution> children = sbx.execute(parents);
         for (int i = 0; i < space.size(); i++) {

@@ -82,12 +82,12 @@ public final class NsgaII implements SearchAlgorithm {
         SplittableRandom mutationRandom = root.split();
 
         var ranking = new FastNonDominatedSortRanking<IntegerSolution>(new DominanceWithConstraintsComparator<>());
-        var variation =
-                new CrossoverAndMutationVariation<>(
-                        populationSize,
-                        new GeneAwareCrossover(problem.space(), CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, crossoverRandom),
-                        new GeneAwareMutation(problem.space(), DISTRIBUTION_INDEX, mutationRandom));
-        Variation<IntegerSolution> proposals = evaluated == null ? variation
+        var variation = new CrossoverAndMutationVariation<>(
+                populationSize,
+                new GeneAwareCrossover(problem.space(), CROSSOVER_PROBABILITY, DISTRIBUTION_INDEX, crossoverRandom),
+                new GeneAwareMutation(problem.space(), DISTRIBUTION_INDEX, mutationRandom));
+        Variation<IntegerSolution> proposals = evaluated == null
+                ? variation
                 : new DuplicateElimination(variation, evaluated, architecture, root.split());
         var replacement = new RankingAndDensityEstimatorReplacement<>(
                 ranking, new CrowdingDistanceDensityEstimator<>(), Replacement.RemovalPolicy.ONE_SHOT);
@@ -96,15 +96,14 @@ public final class NsgaII implements SearchAlgorithm {
             survivors.accept(kept);
             return kept;
         };
-        var algorithm =
-                new EvolutionaryAlgorithm<>(
-                        "NSGA-II",
-                        new SeededSolutionsCreation(problem, populationSize, creation),
-                        evaluation,
-                        termination,
-                        new SeededTournamentSelection<>(ranking, variation.getMatingPoolSize(), selection),
-                        proposals,
-                        heard);
+        var algorithm = new EvolutionaryAlgorithm<>(
+                "NSGA-II",
+                new SeededSolutionsCreation(problem, populationSize, creation),
+                evaluation,
+                termination,
+                new SeededTournamentSelection<>(ranking, variation.getMatingPoolSize(), selection),
+                proposals,
+                heard);
         algorithm.run();
         return algorithm.result();
     }

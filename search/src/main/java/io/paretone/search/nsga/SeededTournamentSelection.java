@@ -32,9 +32,8 @@ final class SeededTournamentSelection<S extends Solution<?>> implements Selectio
         for (int f = 0; f < ranking.getNumberOfSubFronts(); f++) {
             crowding.compute(ranking.getSubFront(f));
         }
-        Comparator<S> better =
-                Comparator.<S, Integer>comparing(ranking::getRank)
-                        .thenComparing(Comparator.comparingDouble(crowding::value).reversed());
+        Comparator<S> better = Comparator.<S, Integer>comparing(ranking::getRank)
+                .thenComparing(Comparator.comparingDouble(crowding::value).reversed());
         List<S> pool = new ArrayList<>(matingPoolSize);
         while (pool.size() < matingPoolSize) {
             S a = population.get(random.nextInt(population.size()));

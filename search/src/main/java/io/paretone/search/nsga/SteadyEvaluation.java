@@ -30,5 +30,6 @@ public interface SteadyEvaluation {
      * @param finished the solutions finished since the previous one, in order
      * @param population the population kept now
      */
-    void generationDone(int generation, java.util.List<IntegerSolution> finished, java.util.List<IntegerSolution> population);
+    void generationDone(
+            int generation, java.util.List<IntegerSolution> finished, java.util.List<IntegerSolution> population);
 }

@@ -23,7 +23,9 @@ public final class StoppingRules implements Termination {
     public boolean isMet(Map<String, Object> status) {
         for (Termination rule : rules) {
             if (rule.isMet(status)) {
-                reason = rule instanceof StoppingRule s ? s.reason() : rule.getClass().getSimpleName();
+                reason = rule instanceof StoppingRule s
+                        ? s.reason()
+                        : rule.getClass().getSimpleName();
                 return true;
             }
         }
@@ -45,11 +47,13 @@ public final class StoppingRules implements Termination {
      * {@code generations} generations.
      */
     public static StoppingRule onStagnation(SearchLedger ledger, int generations, double epsilon) {
-        return rule(() -> {
-            List<Double> hv = ledger.hypervolumes();
-            int n = hv.size();
-            return n > generations && hv.get(n - 1) - hv.get(n - 1 - generations) <= epsilon;
-        }, () -> "no hypervolume gain for " + generations + " generations");
+        return rule(
+                () -> {
+                    List<Double> hv = ledger.hypervolumes();
+                    int n = hv.size();
+                    return n > generations && hv.get(n - 1) - hv.get(n - 1 - generations) <= epsilon;
+                },
+                () -> "no hypervolume gain for " + generations + " generations");
     }
 
     private static StoppingRule rule(java.util.function.BooleanSupplier met, java.util.function.Supplier<String> why) {

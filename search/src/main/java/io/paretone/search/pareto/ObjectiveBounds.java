@@ -30,9 +30,15 @@ public record ObjectiveBounds(List<Scale> scales) {
     public record Scale(String objective, double low, double high, boolean logarithmic) {
         public Scale {
             Check.notNull("objective", objective);
-            Check.that(high > low, "hypervolume." + objective, "[" + low + ", " + high + "]",
+            Check.that(
+                    high > low,
+                    "hypervolume." + objective,
+                    "[" + low + ", " + high + "]",
                     "the upper bound must exceed the lower");
-            Check.that(!logarithmic || low > 0, "hypervolume." + objective, "[" + low + ", " + high + "]",
+            Check.that(
+                    !logarithmic || low > 0,
+                    "hypervolume." + objective,
+                    "[" + low + ", " + high + "]",
                     "a log-scaled objective needs a positive lower bound");
         }
 
@@ -42,7 +48,8 @@ public record ObjectiveBounds(List<Scale> scales) {
                 return 1;
             }
             double x = logarithmic
-                    ? (Math.log10(Math.max(value, Double.MIN_NORMAL)) - Math.log10(low)) / (Math.log10(high) - Math.log10(low))
+                    ? (Math.log10(Math.max(value, Double.MIN_NORMAL)) - Math.log10(low))
+                            / (Math.log10(high) - Math.log10(low))
                     : (value - low) / (high - low);
             return Math.max(0, Math.min(1, x));
         }
@@ -59,8 +66,11 @@ public record ObjectiveBounds(List<Scale> scales) {
      * the study's config.
      */
     private static Scale defaultScale(String name) {
-        return Objective.ALL.stream().filter(o -> o.name().equals(name)).findFirst()
-                .map(o -> new Scale(name, o.bounds().low(), o.bounds().high(), o.bounds().logarithmic()))
+        return Objective.ALL.stream()
+                .filter(o -> o.name().equals(name))
+                .findFirst()
+                .map(o -> new Scale(
+                        name, o.bounds().low(), o.bounds().high(), o.bounds().logarithmic()))
                 .orElseGet(() -> new Scale(name, 0, 1, false));
     }
 
@@ -77,7 +87,8 @@ public record ObjectiveBounds(List<Scale> scales) {
     public static ObjectiveBounds of(List<String> objectives, Map<String, double[]> given) {
         for (String name : given.keySet()) {
             if (!objectives.contains(name)) {
-                throw new InvalidValueException("hypervolume." + name, name, "not an objective; objectives are " + objectives);
+                throw new InvalidValueException(
+                        "hypervolume." + name, name, "not an objective; objectives are " + objectives);
             }
         }
         List<Scale> out = new ArrayList<>();

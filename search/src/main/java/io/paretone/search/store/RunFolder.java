@@ -36,6 +36,7 @@ public final class RunFolder {
      * {@link RunFolderReader} reads both.
      */
     public static final int SCHEMA_VERSION = 2;
+
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -43,8 +44,14 @@ public final class RunFolder {
 
     /** Counted and measured cost of each trial, whatever objectives the study minimises. */
     private static final List<String> COST_COLUMNS = List.of(
-            "parameters_trainable", "generation_flops_per_unit", "model_bytes", "forward_flops_per_training_example",
-            "training_flops", "generation_values_per_second", "seconds_per_unit", "training_inference_ratio_units");
+            "parameters_trainable",
+            "generation_flops_per_unit",
+            "model_bytes",
+            "forward_flops_per_training_example",
+            "training_flops",
+            "generation_values_per_second",
+            "seconds_per_unit",
+            "training_inference_ratio_units");
 
     private final Path dir;
     private final List<Objective> objectives;
@@ -74,11 +81,14 @@ public final class RunFolder {
         } catch (FileSystemException e) {
             String reason = e.getReason() == null ? "not writable" : e.getReason();
             throw new InvalidValueException(
-                    "output", dir.getParent(), "cannot write there (" + reason + ": " + e.getFile()
-                            + "); choose a writable folder with --output");
+                    "output",
+                    dir.getParent(),
+                    "cannot write there (" + reason + ": " + e.getFile() + "); choose a writable folder with --output");
         } catch (IOException | SecurityException e) {
             throw new InvalidValueException(
-                    "output", dir.getParent(), "cannot write there (" + e.getMessage() + "); choose a writable folder with --output");
+                    "output",
+                    dir.getParent(),
+                    "cannot write there (" + e.getMessage() + "); choose a writable folder with --output");
         }
     }
 
@@ -119,7 +129,8 @@ public final class RunFolder {
             if (!Files.exists(csv)) {
                 Files.writeString(csv, String.join(",", csvHeader()) + "\n", StandardCharsets.UTF_8);
             }
-            Files.writeString(csv, String.join(",", csvRow(trial)) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            Files.writeString(
+                    csv, String.join(",", csvRow(trial)) + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             Files.writeString(
                     dir.resolve("trials.jsonl"),
                     JSON_LINE.writeValueAsString(toJson(trial)) + "\n",
@@ -132,7 +143,8 @@ public final class RunFolder {
     }
 
     /** Writes all trials and the Pareto front as CSV and JSON. */
-    public void writeResults(List<Trial> trials, List<Trial> front, ObjectNode summary, List<HypervolumePoint> history) {
+    public void writeResults(
+            List<Trial> trials, List<Trial> front, ObjectNode summary, List<HypervolumePoint> history) {
         ArrayNode all = JSON.createArrayNode();
         trials.forEach(t -> all.add(toJson(t)));
         ObjectNode trialsDoc = JSON.createObjectNode().put("schema_version", SCHEMA_VERSION);
@@ -155,8 +167,16 @@ public final class RunFolder {
 
         StringBuilder hv = new StringBuilder("generation,trials,kg_co2e,hypervolume,front_size\n");
         for (HypervolumePoint p : history) {
-            hv.append(p.generation()).append(',').append(p.trials()).append(',').append(number(p.kgCo2e())).append(',')
-                    .append(number(p.hypervolume())).append(',').append(p.frontSize()).append('\n');
+            hv.append(p.generation())
+                    .append(',')
+                    .append(p.trials())
+                    .append(',')
+                    .append(number(p.kgCo2e()))
+                    .append(',')
+                    .append(number(p.hypervolume()))
+                    .append(',')
+                    .append(p.frontSize())
+                    .append('\n');
         }
         writeAtomically("hypervolume.csv", hv.toString());
     }
@@ -164,7 +184,11 @@ public final class RunFolder {
     private ArrayNode objectivesJson() {
         ArrayNode a = JSON.createArrayNode();
         for (Objective o : objectives) {
-            a.addObject().put("name", o.name()).put("unit", o.unit()).put("meaning", o.meaning()).put("direction", "minimise");
+            a.addObject()
+                    .put("name", o.name())
+                    .put("unit", o.unit())
+                    .put("meaning", o.meaning())
+                    .put("direction", "minimise");
         }
         return a;
     }
@@ -175,8 +199,15 @@ public final class RunFolder {
             h.add(o.name());
         }
         h.addAll(List.of(
-                "percent_mos", "training_joules", "lacoste_kg_co2e", "training_seconds", "generation_seconds",
-                "generation_joules_per_unit", "initial_loss", "final_loss", "energy_meter",
+                "percent_mos",
+                "training_joules",
+                "lacoste_kg_co2e",
+                "training_seconds",
+                "generation_seconds",
+                "generation_joules_per_unit",
+                "initial_loss",
+                "final_loss",
+                "energy_meter",
                 "energy_estimated"));
         h.addAll(COST_COLUMNS);
         h.addAll(List.of("pruned_at_step", "joules_saved", "seed", "device", "dataset_hash", "failure", "description"));
@@ -185,7 +216,10 @@ public final class RunFolder {
 
     private List<String> csvRow(Trial t) {
         List<String> r = new ArrayList<>(List.of(
-                Integer.toString(t.number()), Integer.toString(t.generation()), t.outcome().status().name(), quote(t.genome().toString())));
+                Integer.toString(t.number()),
+                Integer.toString(t.generation()),
+                t.outcome().status().name(),
+                quote(t.genome().toString())));
         for (Objective o : objectives) {
             Double v = t.outcome().objectives().get(o.name());
             r.add(v == null || v.isNaN() ? "" : number(v));
@@ -193,22 +227,39 @@ public final class RunFolder {
         TrialMetrics m = t.outcome().metrics();
         if (m != null) {
             r.addAll(List.of(
-                    number(m.percentMos()), number(m.trainingJoules()), number(m.lacosteKgCo2e()),
-                    number(m.trainingSeconds()), number(m.generationSeconds()), number(m.generationJoulesPerUnit()),
-                    number(m.initialLoss()), number(m.finalLoss()), m.energyMeter(), Boolean.toString(m.energyEstimated())));
+                    number(m.percentMos()),
+                    number(m.trainingJoules()),
+                    number(m.lacosteKgCo2e()),
+                    number(m.trainingSeconds()),
+                    number(m.generationSeconds()),
+                    number(m.generationJoulesPerUnit()),
+                    number(m.initialLoss()),
+                    number(m.finalLoss()),
+                    m.energyMeter(),
+                    Boolean.toString(m.energyEstimated())));
             r.addAll(List.of(
-                    Long.toString(m.parameters()), Long.toString(m.generationFlopsPerUnit()),
-                    Long.toString(m.modelBytes()), Long.toString(m.forwardFlopsPerTrainingExample()),
-                    Long.toString(m.trainingFlops()), number(m.generationValuesPerSecond()), number(m.secondsPerUnit()),
+                    Long.toString(m.parameters()),
+                    Long.toString(m.generationFlopsPerUnit()),
+                    Long.toString(m.modelBytes()),
+                    Long.toString(m.forwardFlopsPerTrainingExample()),
+                    Long.toString(m.trainingFlops()),
+                    number(m.generationValuesPerSecond()),
+                    number(m.secondsPerUnit()),
                     number(m.trainingInferenceRatioUnits())));
         } else {
             for (int i = 0; i < 10 + COST_COLUMNS.size(); i++) {
                 r.add("");
             }
         }
-        r.add(t.outcome().pruning() == null ? "" : Integer.toString(t.outcome().pruning().step()));
+        r.add(
+                t.outcome().pruning() == null
+                        ? ""
+                        : Integer.toString(t.outcome().pruning().step()));
         r.add(t.outcome().pruning() == null ? "" : number(t.outcome().pruning().joulesSaved()));
-        r.add(t.outcome().provenance() == null ? "" : Long.toString(t.outcome().provenance().seed()));
+        r.add(
+                t.outcome().provenance() == null
+                        ? ""
+                        : Long.toString(t.outcome().provenance().seed()));
         r.add(t.outcome().provenance() == null ? "" : t.outcome().provenance().device());
         r.add(t.outcome().provenance() == null ? "" : t.outcome().provenance().datasetHash());
         r.add(quote(t.outcome().reason() == null ? "" : t.outcome().reason()));
@@ -219,10 +270,15 @@ public final class RunFolder {
     /** One trial as a JSON object. */
     public ObjectNode toJson(Trial t) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("trial", t.number()).put("generation", t.generation()).put("status", t.outcome().status().name());
+        o.put("trial", t.number())
+                .put("generation", t.generation())
+                .put("status", t.outcome().status().name());
         // A study's genome is of the mixed space; a space of one family (tests, tools) is named after it.
-        o.put("family", t.genome().space().contains(ModelFamilies.FAMILY)
-                ? t.genome().choice(ModelFamilies.FAMILY) : t.genome().space().name());
+        o.put(
+                "family",
+                t.genome().space().contains(ModelFamilies.FAMILY)
+                        ? t.genome().choice(ModelFamilies.FAMILY)
+                        : t.genome().space().name());
         ObjectNode genes = o.putObject("genome");
         t.genome().asText().forEach(genes::put);
         o.put("description", t.description());

@@ -51,14 +51,19 @@ public final class RunFolderReader implements StudyReader {
     @Override
     public StoredStudy read() {
         if (!isRunFolder(dir)) {
-            throw new InvalidValueException("study", dir,
+            throw new InvalidValueException(
+                    "study",
+                    dir,
                     "not a run folder (no study.json there); give a folder written by 'paretone search' or 'quickstart'");
         }
         JsonNode study = readJson("study.json");
         int version = study.path("schema_version").asInt(0);
         if (version > RunFolder.SCHEMA_VERSION) {
-            throw new InvalidValueException("study", dir, "written by a newer paretone (schema " + version
-                    + ", this one reads " + RunFolder.SCHEMA_VERSION + "); update paretone");
+            throw new InvalidValueException(
+                    "study",
+                    dir,
+                    "written by a newer paretone (schema " + version + ", this one reads " + RunFolder.SCHEMA_VERSION
+                            + "); update paretone");
         }
         boolean finished = Files.isRegularFile(dir.resolve("trials.json"));
         List<JsonNode> trialNodes = finished ? listOf(readJson("trials.json").path("trials")) : trialLines();
@@ -89,10 +94,17 @@ public final class RunFolderReader implements StudyReader {
     private static Constraints constraints(JsonNode study) {
         JsonNode c = study.path("constraints");
         if (c.isObject()) {
-            return new Constraints(c.path("max_parameters").asLong(), c.path("max_flops").asDouble(),
-                    c.path("max_kg_co2e").asDouble(), c.path("min_percent_mos").asDouble());
+            return new Constraints(
+                    c.path("max_parameters").asLong(),
+                    c.path("max_flops").asDouble(),
+                    c.path("max_kg_co2e").asDouble(),
+                    c.path("min_percent_mos").asDouble());
         }
-        return new Constraints(study.path("max_parameters").asLong(), 0, study.path("max_co2e_kg").asDouble(), 0);
+        return new Constraints(
+                study.path("max_parameters").asLong(),
+                0,
+                study.path("max_co2e_kg").asDouble(),
+                0);
     }
 
     /**
@@ -108,21 +120,32 @@ public final class RunFolderReader implements StudyReader {
                 names.add(name.strip());
             }
         } else {
-            trials.stream().filter(t -> t.has("objectives")).findFirst()
-                    .ifPresent(t -> t.get("objectives").fieldNames().forEachRemaining(names::add));
+            trials.stream().filter(t -> t.has("objectives")).findFirst().ifPresent(t -> t.get("objectives")
+                    .fieldNames()
+                    .forEachRemaining(names::add));
         }
         List<StoredObjective> out = new ArrayList<>();
         for (String name : names) {
-            Objective known = Objective.ALL.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
-            out.add(known == null ? new StoredObjective(name, "", name)
-                    : new StoredObjective(name, known.in(domain).unit(), known.in(domain).meaning()));
+            Objective known = Objective.ALL.stream()
+                    .filter(o -> o.name().equals(name))
+                    .findFirst()
+                    .orElse(null);
+            out.add(
+                    known == null
+                            ? new StoredObjective(name, "", name)
+                            : new StoredObjective(
+                                    name,
+                                    known.in(domain).unit(),
+                                    known.in(domain).meaning()));
         }
         return out;
     }
 
     private StoredTrial trial(JsonNode t, List<StoredObjective> objectives) {
         Map<String, String> genome = new LinkedHashMap<>();
-        t.path("genome").properties().forEach(e -> genome.put(e.getKey(), e.getValue().asText()));
+        t.path("genome")
+                .properties()
+                .forEach(e -> genome.put(e.getKey(), e.getValue().asText()));
         Map<String, Double> values = new LinkedHashMap<>();
         for (StoredObjective o : objectives) {
             JsonNode v = t.path("objectives").path(o.name());
@@ -138,8 +161,13 @@ public final class RunFolderReader implements StudyReader {
                 t.hasNonNull("provenance") ? convert(t.get("provenance"), Provenance.class) : null,
                 null,
                 0);
-        return new StoredTrial(t.path("trial").asInt(), t.path("generation").asInt(), t.path("family").asText(""),
-                genome, t.path("description").asText(""), outcome);
+        return new StoredTrial(
+                t.path("trial").asInt(),
+                t.path("generation").asInt(),
+                t.path("family").asText(""),
+                genome,
+                t.path("description").asText(""),
+                outcome);
     }
 
     /** Trials appended one JSON object per line; a last line cut short by a crash is skipped. */
@@ -198,7 +226,11 @@ public final class RunFolderReader implements StudyReader {
             if (e.getValue().isObject()) {
                 flatten(key + ".", e.getValue(), out);
             } else {
-                out.put(key, e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+                out.put(
+                        key,
+                        e.getValue().isValueNode()
+                                ? e.getValue().asText()
+                                : e.getValue().toString());
             }
         }
     }

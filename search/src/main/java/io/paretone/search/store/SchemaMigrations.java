@@ -21,8 +21,10 @@ final class SchemaMigrations {
     record Step(int version, String description, List<String> statements) {}
 
     static final List<Step> STEPS = List.of(
-            new Step(1, "studies, trials, objective values, populations, hypervolumes, sessions", List.of(
-                    """
+            new Step(
+                    1,
+                    "studies, trials, objective values, populations, hypervolumes, sessions",
+                    List.of("""
                     CREATE TABLE studies (
                       id INTEGER PRIMARY KEY,
                       name TEXT NOT NULL UNIQUE,
@@ -36,8 +38,7 @@ final class SchemaMigrations {
                       state TEXT NOT NULL,
                       stop_reason TEXT,
                       created_at TEXT NOT NULL,
-                      updated_at TEXT NOT NULL)""",
-                    """
+                      updated_at TEXT NOT NULL)""", """
                     CREATE TABLE trials (
                       id INTEGER PRIMARY KEY,
                       study_id INTEGER NOT NULL REFERENCES studies(id),
@@ -68,24 +69,20 @@ final class SchemaMigrations {
                       planned_steps INTEGER,
                       joules_saved REAL,
                       UNIQUE (study_id, architecture),
-                      UNIQUE (study_id, number))""",
-                    "CREATE INDEX trials_by_status ON trials(study_id, status)",
-                    """
+                      UNIQUE (study_id, number))""", "CREATE INDEX trials_by_status ON trials(study_id, status)", """
                     CREATE TABLE trial_values (
                       trial_id INTEGER NOT NULL REFERENCES trials(id),
                       objective TEXT NOT NULL,
                       value REAL NOT NULL,
                       partial INTEGER NOT NULL,
-                      PRIMARY KEY (trial_id, objective))""",
-                    """
+                      PRIMARY KEY (trial_id, objective))""", """
                     CREATE TABLE populations (
                       study_id INTEGER NOT NULL REFERENCES studies(id),
                       generation INTEGER NOT NULL,
                       role TEXT NOT NULL,
                       position INTEGER NOT NULL,
                       trial_number INTEGER NOT NULL,
-                      PRIMARY KEY (study_id, generation, role, position))""",
-                    """
+                      PRIMARY KEY (study_id, generation, role, position))""", """
                     CREATE TABLE hypervolumes (
                       study_id INTEGER NOT NULL REFERENCES studies(id),
                       generation INTEGER NOT NULL,
@@ -94,8 +91,7 @@ final class SchemaMigrations {
                       hypervolume REAL NOT NULL,
                       front_size INTEGER NOT NULL,
                       recorded_at TEXT NOT NULL,
-                      PRIMARY KEY (study_id, generation))""",
-                    """
+                      PRIMARY KEY (study_id, generation))""", """
                     CREATE TABLE sessions (
                       id INTEGER PRIMARY KEY,
                       study_id INTEGER NOT NULL REFERENCES studies(id),
@@ -110,13 +106,17 @@ final class SchemaMigrations {
                       stop_reason TEXT)""")),
             // Studies of any domain: figures per generated unit of the study's domain where version 1
             // named them per second; version 1 studies were all of the domain Domain.byId(null) reads.
-            new Step(2, "the study's domain; per-unit figures", List.of(
-                    "UPDATE studies SET settings_json = json_remove(json_set(settings_json,"
-                            + " '$.domain', '" + VERSION_1_DOMAIN.id() + "', '$.generated_unit', '" + VERSION_1_DOMAIN.unit() + "',"
-                            + " '$.data_layout', CAST(json_extract(settings_json, '$.sample_rate') AS TEXT),"
-                            + " '$.values_per_unit', json_extract(settings_json, '$.sample_rate')), '$.sample_rate')"
-                            + " WHERE json_type(settings_json, '$.sample_rate') IS NOT NULL",
-                    """
+            new Step(
+                    2,
+                    "the study's domain; per-unit figures",
+                    List.of(
+                            "UPDATE studies SET settings_json = json_remove(json_set(settings_json,"
+                                    + " '$.domain', '" + VERSION_1_DOMAIN.id() + "', '$.generated_unit', '"
+                                    + VERSION_1_DOMAIN.unit() + "',"
+                                    + " '$.data_layout', CAST(json_extract(settings_json, '$.sample_rate') AS TEXT),"
+                                    + " '$.values_per_unit', json_extract(settings_json, '$.sample_rate')), '$.sample_rate')"
+                                    + " WHERE json_type(settings_json, '$.sample_rate') IS NOT NULL",
+                            """
                     UPDATE trials SET metrics_json = json_remove(json_set(metrics_json,
                       '$.generation_flops_per_unit', json_extract(metrics_json, '$.generation_flops_per_second'),
                       '$.generation_joules_per_unit', json_extract(metrics_json, '$.generation_joules_per_second'),
@@ -128,9 +128,10 @@ final class SchemaMigrations {
                     WHERE json_type(metrics_json, '$.generation_joules_per_second') IS NOT NULL""")),
             // A session's overhead (what it spent outside trials) stored as it goes, so that a killed
             // session still counts; earlier sessions' overhead is their energy minus their own trials'.
-            new Step(3, "each session's overhead outside trials", List.of(
-                    "ALTER TABLE sessions ADD COLUMN overhead_joules REAL NOT NULL DEFAULT 0",
-                    """
+            new Step(
+                    3,
+                    "each session's overhead outside trials",
+                    List.of("ALTER TABLE sessions ADD COLUMN overhead_joules REAL NOT NULL DEFAULT 0", """
                     UPDATE sessions SET overhead_joules = MAX(0, main_joules + worker_joules
                       - (SELECT COALESCE(SUM(t.total_joules), 0) FROM trials t
                          WHERE t.study_id = sessions.study_id AND t.owner = sessions.owner))""")));

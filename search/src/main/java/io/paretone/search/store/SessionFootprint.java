@@ -16,7 +16,12 @@ package io.paretone.search.store;
  *     the scheduling process's meter of it
  * @param stopReason why the session ended; null while it runs or if it was killed
  */
-public record SessionFootprint(double wallSeconds, double mainCpuSeconds, double mainJoules, double workerJoules,
-        double overheadJoules, String stopReason) {
+public record SessionFootprint(
+        double wallSeconds,
+        double mainCpuSeconds,
+        double mainJoules,
+        double workerJoules,
+        double overheadJoules,
+        String stopReason) {
     public static final SessionFootprint NONE = new SessionFootprint(0, 0, 0, 0, 0, null);
 }

@@ -66,8 +66,10 @@ public final class SqliteTrialStore implements TrialStore {
                 Files.createDirectories(parent);
             }
         } catch (IOException e) {
-            throw new InvalidValueException("storage", file, "cannot create its folder (" + e.getMessage()
-                    + "); choose a writable path with --storage");
+            throw new InvalidValueException(
+                    "storage",
+                    file,
+                    "cannot create its folder (" + e.getMessage() + "); choose a writable path with --storage");
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
@@ -84,8 +86,10 @@ public final class SqliteTrialStore implements TrialStore {
             return new SqliteTrialStore(file, c);
         } catch (SQLException e) {
             closeQuietly(c);
-            throw new InvalidValueException("storage", file, "cannot be opened as a trial store (" + e.getMessage()
-                    + "); choose another file with --storage");
+            throw new InvalidValueException(
+                    "storage",
+                    file,
+                    "cannot be opened as a trial store (" + e.getMessage() + "); choose another file with --storage");
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
@@ -135,11 +139,21 @@ public final class SqliteTrialStore implements TrialStore {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                NewStudy definition = new NewStudy(r.getString("name"), r.getString("algorithm"), r.getString("family"),
-                        r.getLong("seed"), readStrings(r.getString("objectives_json")), r.getString("bounds_json"),
-                        r.getString("settings_json"), r.getString("launch_json"));
-                return Optional.of(new StudyRecord(r.getLong("id"), definition, StudyState.valueOf(r.getString("state")),
-                        r.getString("stop_reason"), Instant.parse(r.getString("created_at"))));
+                NewStudy definition = new NewStudy(
+                        r.getString("name"),
+                        r.getString("algorithm"),
+                        r.getString("family"),
+                        r.getLong("seed"),
+                        readStrings(r.getString("objectives_json")),
+                        r.getString("bounds_json"),
+                        r.getString("settings_json"),
+                        r.getString("launch_json"));
+                return Optional.of(new StudyRecord(
+                        r.getLong("id"),
+                        definition,
+                        StudyState.valueOf(r.getString("state")),
+                        r.getString("stop_reason"),
+                        Instant.parse(r.getString("created_at"))));
             }
         }
     }
@@ -164,19 +178,33 @@ public final class SqliteTrialStore implements TrialStore {
                       (SELECT COALESCE(SUM(e.wall_seconds), 0) FROM sessions e WHERE e.study_id = s.id) AS wall,
                       (SELECT e.owner FROM sessions e WHERE e.study_id = s.id ORDER BY e.id DESC LIMIT 1) AS last_owner
                     FROM studies s ORDER BY s.id""";
-            try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            try (Statement s = connection.createStatement();
+                    ResultSet r = s.executeQuery(sql)) {
                 while (r.next()) {
                     double hv = r.getDouble("hv");
                     if (r.wasNull()) {
                         hv = Double.NaN;
                     }
                     out.add(new StudyOverview(
-                            r.getString("name"), r.getString("algorithm"), r.getString("family"), StudyState.valueOf(r.getString("state")),
-                            r.getString("stop_reason"), r.getInt("queued"), r.getInt("running"), r.getInt("complete"),
-                            r.getInt("failed"), r.getInt("pruned"), r.getInt("generations"), hv,
-                            r.getDouble("trial_joules"), r.getDouble("trial_joules") + r.getDouble("overhead_joules"), r.getDouble("wall"),
-                            Instant.parse(r.getString("created_at")), Instant.parse(r.getString("updated_at")),
-                            r.getString("last_owner"), r.getString("settings_json")));
+                            r.getString("name"),
+                            r.getString("algorithm"),
+                            r.getString("family"),
+                            StudyState.valueOf(r.getString("state")),
+                            r.getString("stop_reason"),
+                            r.getInt("queued"),
+                            r.getInt("running"),
+                            r.getInt("complete"),
+                            r.getInt("failed"),
+                            r.getInt("pruned"),
+                            r.getInt("generations"),
+                            hv,
+                            r.getDouble("trial_joules"),
+                            r.getDouble("trial_joules") + r.getDouble("overhead_joules"),
+                            r.getDouble("wall"),
+                            Instant.parse(r.getString("created_at")),
+                            Instant.parse(r.getString("updated_at")),
+                            r.getString("last_owner"),
+                            r.getString("settings_json")));
                 }
             }
             return out;
@@ -242,8 +270,8 @@ public final class SqliteTrialStore implements TrialStore {
     }
 
     private Long trialId(long studyId, String architecture) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement(
-                "SELECT id FROM trials WHERE study_id = ? AND architecture = ?")) {
+        try (PreparedStatement p =
+                connection.prepareStatement("SELECT id FROM trials WHERE study_id = ? AND architecture = ?")) {
             p.setLong(1, studyId);
             p.setString(2, architecture);
             try (ResultSet r = p.executeQuery()) {
@@ -296,7 +324,9 @@ public final class SqliteTrialStore implements TrialStore {
                 setInt(p, 10, pruning == null ? null : pruning.step());
                 setInt(p, 11, pruning == null ? null : pruning.plannedSteps());
                 setDouble(p, 12, pruning == null ? null : pruning.joulesSaved());
-                p.setString(13, result.provenance() == null ? null : result.provenance().device());
+                p.setString(
+                        13,
+                        result.provenance() == null ? null : result.provenance().device());
                 p.setLong(14, trialId);
                 p.setString(15, owner);
                 updated = p.executeUpdate();
@@ -378,13 +408,14 @@ public final class SqliteTrialStore implements TrialStore {
                 p.setLong(1, studyId);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        values.computeIfAbsent(r.getLong(1), k -> new LinkedHashMap<>()).put(r.getString(2), r.getDouble(3));
+                        values.computeIfAbsent(r.getLong(1), k -> new LinkedHashMap<>())
+                                .put(r.getString(2), r.getDouble(3));
                     }
                 }
             }
             List<TrialRow> out = new ArrayList<>();
-            try (PreparedStatement p = connection.prepareStatement(
-                    "SELECT * FROM trials WHERE study_id = ? ORDER BY number")) {
+            try (PreparedStatement p =
+                    connection.prepareStatement("SELECT * FROM trials WHERE study_id = ? ORDER BY number")) {
                 p.setLong(1, studyId);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
@@ -422,16 +453,32 @@ public final class SqliteTrialStore implements TrialStore {
 
     private static TrialRow trialRow(ResultSet r, Map<String, Double> values) throws SQLException {
         int prunedAt = r.getInt("pruned_at_step");
-        Trial.Pruning pruning = r.wasNull() ? null
+        Trial.Pruning pruning = r.wasNull()
+                ? null
                 : new Trial.Pruning(prunedAt, r.getInt("planned_steps"), r.getDouble("joules_saved"));
         return new TrialRow(
-                r.getLong("id"), r.getInt("number"), r.getInt("generation"), r.getString("architecture"),
-                r.getString("family"), r.getString("genome"), r.getString("description"), r.getLong("seed"),
-                r.getString("owner"), r.getString("worker"), r.getString("device"), r.getInt("attempts"),
-                instant(r, "queued_at"), instant(r, "started_at"), instant(r, "finished_at"),
-                new TrialOutcome(TrialStatus.valueOf(r.getString("status")), r.getString("reason"), values,
+                r.getLong("id"),
+                r.getInt("number"),
+                r.getInt("generation"),
+                r.getString("architecture"),
+                r.getString("family"),
+                r.getString("genome"),
+                r.getString("description"),
+                r.getLong("seed"),
+                r.getString("owner"),
+                r.getString("worker"),
+                r.getString("device"),
+                r.getInt("attempts"),
+                instant(r, "queued_at"),
+                instant(r, "started_at"),
+                instant(r, "finished_at"),
+                new TrialOutcome(
+                        TrialStatus.valueOf(r.getString("status")),
+                        r.getString("reason"),
+                        values,
                         SearchJson.read(r.getString("metrics_json"), TrialMetrics.class),
-                        SearchJson.read(r.getString("provenance_json"), Provenance.class), pruning,
+                        SearchJson.read(r.getString("provenance_json"), Provenance.class),
+                        pruning,
                         r.getDouble("total_joules")));
     }
 
@@ -504,13 +551,17 @@ public final class SqliteTrialStore implements TrialStore {
     public synchronized List<HypervolumePoint> hypervolumes(long studyId) {
         return read(() -> {
             List<HypervolumePoint> out = new ArrayList<>();
-            try (PreparedStatement p = connection.prepareStatement(
-                    "SELECT * FROM hypervolumes WHERE study_id = ? ORDER BY generation")) {
+            try (PreparedStatement p =
+                    connection.prepareStatement("SELECT * FROM hypervolumes WHERE study_id = ? ORDER BY generation")) {
                 p.setLong(1, studyId);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        out.add(new HypervolumePoint(r.getInt("generation"), r.getInt("trials"), r.getDouble("kg_co2e"),
-                                r.getDouble("hypervolume"), r.getInt("front_size")));
+                        out.add(new HypervolumePoint(
+                                r.getInt("generation"),
+                                r.getInt("trials"),
+                                r.getDouble("kg_co2e"),
+                                r.getDouble("hypervolume"),
+                                r.getInt("front_size")));
                     }
                 }
             }
@@ -570,8 +621,8 @@ public final class SqliteTrialStore implements TrialStore {
                 p.setLong(2, exceptSession);
                 try (ResultSet r = p.executeQuery()) {
                     r.next();
-                    return new SessionFootprint(r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getDouble(5),
-                            null);
+                    return new SessionFootprint(
+                            r.getDouble(1), r.getDouble(2), r.getDouble(3), r.getDouble(4), r.getDouble(5), null);
                 }
             }
         });

@@ -66,7 +66,8 @@ public record StoredStudy(
 
     /** The front of the first trials only, as it stood after them. */
     public List<StoredTrial> frontOf(List<StoredTrial> someTrials) {
-        return ParetoFront.nonDominated(someTrials.stream().filter(this::feasible).toList(), this::values);
+        return ParetoFront.nonDominated(
+                someTrials.stream().filter(this::feasible).toList(), this::values);
     }
 
     /** A trial's objectives as a vector in the order of {@link #objectives()}, NaN where unknown. */

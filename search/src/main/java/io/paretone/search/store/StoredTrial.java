@@ -37,6 +37,8 @@ public record StoredTrial(
 
     /** The genome as {@code name=value ...}, as the search prints it. */
     public String genomeText() {
-        return genome.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        return genome.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
     }
 }

@@ -32,7 +32,9 @@ public record TrialRow(
 
     /** Wall seconds from claim to final state; 0 when not finished. */
     public double wallSeconds() {
-        return startedAt == null || finishedAt == null ? 0 : (finishedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
+        return startedAt == null || finishedAt == null
+                ? 0
+                : (finishedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
     }
 
     /**

@@ -81,10 +81,14 @@ public record Constraints(long maxParameters, double maxFlops, double maxKgCo2e,
      */
     public static Map<String, Double> figures(TrialMetrics m) {
         return Map.of(
-                Objective.CO2E.name(), m.trainingKgCo2e(),
-                Objective.PARAMETERS.name(), (double) m.parameters(),
-                Objective.FLOPS.name(), (double) m.generationFlopsPerUnit(),
-                Objective.QUALITY.name(), m.oneMinusPercentMos());
+                Objective.CO2E.name(),
+                m.trainingKgCo2e(),
+                Objective.PARAMETERS.name(),
+                (double) m.parameters(),
+                Objective.FLOPS.name(),
+                (double) m.generationFlopsPerUnit(),
+                Objective.QUALITY.name(),
+                m.oneMinusPercentMos());
     }
 
     /** True when a measured trial respects every limit. */

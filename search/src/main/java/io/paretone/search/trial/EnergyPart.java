@@ -17,7 +17,8 @@ public record EnergyPart(String meter, double joules, boolean estimated) {
 
     /** A reading's parts; a reading of one meter is its own single part. */
     public static java.util.List<EnergyPart> partsOf(EnergyReading reading) {
-        return reading.parts().isEmpty() ? java.util.List.of(of(reading))
+        return reading.parts().isEmpty()
+                ? java.util.List.of(of(reading))
                 : reading.parts().stream().map(EnergyPart::of).toList();
     }
 }

@@ -22,6 +22,7 @@ public record Provenance(
 
     /** The same provenance for another seed. */
     public Provenance withSeed(long newSeed) {
-        return new Provenance(newSeed, device, dataset, datasetHash, paretoneVersion, djlVersion, javaVersion, os, host);
+        return new Provenance(
+                newSeed, device, dataset, datasetHash, paretoneVersion, djlVersion, javaVersion, os, host);
     }
 }

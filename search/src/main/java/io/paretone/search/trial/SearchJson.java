@@ -37,7 +37,8 @@ public final class SearchJson {
         try {
             return MAPPER.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot read " + type.getSimpleName() + " from JSON: " + e.getOriginalMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read " + type.getSimpleName() + " from JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -106,12 +106,35 @@ public record TrialMetrics(
      * shared with others.
      */
     public TrialMetrics withEnergyScaled(double f, String note) {
-        return new TrialMetrics(parameters, generationFlopsPerUnit, percentMos, quality, trainingJoules * f,
-                trainingKgCo2e * f, lacosteKgCo2e, trainingSeconds, generationSeconds, generationJoulesPerUnit * f,
-                trainingSteps, initialLoss, finalLoss, energyMeter, energyEstimated, energyMethod + "; " + note,
-                modelBytes, forwardFlopsPerTrainingExample, trainingFlops, generationValuesPerSecond, secondsPerUnit,
-                trainingInferenceRatioUnits, generationJoules * f, generationKgCo2e * f, energyDevices,
-                energyParts.stream().map(p -> new EnergyPart(p.meter(), p.joules() * f, p.estimated())).toList());
+        return new TrialMetrics(
+                parameters,
+                generationFlopsPerUnit,
+                percentMos,
+                quality,
+                trainingJoules * f,
+                trainingKgCo2e * f,
+                lacosteKgCo2e,
+                trainingSeconds,
+                generationSeconds,
+                generationJoulesPerUnit * f,
+                trainingSteps,
+                initialLoss,
+                finalLoss,
+                energyMeter,
+                energyEstimated,
+                energyMethod + "; " + note,
+                modelBytes,
+                forwardFlopsPerTrainingExample,
+                trainingFlops,
+                generationValuesPerSecond,
+                secondsPerUnit,
+                trainingInferenceRatioUnits,
+                generationJoules * f,
+                generationKgCo2e * f,
+                energyDevices,
+                energyParts.stream()
+                        .map(p -> new EnergyPart(p.meter(), p.joules() * f, p.estimated()))
+                        .toList());
     }
 
     /**

@@ -45,8 +45,8 @@ public final class BlockingWorker implements AutoCloseable {
             ProcessWorker.Event e = w.poll(deadline);
             if (e == null) {
                 w.process.kill();
-                throw new IllegalStateException("worker " + setup.workerId() + " was not ready within "
-                        + Math.round(timeoutSeconds) + " s");
+                throw new IllegalStateException(
+                        "worker " + setup.workerId() + " was not ready within " + Math.round(timeoutSeconds) + " s");
             }
             if (e.exitCode() != null) {
                 w.exited = true;
@@ -102,11 +102,14 @@ public final class BlockingWorker implements AutoCloseable {
             if (e.exitCode() != null) {
                 exited = true;
                 String reason = timedOut
-                        ? String.format(Locale.ROOT, "timed out after %.0f s (the per-trial limit, --trial-timeout);"
-                                + " worker %s was stopped", timeoutSeconds, process.id())
+                        ? String.format(
+                                Locale.ROOT,
+                                "timed out after %.0f s (the per-trial limit, --trial-timeout);"
+                                        + " worker %s was stopped",
+                                timeoutSeconds,
+                                process.id())
                         : process.describeExit(e.exitCode());
-                return new FromWorker.Finished(request.trial(),
-                        TrialOutcome.failed(reason), 0);
+                return new FromWorker.Finished(request.trial(), TrialOutcome.failed(reason), 0);
             }
             if (e.message() instanceof FromWorker.Checkpoint c) {
                 process.send(new ToWorker.Verdict(c.trial(), true));

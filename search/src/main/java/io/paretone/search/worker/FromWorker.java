@@ -33,8 +33,16 @@ public sealed interface FromWorker {
      * @param setup energy of loading, calibrating and warming up, by meter part (CPU, GPU, RAM): a
      *     part that reads a whole shared device holds the neighbours' set-up too
      */
-    record Ready(long pid, String device, String meter, String energy, String proxy, String proxyDescription,
-            double[] proxyFingerprint, List<EnergyPart> setup) implements FromWorker {
+    record Ready(
+            long pid,
+            String device,
+            String meter,
+            String energy,
+            String proxy,
+            String proxyDescription,
+            double[] proxyFingerprint,
+            List<EnergyPart> setup)
+            implements FromWorker {
         public Ready {
             setup = List.copyOf(setup);
         }

@@ -93,7 +93,9 @@ final class ProcessWorker {
     String describeExit(int code) {
         String tail;
         synchronized (stderrTail) {
-            tail = String.join(" | ", stderrTail.stream().skip(Math.max(0, stderrTail.size() - 3)).toList());
+            tail = String.join(
+                    " | ",
+                    stderrTail.stream().skip(Math.max(0, stderrTail.size() - 3)).toList());
         }
         boolean heap;
         synchronized (stderrTail) {
@@ -115,7 +117,8 @@ final class ProcessWorker {
     }
 
     private void readStdout(BlockingQueue<Event> events, Thread stderrReader) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 try {
                     var message = WorkerProtocol.readFromWorker(line);
@@ -158,7 +161,8 @@ final class ProcessWorker {
     }
 
     private void readStderr() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 LOG.debug("[{} stderr] {}", id, line);
                 remember(line);

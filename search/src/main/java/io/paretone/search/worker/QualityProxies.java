@@ -37,8 +37,8 @@ public final class QualityProxies {
      * @param cacheDir where a trained judge is cached, so the next worker loads it
      * @throws IOException if the judge's cache cannot be read or written
      */
-    public static QualityProxy calibrate(String name, DataSplits data, int clipCount, int clipSamples, long seed,
-            Path cacheDir) throws IOException {
+    public static QualityProxy calibrate(
+            String name, DataSplits data, int clipCount, int clipSamples, long seed, Path cacheDir) throws IOException {
         check(name);
         return JudgeProxies.calibrate(data, clipCount, clipSamples, seed, cacheDir);
     }
@@ -53,12 +53,13 @@ public final class QualityProxies {
         float[][] probe = new float[proxy.clipCount()][proxy.clipSamples()];
         for (float[] clip : probe) {
             for (int i = 0; i < clip.length; i++) {
-                clip[i] = (float) (0.5 * Math.exp(-3.0 * i / clip.length) * Math.sin(2 * Math.PI * 440 * i / valuesPerUnit));
+                clip[i] = (float)
+                        (0.5 * Math.exp(-3.0 * i / clip.length) * Math.sin(2 * Math.PI * 440 * i / valuesPerUnit));
             }
         }
         QualityScore s = proxy.score(probe);
-        List<Double> out = new ArrayList<>(List.of(s.percentMos(), s.nearestTrainingDistance(),
-                s.realNearestTrainingDistance()));
+        List<Double> out =
+                new ArrayList<>(List.of(s.percentMos(), s.nearestTrainingDistance(), s.realNearestTrainingDistance()));
         for (QualityTerm t : s.terms()) {
             out.addAll(List.of(t.value(), t.real(), t.noise()));
         }

@@ -102,16 +102,17 @@ public final class TrialWorker {
     private FromWorker.Ready prepare(WorkerSetup s) throws IOException {
         this.setup = s;
         Device device = DjlRuntime.device(s.device());
-        MeterSelection energy = MeterSelection.choose(s.energy().settings(), device,
-                MeterSources.local(DjlDeviceSync.of(device)));
+        MeterSelection energy =
+                MeterSelection.choose(s.energy().settings(), device, MeterSources.local(DjlDeviceSync.of(device)));
         meter = energy.meter();
         carbon = s.energy().carbon();
         EnergyMeter.Window window = meter.start();
         space = ModelFamilies.space(s.families());
         data = StudyDataFile.read(Path.of(s.dataFile()), s.datasetHash());
-        QualityProxy proxy = QualityProxies.calibrate(s.qualityProxy(), data, s.qualityClips(), s.qualityClipSamples(),
-                s.studySeed(), Path.of(s.cacheDir()));
-        evaluator = new CandidateEvaluator(new EvaluationSettings(device, meter, carbon, energy.lacoste()), data, proxy);
+        QualityProxy proxy = QualityProxies.calibrate(
+                s.qualityProxy(), data, s.qualityClips(), s.qualityClipSamples(), s.studySeed(), Path.of(s.cacheDir()));
+        evaluator =
+                new CandidateEvaluator(new EvaluationSettings(device, meter, carbon, energy.lacoste()), data, proxy);
         if (s.warmUp()) {
             for (Genome smallest : ModelFamilies.smallestPerFamily(space)) {
                 evaluator.warmUp(decoder.apply(smallest));
@@ -120,8 +121,14 @@ public final class TrialWorker {
         provenance = Provenances.of(device, data);
         EnergyReading setUp = window.stop();
         workerJoules = setUp.joules();
-        return new FromWorker.Ready(ProcessHandle.current().pid(), device.toString(), meter.name(), energy.describe(),
-                proxy.name(), proxy.description(), QualityProxies.fingerprint(proxy, data.valuesPerUnit()),
+        return new FromWorker.Ready(
+                ProcessHandle.current().pid(),
+                device.toString(),
+                meter.name(),
+                energy.describe(),
+                proxy.name(),
+                proxy.description(),
+                QualityProxies.fingerprint(proxy, data.valuesPerUnit()),
                 EnergyPart.partsOf(setUp));
     }
 
@@ -143,10 +150,17 @@ public final class TrialWorker {
             Steps steps = new Steps(e, in, out, carbon);
             CandidateMeasurement m = evaluator.evaluate(architecture, e.seed(), steps, steps);
             saveSample(e.trial(), m.clips()[0]);
-            return finished(e, window, TrialStatus.COMPLETE, null, objectives(m), TrialMetrics.of(m, carbon), prov, null);
+            return finished(
+                    e, window, TrialStatus.COMPLETE, null, objectives(m), TrialMetrics.of(m, carbon), prov, null);
         } catch (CandidatePrunedException p) {
-            return finished(e, window, TrialStatus.PRUNED, p.getMessage(), objectives(p.partial()),
-                    TrialMetrics.of(p.partial(), carbon), prov,
+            return finished(
+                    e,
+                    window,
+                    TrialStatus.PRUNED,
+                    p.getMessage(),
+                    objectives(p.partial()),
+                    TrialMetrics.of(p.partial(), carbon),
+                    prov,
                     new Trial.Pruning(p.step(), p.plannedSteps(), p.joulesSaved()));
         } catch (TrainingFailedException f) {
             LOG.warn("trial {} failed: {}", e.trial(), f.getMessage(), f);
@@ -160,22 +174,36 @@ public final class TrialWorker {
 
     private String rejection(ToWorker.Evaluate e, ModelCost cost) {
         if (e.maxParameters() > 0 && cost.parameters() > e.maxParameters()) {
-            return String.format(Locale.ROOT, "not trained: %d parameters exceed max_parameters %d",
-                    cost.parameters(), e.maxParameters());
+            return String.format(
+                    Locale.ROOT,
+                    "not trained: %d parameters exceed max_parameters %d",
+                    cost.parameters(),
+                    e.maxParameters());
         }
         if (e.maxFlops() > 0 && cost.generationFlopsPerUnit() > e.maxFlops()) {
-            return String.format(Locale.ROOT, "not trained: %d FLOPs per generated %s exceed max_flops %.0f",
-                    cost.generationFlopsPerUnit(), data.domain().unit(), e.maxFlops());
+            return String.format(
+                    Locale.ROOT,
+                    "not trained: %d FLOPs per generated %s exceed max_flops %.0f",
+                    cost.generationFlopsPerUnit(),
+                    data.domain().unit(),
+                    e.maxFlops());
         }
         return null;
     }
 
-    private FromWorker.Finished finished(ToWorker.Evaluate e, EnergyMeter.Window window, TrialStatus status,
-            String reason, Map<String, Double> objectives, TrialMetrics metrics, Provenance prov, Trial.Pruning pruning) {
+    private FromWorker.Finished finished(
+            ToWorker.Evaluate e,
+            EnergyMeter.Window window,
+            TrialStatus status,
+            String reason,
+            Map<String, Double> objectives,
+            TrialMetrics metrics,
+            Provenance prov,
+            Trial.Pruning pruning) {
         double joules = window.stop().joules();
         workerJoules += joules;
-        return new FromWorker.Finished(e.trial(),
-                new TrialOutcome(status, reason, objectives, metrics, prov, pruning, joules), workerJoules);
+        return new FromWorker.Finished(
+                e.trial(), new TrialOutcome(status, reason, objectives, metrics, prov, pruning, joules), workerJoules);
     }
 
     private static Map<String, Double> objectives(CandidateMeasurement m) {
@@ -251,8 +279,8 @@ public final class TrialWorker {
 
         @Override
         public boolean shouldContinue(CandidateMeasurement partial, int step, int totalSteps) {
-            out.accept(new FromWorker.Checkpoint(request.trial(), step, totalSteps, objectives(partial),
-                    TrialMetrics.of(partial, carbon)));
+            out.accept(new FromWorker.Checkpoint(
+                    request.trial(), step, totalSteps, objectives(partial), TrialMetrics.of(partial, carbon)));
             try {
                 ToWorker reply = in.next();
                 if (reply instanceof ToWorker.Verdict v && v.trial() == request.trial()) {

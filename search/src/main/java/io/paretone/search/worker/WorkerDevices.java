@@ -42,9 +42,18 @@ public final class WorkerDevices {
      * @param cores the host's cores
      * @param notes gets the rule applied to each device, in words
      */
-    public static List<String> auto(List<String> devices, IntToLongFunction gpuMemory, long workerBytes,
-            double busyPerWorker, int cores, Consumer<String> notes) {
-        int gpus = (int) devices.stream().map(DjlRuntime::cudaIndex).filter(i -> i >= 0).distinct().count();
+    public static List<String> auto(
+            List<String> devices,
+            IntToLongFunction gpuMemory,
+            long workerBytes,
+            double busyPerWorker,
+            int cores,
+            Consumer<String> notes) {
+        int gpus = (int) devices.stream()
+                .map(DjlRuntime::cudaIndex)
+                .filter(i -> i >= 0)
+                .distinct()
+                .count();
         return perDevice(devices, device -> {
             int cuda = DjlRuntime.cudaIndex(device);
             if (cuda < 0) {
@@ -66,7 +75,9 @@ public final class WorkerDevices {
     private static List<String> perDevice(List<String> devices, ToIntFunction<String> workersOn) {
         Check.that(!devices.isEmpty(), "devices", devices, "name at least one");
         List<String> distinct = List.copyOf(new LinkedHashSet<>(devices));
-        int[] left = distinct.stream().mapToInt(d -> Math.max(1, workersOn.applyAsInt(d))).toArray();
+        int[] left = distinct.stream()
+                .mapToInt(d -> Math.max(1, workersOn.applyAsInt(d)))
+                .toArray();
         List<String> out = new ArrayList<>();
         for (boolean any = true; any; ) {
             any = false;

@@ -18,10 +18,11 @@ import java.util.Set;
  *
  * @param heapMegabytes the worker's {@code -Xmx}; 0 for the JVM's default
  */
-public record WorkerLaunch(String java, String classpath, String mainClass, int heapMegabytes, List<String> properties) {
+public record WorkerLaunch(
+        String java, String classpath, String mainClass, int heapMegabytes, List<String> properties) {
     /** System properties passed on to workers, by prefix. */
-    private static final List<String> FORWARDED = List.of("paretone.", "ai.djl.", "logback.", "java.io.tmpdir",
-            "org.sqlite.");
+    private static final List<String> FORWARDED =
+            List.of("paretone.", "ai.djl.", "logback.", "java.io.tmpdir", "org.sqlite.");
 
     public static WorkerLaunch ofThisJvm(String mainClass, int heapMegabytes) {
         List<String> props = new ArrayList<>();

@@ -25,6 +25,7 @@ public final class WorkerPool implements TrialEngine {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
     /** Consecutive failed starts of one seat before the pool gives up. */
     private static final int MAX_FAILED_STARTS = 3;
+
     private static final long START_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final WorkerLaunch launch;
@@ -262,7 +263,8 @@ public final class WorkerPool implements TrialEngine {
     }
 
     private Event handle(ProcessWorker.Event e) {
-        Seat seat = seats.stream().filter(s -> s.worker == e.worker()).findFirst().orElse(null);
+        Seat seat =
+                seats.stream().filter(s -> s.worker == e.worker()).findFirst().orElse(null);
         if (seat == null) {
             return null; // a retired worker's last words
         }
@@ -281,7 +283,11 @@ public final class WorkerPool implements TrialEngine {
             seat.failedStarts = 0;
             seat.device = r.device();
             seat.setUp = new SetUp(r.device(), r.setup());
-            LOG.info("worker {} (pid {}) ready on {} in {} s", seat.worker(), r.pid(), r.device(),
+            LOG.info(
+                    "worker {} (pid {}) ready on {} in {} s",
+                    seat.worker(),
+                    r.pid(),
+                    r.device(),
                     String.format(Locale.ROOT, "%.1f", (System.nanoTime() - seat.startedAt) / 1e9));
             return null;
         }
@@ -301,8 +307,11 @@ public final class WorkerPool implements TrialEngine {
 
     private Event exited(Seat seat, int code) {
         String reason = seat.timedOut
-                ? String.format(Locale.ROOT, "timed out after %.0f s (the per-trial limit, --trial-timeout); worker %s was stopped",
-                        trialTimeoutSeconds, seat.worker())
+                ? String.format(
+                        Locale.ROOT,
+                        "timed out after %.0f s (the per-trial limit, --trial-timeout); worker %s was stopped",
+                        trialTimeoutSeconds,
+                        seat.worker())
                 : seat.worker.describeExit(code);
         Integer trial = seat.trial;
         seat.trial = null;
@@ -310,8 +319,8 @@ public final class WorkerPool implements TrialEngine {
             seat.failedStarts++;
             LOG.warn("worker {} failed to start: {}", seat.worker(), reason);
             if (seat.failedStarts >= MAX_FAILED_STARTS) {
-                throw new IllegalStateException("workers fail to start (" + MAX_FAILED_STARTS + " tries): " + reason
-                        + "; details in the log");
+                throw new IllegalStateException(
+                        "workers fail to start (" + MAX_FAILED_STARTS + " tries): " + reason + "; details in the log");
             }
         } else {
             LOG.warn("{}; starting a replacement", reason);
@@ -334,7 +343,10 @@ public final class WorkerPool implements TrialEngine {
         long now = System.nanoTime();
         for (Seat s : seats) {
             if (s.trial != null && !s.timedOut && now > s.deadline) {
-                LOG.warn("trial {} on worker {} passed the {} s limit; killing the worker", s.trial, s.worker(),
+                LOG.warn(
+                        "trial {} on worker {} passed the {} s limit; killing the worker",
+                        s.trial,
+                        s.worker(),
                         trialTimeoutSeconds);
                 s.timedOut = true;
                 s.worker.kill();

@@ -57,8 +57,20 @@ public record WorkerSetup(
 
     /** This setup for another worker on another device. */
     public WorkerSetup forWorker(String id, String onDevice) {
-        return new WorkerSetup(id, families, onDevice, dataFile, datasetHash, qualityProxy, qualityClips,
-                qualityClipSamples, studySeed, energy, cacheDir, samplesDir, warmUp);
+        return new WorkerSetup(
+                id,
+                families,
+                onDevice,
+                dataFile,
+                datasetHash,
+                qualityProxy,
+                qualityClips,
+                qualityClipSamples,
+                studySeed,
+                energy,
+                cacheDir,
+                samplesDir,
+                warmUp);
     }
 
     /**
@@ -69,17 +81,35 @@ public record WorkerSetup(
      * @param cpuTdpWatts null unless given
      * @param gpuTdpWatts null unless given
      */
-    public record Energy(String meter, Double wattsPerCpu, Double cpuTdpWatts, Double gpuTdpWatts, double ramWattsPerGb,
-            double kgPerKwh, double pue, String carbonSource) {
+    public record Energy(
+            String meter,
+            Double wattsPerCpu,
+            Double cpuTdpWatts,
+            Double gpuTdpWatts,
+            double ramWattsPerGb,
+            double kgPerKwh,
+            double pue,
+            String carbonSource) {
 
         public static Energy of(EnergySettings e, CarbonAccounting c) {
-            return new Energy(e.meter().label(), boxed(e.wattsPerCpu()), boxed(e.cpuTdpWatts()), boxed(e.gpuTdpWatts()),
-                    e.ramWattsPerGb(), c.kgPerKwh(), c.pue(), c.source());
+            return new Energy(
+                    e.meter().label(),
+                    boxed(e.wattsPerCpu()),
+                    boxed(e.cpuTdpWatts()),
+                    boxed(e.gpuTdpWatts()),
+                    e.ramWattsPerGb(),
+                    c.kgPerKwh(),
+                    c.pue(),
+                    c.source());
         }
 
         public EnergySettings settings() {
-            return new EnergySettings(MeterChoice.parse(meter), optional(wattsPerCpu), optional(cpuTdpWatts),
-                    optional(gpuTdpWatts), ramWattsPerGb);
+            return new EnergySettings(
+                    MeterChoice.parse(meter),
+                    optional(wattsPerCpu),
+                    optional(cpuTdpWatts),
+                    optional(gpuTdpWatts),
+                    ramWattsPerGb);
         }
 
         public CarbonAccounting carbon() {

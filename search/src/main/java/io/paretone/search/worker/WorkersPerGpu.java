@@ -26,6 +26,7 @@ import java.util.Locale;
 public record WorkersPerGpu(long gpuBytes, long workerBytes, double busyPerWorker, int cores, int gpus) {
     /** What "busy" should reach: every worker past it would only queue kernels. */
     public static final double TARGET_BUSY = 0.95;
+
     public static final double MEMORY_SHARE = 0.8;
     public static final int MAX_WORKERS = 12;
     /** Cores not given to workers: the scheduling process's and the system's. */
@@ -38,7 +39,10 @@ public record WorkersPerGpu(long gpuBytes, long workerBytes, double busyPerWorke
     public WorkersPerGpu {
         Check.that(gpuBytes > 0, "GPU memory (bytes)", gpuBytes, "must be positive");
         Check.that(workerBytes > 0, "worker GPU memory (bytes)", workerBytes, "must be positive");
-        Check.that(busyPerWorker > 0 && busyPerWorker <= 1, "busy share of one worker", busyPerWorker,
+        Check.that(
+                busyPerWorker > 0 && busyPerWorker <= 1,
+                "busy share of one worker",
+                busyPerWorker,
                 "must be in (0, 1]");
         Check.positive("cores", cores);
         Check.positive("GPUs", gpus);
@@ -67,10 +71,23 @@ public record WorkersPerGpu(long gpuBytes, long workerBytes, double busyPerWorke
 
     /** The rule applied, in words, for the study's log. */
     public String describe() {
-        return String.format(Locale.ROOT, "%d workers per GPU (--workers auto): one keeps it %.0f%% busy, so %d"
-                + " overlapping at random reach %.0f%%; %.1f GiB per worker fit %d times in %.0f%% of its %.0f GiB;"
-                + " %d cores less %d leave %d for workers on each of %d GPU(s); at most %d. Override with --workers N",
-                count(), 100 * busyPerWorker, byBusy(), 100 * TARGET_BUSY, workerBytes / (double) (1L << 30), byMemory(),
-                100 * MEMORY_SHARE, gpuBytes / (double) (1L << 30), cores, RESERVED_CORES, byCores(), gpus, MAX_WORKERS);
+        return String.format(
+                Locale.ROOT,
+                "%d workers per GPU (--workers auto): one keeps it %.0f%% busy, so %d"
+                        + " overlapping at random reach %.0f%%; %.1f GiB per worker fit %d times in %.0f%% of its %.0f GiB;"
+                        + " %d cores less %d leave %d for workers on each of %d GPU(s); at most %d. Override with --workers N",
+                count(),
+                100 * busyPerWorker,
+                byBusy(),
+                100 * TARGET_BUSY,
+                workerBytes / (double) (1L << 30),
+                byMemory(),
+                100 * MEMORY_SHARE,
+                gpuBytes / (double) (1L << 30),
+                cores,
+                RESERVED_CORES,
+                byCores(),
+                gpus,
+                MAX_WORKERS);
     }
 }

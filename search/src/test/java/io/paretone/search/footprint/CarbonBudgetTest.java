@@ -18,9 +18,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CarbonBudgetTest {
-    private static final SearchSpace SPACE = new SearchSpace("toy", List.of(
-            Gene.ofInts("a", "a", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
-            Gene.ofInts("b", "b", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
+    private static final SearchSpace SPACE = new SearchSpace(
+            "toy",
+            List.of(
+                    Gene.ofInts("a", "a", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+                    Gene.ofInts("b", "b", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
 
     @Test
     void isMetOnceTheMeasuredTotalReachesTheBudgetAndStaysMet() {

@@ -85,11 +85,16 @@ class DeviceSharesTest {
         // overhead = 200 J before and 100 J after.
         assertEquals(900 + 1200, first.joules(), 1e-9);
         assertEquals(400 + 200, second.joules(), 1e-9);
-        assertEquals((900 + 1200) / (900.0 + 1600), first.fraction(), 1e-12, "its part of the device's energy while it ran");
+        assertEquals(
+                (900 + 1200) / (900.0 + 1600), first.fraction(), 1e-12, "its part of the device's energy while it ran");
         assertEquals(300, shares.overheadJoules(), 1e-9);
         double metered = 200 + 900 + 1600 + 200 + 100;
         assertEquals(metered, shares.meteredJoules(), 1e-9);
-        assertEquals(metered, first.joules() + second.joules() + shares.overheadJoules(), 0.01 * metered, "shares plus overhead");
+        assertEquals(
+                metered,
+                first.joules() + second.joules() + shares.overheadJoules(),
+                0.01 * metered,
+                "shares plus overhead");
     }
 
     /** Seen on the H200: a short trial whose kernels left no NVML sample was charged 0 J while it trained. */
@@ -141,8 +146,14 @@ class DeviceSharesTest {
         }
         // By hand, per device: gpu(0) runs trials 0, 2, 4 at 0-2.5, 2-4.5, 4-6.5 s (90 W); gpu(1) runs 1, 3, 5
         // at 1-3.5, 3-5.5, 5-7.5 s (60 W); consecutive trials of a device share 0.5 s half and half.
-        double[] expected = {90 * 2 + 90 * 0.25, 60 * 2 + 60 * 0.25, 90 * 1.5 + 90 * 0.5, 60 * 1.5 + 60 * 0.5,
-            90 * 2 + 90 * 0.25, 60 * 2 + 60 * 0.25};
+        double[] expected = {
+            90 * 2 + 90 * 0.25,
+            60 * 2 + 60 * 0.25,
+            90 * 1.5 + 90 * 0.5,
+            60 * 1.5 + 60 * 0.5,
+            90 * 2 + 90 * 0.25,
+            60 * 2 + 60 * 0.25
+        };
         for (int i = 0; i < 6; i++) {
             assertEquals(expected[i], charged[i], 1e-9, "trial " + i);
         }

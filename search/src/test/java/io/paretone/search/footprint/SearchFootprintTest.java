@@ -41,7 +41,10 @@ class SearchFootprintTest {
         assertEquals(2, json.get("candidates_charged").asInt());
         assertEquals(4 * KWH, json.get("failed_candidates_joules").asDouble(), 1e-6);
         assertEquals(100, json.get("carbon_budget_kg").asDouble());
-        assertTrue(s.totals(CarbonBudget.unlimited(), 0).toJson().get("carbon_budget_kg").isNull());
+        assertTrue(s.totals(CarbonBudget.unlimited(), 0)
+                .toJson()
+                .get("carbon_budget_kg")
+                .isNull());
 
         String[] csv = s.csv().split("\n");
         assertEquals(5, csv.length, s.csv());

@@ -22,10 +22,12 @@ import org.uma.jmetal.solution.integersolution.IntegerSolution;
  * while a candidate may start.
  */
 class AsyncNsgaIITest {
-    private static final SearchSpace SPACE = new SearchSpace("toy", List.of(
-            Gene.ofInts("a", "a", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
-            Gene.ofInts("b", "b", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
-            Gene.ofInts("c", "c", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
+    private static final SearchSpace SPACE = new SearchSpace(
+            "toy",
+            List.of(
+                    Gene.ofInts("a", "a", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+                    Gene.ofInts("b", "b", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+                    Gene.ofInts("c", "c", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
 
     /** Workers on a simulated clock: a started candidate finishes after its duration. */
     private static class SimulatedWorkers implements SteadyEvaluation {
@@ -92,28 +94,34 @@ class AsyncNsgaIITest {
         Set<String> known = new HashSet<>();
         new AsyncNsgaII(population, seed)
                 .avoidingDuplicates(known::contains, s -> problem.genome(s).toString())
-                .run(problem, new SteadyEvaluation() {
-                    @Override
-                    public boolean canStart() {
-                        return sim.canStart();
-                    }
+                .run(
+                        problem,
+                        new SteadyEvaluation() {
+                            @Override
+                            public boolean canStart() {
+                                return sim.canStart();
+                            }
 
-                    @Override
-                    public void start(IntegerSolution s) {
-                        known.add(problem.genome(s).toString());
-                        sim.start(s);
-                    }
+                            @Override
+                            public void start(IntegerSolution s) {
+                                known.add(problem.genome(s).toString());
+                                sim.start(s);
+                            }
 
-                    @Override
-                    public IntegerSolution next() {
-                        return sim.next();
-                    }
+                            @Override
+                            public IntegerSolution next() {
+                                return sim.next();
+                            }
 
-                    @Override
-                    public void generationDone(int g, List<IntegerSolution> done, List<IntegerSolution> pop) {
-                        sim.generationDone(g, done, pop);
-                    }
-                }, status -> false, generations, List.of(), List.of());
+                            @Override
+                            public void generationDone(int g, List<IntegerSolution> done, List<IntegerSolution> pop) {
+                                sim.generationDone(g, done, pop);
+                            }
+                        },
+                        status -> false,
+                        generations,
+                        List.of(),
+                        List.of());
         return sim;
     }
 
@@ -153,18 +161,22 @@ class AsyncNsgaIITest {
         SimulatedWorkers sim = run(5, 4, 8, 6);
         // Workers idle only at the very end, when fewer than four candidates remain: the busy worker-seconds
         // fill all four workers until the last start, so the makespan is at most busy/4 plus the longest trial.
-        assertTrue(sim.now <= sim.busyWorkerSeconds / 4 + 10, sim.now + " s for " + sim.busyWorkerSeconds
-                + " worker-seconds on 4 workers");
+        assertTrue(
+                sim.now <= sim.busyWorkerSeconds / 4 + 10,
+                sim.now + " s for " + sim.busyWorkerSeconds + " worker-seconds on 4 workers");
     }
 
     @Test
     void theSteadyStatePopulationConvergesTowardTheFeasibleFront() {
         ArchitectureProblem problem = new ArchitectureProblem(SPACE, 2, 1, s -> s);
         SimulatedWorkers sim = new SimulatedWorkers(problem, 3, g -> 1 + g.integer("c"));
-        List<IntegerSolution> last = new AsyncNsgaII(20, 3).run(problem, sim, status -> false, 25, List.of(), List.of());
+        List<IntegerSolution> last =
+                new AsyncNsgaII(20, 3).run(problem, sim, status -> false, 25, List.of(), List.of());
         List<Genome> genomes = last.stream().map(problem::genome).toList();
         assertTrue(genomes.stream().allMatch(g -> g.integer("b") <= 5), "infeasible survivor in " + genomes);
-        long onFront = genomes.stream().filter(g -> g.integer("b") == 0 && g.integer("c") == 0).count();
+        long onFront = genomes.stream()
+                .filter(g -> g.integer("b") == 0 && g.integer("c") == 0)
+                .count();
         assertTrue(onFront >= 10, "only " + onFront + " on the front: " + genomes);
     }
 }

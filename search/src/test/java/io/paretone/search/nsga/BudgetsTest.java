@@ -73,7 +73,9 @@ class BudgetsTest {
         assertFalse(none.stoppingRule().met());
 
         Budgets set = Budgets.of(f, 2000, 60, 0, CarbonBudget.unlimited());
-        assertEquals("the wall-time budget of 60 s is reached (1000000000 s run)", set.whyNoStart(0),
+        assertEquals(
+                "the wall-time budget of 60 s is reached (1000000000 s run)",
+                set.whyNoStart(0),
                 "1000 of 2000 trials leave room; the wall time does not");
     }
 }

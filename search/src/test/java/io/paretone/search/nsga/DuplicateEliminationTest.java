@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 
 /** NSGA-II on a small discrete toy space, with and without duplicate elimination. */
 class DuplicateEliminationTest {
-    private static final SearchSpace SPACE = new SearchSpace("toy", List.of(
-            Gene.ofInts("a", "a", 0, 1, 2, 3),
-            Gene.ofInts("b", "b", 0, 1, 2, 3),
-            Gene.ofInts("c", "c", 0, 1, 2)));
+    private static final SearchSpace SPACE = new SearchSpace(
+            "toy",
+            List.of(
+                    Gene.ofInts("a", "a", 0, 1, 2, 3),
+                    Gene.ofInts("b", "b", 0, 1, 2, 3),
+                    Gene.ofInts("c", "c", 0, 1, 2)));
 
     /** Every genome proposed, in order, over {@code generations} generations of 6. */
     private static List<Genome> proposals(boolean eliminate, long seed, int generations) {

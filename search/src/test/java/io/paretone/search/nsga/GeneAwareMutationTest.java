@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.uma.jmetal.solution.integersolution.IntegerSolution;
 
 class GeneAwareMutationTest {
-    private static final SearchSpace OWN_A = new SearchSpace("a", List.of(
-            Gene.ofInts("depth", "depth", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19)));
-    private static final SearchSpace OWN_B = new SearchSpace("b", List.of(
-            Gene.ofChoices("cell", "cell", "gru", "lstm", "rnn", "mlp")));
-    private static final SearchSpace MIXED = SearchSpace.ofAlternatives(
-            "toy", "family", "family", List.of(), Map.of("a", OWN_A, "b", OWN_B));
+    private static final SearchSpace OWN_A = new SearchSpace(
+            "a",
+            List.of(Gene.ofInts(
+                    "depth", "depth", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19)));
+    private static final SearchSpace OWN_B =
+            new SearchSpace("b", List.of(Gene.ofChoices("cell", "cell", "gru", "lstm", "rnn", "mlp")));
+    private static final SearchSpace MIXED =
+            SearchSpace.ofAlternatives("toy", "family", "family", List.of(), Map.of("a", OWN_A, "b", OWN_B));
 
     private static IntegerSolution solution(int... values) {
         IntegerSolution s = new ArchitectureProblem(MIXED, 1, 0, x -> x).createSolution();
@@ -74,7 +76,8 @@ class GeneAwareMutationTest {
         start[depth] = 10;
         List<Integer> steps = new ArrayList<>();
         for (IntegerSolution s : mutateMany(start, 2, 4000)) {
-            if (s.variables().get(position("family")) == start[position("family")] && s.variables().get(depth) != 10) {
+            if (s.variables().get(position("family")) == start[position("family")]
+                    && s.variables().get(depth) != 10) {
                 steps.add(Math.abs(s.variables().get(depth) - 10));
             }
         }
@@ -100,9 +103,15 @@ class GeneAwareMutationTest {
     @Test
     void sameSeedMutatesTheSameWay() {
         int[] start = new int[MIXED.size()];
-        List<List<Integer>> first = mutateMany(start, 9, 50).stream().map(IntegerSolution::variables).toList();
-        List<List<Integer>> second = mutateMany(start, 9, 50).stream().map(IntegerSolution::variables).toList();
-        List<List<Integer>> other = mutateMany(start, 10, 50).stream().map(IntegerSolution::variables).toList();
+        List<List<Integer>> first = mutateMany(start, 9, 50).stream()
+                .map(IntegerSolution::variables)
+                .toList();
+        List<List<Integer>> second = mutateMany(start, 9, 50).stream()
+                .map(IntegerSolution::variables)
+                .toList();
+        List<List<Integer>> other = mutateMany(start, 10, 50).stream()
+                .map(IntegerSolution::variables)
+                .toList();
         assertEquals(first, second);
         assertNotEquals(first, other);
     }
@@ -122,7 +131,9 @@ class GeneAwareMutationTest {
             List<IntegerSolution> children = crossover.execute(List.of(solution(x), solution(y)));
             for (IntegerSolution c : children) {
                 assertTrue(List.of(0, 1).contains(c.variables().get(family)));
-                assertTrue(List.of(0, 3).contains(c.variables().get(cell)), "cell " + c.variables().get(cell));
+                assertTrue(
+                        List.of(0, 3).contains(c.variables().get(cell)),
+                        "cell " + c.variables().get(cell));
             }
         }
     }

@@ -14,10 +14,12 @@ import org.uma.jmetal.solution.integersolution.IntegerSolution;
 
 /** NSGA-II on a cheap synthetic problem whose objectives are a formula of the genome. */
 class NsgaIITest {
-    private static final SearchSpace SPACE = new SearchSpace("toy", List.of(
-            Gene.ofInts("a", "a", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
-            Gene.ofInts("b", "b", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
-            Gene.ofInts("c", "c", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
+    private static final SearchSpace SPACE = new SearchSpace(
+            "toy",
+            List.of(
+                    Gene.ofInts("a", "a", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+                    Gene.ofInts("b", "b", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+                    Gene.ofInts("c", "c", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
 
     private List<Genome> run(long seed, List<Genome> evaluated) {
         return run(seed, evaluated, 10, 6);
@@ -38,8 +40,8 @@ class NsgaIITest {
             return s;
         });
         GenerationEvaluation evaluation = GenerationEvaluation.oneByOne(holder[0]);
-        List<IntegerSolution> last = new NsgaII(population, seed).run(holder[0], evaluation,
-                status -> evaluation.generationsEvaluated() >= generations, kept -> {});
+        List<IntegerSolution> last = new NsgaII(population, seed)
+                .run(holder[0], evaluation, status -> evaluation.generationsEvaluated() >= generations, kept -> {});
         return last.stream().map(holder[0]::genome).toList();
     }
 
@@ -63,7 +65,9 @@ class NsgaIITest {
             assertTrue(g.integer("b") <= 5, "infeasible survivor " + g);
         }
         // The true front has b = 0 and c = 0; most survivors should be there after 25 generations.
-        long onFront = last.stream().filter(g -> g.integer("b") == 0 && g.integer("c") == 0).count();
+        long onFront = last.stream()
+                .filter(g -> g.integer("b") == 0 && g.integer("c") == 0)
+                .count();
         assertTrue(onFront >= 10, "only " + onFront + " on the front: " + last);
     }
 }

@@ -11,9 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RandomSearchTest {
-    private static final SearchSpace SPACE = new SearchSpace("toy", List.of(
-            Gene.ofInts("a", "a", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
-            Gene.ofInts("b", "b", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
+    private static final SearchSpace SPACE = new SearchSpace(
+            "toy",
+            List.of(
+                    Gene.ofInts("a", "a", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+                    Gene.ofInts("b", "b", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
 
     private static List<List<Genome>> batches(SearchAlgorithm algorithm, int generations) {
         List<List<Genome>> seen = new ArrayList<>();
@@ -41,7 +43,11 @@ class RandomSearchTest {
 
     @Test
     void startsFromTheSameCandidatesAsNsgaIIWithTheSameSeed() {
-        assertEquals(batches(new NsgaII(6, 11), 1).get(0), batches(new RandomSearch(6, 11), 1).get(0));
-        assertNotEquals(batches(new NsgaII(6, 11), 3).get(2), batches(new RandomSearch(6, 11), 3).get(2));
+        assertEquals(
+                batches(new NsgaII(6, 11), 1).get(0),
+                batches(new RandomSearch(6, 11), 1).get(0));
+        assertNotEquals(
+                batches(new NsgaII(6, 11), 3).get(2),
+                batches(new RandomSearch(6, 11), 3).get(2));
     }
 }

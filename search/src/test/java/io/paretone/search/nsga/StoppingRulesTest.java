@@ -20,12 +20,35 @@ class StoppingRulesTest {
         double joules;
         final List<Double> hv = new ArrayList<>();
 
-        @Override public int generations() { return generations; }
-        @Override public int trialsFinished() { return trials; }
-        @Override public double elapsedSeconds() { return seconds; }
-        @Override public double kgCo2eSpent() { return kg; }
-        @Override public double trialJoules() { return joules; }
-        @Override public List<Double> hypervolumes() { return hv; }
+        @Override
+        public int generations() {
+            return generations;
+        }
+
+        @Override
+        public int trialsFinished() {
+            return trials;
+        }
+
+        @Override
+        public double elapsedSeconds() {
+            return seconds;
+        }
+
+        @Override
+        public double kgCo2eSpent() {
+            return kg;
+        }
+
+        @Override
+        public double trialJoules() {
+            return joules;
+        }
+
+        @Override
+        public List<Double> hypervolumes() {
+            return hv;
+        }
     }
 
     @Test

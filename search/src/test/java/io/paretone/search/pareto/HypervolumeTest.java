@@ -20,8 +20,8 @@ class HypervolumeTest {
 
     @Test
     void aDominatedPointAddsNothing() {
-        double hv = new Hypervolume(UNIT_2D).of(List.of(
-                new double[] {0.2, 0.6}, new double[] {0.5, 0.3}, new double[] {0.6, 0.7}));
+        double hv = new Hypervolume(UNIT_2D)
+                .of(List.of(new double[] {0.2, 0.6}, new double[] {0.5, 0.3}, new double[] {0.6, 0.7}));
         assertEquals(0.47, hv, 1e-12);
     }
 
@@ -51,8 +51,8 @@ class HypervolumeTest {
 
     @Test
     void givenBoundsReplaceTheDefaultsButKeepTheirScale() {
-        ObjectiveBounds b = ObjectiveBounds.of(List.of("parameters", "one_minus_pmos"),
-                Map.of("parameters", new double[] {1e3, 1e5}));
+        ObjectiveBounds b = ObjectiveBounds.of(
+                List.of("parameters", "one_minus_pmos"), Map.of("parameters", new double[] {1e3, 1e5}));
         assertEquals(0.5, b.scales().get(0).normalise(1e4), 1e-12);
         assertEquals(true, b.scales().get(0).logarithmic());
     }

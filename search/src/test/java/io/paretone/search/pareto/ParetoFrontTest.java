@@ -12,12 +12,12 @@ class ParetoFrontTest {
     @Test
     void keepsExactlyTheNonDominatedPointsOfAHandMadeSet() {
         List<double[]> points = List.of(
-                new double[] {1, 5},   // A: front
-                new double[] {2, 3},   // B: front
-                new double[] {3, 3},   // C: dominated by B (equal on one, worse on the other)
-                new double[] {4, 1},   // D: front
-                new double[] {5, 5},   // E: dominated by everything
-                new double[] {2, 3});  // F: duplicate of B, not dominated by it: kept
+                new double[] {1, 5}, // A: front
+                new double[] {2, 3}, // B: front
+                new double[] {3, 3}, // C: dominated by B (equal on one, worse on the other)
+                new double[] {4, 1}, // D: front
+                new double[] {5, 5}, // E: dominated by everything
+                new double[] {2, 3}); // F: duplicate of B, not dominated by it: kept
         List<double[]> front = ParetoFront.nonDominated(points, Function.identity());
         assertEquals(List.of(points.get(0), points.get(1), points.get(3), points.get(5)), front);
     }

@@ -29,9 +29,12 @@ import java.util.Map;
  */
 public final class RunFolderFixture {
     /** A toy two-gene space: the genome of trial n is (layers index n mod 4, width index n / 4). */
-    public static final SearchSpace SPACE = new SearchSpace("toy", List.of(
-            Gene.ofInts("layers", "layer count", 2, 3, 4, 6),
-            Gene.ofInts("width", "channels per layer", 4, 8, 16, 32, 64)));
+    public static final SearchSpace SPACE = new SearchSpace(
+            "toy",
+            List.of(
+                    Gene.ofInts("layers", "layer count", 2, 3, 4, 6),
+                    Gene.ofInts("width", "channels per layer", 4, 8, 16, 32, 64)));
+
     public static final CarbonAccounting CARBON = CarbonAccounting.worldAverage();
     /** The objectives of every fixture, in the order of {@link #complete}'s arguments. */
     public static final List<Objective> OBJECTIVES =
@@ -55,7 +58,8 @@ public final class RunFolderFixture {
 
     /** {@code name-yyyyMMdd-HHmmss}, as a search names a new study, with -N when that exists. */
     private static Path freeFolder(Path parent, String name) {
-        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String stamp =
+                java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path dir = parent.resolve(name + "-" + stamp);
         for (int i = 2; java.nio.file.Files.exists(dir); i++) {
             dir = parent.resolve(name + "-" + stamp + "-" + i);
@@ -81,32 +85,89 @@ public final class RunFolderFixture {
     }
 
     /** As {@link #complete(int, double, long, long, double)}, with a description of the test's choosing. */
-    public Trial complete(int generation, double kgCo2e, long parameters, long flopsPerSecond, double oneMinusPmos,
+    public Trial complete(
+            int generation,
+            double kgCo2e,
+            long parameters,
+            long flopsPerSecond,
+            double oneMinusPmos,
             String description) {
         int number = trials.size() + 1;
         double joules = kgCo2e / CARBON.kgPerKwh() * 3.6e6;
         double seconds = joules / 20.0;
         TrialMetrics metrics = new TrialMetrics(
-                parameters, flopsPerSecond, 1 - oneMinusPmos, quality(1 - oneMinusPmos), joules, kgCo2e,
-                CARBON.lacosteKgCo2e(1, 0.02, seconds / 3600), seconds, 1.5, 30.0, 80, 5.5, 4.5,
-                "cpu-time", true, seconds + " s process CPU time x 10.0 W per core",
-                parameters * 4, flopsPerSecond / 100, flopsPerSecond * 3, 16_000.0, 0.5, 120.0,
-                45.0, CARBON.kgCo2e(45.0), "AMD EPYC", List.of());
-        return add(new Trial(number, generation, genome(number), describe(number, description),
-                new TrialOutcome(TrialStatus.COMPLETE, null, Map.of("co2e", kgCo2e, "parameters", (double) parameters,
-                        "flops", (double) flopsPerSecond, "one_minus_pmos", oneMinusPmos), metrics, provenance(number), null, 0)));
+                parameters,
+                flopsPerSecond,
+                1 - oneMinusPmos,
+                quality(1 - oneMinusPmos),
+                joules,
+                kgCo2e,
+                CARBON.lacosteKgCo2e(1, 0.02, seconds / 3600),
+                seconds,
+                1.5,
+                30.0,
+                80,
+                5.5,
+                4.5,
+                "cpu-time",
+                true,
+                seconds + " s process CPU time x 10.0 W per core",
+                parameters * 4,
+                flopsPerSecond / 100,
+                flopsPerSecond * 3,
+                16_000.0,
+                0.5,
+                120.0,
+                45.0,
+                CARBON.kgCo2e(45.0),
+                "AMD EPYC",
+                List.of());
+        return add(new Trial(
+                number,
+                generation,
+                genome(number),
+                describe(number, description),
+                new TrialOutcome(
+                        TrialStatus.COMPLETE,
+                        null,
+                        Map.of(
+                                "co2e",
+                                kgCo2e,
+                                "parameters",
+                                (double) parameters,
+                                "flops",
+                                (double) flopsPerSecond,
+                                "one_minus_pmos",
+                                oneMinusPmos),
+                        metrics,
+                        provenance(number),
+                        null,
+                        0)));
     }
 
     /** A quality score of one term whose scaled value is {@code percentMos}. */
     private static QualityScore quality(double percentMos) {
-        return new QualityScore(percentMos, percentMos, percentMos, 0.02, List.of(new QualityTerm("logmel_distance",
-                100 - 90 * percentMos, 10, 1, 100, percentMos, percentMos, true)), 16, 0, 2.0, 1.0);
+        return new QualityScore(
+                percentMos,
+                percentMos,
+                percentMos,
+                0.02,
+                List.of(new QualityTerm(
+                        "logmel_distance", 100 - 90 * percentMos, 10, 1, 100, percentMos, percentMos, true)),
+                16,
+                0,
+                2.0,
+                1.0);
     }
 
     /** Appends a failed trial with this reason. */
     public Trial failed(int generation, String reason) {
         int number = trials.size() + 1;
-        return add(new Trial(number, generation, genome(number), describe(number, null),
+        return add(new Trial(
+                number,
+                generation,
+                genome(number),
+                describe(number, null),
                 new TrialOutcome(TrialStatus.FAILED, reason, Map.of(), null, provenance(number), null, 0)));
     }
 
@@ -123,8 +184,11 @@ public final class RunFolderFixture {
 
     /** Writes the end-of-study files (trials.json, front, summary), as a finished study does. */
     public RunFolderFixture finish() {
-        List<Trial> feasible = trials.stream().filter(t -> t.complete() && constraints.respectedBy(t.outcome().metrics())).toList();
-        List<Trial> front = ParetoFront.nonDominated(feasible, t -> t.outcome().values(OBJECTIVES.stream().map(Objective::name).toList()));
+        List<Trial> feasible = trials.stream()
+                .filter(t -> t.complete() && constraints.respectedBy(t.outcome().metrics()))
+                .toList();
+        List<Trial> front = ParetoFront.nonDominated(feasible, t -> t.outcome()
+                .values(OBJECTIVES.stream().map(Objective::name).toList()));
         ObjectNode summary = new ObjectMapper().createObjectNode();
         summary.put("trials", trials.size());
         summary.put("failed", trials.stream().filter(t -> !t.complete()).count());
@@ -153,7 +217,8 @@ public final class RunFolderFixture {
     }
 
     private static Provenance provenance(int number) {
-        return new Provenance(1000 + number, "cpu()", "fixture", "0123abcd", "dev", "0.36.0", "17.0.15", "Linux amd64", "node-1");
+        return new Provenance(
+                1000 + number, "cpu()", "fixture", "0123abcd", "dev", "0.36.0", "17.0.15", "Linux amd64", "node-1");
     }
 
     private ObjectNode studyJson() {

@@ -36,7 +36,8 @@ class RunFolderReaderTest {
         assertEquals("round", s.name());
         assertTrue(s.finished());
         assertEquals(12, s.plannedCandidates(), "population 4 x 3 generations");
-        assertEquals(List.of("co2e", "parameters", "flops", "one_minus_pmos"),
+        assertEquals(
+                List.of("co2e", "parameters", "flops", "one_minus_pmos"),
                 s.objectives().stream().map(StoredObjective::name).toList());
         assertEquals("kgCO2e", s.objectives().get(0).unit());
         assertEquals(3, s.trials().size());
@@ -81,7 +82,10 @@ class RunFolderReaderTest {
     void aLastLineCutShortByACrashIsSkipped() throws IOException {
         RunFolderFixture f = RunFolderFixture.create(dir, "crashed");
         f.complete(0, 2e-5, 4_000, 100_000_000, 0.40);
-        Files.writeString(f.path().resolve("trials.jsonl"), "{\"trial\":2,\"gen", StandardCharsets.UTF_8,
+        Files.writeString(
+                f.path().resolve("trials.jsonl"),
+                "{\"trial\":2,\"gen",
+                StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
 
         assertEquals(1, new RunFolderReader(f.path()).read().trials().size());
@@ -90,18 +94,22 @@ class RunFolderReaderTest {
     @Test
     void frontKeepsFeasibleNonDominatedTrialsOnly() {
         RunFolderFixture f = RunFolderFixture.create(dir, "front", new Constraints(10_000, 0, 0, 0));
-        f.complete(0, 1e-5, 5_000, 100, 0.5);   // 1: front
-        f.complete(0, 2e-5, 6_000, 200, 0.6);   // 2: dominated by 1 on every objective
-        f.complete(0, 3e-5, 5_000, 100, 0.1);   // 3: front (best quality)
-        f.complete(0, 1e-6, 20_000, 100, 0.9);  // 4: least CO2e, but over the 10k parameter limit
-        f.failed(1, "out of memory");           // 5: failed
+        f.complete(0, 1e-5, 5_000, 100, 0.5); // 1: front
+        f.complete(0, 2e-5, 6_000, 200, 0.6); // 2: dominated by 1 on every objective
+        f.complete(0, 3e-5, 5_000, 100, 0.1); // 3: front (best quality)
+        f.complete(0, 1e-6, 20_000, 100, 0.9); // 4: least CO2e, but over the 10k parameter limit
+        f.failed(1, "out of memory"); // 5: failed
         f.finish();
 
         StoredStudy s = new RunFolderReader(f.path()).read();
 
         assertEquals(List.of(1, 3), s.front().stream().map(StoredTrial::number).toList());
         assertEquals(2, s.summary().orElseThrow().frontSize(), "the same front as the study wrote");
-        assertEquals(List.of(1), s.frontOf(s.trials().subList(0, 2)).stream().map(StoredTrial::number).toList());
+        assertEquals(
+                List.of(1),
+                s.frontOf(s.trials().subList(0, 2)).stream()
+                        .map(StoredTrial::number)
+                        .toList());
     }
 
     @Test

@@ -29,8 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteTrialStoreTest {
-    static final io.paretone.spaces.genome.SearchSpace SPACE = io.paretone.spaces.families.ModelFamilies.space(List.of("wavenet"));
-    static final String GENOME = io.paretone.spaces.families.ModelFamilies.smallestPerFamily(SPACE).get(0).toString();
+    static final io.paretone.spaces.genome.SearchSpace SPACE =
+            io.paretone.spaces.families.ModelFamilies.space(List.of("wavenet"));
+    static final String GENOME = io.paretone.spaces.families.ModelFamilies.smallestPerFamily(SPACE)
+            .get(0)
+            .toString();
 
     @TempDir
     Path dir;
@@ -44,18 +47,57 @@ class SqliteTrialStoreTest {
     }
 
     static TrialMetrics metrics(double joules) {
-        QualityScore quality = new QualityScore(0.5, 0.5, 0.5, 0.01,
-                List.of(new QualityTerm("embedding_frechet", 1.5, 1.0, 0.1, 2.0, 0.5, 0.5, true)), 16, 0, 3.0, 2.0);
-        return new TrialMetrics(1000, 2000, 0.5, quality, joules, joules / 3.6e6 * 0.437, 0, 1, 0.1, 3, 40, 5.5, 4.5,
-                "cpu-time", true, "test", 4000, 300, 96000, 16000, 0.5, 20, 2.5, 2.5 / 3.6e6 * 0.437, "a test CPU", List.of());
+        QualityScore quality = new QualityScore(
+                0.5,
+                0.5,
+                0.5,
+                0.01,
+                List.of(new QualityTerm("embedding_frechet", 1.5, 1.0, 0.1, 2.0, 0.5, 0.5, true)),
+                16,
+                0,
+                3.0,
+                2.0);
+        return new TrialMetrics(
+                1000,
+                2000,
+                0.5,
+                quality,
+                joules,
+                joules / 3.6e6 * 0.437,
+                0,
+                1,
+                0.1,
+                3,
+                40,
+                5.5,
+                4.5,
+                "cpu-time",
+                true,
+                "test",
+                4000,
+                300,
+                96000,
+                16000,
+                0.5,
+                20,
+                2.5,
+                2.5 / 3.6e6 * 0.437,
+                "a test CPU",
+                List.of());
     }
 
     static TrialOutcome complete(double co2e, double parameters) {
         Map<String, Double> values = new LinkedHashMap<>();
         values.put("co2e", co2e);
         values.put("parameters", parameters);
-        return new TrialOutcome(TrialStatus.COMPLETE, null, values, metrics(10), new Provenance(7, "cpu()", "sines",
-                "abc", "dev", "0.36.0", "17", "Linux", "node-1"), null, 12.5);
+        return new TrialOutcome(
+                TrialStatus.COMPLETE,
+                null,
+                values,
+                metrics(10),
+                new Provenance(7, "cpu()", "sines", "abc", "dev", "0.36.0", "17", "Linux", "node-1"),
+                null,
+                12.5);
     }
 
     @Test
@@ -101,8 +143,17 @@ class SqliteTrialStoreTest {
             long id = store.openStudy(study("a")).id();
             TrialRow t = store.ask(id, List.of(request("x", 0))).get(0);
             store.claim(t.id(), new Claim("me", "w1", "cpu()"));
-            store.finish(t.id(), "me", new TrialOutcome(TrialStatus.PRUNED, "dominated", Map.of("co2e", 3e-7),
-                    metrics(4), null, new Trial.Pruning(20, 80, 12.0), 5));
+            store.finish(
+                    t.id(),
+                    "me",
+                    new TrialOutcome(
+                            TrialStatus.PRUNED,
+                            "dominated",
+                            Map.of("co2e", 3e-7),
+                            metrics(4),
+                            null,
+                            new Trial.Pruning(20, 80, 12.0),
+                            5));
             TrialRow p = store.trial(t.id()).orElseThrow();
             assertEquals(TrialStatus.PRUNED, p.outcome().status());
             assertEquals("dominated", p.outcome().reason());
@@ -131,13 +182,20 @@ class SqliteTrialStoreTest {
             store.claim(ts.get(1).id(), new Claim(liveOwner, "w2", "cpu()"));
             int requeued = store.requeueAbandoned(id, new OwnerLiveness(Duration.ofMinutes(10)));
             assertEquals(1, requeued);
-            assertEquals(TrialStatus.QUEUED, store.trial(ts.get(0).id()).orElseThrow().outcome().status());
+            assertEquals(
+                    TrialStatus.QUEUED,
+                    store.trial(ts.get(0).id()).orElseThrow().outcome().status());
             assertNull(store.trial(ts.get(0).id()).orElseThrow().owner());
-            assertEquals(TrialStatus.RUNNING, store.trial(ts.get(1).id()).orElseThrow().outcome().status());
-            assertFalse(store.finish(ts.get(0).id(), deadOwner, complete(1, 1)), "the dead owner's late result is refused");
+            assertEquals(
+                    TrialStatus.RUNNING,
+                    store.trial(ts.get(1).id()).orElseThrow().outcome().status());
+            assertFalse(
+                    store.finish(ts.get(0).id(), deadOwner, complete(1, 1)), "the dead owner's late result is refused");
 
             OwnerLiveness.release(liveOwner);
-            assertEquals(1, store.requeueAbandoned(id, new OwnerLiveness(Duration.ofMinutes(10))),
+            assertEquals(
+                    1,
+                    store.requeueAbandoned(id, new OwnerLiveness(Duration.ofMinutes(10))),
                     "a released session of this process counts as gone");
         }
     }
@@ -151,7 +209,8 @@ class SqliteTrialStoreTest {
             store.claim(ts.get(0).id(), new Claim("me", "w1", "cpu()"));
             store.finish(ts.get(0).id(), "me", complete(1e-6, 10));
             store.claim(ts.get(1).id(), new Claim("me", "w1", "cpu()"));
-            store.finish(ts.get(1).id(), "me", new TrialOutcome(TrialStatus.FAILED, "NaN", Map.of(), null, null, null, 2.5));
+            store.finish(
+                    ts.get(1).id(), "me", new TrialOutcome(TrialStatus.FAILED, "NaN", Map.of(), null, null, null, 2.5));
             store.recordHypervolume(id, new HypervolumePoint(0, 2, 1e-6, 0.25, 1));
             store.recordHypervolume(id, new HypervolumePoint(1, 2, 2e-6, 0.5, 1));
             store.recordHypervolume(id, new HypervolumePoint(1, 3, 3e-6, 0.75, 2)); // a replay replaces
@@ -161,7 +220,8 @@ class SqliteTrialStoreTest {
             store.updateSession(s2, new SessionFootprint(5, 1, 10, 40, 1.5, "done"));
 
             List<StudyOverview> all = store.studies();
-            assertEquals(List.of("a", "b"), all.stream().map(StudyOverview::name).toList());
+            assertEquals(
+                    List.of("a", "b"), all.stream().map(StudyOverview::name).toList());
             StudyOverview a = all.get(0);
             assertEquals(1, a.complete());
             assertEquals(1, a.failed());
@@ -202,7 +262,8 @@ class SqliteTrialStoreTest {
         try (SqliteTrialStore store = SqliteTrialStore.open(file)) {
             StudyRecord a = store.openStudy(study("a"));
             assertEquals(List.of("co2e", "parameters"), a.definition().objectives());
-            assertEquals(TrialStatus.COMPLETE, store.trials(a.id()).get(0).outcome().status());
+            assertEquals(
+                    TrialStatus.COMPLETE, store.trials(a.id()).get(0).outcome().status());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = c.createStatement();
@@ -216,7 +277,8 @@ class SqliteTrialStoreTest {
     void aStoreFromANewerParetoneIsRefused() throws Exception {
         Path file = dir.resolve("s.db");
         SqliteTrialStore.open(file).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             s.executeUpdate("PRAGMA user_version = 99");
         }
         var e = assertThrows(IllegalStateException.class, () -> SqliteTrialStore.open(file));
@@ -231,11 +293,13 @@ class SqliteTrialStoreTest {
             store.ask(id, List.of(request("x", 0)));
         }
         int version = SchemaMigrations.latest(SchemaMigrations.STEPS) + 1;
-        var next = new SchemaMigrations.Step(version, "a note per trial", List.of("ALTER TABLE trials ADD COLUMN note TEXT"));
+        var next = new SchemaMigrations.Step(
+                version, "a note per trial", List.of("ALTER TABLE trials ADD COLUMN note TEXT"));
         List<SchemaMigrations.Step> steps = new java.util.ArrayList<>(SchemaMigrations.STEPS);
         steps.add(next);
         try (SqliteTrialStore store = SqliteTrialStore.open(file, steps)) {
-            assertEquals(1, store.trials(store.findStudy("a").orElseThrow().id()).size());
+            assertEquals(
+                    1, store.trials(store.findStudy("a").orElseThrow().id()).size());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = c.createStatement()) {
@@ -255,16 +319,19 @@ class SqliteTrialStoreTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             SchemaMigrations.migrate(c, SchemaMigrations.STEPS.subList(0, 2), file.toString());
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO studies (id, name, algorithm, family, seed, objectives_json, bounds_json, settings_json,"
-                    + " state, created_at, updated_at) VALUES (1, 'old', 'nsga2', 'wavenet', 1, 'co2e', '{}', '{}',"
-                    + " 'STOPPED', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
+            s.executeUpdate(
+                    "INSERT INTO studies (id, name, algorithm, family, seed, objectives_json, bounds_json, settings_json,"
+                            + " state, created_at, updated_at) VALUES (1, 'old', 'nsga2', 'wavenet', 1, 'co2e', '{}', '{}',"
+                            + " 'STOPPED', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
             s.executeUpdate("INSERT INTO sessions (study_id, owner, workers, started_at, updated_at, main_joules,"
                     + " worker_joules) VALUES (1, 'p1', 1, 'x', 'x', 4, 100), (1, 'p2', 1, 'x', 'x', 2, 50)");
             for (String[] t : new String[][] {{"1", "p1", "30"}, {"2", "p1", "45"}, {"3", "p2", "20"}}) {
-                s.executeUpdate("INSERT INTO trials (study_id, number, architecture, family, genome, description, generation,"
-                        + " seed, status, owner, total_joules, queued_at) VALUES (1, " + t[0] + ", 'a" + t[0]
-                        + "', 'wavenet', 'g', 'd', 0, 1, 'COMPLETE', '" + t[1] + "', " + t[2] + ", 'x')");
+                s.executeUpdate(
+                        "INSERT INTO trials (study_id, number, architecture, family, genome, description, generation,"
+                                + " seed, status, owner, total_joules, queued_at) VALUES (1, " + t[0] + ", 'a" + t[0]
+                                + "', 'wavenet', 'g', 'd', 0, 1, 'COMPLETE', '" + t[1] + "', " + t[2] + ", 'x')");
             }
         }
         try (SqliteTrialStore store = SqliteTrialStore.open(file)) {
@@ -278,23 +345,26 @@ class SqliteTrialStoreTest {
     void aVersionOneStoreBecomesAnAudioStudyWithPerUnitFigures() throws Exception {
         Path file = dir.resolve("s.db");
         try (SqliteTrialStore store = SqliteTrialStore.open(file, SchemaMigrations.STEPS.subList(0, 1))) {
-            store.openStudy(new NewStudy("old", "nsga2", "wavenet", 42, List.of("co2e"), "{}",
-                    "{\"seed\":42,\"sample_rate\":16000}", null));
+            store.openStudy(new NewStudy(
+                    "old", "nsga2", "wavenet", 42, List.of("co2e"), "{}", "{\"seed\":42,\"sample_rate\":16000}", null));
             store.ask(store.findStudy("old").orElseThrow().id(), List.of(request("x", 0)));
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE trials SET metrics_json = '{\"generation_joules_per_second\":2.5,"
                     + "\"real_time_factor\":0.5,\"training_inference_ratio_seconds\":20,"
                     + "\"generation_samples_per_second\":16000,\"generation_flops_per_second\":2000}'");
         }
         try (SqliteTrialStore store = SqliteTrialStore.open(file)) {
-            var settings = SearchJson.read(store.findStudy("old").orElseThrow().definition().settingsJson(), JsonNode.class);
+            var settings = SearchJson.read(
+                    store.findStudy("old").orElseThrow().definition().settingsJson(), JsonNode.class);
             assertEquals("audio", settings.get("domain").asText());
             assertEquals(16000, settings.get("values_per_unit").asInt());
             assertEquals("16000", settings.get("data_layout").asText());
             assertFalse(settings.has("sample_rate"));
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT metrics_json FROM trials")) {
             r.next();
             var m = SearchJson.read(r.getString(1), JsonNode.class);

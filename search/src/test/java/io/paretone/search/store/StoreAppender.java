@@ -29,9 +29,19 @@ public final class StoreAppender {
                     requests.add(SqliteTrialStoreTest.request("arch-" + (g * perGeneration / 2 + i), g));
                 }
                 for (TrialRow t : store.ask(study, requests)) {
-                    if (t.outcome().status() == TrialStatus.QUEUED && store.claim(t.id(), new Claim(owner, "w", "cpu()"))) {
-                        boolean mine = store.finish(t.id(), owner, new TrialOutcome(TrialStatus.COMPLETE, null,
-                                Map.of("co2e", (double) t.number(), "parameters", 1.0), null, null, null, 1));
+                    if (t.outcome().status() == TrialStatus.QUEUED
+                            && store.claim(t.id(), new Claim(owner, "w", "cpu()"))) {
+                        boolean mine = store.finish(
+                                t.id(),
+                                owner,
+                                new TrialOutcome(
+                                        TrialStatus.COMPLETE,
+                                        null,
+                                        Map.of("co2e", (double) t.number(), "parameters", 1.0),
+                                        null,
+                                        null,
+                                        null,
+                                        1));
                         if (mine) {
                             System.out.println(t.number());
                         }

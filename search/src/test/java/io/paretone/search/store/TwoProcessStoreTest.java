@@ -42,15 +42,20 @@ class TwoProcessStoreTest {
         assertTrue(overlap.isEmpty(), "trials finished by both processes: " + overlap);
         Set<Integer> all = new HashSet<>(byA);
         all.addAll(byB);
-        assertEquals(IntStream.rangeClosed(1, architectures).boxed().collect(java.util.stream.Collectors.toSet()), all,
+        assertEquals(
+                IntStream.rangeClosed(1, architectures).boxed().collect(java.util.stream.Collectors.toSet()),
+                all,
                 "every trial finished exactly once, numbers 1..n without gaps");
 
         try (SqliteTrialStore store = SqliteTrialStore.open(file)) {
             long study = store.findStudy("shared").orElseThrow().id();
             List<TrialRow> trials = store.trials(study);
             assertEquals(architectures, trials.size());
-            assertEquals(architectures, trials.stream().map(TrialRow::architecture).distinct().count());
-            assertTrue(trials.stream().allMatch(t -> t.outcome().status() == TrialStatus.COMPLETE && t.attempts() == 1));
+            assertEquals(
+                    architectures,
+                    trials.stream().map(TrialRow::architecture).distinct().count());
+            assertTrue(
+                    trials.stream().allMatch(t -> t.outcome().status() == TrialStatus.COMPLETE && t.attempts() == 1));
             assertEquals(generations, store.hypervolumes(study).size());
             assertEquals(1, store.studies().size(), "both opened the same study");
         }
@@ -64,8 +69,14 @@ class TwoProcessStoreTest {
 
     private static Process start(Path file, int generations, int perGeneration) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), StoreAppender.class.getName(),
-                file.toString(), Integer.toString(generations), Integer.toString(perGeneration))
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StoreAppender.class.getName(),
+                        file.toString(),
+                        Integer.toString(generations),
+                        Integer.toString(perGeneration))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
     }

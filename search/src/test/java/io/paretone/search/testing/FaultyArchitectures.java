@@ -25,7 +25,13 @@ import java.util.Map;
  */
 public final class FaultyArchitectures {
     /** What goes wrong. */
-    public enum Fault { NONE, NAN, SIGKILL, HANG, OOM }
+    public enum Fault {
+        NONE,
+        NAN,
+        SIGKILL,
+        HANG,
+        OOM
+    }
 
     private static final Map<Integer, Fault> BY_CHANNELS =
             Map.of(4, Fault.NONE, 8, Fault.NAN, 16, Fault.SIGKILL, 24, Fault.HANG, 32, Fault.OOM);
@@ -34,8 +40,8 @@ public final class FaultyArchitectures {
 
     /** The fault of a WaveNet genome of the mixed space. */
     public static Fault faultOf(Genome genome) {
-        return BY_CHANNELS.getOrDefault(genome.integer(WaveNetFamily.NAME + "." + WaveNetFamily.RESIDUAL_CHANNELS),
-                Fault.NONE);
+        return BY_CHANNELS.getOrDefault(
+                genome.integer(WaveNetFamily.NAME + "." + WaveNetFamily.RESIDUAL_CHANNELS), Fault.NONE);
     }
 
     /** Decodes as the study does, then makes training misbehave per {@link #faultOf}. */
@@ -47,7 +53,11 @@ public final class FaultyArchitectures {
 
     /** A tiny WaveNet genome of the mixed space with this fault. */
     public static String genome(Fault fault, int steps) {
-        int channels = BY_CHANNELS.entrySet().stream().filter(e -> e.getValue() == fault).findFirst().orElseThrow().getKey();
+        int channels = BY_CHANNELS.entrySet().stream()
+                .filter(e -> e.getValue() == fault)
+                .findFirst()
+                .orElseThrow()
+                .getKey();
         return "family=wavenet training_steps=" + steps + " batch_size=8 learning_rate=0.01 wavenet.layers=2"
                 + " wavenet.dilation_cycle=1 wavenet.residual_channels=" + channels + " wavenet.skip_channels=8"
                 + " wavenet.kernel_size=2";
@@ -59,12 +69,33 @@ public final class FaultyArchitectures {
     }
 
     private record Faulty(Architecture inner, Fault fault) implements Architecture {
-        @Override public Genome genome() { return inner.genome(); }
-        @Override public String describe() { return inner.describe(); }
-        @Override public Block newBlock() { return inner.newBlock(); }
-        @Override public Shape[] inputShapes(int batchSize) { return inner.inputShapes(batchSize); }
-        @Override public Sampler sampler() { return inner.sampler(); }
-        @Override public long generationFlopsPerUnit(Block b, LayerFlops c, int rate) {
+        @Override
+        public Genome genome() {
+            return inner.genome();
+        }
+
+        @Override
+        public String describe() {
+            return inner.describe();
+        }
+
+        @Override
+        public Block newBlock() {
+            return inner.newBlock();
+        }
+
+        @Override
+        public Shape[] inputShapes(int batchSize) {
+            return inner.inputShapes(batchSize);
+        }
+
+        @Override
+        public Sampler sampler() {
+            return inner.sampler();
+        }
+
+        @Override
+        public long generationFlopsPerUnit(Block b, LayerFlops c, int rate) {
             return inner.generationFlopsPerUnit(b, c, rate);
         }
 
@@ -87,7 +118,12 @@ public final class FaultyArchitectures {
         switch (fault) {
             case SIGKILL -> {
                 try {
-                    new ProcessBuilder("kill", "-9", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+                    new ProcessBuilder(
+                                    "kill",
+                                    "-9",
+                                    Long.toString(ProcessHandle.current().pid()))
+                            .start()
+                            .waitFor();
                     Thread.sleep(60_000);
                 } catch (IOException | InterruptedException e) {
                     throw new IllegalStateException("could not SIGKILL myself", e);
@@ -106,7 +142,7 @@ public final class FaultyArchitectures {
                     hog.add(new long[16 << 20]);
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 }

@@ -26,9 +26,19 @@ public final class SineWorkerSetup {
     public static WorkerSetup write(Path dir, String samplesDir, boolean warmUp) throws IOException {
         AudioSplits data = new SineDataset().load(dir);
         Path dataFile = StudyDataFile.export(data, dir);
-        return new WorkerSetup("w0", List.of("wavenet"), "cpu", dataFile.toString(), data.contentHash(),
-                QualityProxies.JUDGE, 2, 1600, 42,
+        return new WorkerSetup(
+                "w0",
+                List.of("wavenet"),
+                "cpu",
+                dataFile.toString(),
+                data.contentHash(),
+                QualityProxies.JUDGE,
+                2,
+                1600,
+                42,
                 WorkerSetup.Energy.of(EnergySettings.defaults(), CarbonAccounting.worldAverage()),
-                dir.resolve("cache").toString(), samplesDir, warmUp);
+                dir.resolve("cache").toString(),
+                samplesDir,
+                warmUp);
     }
 }

@@ -17,7 +17,8 @@ class ConstraintsTest {
 
     @Test
     void everyLimitIsAnUpperBoundOnAMinimisedObjective() {
-        assertEquals(List.of("co2e", "parameters", "flops", "one_minus_pmos"),
+        assertEquals(
+                List.of("co2e", "parameters", "flops", "one_minus_pmos"),
                 all.limits().stream().map(Constraints.Limit::objective).toList());
         assertEquals(0.4, all.limits().get(3).max(), 1e-12, "min %MOS 0.6 is max 1 - %MOS 0.4");
         assertEquals(5, all.count());
@@ -38,11 +39,45 @@ class ConstraintsTest {
         // Terms at raw 1.4 and -0.9: bounded %MOS (1 + 0) / 2 = 0.5, the objective's (1.4 - ln 1.9) / 2 = 0.379.
         // A least %MOS of 0.45 (at most 0.55 of the objective) is met by the first, not by the second.
         double objectiveMos = (1.4 - Math.log(1.9)) / 2;
-        QualityScore quality = new QualityScore(0.5, 0.25, objectiveMos, 0.02, List.of(
-                new QualityTerm("embedding_frechet", 2, 3, 0.1, 0.5, 1.4, 1, true),
-                new QualityTerm("logmel_distance", 200, 10, 1, 110, -0.9, 0, true)), 16, 0, 3.0, 2.0);
-        TrialMetrics m = new TrialMetrics(1000, 2000, 0.5, quality, 1, 1e-7, 0, 1, 0.1, 3, 40, 5.5, 4.5, "cpu-time",
-                true, "test", 4000, 300, 96000, 16000, 0.5, 20, 2.5, 1e-7, "a test CPU", List.of());
+        QualityScore quality = new QualityScore(
+                0.5,
+                0.25,
+                objectiveMos,
+                0.02,
+                List.of(
+                        new QualityTerm("embedding_frechet", 2, 3, 0.1, 0.5, 1.4, 1, true),
+                        new QualityTerm("logmel_distance", 200, 10, 1, 110, -0.9, 0, true)),
+                16,
+                0,
+                3.0,
+                2.0);
+        TrialMetrics m = new TrialMetrics(
+                1000,
+                2000,
+                0.5,
+                quality,
+                1,
+                1e-7,
+                0,
+                1,
+                0.1,
+                3,
+                40,
+                5.5,
+                4.5,
+                "cpu-time",
+                true,
+                "test",
+                4000,
+                300,
+                96000,
+                16000,
+                0.5,
+                20,
+                2.5,
+                1e-7,
+                "a test CPU",
+                List.of());
         assertEquals(1 - objectiveMos, Constraints.figures(m).get("one_minus_pmos"), 1e-12);
         assertFalse(new Constraints(0, 0, 0, 0.45).respectedBy(m));
         assertTrue(new Constraints(0, 0, 0, 0.35).respectedBy(m));

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyArchitectures;
+import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineWorkerSetup;
 import io.paretone.search.trial.TrialOutcome;

@@ -39,17 +39,24 @@ class StudyDataFileTest {
 
     @Test
     void labelsWithSeveralFacetsKeepTheirNamesAndOrder() throws IOException {
-        var clip = new io.paretone.evaluators.data.AudioClip(new float[] {0.1f, -0.2f, 0.3f},
-                java.util.Map.of("instrument", "73"));
+        var clip = new io.paretone.evaluators.data.AudioClip(
+                new float[] {0.1f, -0.2f, 0.3f}, java.util.Map.of("instrument", "73"));
         var labels = new java.util.LinkedHashMap<String, String>();
         labels.put("pitch", "69");
         labels.put("velocity", "100");
         var two = new io.paretone.evaluators.data.AudioClip(new float[] {0.5f}, labels);
         var splits = java.util.List.of(clip, two);
-        AudioSplits data = new AudioSplits("facets", 16000, splits, java.util.List.of(clip), java.util.List.of(two),
+        AudioSplits data = new AudioSplits(
+                "facets",
+                16000,
+                splits,
+                java.util.List.of(clip),
+                java.util.List.of(two),
                 io.paretone.evaluators.data.ContentHash.of(splits, java.util.List.of(clip), java.util.List.of(two)));
         AudioSplits back = (AudioSplits) StudyDataFile.read(StudyDataFile.export(data, dir), data.contentHash());
-        assertEquals(java.util.List.of("pitch", "velocity"), java.util.List.copyOf(back.train().get(1).labels().keySet()));
+        assertEquals(
+                java.util.List.of("pitch", "velocity"),
+                java.util.List.copyOf(back.train().get(1).labels().keySet()));
         assertEquals("69:100", back.train().get(1).label());
         assertEquals(data.contentHash(), back.contentHash());
     }
@@ -63,9 +70,13 @@ class StudyDataFileTest {
         var three = new LabelledImage(pixels, "3");
         var seven = new LabelledImage(new float[16], "7");
         var train = java.util.List.of(three, seven);
-        ImageSplits data = new ImageSplits("tiny", new ImageFormat(1, 4, 4), train, java.util.List.of(seven),
-                java.util.List.of(three), io.paretone.evaluators.data.ContentHash.of(train, java.util.List.of(seven),
-                        java.util.List.of(three)));
+        ImageSplits data = new ImageSplits(
+                "tiny",
+                new ImageFormat(1, 4, 4),
+                train,
+                java.util.List.of(seven),
+                java.util.List.of(three),
+                io.paretone.evaluators.data.ContentHash.of(train, java.util.List.of(seven), java.util.List.of(three)));
         DataSplits back = StudyDataFile.read(StudyDataFile.export(data, dir), data.contentHash());
         ImageSplits images = assertInstanceOf(ImageSplits.class, back);
         assertEquals(Domain.IMAGE, back.domain());
@@ -86,8 +97,12 @@ class StudyDataFileTest {
             f.write(new byte[] {1, 2, 3});
         }
         assertThrows(IOException.class, () -> StudyDataFile.read(file, data.contentHash()));
-        assertArrayEquals(data.train().get(0).samples(),
-                StudyDataFile.read(StudyDataFile.export(data, dir), data.contentHash()).train().get(0).values(),
+        assertArrayEquals(
+                data.train().get(0).samples(),
+                StudyDataFile.read(StudyDataFile.export(data, dir), data.contentHash())
+                        .train()
+                        .get(0)
+                        .values(),
                 "export rewrites a damaged file");
     }
 }

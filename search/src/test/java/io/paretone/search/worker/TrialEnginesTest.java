@@ -12,11 +12,28 @@ import org.junit.jupiter.api.Test;
 
 class TrialEnginesTest {
     private static EngineRequest request(String engine) {
-        WorkerSetup setup = new WorkerSetup("w0", List.of("wavenet"), "cpu", "data.bin", "hash", QualityProxies.JUDGE, 2,
-                1600, 1, WorkerSetup.Energy.of(EnergySettings.defaults(), CarbonAccounting.worldAverage()), "cache", null,
+        WorkerSetup setup = new WorkerSetup(
+                "w0",
+                List.of("wavenet"),
+                "cpu",
+                "data.bin",
+                "hash",
+                QualityProxies.JUDGE,
+                2,
+                1600,
+                1,
+                WorkerSetup.Energy.of(EnergySettings.defaults(), CarbonAccounting.worldAverage()),
+                "cache",
+                null,
                 false);
-        return new EngineRequest(new EngineChoice(engine, null), "s", WorkerLaunch.ofThisJvm(WorkerMain.class.getName(), 0),
-                setup, List.of("cpu"), 60, false);
+        return new EngineRequest(
+                new EngineChoice(engine, null),
+                "s",
+                WorkerLaunch.ofThisJvm(WorkerMain.class.getName(), 0),
+                setup,
+                List.of("cpu"),
+                60,
+                false);
     }
 
     @Test

@@ -15,7 +15,8 @@ class WorkerDevicesTest {
 
     @Test
     void aNumberOfWorkersGetsTheListedGpusInTurn() {
-        assertEquals(List.of("gpu:0", "gpu:1", "gpu:0", "gpu:1", "gpu:0"),
+        assertEquals(
+                List.of("gpu:0", "gpu:1", "gpu:0", "gpu:1", "gpu:0"),
                 WorkerDevices.inTurn(List.of("gpu:0", "gpu:1"), 5));
         assertEquals(List.of("cpu"), WorkerDevices.inTurn(List.of("cpu"), 1));
     }
@@ -27,12 +28,15 @@ class WorkerDevicesTest {
         // the cap is 12: 12. GPU 1 holds floor(0.8 x 24 / 6) = 3: 3.
         Map<Integer, Long> memory = Map.of(0, 141 * GIB, 1, 24 * GIB);
         List<String> notes = new ArrayList<>();
-        List<String> devices = WorkerDevices.auto(List.of("gpu:0", "gpu:1"), memory::get, 6 * GIB, 0.11, 64, notes::add);
+        List<String> devices =
+                WorkerDevices.auto(List.of("gpu:0", "gpu:1"), memory::get, 6 * GIB, 0.11, 64, notes::add);
 
         assertEquals(12, Collections.frequency(devices, "gpu:0"));
         assertEquals(3, Collections.frequency(devices, "gpu:1"));
-        assertEquals(List.of("gpu:0", "gpu:1", "gpu:0", "gpu:1", "gpu:0", "gpu:1", "gpu:0", "gpu:0"),
-                devices.subList(0, 8), "in turn while both have workers left");
+        assertEquals(
+                List.of("gpu:0", "gpu:1", "gpu:0", "gpu:1", "gpu:0", "gpu:1", "gpu:0", "gpu:0"),
+                devices.subList(0, 8),
+                "in turn while both have workers left");
         assertEquals(2, notes.size(), "one rule per GPU: " + notes);
         assertTrue(notes.get(1).startsWith("gpu:1: 3 workers per GPU"), notes.get(1));
     }
@@ -40,8 +44,8 @@ class WorkerDevicesTest {
     @Test
     void autoOnTwoEqualGpusSplitsTheHostsCoresBetweenThem() {
         // 16 cores less 2, split between 2 GPUs: 7 workers each (the busy share would ask 26, memory 37).
-        List<String> devices = WorkerDevices.auto(List.of("gpu:0", "gpu:1"), cuda -> 141 * GIB, 3 * GIB, 0.11, 16,
-                note -> {});
+        List<String> devices =
+                WorkerDevices.auto(List.of("gpu:0", "gpu:1"), cuda -> 141 * GIB, 3 * GIB, 0.11, 16, note -> {});
         assertEquals(WorkerDevices.inTurn(List.of("gpu:0", "gpu:1"), 14), devices);
     }
 

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.evaluators.energy.CarbonAccounting;
 import io.paretone.evaluators.energy.EnergySettings;
-import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyArchitectures;
+import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineDataset;
 import io.paretone.search.trial.TrialOutcome;
@@ -34,12 +34,22 @@ class WorkerPoolTest {
     private WorkerPool pool(double timeoutSeconds, boolean warmUp) throws Exception {
         AudioSplits data = new SineDataset().load(dir);
         Path dataFile = StudyDataFile.export(data, dir);
-        WorkerSetup setup = new WorkerSetup("w0", List.of("wavenet"), "cpu", dataFile.toString(), data.contentHash(),
-                QualityProxies.JUDGE, 2, 1600, 42,
+        WorkerSetup setup = new WorkerSetup(
+                "w0",
+                List.of("wavenet"),
+                "cpu",
+                dataFile.toString(),
+                data.contentHash(),
+                QualityProxies.JUDGE,
+                2,
+                1600,
+                42,
                 WorkerSetup.Energy.of(EnergySettings.defaults(), CarbonAccounting.worldAverage()),
-                dir.resolve("cache").toString(), dir.resolve("samples").toString(), warmUp);
-        WorkerPool pool = new WorkerPool(WorkerLaunch.ofThisJvm(FaultyWorkerMain.class.getName(), 256), setup,
-                List.of("cpu"), timeoutSeconds);
+                dir.resolve("cache").toString(),
+                dir.resolve("samples").toString(),
+                warmUp);
+        WorkerPool pool = new WorkerPool(
+                WorkerLaunch.ofThisJvm(FaultyWorkerMain.class.getName(), 256), setup, List.of("cpu"), timeoutSeconds);
         pool.start();
         return pool;
     }
@@ -55,14 +65,18 @@ class WorkerPoolTest {
             if (e instanceof TrialEngine.Event.Lost l && l.trial() == trial) {
                 return e;
             }
-            if (e instanceof TrialEngine.Event.Message m && m.message() instanceof FromWorker.Finished f && f.trial() == trial) {
+            if (e instanceof TrialEngine.Event.Message m
+                    && m.message() instanceof FromWorker.Finished f
+                    && f.trial() == trial) {
                 return e;
             }
         }
     }
 
     private static TrialOutcome finished(TrialEngine.Event e) {
-        return ((FromWorker.Finished) assertInstanceOf(TrialEngine.Event.Message.class, e).message()).result();
+        return ((FromWorker.Finished)
+                        assertInstanceOf(TrialEngine.Event.Message.class, e).message())
+                .result();
     }
 
     @Test
@@ -72,7 +86,9 @@ class WorkerPoolTest {
 
             TrialOutcome ok = finished(run(pool, 1, FaultyArchitectures.genome(Fault.NONE, 10)));
             assertEquals(TrialStatus.COMPLETE, ok.status());
-            assertEquals(io.paretone.evaluators.objectives.Objective.ALL.size(), ok.objectives().size());
+            assertEquals(
+                    io.paretone.evaluators.objectives.Objective.ALL.size(),
+                    ok.objectives().size());
             assertEquals(10, ok.metrics().trainingSteps());
             assertTrue(ok.totalJoules() > 0, "the trial's energy is measured");
             assertTrue(Files.exists(dir.resolve("samples").resolve("trial-0001.wav")), "the worker saved a sample");
@@ -82,15 +98,20 @@ class WorkerPoolTest {
             assertTrue(nan.reason().contains("NaN") && nan.reason().contains("step 1"), nan.reason());
             assertEquals(firstPid, pool.idleSlot().orElseThrow().pid(), "a NaN loss does not cost the worker");
 
-            var killed = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 3, FaultyArchitectures.genome(Fault.SIGKILL, 10)));
+            var killed = assertInstanceOf(
+                    TrialEngine.Event.Lost.class, run(pool, 3, FaultyArchitectures.genome(Fault.SIGKILL, 10)));
             assertTrue(killed.reason().contains("SIGKILL"), killed.reason());
 
-            var heap = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 4, FaultyArchitectures.genome(Fault.OOM, 10)));
+            var heap = assertInstanceOf(
+                    TrialEngine.Event.Lost.class, run(pool, 4, FaultyArchitectures.genome(Fault.OOM, 10)));
             assertTrue(heap.reason().contains("out of Java heap"), heap.reason());
 
             waitUntilReady(pool);
             assertNotEquals(firstPid, pool.idleSlot().orElseThrow().pid(), "the dead worker was replaced");
-            assertEquals(TrialStatus.COMPLETE, finished(run(pool, 5, FaultyArchitectures.genome(Fault.NONE, 10))).status());
+            assertEquals(
+                    TrialStatus.COMPLETE,
+                    finished(run(pool, 5, FaultyArchitectures.genome(Fault.NONE, 10)))
+                            .status());
         }
     }
 
@@ -99,10 +120,14 @@ class WorkerPoolTest {
         // 20 s: the healthy trial after it must finish within the same limit on a loaded 2-core
         // machine (with 8 s it timed out too at a load of 6).
         try (WorkerPool pool = pool(20, true)) {
-            var hung = assertInstanceOf(TrialEngine.Event.Lost.class, run(pool, 1, FaultyArchitectures.genome(Fault.HANG, 10)));
+            var hung = assertInstanceOf(
+                    TrialEngine.Event.Lost.class, run(pool, 1, FaultyArchitectures.genome(Fault.HANG, 10)));
             assertTrue(hung.reason().contains("timed out after 20 s"), hung.reason());
             waitUntilReady(pool);
-            assertEquals(TrialStatus.COMPLETE, finished(run(pool, 2, FaultyArchitectures.genome(Fault.NONE, 10))).status());
+            assertEquals(
+                    TrialStatus.COMPLETE,
+                    finished(run(pool, 2, FaultyArchitectures.genome(Fault.NONE, 10)))
+                            .status());
         }
     }
 
@@ -110,12 +135,15 @@ class WorkerPoolTest {
     void aCheckpointAsksForAVerdictAndAStopEndsTrainingAsPruned() throws Exception {
         try (WorkerPool pool = pool(300, false)) {
             WorkerPool.Seat seat = pool.idleSlot().orElseThrow();
-            pool.dispatch(seat, new ToWorker.Evaluate(1, FaultyArchitectures.genome(Fault.NONE, 20), 7, 0, 0, new double[] {0.5}));
+            pool.dispatch(
+                    seat,
+                    new ToWorker.Evaluate(1, FaultyArchitectures.genome(Fault.NONE, 20), 7, 0, 0, new double[] {0.5}));
             FromWorker.Checkpoint checkpoint = null;
             TrialOutcome end = null;
             int lastStep = 0;
             while (end == null) {
-                var m = assertInstanceOf(TrialEngine.Event.Message.class, pool.next(120_000)).message();
+                var m = assertInstanceOf(TrialEngine.Event.Message.class, pool.next(120_000))
+                        .message();
                 if (m instanceof FromWorker.Step s) {
                     lastStep = s.step();
                 } else if (m instanceof FromWorker.Checkpoint c) {
@@ -127,22 +155,30 @@ class WorkerPoolTest {
             }
             assertNotNull(checkpoint, "a checkpoint after half of 20 steps");
             assertEquals(10, checkpoint.step());
-            assertEquals(io.paretone.evaluators.objectives.Objective.ALL.size(), checkpoint.objectives().size(),
+            assertEquals(
+                    io.paretone.evaluators.objectives.Objective.ALL.size(),
+                    checkpoint.objectives().size(),
                     "every objective measured on the partial model");
             assertEquals(10, lastStep, "no step after the verdict");
             assertEquals(TrialStatus.PRUNED, end.status());
             assertEquals(10, end.pruning().step());
             assertEquals(20, end.pruning().plannedSteps());
             // joules x 10 / 10.0 need not round back to joules exactly.
-            assertEquals(end.metrics().trainingJoules(), end.pruning().joulesSaved(), 1e-9 * end.metrics().trainingJoules(),
+            assertEquals(
+                    end.metrics().trainingJoules(),
+                    end.pruning().joulesSaved(),
+                    1e-9 * end.metrics().trainingJoules(),
                     "half the steps left: the saving extrapolates to the energy of the half done");
             assertEquals(10, end.metrics().trainingSteps());
             assertEquals(checkpoint.objectives(), end.objectives(), "a pruned trial keeps its checkpoint values");
 
             TrialOutcome goesOn = null;
-            pool.dispatch(seat, new ToWorker.Evaluate(2, FaultyArchitectures.genome(Fault.NONE, 20), 8, 0, 0, new double[] {0.5}));
+            pool.dispatch(
+                    seat,
+                    new ToWorker.Evaluate(2, FaultyArchitectures.genome(Fault.NONE, 20), 8, 0, 0, new double[] {0.5}));
             while (goesOn == null) {
-                var m = assertInstanceOf(TrialEngine.Event.Message.class, pool.next(120_000)).message();
+                var m = assertInstanceOf(TrialEngine.Event.Message.class, pool.next(120_000))
+                        .message();
                 if (m instanceof FromWorker.Checkpoint) {
                     pool.verdict(seat, new ToWorker.Verdict(2, true));
                 } else if (m instanceof FromWorker.Finished f) {

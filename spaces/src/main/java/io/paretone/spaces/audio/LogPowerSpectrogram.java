@@ -18,10 +18,13 @@ public final class LogPowerSpectrogram {
     private LogPowerSpectrogram() {}
 
     public static NDArray of(NDArray audio, int window, int hop) {
-        NDArray hann = DeviceConstants.of(audio.getDevice(), WINDOWS.computeIfAbsent(window, LogMel::hann),
-                new Shape(window));
+        NDArray hann =
+                DeviceConstants.of(audio.getDevice(), WINDOWS.computeIfAbsent(window, LogMel::hann), new Shape(window));
         // A complex STFT viewed as real pairs, [B, F, T, 2] (the real-output STFT is deprecated in PyTorch).
         NDArray spectrum = audio.stft(window, hop, true, hann, true).real();
-        return spectrum.square().sum(new int[] {3}).add(DeviceConstants.of(spectrum, 1f)).log();
+        return spectrum.square()
+                .sum(new int[] {3})
+                .add(DeviceConstants.of(spectrum, 1f))
+                .log();
     }
 }

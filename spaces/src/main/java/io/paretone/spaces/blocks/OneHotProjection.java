@@ -26,8 +26,13 @@ public final class OneHotProjection extends AbstractBlock implements FlopCountab
 
     public OneHotProjection(int filters) {
         super(VERSION);
-        conv = addChildBlock("conv", Conv1d.builder().setKernelShape(new Shape(1)).setFilters(filters).optBias(false)
-                .build());
+        conv = addChildBlock(
+                "conv",
+                Conv1d.builder()
+                        .setKernelShape(new Shape(1))
+                        .setFilters(filters)
+                        .optBias(false)
+                        .build());
     }
 
     @Override

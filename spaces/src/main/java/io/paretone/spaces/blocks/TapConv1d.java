@@ -39,7 +39,13 @@ public final class TapConv1d extends AbstractBlock implements FlopCountable {
         this.kernel = Check.positive("kernel", kernel);
         this.stride = Check.positive("stride", stride);
         this.padding = Check.atLeast("padding", padding, 0);
-        mix = addChildBlock("mix", Conv1d.builder().setKernelShape(new Shape(1)).setFilters(filters).optBias(bias).build());
+        mix = addChildBlock(
+                "mix",
+                Conv1d.builder()
+                        .setKernelShape(new Shape(1))
+                        .setFilters(filters)
+                        .optBias(bias)
+                        .build());
     }
 
     /** A "same" convolution: odd kernel, stride 1, padded by kernel / 2 on each side. */
@@ -93,7 +99,8 @@ public final class TapConv1d extends AbstractBlock implements FlopCountable {
     NDList natively(ParameterStore ps, NDArray x, boolean training) {
         NDArray w = ps.getValue(mix.getParameters().get("weight"), x.getDevice(), training);
         NDArray b = mix.getParameters().contains("bias")
-                ? ps.getValue(mix.getParameters().get("bias"), x.getDevice(), training) : null;
+                ? ps.getValue(mix.getParameters().get("bias"), x.getDevice(), training)
+                : null;
         return Conv1d.conv1d(x, kernelWeights(w, kernel), b, new Shape(stride), new Shape(padding), new Shape(1));
     }
 

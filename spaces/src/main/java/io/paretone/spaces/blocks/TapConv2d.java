@@ -49,9 +49,18 @@ public final class TapConv2d extends AbstractBlock implements FlopCountable {
         this.taps = List.copyOf(taps);
         for (int t = 0; t < taps.size(); t++) {
             // The native path relies on it (kernelWeights).
-            Check.that(taps.get(t)[0] * kernel + taps.get(t)[1] == t, "tap", t, "must be the taps' first ones in raster order");
+            Check.that(
+                    taps.get(t)[0] * kernel + taps.get(t)[1] == t,
+                    "tap",
+                    t,
+                    "must be the taps' first ones in raster order");
         }
-        mix = addChildBlock("mix", Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(filters).build());
+        mix = addChildBlock(
+                "mix",
+                Conv2d.builder()
+                        .setKernelShape(new Shape(1, 1))
+                        .setFilters(filters)
+                        .build());
     }
 
     /** A k x k convolution padded by k / 2: stride 1 keeps the size, stride 2 halves it (rounding up). */
@@ -110,8 +119,8 @@ public final class TapConv2d extends AbstractBlock implements FlopCountable {
         NDList views = new NDList(taps.size());
         String step = stride > 1 ? ":" + stride : "";
         for (int[] t : taps) {
-            views.add(padded.get(":, :, " + t[0] + ":" + (t[0] + stride * (outH - 1) + 1) + step + ", "
-                    + t[1] + ":" + (t[1] + stride * (outW - 1) + 1) + step));
+            views.add(padded.get(":, :, " + t[0] + ":" + (t[0] + stride * (outH - 1) + 1) + step + ", " + t[1] + ":"
+                    + (t[1] + stride * (outW - 1) + 1) + step));
         }
         return mix.forward(ps, new NDList(StackedTaps.of(views)), training);
     }
@@ -120,7 +129,8 @@ public final class TapConv2d extends AbstractBlock implements FlopCountable {
     NDList natively(ParameterStore ps, NDArray x, boolean training) {
         NDArray w = ps.getValue(mix.getParameters().get("weight"), x.getDevice(), training);
         NDArray b = mix.getParameters().contains("bias")
-                ? ps.getValue(mix.getParameters().get("bias"), x.getDevice(), training) : null;
+                ? ps.getValue(mix.getParameters().get("bias"), x.getDevice(), training)
+                : null;
         int pad = kernel / 2;
         return Conv2d.conv2d(x, kernelWeights(w), b, new Shape(stride, stride), new Shape(pad, pad), new Shape(1, 1));
     }
@@ -134,7 +144,8 @@ public final class TapConv2d extends AbstractBlock implements FlopCountable {
         NDArray used = StackedTaps.kernel(mixWeights, taps.size()); // [F, C, T]
         int missing = kernel * kernel - taps.size();
         Shape s = used.getShape();
-        NDArray all = missing == 0 ? used
+        NDArray all = missing == 0
+                ? used
                 : used.concat(mixWeights.getManager().zeros(new Shape(s.get(0), s.get(1), missing)), 2);
         return KernelLayout.of(all.reshape(s.get(0), s.get(1), kernel, kernel));
     }

@@ -86,7 +86,8 @@ public final class UpsampleConv extends AbstractBlock implements FlopCountable {
     public long forwardFlops(LayerFlops counter, Shape... inputShapes) {
         Shape in = inputShapes[0];
         Shape out = getOutputShapes(inputShapes)[0];
-        long biasBeyondInputSize = out.get(0) * out.get(1) * (out.slice(2).size() - in.slice(2).size());
+        long biasBeyondInputSize =
+                out.get(0) * out.get(1) * (out.slice(2).size() - in.slice(2).size());
         return counter.of(conv, in) + biasBeyondInputSize;
     }
 }

@@ -34,8 +34,7 @@ public final class Check {
 
     public static double inRange(String name, double value, double low, double high) {
         if (!(value >= low && value <= high)) {
-            throw new InvalidValueException(
-                    name, value, "must be between " + low + " and " + high);
+            throw new InvalidValueException(name, value, "must be between " + low + " and " + high);
         }
         return value;
     }

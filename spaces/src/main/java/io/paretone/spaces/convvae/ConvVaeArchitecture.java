@@ -13,10 +13,14 @@ import io.paretone.spaces.training.TrainingGenes;
 import io.paretone.spaces.training.TrainingRecipe;
 
 /** A decoded convolutional VAE genome for images of one format. */
-public record ConvVaeArchitecture(Genome genome, ImageFormat format, int channels, int kernelSize, int latent,
-        double klWeight) implements Architecture {
+public record ConvVaeArchitecture(
+        Genome genome, ImageFormat format, int channels, int kernelSize, int latent, double klWeight)
+        implements Architecture {
     public ConvVaeArchitecture {
-        Check.that(format.height() % 4 == 0 && format.width() % 4 == 0, "image size", format,
+        Check.that(
+                format.height() % 4 == 0 && format.width() % 4 == 0,
+                "image size",
+                format,
                 "the VAE halves the image twice: use a height and width divisible by 4");
         Check.positive(ConvVaeFamily.CHANNELS, channels);
         Check.positive(ConvVaeFamily.LATENT, latent);
@@ -25,8 +29,15 @@ public record ConvVaeArchitecture(Genome genome, ImageFormat format, int channel
 
     @Override
     public String describe() {
-        return String.format("ConvVAE %s, %d-%d channels, kernel %d, latent %d, KL weight %s; %s", format, channels,
-                2 * channels, kernelSize, latent, genome.text(ConvVaeFamily.KL_WEIGHT), TrainingGenes.describe(genome));
+        return String.format(
+                "ConvVAE %s, %d-%d channels, kernel %d, latent %d, KL weight %s; %s",
+                format,
+                channels,
+                2 * channels,
+                kernelSize,
+                latent,
+                genome.text(ConvVaeFamily.KL_WEIGHT),
+                TrainingGenes.describe(genome));
     }
 
     @Override
@@ -42,14 +53,18 @@ public record ConvVaeArchitecture(Genome genome, ImageFormat format, int channel
 
     @Override
     public TrainingRecipe trainingRecipe() {
-        return TrainingRecipe.singleLoss(TrainingGenes.steps(genome), TrainingGenes.learningRate(genome),
-                "negative ELBO", inputShapes(TrainingGenes.batchSize(genome)), new ConvVaeLoss(this, TrainingGenes.batchSize(genome)));
+        return TrainingRecipe.singleLoss(
+                TrainingGenes.steps(genome),
+                TrainingGenes.learningRate(genome),
+                "negative ELBO",
+                inputShapes(TrainingGenes.batchSize(genome)),
+                new ConvVaeLoss(this, TrainingGenes.batchSize(genome)));
     }
 
     @Override
     public Sampler sampler() {
-        return (block, parameters, request) -> ImageSampling.fromPrior(((ConvVaeBlock) block).decoder(), latent, format,
-                parameters, request);
+        return (block, parameters, request) ->
+                ImageSampling.fromPrior(((ConvVaeBlock) block).decoder(), latent, format, parameters, request);
     }
 
     /** The decoder's pass per image, times the images per "second" (one image's values per second). */

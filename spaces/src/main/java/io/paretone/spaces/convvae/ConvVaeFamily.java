@@ -32,14 +32,25 @@ public final class ConvVaeFamily extends BaseModelFamily {
     private final ImageFormat format;
 
     public ConvVaeFamily(ImageFormat format) {
-        super(NAME, Domain.IMAGE, "latent variable: convolutional image VAE, KL weight as a gene; decodes prior samples in one pass", SPACE);
+        super(
+                NAME,
+                Domain.IMAGE,
+                "latent variable: convolutional image VAE, KL weight as a gene; decodes prior samples in one pass",
+                SPACE);
         this.format = format;
     }
 
     private static List<Gene> genes() {
         List<Gene> genes = new ArrayList<>(List.of(
-                Gene.ofInts(CHANNELS, "channels of the first encoder and last decoder layer (doubled in between)",
-                        4, 8, 16, 32, 64, 128),
+                Gene.ofInts(
+                        CHANNELS,
+                        "channels of the first encoder and last decoder layer (doubled in between)",
+                        4,
+                        8,
+                        16,
+                        32,
+                        64,
+                        128),
                 Gene.ofInts(KERNEL_SIZE, "convolution size (k x k)", 3, 5),
                 Gene.ofInts(LATENT, "latent dimensions", 2, 4, 8, 16, 32, 64),
                 Gene.ofReals(KL_WEIGHT, "weight of the KL term (beta)", 1e-3, 1e-2, 0.1, 1.0)));
@@ -49,8 +60,13 @@ public final class ConvVaeFamily extends BaseModelFamily {
 
     @Override
     protected Architecture decodeOwn(Genome genome) {
-        return new ConvVaeArchitecture(genome, format, genome.integer(CHANNELS), genome.integer(KERNEL_SIZE),
-                genome.integer(LATENT), genome.real(KL_WEIGHT));
+        return new ConvVaeArchitecture(
+                genome,
+                format,
+                genome.integer(CHANNELS),
+                genome.integer(KERNEL_SIZE),
+                genome.integer(LATENT),
+                genome.real(KL_WEIGHT));
     }
 
     @Override
@@ -59,7 +75,8 @@ public final class ConvVaeFamily extends BaseModelFamily {
                 "convolutional VAE on 28 x 28 digits (no single reference model)",
                 SPACE.parse("channels=64 kernel_size=5 latent=32 kl_weight=1.0 training_steps=2560 batch_size=64"
                         + " learning_rate=1e-3"),
-                Optional.empty(), false,
+                Optional.empty(),
+                false,
                 "Kingma and Welling, Auto-Encoding Variational Bayes, ICLR 2014; Higgins et al., beta-VAE, ICLR 2017",
                 "the paper's MNIST models are MLPs; this is the common convolutional variant at the top of our ranges");
     }

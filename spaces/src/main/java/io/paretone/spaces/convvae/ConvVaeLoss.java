@@ -22,7 +22,8 @@ final class ConvVaeLoss implements Update.Loss {
     @Override
     public NDArray compute(StepContext context) {
         ConvVaeBlock vae = (ConvVaeBlock) context.block();
-        NDArray x = context.crops(batchSize, arch.format().values()).reshape(arch.format().batch(batchSize));
+        NDArray x = context.crops(batchSize, arch.format().values())
+                .reshape(arch.format().batch(batchSize));
         NDArray[] posterior = vae.encode(context, x);
         NDArray mean = posterior[0];
         NDArray logVariance = posterior[1];
@@ -30,7 +31,12 @@ final class ConvVaeLoss implements Update.Loss {
         NDArray z = mean.add(logVariance.mul(half).exp().mul(context.manager().randomNormal(mean.getShape())));
         NDArray decoded = vae.forward(context.parameters(), new NDList(z), true).singletonOrThrow();
         NDArray reconstruction = decoded.sub(x).square().mean();
-        NDArray kl = mean.square().add(logVariance.exp()).sub(context.scalar(1)).sub(logVariance).sum().mul(half)
+        NDArray kl = mean.square()
+                .add(logVariance.exp())
+                .sub(context.scalar(1))
+                .sub(logVariance)
+                .sum()
+                .mul(half)
                 .div(context.scalar((float) batchSize * arch.format().values()));
         return reconstruction.add(kl.mul(context.scalar((float) arch.klWeight())));
     }

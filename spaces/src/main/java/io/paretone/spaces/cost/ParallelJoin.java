@@ -68,11 +68,12 @@ public final class ParallelJoin extends ParallelBlock implements FlopCountable {
                 arrays.add(out.singletonOrThrow());
             }
             // A switch expression: a new Join that is not handled here does not compile.
-            NDArray joined = switch (join) {
-                case SUM -> arrays.stream().reduce(NDArray::add).orElseThrow();
-                case PRODUCT -> arrays.stream().reduce(NDArray::mul).orElseThrow();
-                case CONCAT -> NDArrays.concat(new NDList(arrays), 1);
-            };
+            NDArray joined =
+                    switch (join) {
+                        case SUM -> arrays.stream().reduce(NDArray::add).orElseThrow();
+                        case PRODUCT -> arrays.stream().reduce(NDArray::mul).orElseThrow();
+                        case CONCAT -> NDArrays.concat(new NDList(arrays), 1);
+                    };
             return new NDList(joined);
         };
     }
@@ -103,8 +104,8 @@ public final class ParallelJoin extends ParallelBlock implements FlopCountable {
             long x = i <= a.length ? a[a.length - i] : 1;
             long y = i <= b.length ? b[b.length - i] : 1;
             if (x != y && x != 1 && y != 1) {
-                throw new IllegalArgumentException("branch outputs " + new Shape(a) + " and " + new Shape(b)
-                        + " cannot be joined element-wise");
+                throw new IllegalArgumentException(
+                        "branch outputs " + new Shape(a) + " and " + new Shape(b) + " cannot be joined element-wise");
             }
             c[c.length - i] = Math.max(x, y);
         }

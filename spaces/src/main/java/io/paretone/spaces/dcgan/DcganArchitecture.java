@@ -20,13 +20,24 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** A decoded DCGAN genome for images of one format. */
-public record DcganArchitecture(Genome genome, ImageFormat format, int latent, int generatorChannels,
-        int discriminatorChannels, int kernelSize, boolean hinge, int criticUpdates) implements Architecture {
+public record DcganArchitecture(
+        Genome genome,
+        ImageFormat format,
+        int latent,
+        int generatorChannels,
+        int discriminatorChannels,
+        int kernelSize,
+        boolean hinge,
+        int criticUpdates)
+        implements Architecture {
     static final double BETA1 = 0.5;
     static final double BETA2 = 0.9;
 
     public DcganArchitecture {
-        Check.that(format.height() % 4 == 0 && format.width() % 4 == 0, "image size", format,
+        Check.that(
+                format.height() % 4 == 0 && format.width() % 4 == 0,
+                "image size",
+                format,
                 "the generator upsamples twice by 2: use a height and width divisible by 4");
         Check.positive(DcganFamily.LATENT, latent);
         Check.that(generatorChannels >= 4, DcganFamily.GENERATOR_CHANNELS, generatorChannels, "use at least 4");
@@ -35,10 +46,19 @@ public record DcganArchitecture(Genome genome, ImageFormat format, int latent, i
 
     @Override
     public String describe() {
-        return String.format("DCGAN %s, latent %d, generator %d-%d channels, discriminator %d-%d channels, kernel %d,"
+        return String.format(
+                "DCGAN %s, latent %d, generator %d-%d channels, discriminator %d-%d channels, kernel %d,"
                         + " %s loss, %d critic updates; %s",
-                format, latent, generatorChannels, generatorChannels / 2, discriminatorChannels, 2 * discriminatorChannels,
-                kernelSize, hinge ? "hinge" : "WGAN-GP", criticUpdates, TrainingGenes.describe(genome));
+                format,
+                latent,
+                generatorChannels,
+                generatorChannels / 2,
+                discriminatorChannels,
+                2 * discriminatorChannels,
+                kernelSize,
+                hinge ? "hinge" : "WGAN-GP",
+                criticUpdates,
+                TrainingGenes.describe(genome));
     }
 
     @Override
@@ -72,19 +92,25 @@ public record DcganArchitecture(Genome genome, ImageFormat format, int latent, i
         for (int i = 0; i < criticUpdates; i++) {
             updates.add(new Update("discriminator", "discriminator", criticPasses, losses::discriminator));
         }
-        updates.add(new Update("generator", "generator",
-                AdversarialPasses.generatorUpdate("generator", generator, "discriminator", discriminator, latents, images),
+        updates.add(new Update(
+                "generator",
+                "generator",
+                AdversarialPasses.generatorUpdate(
+                        "generator", generator, "discriminator", discriminator, latents, images),
                 losses::generator));
-        return new TrainingRecipe(TrainingGenes.steps(genome), List.of(
-                new ParameterGroup("generator", lr, BETA1, BETA2, generator),
-                new ParameterGroup("discriminator", lr, BETA1, BETA2, discriminator)),
-                updates, "discriminator");
+        return new TrainingRecipe(
+                TrainingGenes.steps(genome),
+                List.of(
+                        new ParameterGroup("generator", lr, BETA1, BETA2, generator),
+                        new ParameterGroup("discriminator", lr, BETA1, BETA2, discriminator)),
+                updates,
+                "discriminator");
     }
 
     @Override
     public Sampler sampler() {
-        return (block, parameters, request) -> ImageSampling.fromPrior(((DcganBlock) block).generator(), latent, format,
-                parameters, request);
+        return (block, parameters, request) ->
+                ImageSampling.fromPrior(((DcganBlock) block).generator(), latent, format, parameters, request);
     }
 
     /**

@@ -29,19 +29,30 @@ public final class DcganBlock extends LatentImageBlock {
         ImageFormat f = arch.format();
         int c = arch.generatorChannels();
         int k = arch.kernelSize();
-        generator = addChildBlock("generator", new SequentialBlock()
-                .add(Linear.builder().setUnits((long) c * (f.height() / 4) * (f.width() / 4)).build())
-                .add(new Unflatten(new Shape(c, f.height() / 4, f.width() / 4)))
-                .add(Activation.reluBlock())
-                .add(ImageLayers.upsampleConv(k, c)).add(Activation.reluBlock())
-                .add(ImageLayers.upsampleConv(k, c / 2)).add(Activation.reluBlock())
-                .add(ImageLayers.conv(k, 1, f.channels())).add(Activation.tanhBlock()));
+        generator = addChildBlock(
+                "generator",
+                new SequentialBlock()
+                        .add(Linear.builder()
+                                .setUnits((long) c * (f.height() / 4) * (f.width() / 4))
+                                .build())
+                        .add(new Unflatten(new Shape(c, f.height() / 4, f.width() / 4)))
+                        .add(Activation.reluBlock())
+                        .add(ImageLayers.upsampleConv(k, c))
+                        .add(Activation.reluBlock())
+                        .add(ImageLayers.upsampleConv(k, c / 2))
+                        .add(Activation.reluBlock())
+                        .add(ImageLayers.conv(k, 1, f.channels()))
+                        .add(Activation.tanhBlock()));
         int d = arch.discriminatorChannels();
-        discriminator = addChildBlock("discriminator", new SequentialBlock()
-                .add(ImageLayers.conv(k, 2, d)).add(ImageLayers.leakyRelu())
-                .add(ImageLayers.conv(k, 2, 2 * d)).add(ImageLayers.leakyRelu())
-                .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(1).build()));
+        discriminator = addChildBlock(
+                "discriminator",
+                new SequentialBlock()
+                        .add(ImageLayers.conv(k, 2, d))
+                        .add(ImageLayers.leakyRelu())
+                        .add(ImageLayers.conv(k, 2, 2 * d))
+                        .add(ImageLayers.leakyRelu())
+                        .add(Blocks.batchFlattenBlock())
+                        .add(Linear.builder().setUnits(1).build()));
     }
 
     public DcganArchitecture architecture() {

@@ -37,18 +37,39 @@ public final class DcganFamily extends BaseModelFamily {
     private final ImageFormat format;
 
     public DcganFamily(ImageFormat format) {
-        super(NAME, Domain.IMAGE, "image GAN: DCGAN-style upsample-and-convolve generator, strided convolutional discriminator,"
-                + " hinge or WGAN-GP; one parallel pass per image", SPACE);
+        super(
+                NAME,
+                Domain.IMAGE,
+                "image GAN: DCGAN-style upsample-and-convolve generator, strided convolutional discriminator,"
+                        + " hinge or WGAN-GP; one parallel pass per image",
+                SPACE);
         this.format = format;
     }
 
     private static List<Gene> genes() {
         List<Gene> genes = new ArrayList<>(List.of(
                 Gene.ofInts(LATENT, "latent dimensions", 8, 16, 32, 64, 100, 128),
-                Gene.ofInts(GENERATOR_CHANNELS, "channels of the generator's first feature map (halved after each upsampling)",
-                        4, 8, 16, 32, 64, 128, 256, 512),
-                Gene.ofInts(DISCRIMINATOR_CHANNELS, "channels of the discriminator's first layer (doubled in the second)",
-                        4, 8, 16, 32, 64, 128, 256),
+                Gene.ofInts(
+                        GENERATOR_CHANNELS,
+                        "channels of the generator's first feature map (halved after each upsampling)",
+                        4,
+                        8,
+                        16,
+                        32,
+                        64,
+                        128,
+                        256,
+                        512),
+                Gene.ofInts(
+                        DISCRIMINATOR_CHANNELS,
+                        "channels of the discriminator's first layer (doubled in the second)",
+                        4,
+                        8,
+                        16,
+                        32,
+                        64,
+                        128,
+                        256),
                 Gene.ofInts(KERNEL_SIZE, "convolution size (k x k)", 3, 5),
                 Gene.ofChoices(LOSS, "adversarial loss", AdversarialLosses.HINGE, AdversarialLosses.WGAN_GP),
                 Gene.ofInts(CRITIC_UPDATES, "discriminator updates per generator update", 1, 2, 5)));
@@ -58,9 +79,15 @@ public final class DcganFamily extends BaseModelFamily {
 
     @Override
     protected Architecture decodeOwn(Genome genome) {
-        return new DcganArchitecture(genome, format, genome.integer(LATENT), genome.integer(GENERATOR_CHANNELS),
-                genome.integer(DISCRIMINATOR_CHANNELS), genome.integer(KERNEL_SIZE),
-                genome.choice(LOSS).equals(AdversarialLosses.HINGE), genome.integer(CRITIC_UPDATES));
+        return new DcganArchitecture(
+                genome,
+                format,
+                genome.integer(LATENT),
+                genome.integer(GENERATOR_CHANNELS),
+                genome.integer(DISCRIMINATOR_CHANNELS),
+                genome.integer(KERNEL_SIZE),
+                genome.choice(LOSS).equals(AdversarialLosses.HINGE),
+                genome.integer(CRITIC_UPDATES));
     }
 
     @Override
@@ -69,7 +96,8 @@ public final class DcganFamily extends BaseModelFamily {
                 "DCGAN (Radford et al.) at 28 x 28",
                 SPACE.parse("latent=100 generator_channels=512 discriminator_channels=128 kernel_size=5 loss=hinge"
                         + " critic_updates=1 training_steps=2560 batch_size=64 learning_rate=3e-4"),
-                Optional.empty(), false,
+                Optional.empty(),
+                false,
                 "Radford, Metz and Chintala, Unsupervised Representation Learning with Deep Convolutional GANs, ICLR 2016",
                 "the paper gives layer widths for 64 x 64 (1024-512-256-128 channels, 5 x 5 kernels, latent 100) but no"
                         + " parameter count; this is the nearest configuration of our genes at 28 x 28");

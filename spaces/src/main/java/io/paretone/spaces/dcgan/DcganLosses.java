@@ -28,7 +28,8 @@ final class DcganLosses {
 
     NDArray discriminator(StepContext c) {
         DcganBlock gan = (DcganBlock) c.block();
-        NDArray real = c.crops(batchSize, arch.format().values()).reshape(arch.format().batch(batchSize));
+        NDArray real =
+                c.crops(batchSize, arch.format().values()).reshape(arch.format().batch(batchSize));
         NDArray fake = fake(c).stopGradient();
         NDArray dReal = c.forward(gan.discriminator(), real);
         NDArray dFake = c.forward(gan.discriminator(), fake);

@@ -34,9 +34,17 @@ public final class ModelFamilies {
     /** The categorical gene choosing the family. */
     public static final String FAMILY = "family";
 
-    private static final List<ModelFamily> ALL = List.of(new WaveNetFamily(), new SampleRnnFamily(), new WaveGanFamily(),
-            new VaeFamily(), new SingFamily(), new GanSynthFamily(), new FlowFamily(),
-            new DcganFamily(ImageFormat.DIGITS), new ConvVaeFamily(ImageFormat.DIGITS), new PixelCnnFamily(ImageFormat.DIGITS));
+    private static final List<ModelFamily> ALL = List.of(
+            new WaveNetFamily(),
+            new SampleRnnFamily(),
+            new WaveGanFamily(),
+            new VaeFamily(),
+            new SingFamily(),
+            new GanSynthFamily(),
+            new FlowFamily(),
+            new DcganFamily(ImageFormat.DIGITS),
+            new ConvVaeFamily(ImageFormat.DIGITS),
+            new PixelCnnFamily(ImageFormat.DIGITS));
     private static final SearchSpace SPACE = mixedSpace(ALL);
 
     private ModelFamilies() {}
@@ -58,7 +66,10 @@ public final class ModelFamilies {
 
     /** The names of one domain's families. */
     public static List<String> names(Domain domain) {
-        return ALL.stream().filter(f -> f.domain() == domain).map(ModelFamily::name).toList();
+        return ALL.stream()
+                .filter(f -> f.domain() == domain)
+                .map(ModelFamily::name)
+                .toList();
     }
 
     /** The mixed space over every family of a domain, that domain's default search. */
@@ -81,10 +92,16 @@ public final class ModelFamilies {
         if (families.isEmpty()) {
             throw new InvalidValueException("families", "[]", "name at least one of " + names());
         }
-        long domains = families.stream().map(f -> byName(f).domain()).distinct().count(); // byName: a clear error for an unknown name
+        long domains = families.stream()
+                .map(f -> byName(f).domain())
+                .distinct()
+                .count(); // byName: a clear error for an unknown name
         if (domains > 1) {
-            throw new InvalidValueException("families", families, "search audio families (" + names(Domain.AUDIO)
-                    + ") or image families (" + names(Domain.IMAGE) + "), not both in one study");
+            throw new InvalidValueException(
+                    "families",
+                    families,
+                    "search audio families (" + names(Domain.AUDIO) + ") or image families (" + names(Domain.IMAGE)
+                            + "), not both in one study");
         }
         return SPACE.restrict(Map.of(FAMILY, families));
     }

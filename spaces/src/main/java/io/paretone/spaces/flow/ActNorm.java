@@ -27,9 +27,16 @@ final class ActNorm extends AbstractBlock implements FlopCountable {
     ActNorm(int channels) {
         super(VERSION);
         Shape perChannel = new Shape(1, channels, 1);
-        loc = addParameter(Parameter.builder().setName("loc").setType(Parameter.Type.BIAS).optShape(perChannel).build());
-        logScale = addParameter(
-                Parameter.builder().setName("log_scale").setType(Parameter.Type.BIAS).optShape(perChannel).build());
+        loc = addParameter(Parameter.builder()
+                .setName("loc")
+                .setType(Parameter.Type.BIAS)
+                .optShape(perChannel)
+                .build());
+        logScale = addParameter(Parameter.builder()
+                .setName("log_scale")
+                .setType(Parameter.Type.BIAS)
+                .optShape(perChannel)
+                .build());
     }
 
     @Override

@@ -70,8 +70,11 @@ final class CouplingNetwork extends AbstractBlock implements FlopCountable {
         post = addChildBlock("post", conv(channels));
         out = addChildBlock("out", conv(outputs));
         out.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
-        outScale = addParameter(Parameter.builder().setName("out_scale").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(1, outputs, 1)).build());
+        outScale = addParameter(Parameter.builder()
+                .setName("out_scale")
+                .setType(Parameter.Type.BIAS)
+                .optShape(new Shape(1, outputs, 1))
+                .build());
     }
 
     private static Block conv(int filters) {
@@ -100,7 +103,8 @@ final class CouplingNetwork extends AbstractBlock implements FlopCountable {
         NDArray skipSum = null;
         for (int i = 0; i < filter.size(); i++) {
             NDArray t = taps(h, 1 << i);
-            NDArray z = apply(filter.get(i), ps, t, training).tanh()
+            NDArray z = apply(filter.get(i), ps, t, training)
+                    .tanh()
                     .mul(Activation.sigmoid(apply(gate.get(i), ps, t, training)));
             NDArray s = apply(skip.get(i), ps, z, training);
             skipSum = skipSum == null ? s : skipSum.add(s);
@@ -108,7 +112,9 @@ final class CouplingNetwork extends AbstractBlock implements FlopCountable {
         }
         NDArray y = apply(post, ps, Activation.relu(skipSum), training);
         y = apply(out, ps, Activation.relu(y), training);
-        NDArray scale = ps.getValue(outScale, y.getDevice(), training).mul(DeviceConstants.of(y, 3f)).exp();
+        NDArray scale = ps.getValue(outScale, y.getDevice(), training)
+                .mul(DeviceConstants.of(y, 3f))
+                .exp();
         return new NDList(y.mul(scale));
     }
 

@@ -31,7 +31,10 @@ public record FlowArchitecture(
         Check.positive(FlowFamily.FLOWS, flows);
         Check.positive(FlowFamily.COUPLING_LAYERS, couplingLayers);
         Check.positive(FlowFamily.CHANNELS, channels);
-        Check.that(TRAINING_SAMPLES % (1 << squeezes) == 0, FlowFamily.SQUEEZES, squeezes,
+        Check.that(
+                TRAINING_SAMPLES % (1 << squeezes) == 0,
+                FlowFamily.SQUEEZES,
+                squeezes,
                 "must leave whole time steps of a " + TRAINING_SAMPLES + "-sample crop");
     }
 
@@ -42,9 +45,15 @@ public record FlowArchitecture(
 
     @Override
     public String describe() {
-        return String.format("Flow of %d squeeze levels x %d steps, %s mixing, couplings of %d-layer WaveNets"
-                        + " with %d channels; %s", squeezes, flows, learnedMixing ? "invertible 1x1" : "swap",
-                couplingLayers, channels, TrainingGenes.describe(genome));
+        return String.format(
+                "Flow of %d squeeze levels x %d steps, %s mixing, couplings of %d-layer WaveNets"
+                        + " with %d channels; %s",
+                squeezes,
+                flows,
+                learnedMixing ? "invertible 1x1" : "swap",
+                couplingLayers,
+                channels,
+                TrainingGenes.describe(genome));
     }
 
     @Override
@@ -60,8 +69,12 @@ public record FlowArchitecture(
 
     @Override
     public TrainingRecipe trainingRecipe() {
-        return TrainingRecipe.singleLoss(TrainingGenes.steps(genome), TrainingGenes.learningRate(genome),
-                "negative log-likelihood", inputShapes(TrainingGenes.batchSize(genome)), new FlowLoss(TrainingGenes.batchSize(genome)));
+        return TrainingRecipe.singleLoss(
+                TrainingGenes.steps(genome),
+                TrainingGenes.learningRate(genome),
+                "negative log-likelihood",
+                inputShapes(TrainingGenes.batchSize(genome)),
+                new FlowLoss(TrainingGenes.batchSize(genome)));
     }
 
     @Override

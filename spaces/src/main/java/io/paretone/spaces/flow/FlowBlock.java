@@ -79,14 +79,16 @@ public final class FlowBlock extends AbstractBlock implements FlopCountable {
     /** [B, C, T] to [B, 2C, T/2]: channel c's samples 2t and 2t+1 become channels 2c and 2c+1 at t. */
     static NDArray squeeze(NDArray x) {
         Shape s = x.getShape();
-        return x.reshape(s.get(0), s.get(1), s.get(2) / 2, 2).transpose(0, 1, 3, 2)
+        return x.reshape(s.get(0), s.get(1), s.get(2) / 2, 2)
+                .transpose(0, 1, 3, 2)
                 .reshape(s.get(0), s.get(1) * 2, s.get(2) / 2);
     }
 
     /** The inverse of {@link #squeeze}. */
     static NDArray unsqueeze(NDArray x) {
         Shape s = x.getShape();
-        return x.reshape(s.get(0), s.get(1) / 2, 2, s.get(2)).transpose(0, 1, 3, 2)
+        return x.reshape(s.get(0), s.get(1) / 2, 2, s.get(2))
+                .transpose(0, 1, 3, 2)
                 .reshape(s.get(0), s.get(1) / 2, s.get(2) * 2);
     }
 

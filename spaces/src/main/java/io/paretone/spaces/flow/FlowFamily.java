@@ -36,19 +36,41 @@ public final class FlowFamily extends BaseModelFamily {
     private static final SearchSpace SPACE = new SearchSpace(NAME, genes());
 
     public FlowFamily() {
-        super(NAME, Domain.AUDIO, "normalising flow (FloWaveNet/WaveGlow): squeezes, affine couplings with non-causal WaveNets,"
-                + " swap or invertible 1x1 mixing; exact likelihood, parallel generation", SPACE);
+        super(
+                NAME,
+                Domain.AUDIO,
+                "normalising flow (FloWaveNet/WaveGlow): squeezes, affine couplings with non-causal WaveNets,"
+                        + " swap or invertible 1x1 mixing; exact likelihood, parallel generation",
+                SPACE);
     }
 
     private static List<Gene> genes() {
         List<Gene> genes = new ArrayList<>(List.of(
-                Gene.ofChoices(MIXING, "channel mixing between couplings: halves swapped (FloWaveNet) or an"
-                        + " invertible 1x1 convolution (Glow, WaveGlow)", SWAP, LU_1X1),
-                Gene.ofInts(SQUEEZES, "squeeze levels, each halving time and doubling channels", 1, 2, 3, 4, 5, 6, 7, 8),
+                Gene.ofChoices(
+                        MIXING,
+                        "channel mixing between couplings: halves swapped (FloWaveNet) or an"
+                                + " invertible 1x1 convolution (Glow, WaveGlow)",
+                        SWAP,
+                        LU_1X1),
+                Gene.ofInts(
+                        SQUEEZES, "squeeze levels, each halving time and doubling channels", 1, 2, 3, 4, 5, 6, 7, 8),
                 Gene.ofInts(FLOWS, "flow steps per squeeze level", 1, 2, 3, 4, 6),
-                Gene.ofInts(COUPLING_LAYERS, "gated layers of each coupling's WaveNet (dilations 1, 2, 4, ...)", 1, 2, 3, 4),
-                Gene.ofInts(CHANNELS, "residual, gate and skip channels of each coupling's WaveNet",
-                        8, 16, 32, 64, 128, 256)));
+                Gene.ofInts(
+                        COUPLING_LAYERS,
+                        "gated layers of each coupling's WaveNet (dilations 1, 2, 4, ...)",
+                        1,
+                        2,
+                        3,
+                        4),
+                Gene.ofInts(
+                        CHANNELS,
+                        "residual, gate and skip channels of each coupling's WaveNet",
+                        8,
+                        16,
+                        32,
+                        64,
+                        128,
+                        256)));
         genes.addAll(TrainingGenes.genes());
         return genes;
     }
@@ -70,7 +92,8 @@ public final class FlowFamily extends BaseModelFamily {
                 "FloWaveNet (Kim et al. 2019)",
                 SPACE.parse("mixing=swap squeezes=8 flows=6 coupling_layers=2 channels=256"
                         + " training_steps=2560 batch_size=8 learning_rate=1e-3"),
-                Optional.of("FloWaveNet"), false,
+                Optional.of("FloWaveNet"),
+                false,
                 "Kim, Lee, Song, Kim, Yoon, FloWaveNet: A Generative Flow for Raw Audio, ICML 2019"
                         + " (8 blocks of 6 flows, 2-layer WaveNets of 256 channels, kernel 3;"
                         + " github.com/ksw0306/FloWaveNet)",

@@ -34,6 +34,9 @@ final class FlowLoss implements Update.Loss {
     /** Mean NLL in nats per sample of latents {@code [B, C, T]} with log-determinants {@code [B]}. */
     static NDArray negativeLogLikelihood(NDArray z, NDArray logdet, long samples) {
         NDArray prior = z.square().sum(new int[] {1, 2}).mul(DeviceConstants.of(z, 0.5f));
-        return prior.sub(logdet).div(DeviceConstants.of(z, samples)).add(DeviceConstants.of(z, HALF_LOG_TWO_PI)).mean();
+        return prior.sub(logdet)
+                .div(DeviceConstants.of(z, samples))
+                .add(DeviceConstants.of(z, HALF_LOG_TWO_PI))
+                .mean();
     }
 }

@@ -33,6 +33,7 @@ final class InvertibleMixing extends AbstractBlock implements FlopCountable {
     private final Parameter logScale;
     /** Masks of W = P L (U + diag(exp s)): strictly below and above the diagonal, and the swap P. */
     private final float[] below;
+
     private final float[] above;
     private final float[] swap;
 
@@ -40,10 +41,21 @@ final class InvertibleMixing extends AbstractBlock implements FlopCountable {
         super(VERSION);
         this.channels = channels;
         Shape square = new Shape(channels, channels);
-        lower = addParameter(Parameter.builder().setName("lower").setType(Parameter.Type.BIAS).optShape(square).build());
-        upper = addParameter(Parameter.builder().setName("upper").setType(Parameter.Type.BIAS).optShape(square).build());
-        logScale = addParameter(Parameter.builder().setName("log_scale").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(channels)).build());
+        lower = addParameter(Parameter.builder()
+                .setName("lower")
+                .setType(Parameter.Type.BIAS)
+                .optShape(square)
+                .build());
+        upper = addParameter(Parameter.builder()
+                .setName("upper")
+                .setType(Parameter.Type.BIAS)
+                .optShape(square)
+                .build());
+        logScale = addParameter(Parameter.builder()
+                .setName("log_scale")
+                .setType(Parameter.Type.BIAS)
+                .optShape(new Shape(channels))
+                .build());
         below = new float[channels * channels];
         above = new float[channels * channels];
         swap = new float[channels * channels];
@@ -66,7 +78,8 @@ final class InvertibleMixing extends AbstractBlock implements FlopCountable {
         // Constant masks, made once per block and uploaded once per device (DeviceConstants says why).
         Device device = manager.getDevice();
         NDArray lowerUnit = l.mul(DeviceConstants.of(device, below, square)).add(manager.eye(channels));
-        NDArray upperWithDiagonal = u.mul(DeviceConstants.of(device, above, square)).add(manager.eye(channels).mul(s.exp()));
+        NDArray upperWithDiagonal = u.mul(DeviceConstants.of(device, above, square))
+                .add(manager.eye(channels).mul(s.exp()));
         return DeviceConstants.of(device, swap, square).matMul(lowerUnit.matMul(upperWithDiagonal));
     }
 
@@ -74,7 +87,9 @@ final class InvertibleMixing extends AbstractBlock implements FlopCountable {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = weight(ps, x.getManager(), training);
-        NDArray logdet = ps.getValue(logScale, x.getDevice(), training).sum().mul(x.getShape().get(2));
+        NDArray logdet = ps.getValue(logScale, x.getDevice(), training)
+                .sum()
+                .mul(x.getShape().get(2));
         return new NDList(w.matMul(x), logdet); // [C, C] x [B, C, T] broadcasts over the batch
     }
 

@@ -25,10 +25,18 @@ import java.util.function.UnaryOperator;
  * @param instantaneousFrequency the generator draws a phase channel, else Griffin-Lim finds one
  */
 public record GanSynthArchitecture(
-        Genome genome, int resolutions, int startFrames, int startBins, int channels, int latent,
-        boolean instantaneousFrequency, int criticUpdates) implements Architecture {
+        Genome genome,
+        int resolutions,
+        int startFrames,
+        int startBins,
+        int channels,
+        int latent,
+        boolean instantaneousFrequency,
+        int criticUpdates)
+        implements Architecture {
     /** Adam's betas for both players, as in GANSynth (progressive GAN's 0 and 0.99). */
     static final double BETA1 = 0.0;
+
     static final double BETA2 = 0.99;
 
     public GanSynthArchitecture {
@@ -81,10 +89,19 @@ public record GanSynthArchitecture(
 
     @Override
     public String describe() {
-        return String.format("GANSynth %d resolutions to %d frames x %d bins (FFT %d, hop %d, %d samples), %d"
-                        + " channels, latent %d, %s, %d critic updates; %s", resolutions, frames(), bins(),
-                fftSize(), hop(), clipLength(), channels, latent,
-                instantaneousFrequency ? "instantaneous frequency" : "Griffin-Lim phase", criticUpdates,
+        return String.format(
+                "GANSynth %d resolutions to %d frames x %d bins (FFT %d, hop %d, %d samples), %d"
+                        + " channels, latent %d, %s, %d critic updates; %s",
+                resolutions,
+                frames(),
+                bins(),
+                fftSize(),
+                hop(),
+                clipLength(),
+                channels,
+                latent,
+                instantaneousFrequency ? "instantaneous frequency" : "Griffin-Lim phase",
+                criticUpdates,
                 TrainingGenes.describe(genome));
     }
 
@@ -115,19 +132,24 @@ public record GanSynthArchitecture(
         UnaryOperator<Block> critic = b -> ((GanSynthBlock) b).critic();
         Shape latents = inputShapes(batch)[0];
         Shape images = new Shape(batch, imageChannels(), frames(), bins());
-        List<Pass> criticPasses = AdversarialPasses.criticUpdate(
-                "generator", generator, "critic", critic, latents, images, true);
+        List<Pass> criticPasses =
+                AdversarialPasses.criticUpdate("generator", generator, "critic", critic, latents, images, true);
         List<Update> updates = new ArrayList<>();
         for (int i = 0; i < criticUpdates; i++) {
             updates.add(new Update("critic", "critic", criticPasses, losses::critic));
         }
-        updates.add(new Update("generator", "generator",
+        updates.add(new Update(
+                "generator",
+                "generator",
                 AdversarialPasses.generatorUpdate("generator", generator, "critic", critic, latents, images),
                 losses::generator));
-        return new TrainingRecipe(TrainingGenes.steps(genome), List.of(
-                new ParameterGroup("generator", lr, BETA1, BETA2, generator),
-                new ParameterGroup("critic", lr, BETA1, BETA2, critic)),
-                updates, "critic");
+        return new TrainingRecipe(
+                TrainingGenes.steps(genome),
+                List.of(
+                        new ParameterGroup("generator", lr, BETA1, BETA2, generator),
+                        new ParameterGroup("critic", lr, BETA1, BETA2, critic)),
+                updates,
+                "critic");
     }
 
     @Override

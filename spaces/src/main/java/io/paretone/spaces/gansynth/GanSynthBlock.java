@@ -82,7 +82,10 @@ public final class GanSynthBlock extends TwoPartBlock {
 
     /** Each feature vector scaled to unit mean square over the channels (axis 1). */
     static NDArray pixelNorm(NDArray x) {
-        return x.div(x.square().mean(new int[] {1}, true).add(DeviceConstants.of(x, EPSILON)).sqrt());
+        return x.div(x.square()
+                .mean(new int[] {1}, true)
+                .add(DeviceConstants.of(x, EPSILON))
+                .sqrt());
     }
 
     /** Leaky ReLU then pixel norm, 6 FLOPs per element (compare, product, square, mean, root, division). */
@@ -110,21 +113,33 @@ public final class GanSynthBlock extends TwoPartBlock {
             super(VERSION);
             this.arch = arch;
             int first = arch.channelsAt(1);
-            project = addChildBlock("project", Linear.builder()
-                    .setUnits((long) first * arch.startFrames() * arch.startBins()).optBias(false).build());
-            projectBias = addParameter(Parameter.builder().setName("project_bias").setType(Parameter.Type.BIAS)
-                    .optShape(new Shape(1, first, 1, 1)).build());
+            project = addChildBlock(
+                    "project",
+                    Linear.builder()
+                            .setUnits((long) first * arch.startFrames() * arch.startBins())
+                            .optBias(false)
+                            .build());
+            projectBias = addParameter(Parameter.builder()
+                    .setName("project_bias")
+                    .setType(Parameter.Type.BIAS)
+                    .optShape(new Shape(1, first, 1, 1))
+                    .build());
             convs.add(addChildBlock("conv1_1", TapConv2d.padded(3, 1, first)));
             for (int r = 2; r <= arch.resolutions(); r++) {
                 convs.add(addChildBlock("conv" + r + "_0", TapConv2d.padded(3, 1, arch.channelsAt(r))));
                 convs.add(addChildBlock("conv" + r + "_1", TapConv2d.padded(3, 1, arch.channelsAt(r))));
             }
-            toImage = addChildBlock("to_image", Conv2d.builder().setKernelShape(new Shape(1, 1))
-                    .setFilters(arch.imageChannels()).build());
+            toImage = addChildBlock(
+                    "to_image",
+                    Conv2d.builder()
+                            .setKernelShape(new Shape(1, 1))
+                            .setFilters(arch.imageChannels())
+                            .build());
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
+        protected NDList forwardInternal(
+                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
             NDArray z = pixelNorm(inputs.singletonOrThrow());
             long b = z.getShape().get(0);
             NDArray x = apply(project, ps, z, training)
@@ -161,8 +176,8 @@ public final class GanSynthBlock extends TwoPartBlock {
                     convs.get(index++).initialize(manager, dataType, new Shape(b, arch.channelsAt(r), frames, bins));
                 }
             }
-            toImage.initialize(manager, dataType,
-                    new Shape(b, arch.channelsAt(arch.resolutions()), arch.frames(), arch.bins()));
+            toImage.initialize(
+                    manager, dataType, new Shape(b, arch.channelsAt(arch.resolutions()), arch.frames(), arch.bins()));
         }
 
         @Override
@@ -210,20 +225,27 @@ public final class GanSynthBlock extends TwoPartBlock {
         Critic(GanSynthArchitecture arch) {
             super(VERSION);
             this.arch = arch;
-            fromImage = addChildBlock("from_image", Conv2d.builder().setKernelShape(new Shape(1, 1))
-                    .setFilters(arch.channelsAt(arch.resolutions())).build());
+            fromImage = addChildBlock(
+                    "from_image",
+                    Conv2d.builder()
+                            .setKernelShape(new Shape(1, 1))
+                            .setFilters(arch.channelsAt(arch.resolutions()))
+                            .build());
             for (int r = arch.resolutions(); r >= 2; r--) {
                 convs.add(addChildBlock("conv" + r + "_0", TapConv2d.padded(3, 1, arch.channelsAt(r))));
                 convs.add(addChildBlock("conv" + r + "_1", TapConv2d.padded(3, 1, arch.channelsAt(r - 1))));
             }
             firstConv = addChildBlock("conv1_0", TapConv2d.padded(3, 1, arch.channelsAt(1)));
-            last = addChildBlock("conv1_1", Linear.builder().setUnits(arch.channelsAt(0)).build());
+            last = addChildBlock(
+                    "conv1_1", Linear.builder().setUnits(arch.channelsAt(0)).build());
             score = addChildBlock("score", Linear.builder().setUnits(1).build());
-            pitch = addChildBlock("pitch", Linear.builder().setUnits(Pitches.COUNT).build());
+            pitch = addChildBlock(
+                    "pitch", Linear.builder().setUnits(Pitches.COUNT).build());
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
+        protected NDList forwardInternal(
+                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
             NDArray x = leaky(apply(fromImage, ps, inputs.singletonOrThrow(), training));
             for (int i = 0; i < convs.size(); i += 2) {
                 x = leaky(apply(convs.get(i), ps, x, training));
@@ -237,12 +259,18 @@ public final class GanSynthBlock extends TwoPartBlock {
         /** 2x2 average pooling of frames and bins. */
         static NDArray averagePool(NDArray x) {
             Shape s = x.getShape();
-            return x.reshape(s.get(0), s.get(1), s.get(2) / 2, 2, s.get(3) / 2, 2).mean(new int[] {5}).mean(new int[] {3});
+            return x.reshape(s.get(0), s.get(1), s.get(2) / 2, 2, s.get(3) / 2, 2)
+                    .mean(new int[] {5})
+                    .mean(new int[] {3});
         }
 
         /** The batch's mean standard deviation over all features, as one more constant channel. */
         static NDArray withBatchDeviation(NDArray x) {
-            NDArray deviation = x.sub(x.mean(new int[] {0}, true)).square().mean(new int[] {0}).add(DeviceConstants.of(x, EPSILON)).sqrt()
+            NDArray deviation = x.sub(x.mean(new int[] {0}, true))
+                    .square()
+                    .mean(new int[] {0})
+                    .add(DeviceConstants.of(x, EPSILON))
+                    .sqrt()
                     .mean();
             return x.concat(x.get(":, 0:1, :, :").zerosLike().add(deviation), 1);
         }
@@ -263,9 +291,10 @@ public final class GanSynthBlock extends TwoPartBlock {
                 convs.get(index++).initialize(manager, dataType, in);
                 convs.get(index++).initialize(manager, dataType, in);
             }
-            firstConv.initialize(manager, dataType,
-                    new Shape(b, arch.channelsAt(1) + 1, arch.startFrames(), arch.startBins()));
-            last.initialize(manager, dataType, new Shape(b, (long) arch.channelsAt(1) * arch.startFrames() * arch.startBins()));
+            firstConv.initialize(
+                    manager, dataType, new Shape(b, arch.channelsAt(1) + 1, arch.startFrames(), arch.startBins()));
+            last.initialize(
+                    manager, dataType, new Shape(b, (long) arch.channelsAt(1) * arch.startFrames() * arch.startBins()));
             score.initialize(manager, dataType, new Shape(b, arch.channelsAt(0)));
             pitch.initialize(manager, dataType, new Shape(b, arch.channelsAt(0)));
         }

@@ -40,22 +40,42 @@ public final class GanSynthFamily extends BaseModelFamily {
     private static final SearchSpace SPACE = new SearchSpace(NAME, genes());
 
     public GanSynthFamily() {
-        super(NAME, Domain.AUDIO, "GANSynth-like: pitch-conditioned GAN on log-magnitude and instantaneous-frequency spectrograms"
-                + " (or magnitude with Griffin-Lim), WGAN-GP with an auxiliary pitch classifier; inverse STFT", SPACE);
+        super(
+                NAME,
+                Domain.AUDIO,
+                "GANSynth-like: pitch-conditioned GAN on log-magnitude and instantaneous-frequency spectrograms"
+                        + " (or magnitude with Griffin-Lim), WGAN-GP with an auxiliary pitch classifier; inverse STFT",
+                SPACE);
     }
 
     private static List<Gene> genes() {
         List<Gene> genes = new ArrayList<>(List.of(
-                Gene.ofInts(RESOLUTIONS, "image resolutions of the generator, each doubling time and frequency",
-                        3, 4, 5, 6, 7),
+                Gene.ofInts(
+                        RESOLUTIONS,
+                        "image resolutions of the generator, each doubling time and frequency",
+                        3,
+                        4,
+                        5,
+                        6,
+                        7),
                 Gene.ofInts(START_FRAMES, "time frames of the first resolution", 2, 4, 8, 16),
-                Gene.ofInts(START_BINS, "frequency bins of the first resolution (FFT size = 2 x final bins)",
-                        2, 4, 8, 16),
-                Gene.ofInts(CHANNELS, "most channels of a resolution (the last three halve it in turn)",
-                        8, 16, 32, 64, 128, 256),
+                Gene.ofInts(
+                        START_BINS, "frequency bins of the first resolution (FFT size = 2 x final bins)", 2, 4, 8, 16),
+                Gene.ofInts(
+                        CHANNELS,
+                        "most channels of a resolution (the last three halve it in turn)",
+                        8,
+                        16,
+                        32,
+                        64,
+                        128,
+                        256),
                 Gene.ofInts(LATENT, "latent vector size", 8, 16, 32, 64, 128, 256),
-                Gene.ofChoices(PHASE, "phase representation: drawn as instantaneous frequency, or Griffin-Lim",
-                        INSTANTANEOUS_FREQUENCY, GRIFFIN_LIM),
+                Gene.ofChoices(
+                        PHASE,
+                        "phase representation: drawn as instantaneous frequency, or Griffin-Lim",
+                        INSTANTANEOUS_FREQUENCY,
+                        GRIFFIN_LIM),
                 Gene.ofInts(CRITIC_UPDATES, "critic updates per generator update", 1, 2, 5)));
         genes.addAll(TrainingGenes.genes());
         return genes;
@@ -80,7 +100,8 @@ public final class GanSynthFamily extends BaseModelFamily {
                 "GANSynth, IF high-frequency-resolution model (Engel et al. 2019)",
                 SPACE.parse("resolutions=7 start_frames=2 start_bins=16 channels=256 latent=256 phase=if"
                         + " critic_updates=1 training_steps=2560 batch_size=8 learning_rate=1e-3"),
-                Optional.of("GANSynth"), true,
+                Optional.of("GANSynth"),
+                true,
                 "Engel, Agrawal, Chen, Gulrajani, Donahue, Roberts, GANSynth: Adversarial Neural Audio"
                         + " Synthesis, ICLR 2019 (128 frames x 1024 bins from 2 x 16 over 7 resolutions, 256"
                         + " channels halving over the last three, latent 256, 61 pitches; magenta's"

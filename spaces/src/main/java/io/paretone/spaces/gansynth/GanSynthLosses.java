@@ -26,8 +26,10 @@ final class GanSynthLosses {
     static final float CLASSIFICATION_WEIGHT = 10;
 
     /** Each clip's pitch class, one-hot {@code [clips, 61]}. */
-    private static final PerClip PITCHES = new PerClip("gansynth one-hot pitch",
-            (manager, clips) -> Pitches.oneHot(manager, clips.stream().map(TrainingClip::label).toArray(ClipLabel[]::new)));
+    private static final PerClip PITCHES = new PerClip(
+            "gansynth one-hot pitch",
+            (manager, clips) -> Pitches.oneHot(
+                    manager, clips.stream().map(TrainingClip::label).toArray(ClipLabel[]::new)));
 
     /** Clips whose images are computed at once when the table is made. */
     private static final int IMAGE_CHUNK = 64;
@@ -41,7 +43,8 @@ final class GanSynthLosses {
         SpectralImage image = arch.spectralImage();
         this.batchSize = batchSize;
         int length = arch.clipLength();
-        this.images = new PerClip("gansynth image of the first " + length + " samples, " + image.describe(),
+        this.images = new PerClip(
+                "gansynth image of the first " + length + " samples, " + image.describe(),
                 (manager, clips) -> imagesOf(manager, clips, image, length));
     }
 
@@ -82,7 +85,8 @@ final class GanSynthLosses {
         NDList chunks = new NDList();
         for (int from = 0; from < clips.size(); from += IMAGE_CHUNK) {
             List<TrainingClip> chunk = clips.subList(from, Math.min(clips.size(), from + IMAGE_CHUNK));
-            float[][] audio = chunk.stream().map(clip -> PerClip.opening(clip, length)).toArray(float[][]::new);
+            float[][] audio =
+                    chunk.stream().map(clip -> PerClip.opening(clip, length)).toArray(float[][]::new);
             chunks.add(image.of(manager, audio));
         }
         NDArray all = NDArrays.concat(chunks, 0);

@@ -37,9 +37,14 @@ final class GanSynthSampler implements Sampler {
         float[][] notes;
         try (NDManager manager = owner.newSubManager()) {
             ClipLabel[] labels = request.labels().toArray(new ClipLabel[0]);
-            float[] images = gan.generator().forward(parameters, new NDList(
-                    manager.create(z, new Shape(clips, arch.latent())).concat(Pitches.oneHot(manager, labels), 1)),
-                    false).singletonOrThrow().toFloatArray();
+            float[] images = gan.generator()
+                    .forward(
+                            parameters,
+                            new NDList(manager.create(z, new Shape(clips, arch.latent()))
+                                    .concat(Pitches.oneHot(manager, labels), 1)),
+                            false)
+                    .singletonOrThrow()
+                    .toFloatArray();
             notes = arch.spectralImage().audio(manager, images, clips, random);
         }
         float[][] audio = new float[clips][request.samples()];

@@ -42,7 +42,8 @@ final class SpectralImage {
 
     /** The settings that decide an image, for keys of tables of images. */
     String describe() {
-        return "FFT " + fftSize + ", " + frames + " frames" + (instantaneousFrequency ? ", instantaneous frequency" : "");
+        return "FFT " + fftSize + ", " + frames + " frames"
+                + (instantaneousFrequency ? ", instantaneous frequency" : "");
     }
 
     int samples() {
@@ -142,7 +143,8 @@ final class SpectralImage {
                     }
                 }
             }
-            out[c] = instantaneousFrequency ? inverse(manager, magnitude, phase) : griffinLim(manager, magnitude, phase);
+            out[c] =
+                    instantaneousFrequency ? inverse(manager, magnitude, phase) : griffinLim(manager, magnitude, phase);
         }
         return out;
     }
@@ -175,7 +177,10 @@ final class SpectralImage {
         }
         float[] segments;
         try (NDManager scope = manager.newSubManager()) {
-            segments = scope.create(complex, new Shape(frames, f, 2)).complex().irfft(fftSize, -1).toFloatArray();
+            segments = scope.create(complex, new Shape(frames, f, 2))
+                    .complex()
+                    .irfft(fftSize, -1)
+                    .toFloatArray();
         }
         int padded = (frames - 1) * hop + fftSize;
         double[] sum = new double[padded];

@@ -160,8 +160,7 @@ public final class Gene {
 
     private void checkIndex(int index) {
         if (index < 0 || index >= values.length) {
-            throw new InvalidValueException(
-                    name + " index", index, "must be between 0 and " + (values.length - 1));
+            throw new InvalidValueException(name + " index", index, "must be between 0 and " + (values.length - 1));
         }
     }
 

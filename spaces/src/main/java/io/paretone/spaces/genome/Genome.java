@@ -81,8 +81,8 @@ public final class Genome {
     private Gene read(String gene) {
         int p = space.position(gene);
         if (!active[p]) {
-            throw new IllegalStateException(
-                    "gene " + gene + " does not exist here: it needs " + space.genes().get(p).condition());
+            throw new IllegalStateException("gene " + gene + " does not exist here: it needs "
+                    + space.genes().get(p).condition());
         }
         return space.genes().get(p);
     }
@@ -103,7 +103,8 @@ public final class Genome {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        asText().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v));
+        asText().forEach((k, v) ->
+                sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v));
         return sb.toString();
     }
 

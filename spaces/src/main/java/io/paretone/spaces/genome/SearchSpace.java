@@ -70,7 +70,10 @@ public final class SearchSpace {
         alternatives.forEach((alternative, space) -> {
             for (Gene g : space.genes()) {
                 if (sharedNames.contains(g.name())) {
-                    Gene common = shared.stream().filter(s -> s.name().equals(g.name())).findFirst().orElseThrow();
+                    Gene common = shared.stream()
+                            .filter(s -> s.name().equals(g.name()))
+                            .findFirst()
+                            .orElseThrow();
                     if (!common.equals(g)) {
                         throw new IllegalArgumentException(
                                 alternative + " declares " + g + " differently from the shared " + common);
@@ -79,7 +82,9 @@ public final class SearchSpace {
                 }
                 Gene.Condition c = g.condition() == null
                         ? new Gene.Condition(choice, List.of(alternative))
-                        : new Gene.Condition(alternative + "." + g.condition().parent(), g.condition().values());
+                        : new Gene.Condition(
+                                alternative + "." + g.condition().parent(),
+                                g.condition().values());
                 all.add(g.renamed(alternative + "." + g.name(), c));
             }
         });
@@ -139,8 +144,10 @@ public final class SearchSpace {
         boolean[] active = new boolean[genes.size()];
         for (int i = 0; i < active.length; i++) {
             int p = parents[i];
-            active[i] = p < 0 || (active[p] && genes.get(i).condition().values().stream()
-                    .anyMatch(v -> genes.get(p).parse(v) == indices[p]));
+            active[i] = p < 0
+                    || (active[p]
+                            && genes.get(i).condition().values().stream()
+                                    .anyMatch(v -> genes.get(p).parse(v) == indices[p]));
         }
         return active;
     }
@@ -192,7 +199,8 @@ public final class SearchSpace {
      */
     public SearchSpace restrict(Map<String, List<String>> allowed) {
         List<Gene> restricted = new ArrayList<>(genes);
-        allowed.forEach((gene, values) -> restricted.set(position(gene), gene(gene).restrictedTo(values)));
+        allowed.forEach(
+                (gene, values) -> restricted.set(position(gene), gene(gene).restrictedTo(values)));
         List<Gene> kept = new ArrayList<>();
         Map<String, Gene> keptByName = new LinkedHashMap<>();
         for (Gene g : restricted) {

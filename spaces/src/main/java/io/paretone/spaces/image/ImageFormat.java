@@ -39,7 +39,10 @@ public record ImageFormat(int channels, int height, int width) {
      */
     public static ImageFormat parse(String text) {
         String[] parts = text == null ? new String[0] : text.strip().split("x");
-        Check.that(parts.length == 3 && text.strip().matches("\\d+x\\d+x\\d+"), "image format", text,
+        Check.that(
+                parts.length == 3 && text.strip().matches("\\d+x\\d+x\\d+"),
+                "image format",
+                text,
                 "write width x height x channels, such as 28x28x1");
         return new ImageFormat(Integer.parseInt(parts[2]), Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
     }

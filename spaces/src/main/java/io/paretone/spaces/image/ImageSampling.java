@@ -35,8 +35,8 @@ public final class ImageSampling {
      * Images from a decoder or generator of latents {@code [B, latent]}, the latents drawn from
      * N(0, I) with a Java generator seeded by the request, so the same seed gives the same images.
      */
-    public static float[][] fromPrior(Block generator, int latent, ImageFormat format, ParameterStore parameters,
-            GenerationRequest request) {
+    public static float[][] fromPrior(
+            Block generator, int latent, ImageFormat format, ParameterStore parameters, GenerationRequest request) {
         int images = request.clips() * imagesPerClip(request, format);
         SplittableRandom random = new SplittableRandom(request.seed());
         float[] z = new float[images * latent];
@@ -45,8 +45,10 @@ public final class ImageSampling {
         }
         NDManager owner = generator.getParameters().valueAt(0).getArray().getManager();
         try (NDManager manager = owner.newSubManager()) {
-            float[] values = generator.forward(parameters, new NDList(manager.create(z, new Shape(images, latent))), false)
-                    .singletonOrThrow().toFloatArray();
+            float[] values = generator
+                    .forward(parameters, new NDList(manager.create(z, new Shape(images, latent))), false)
+                    .singletonOrThrow()
+                    .toFloatArray();
             return cut(values, request, format);
         }
     }

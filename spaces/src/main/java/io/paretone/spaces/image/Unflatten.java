@@ -23,7 +23,8 @@ public final class Unflatten extends AbstractBlock implements FlopCountable {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
-        return new NDList(inputs.singletonOrThrow().reshape(shape(inputs.singletonOrThrow().getShape().get(0))));
+        return new NDList(inputs.singletonOrThrow()
+                .reshape(shape(inputs.singletonOrThrow().getShape().get(0))));
     }
 
     private Shape shape(long batch) {

@@ -12,10 +12,14 @@ import io.paretone.spaces.training.TrainingGenes;
 import io.paretone.spaces.training.TrainingRecipe;
 
 /** A decoded PixelCNN genome for grayscale images of one format. */
-public record PixelCnnArchitecture(Genome genome, ImageFormat format, int layers, int channels, int firstKernel,
-        int levels) implements Architecture {
+public record PixelCnnArchitecture(
+        Genome genome, ImageFormat format, int layers, int channels, int firstKernel, int levels)
+        implements Architecture {
     public PixelCnnArchitecture {
-        Check.that(format.channels() == 1, "image channels", format.channels(),
+        Check.that(
+                format.channels() == 1,
+                "image channels",
+                format.channels(),
                 "the PixelCNN family models grayscale images only: use 1 channel");
         Check.positive(PixelCnnFamily.LAYERS, layers);
         Check.positive(PixelCnnFamily.CHANNELS, channels);
@@ -24,8 +28,9 @@ public record PixelCnnArchitecture(Genome genome, ImageFormat format, int layers
 
     @Override
     public String describe() {
-        return String.format("PixelCNN %s, %d-pixel mask-A then %d mask-B layers of %d channels, %d levels; %s", format,
-                firstKernel, layers, channels, levels, TrainingGenes.describe(genome));
+        return String.format(
+                "PixelCNN %s, %d-pixel mask-A then %d mask-B layers of %d channels, %d levels; %s",
+                format, firstKernel, layers, channels, levels, TrainingGenes.describe(genome));
     }
 
     @Override
@@ -41,8 +46,12 @@ public record PixelCnnArchitecture(Genome genome, ImageFormat format, int layers
 
     @Override
     public TrainingRecipe trainingRecipe() {
-        return TrainingRecipe.singleLoss(TrainingGenes.steps(genome), TrainingGenes.learningRate(genome),
-                "negative log-likelihood", inputShapes(TrainingGenes.batchSize(genome)), new PixelCnnLoss(this, TrainingGenes.batchSize(genome)));
+        return TrainingRecipe.singleLoss(
+                TrainingGenes.steps(genome),
+                TrainingGenes.learningRate(genome),
+                "negative log-likelihood",
+                inputShapes(TrainingGenes.batchSize(genome)),
+                new PixelCnnLoss(this, TrainingGenes.batchSize(genome)));
     }
 
     @Override

@@ -9,10 +9,10 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.paretone.spaces.blocks.TapConv2d;
 import io.paretone.spaces.cost.FlopCountable;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.image.ImageLayers;
-import io.paretone.spaces.blocks.TapConv2d;
 
 /**
  * The PixelCNN network: images {@code [B, 1, H, W]} in, logits {@code [B, levels, H, W]} out,
@@ -31,8 +31,10 @@ public final class PixelCnnBlock extends AbstractBlock implements FlopCountable 
         for (int i = 0; i < arch.layers(); i++) {
             network.add(Activation.reluBlock()).add(TapConv2d.causal(3, arch.channels(), false));
         }
-        network.add(Activation.reluBlock()).add(ImageLayers.conv(1, 1, arch.channels()))
-                .add(Activation.reluBlock()).add(ImageLayers.conv(1, 1, arch.levels()));
+        network.add(Activation.reluBlock())
+                .add(ImageLayers.conv(1, 1, arch.channels()))
+                .add(Activation.reluBlock())
+                .add(ImageLayers.conv(1, 1, arch.levels()));
         addChildBlock("network", network);
     }
 

@@ -32,8 +32,12 @@ public final class PixelCnnFamily extends BaseModelFamily {
     private final ImageFormat format;
 
     public PixelCnnFamily(ImageFormat format) {
-        super(NAME, Domain.IMAGE, "autoregressive: PixelCNN with masked convolutions and a softmax per pixel; generates pixel by"
-                + " pixel, one pass per pixel", SPACE);
+        super(
+                NAME,
+                Domain.IMAGE,
+                "autoregressive: PixelCNN with masked convolutions and a softmax per pixel; generates pixel by"
+                        + " pixel, one pass per pixel",
+                SPACE);
         this.format = format;
     }
 
@@ -49,8 +53,13 @@ public final class PixelCnnFamily extends BaseModelFamily {
 
     @Override
     protected Architecture decodeOwn(Genome genome) {
-        return new PixelCnnArchitecture(genome, format, genome.integer(LAYERS), genome.integer(CHANNELS),
-                genome.integer(FIRST_KERNEL), genome.integer(LEVELS));
+        return new PixelCnnArchitecture(
+                genome,
+                format,
+                genome.integer(LAYERS),
+                genome.integer(CHANNELS),
+                genome.integer(FIRST_KERNEL),
+                genome.integer(LEVELS));
     }
 
     @Override
@@ -59,7 +68,8 @@ public final class PixelCnnFamily extends BaseModelFamily {
                 "PixelCNN (van den Oord et al.), 15 layers",
                 SPACE.parse("layers=15 channels=128 first_kernel=7 levels=256 training_steps=2560 batch_size=16"
                         + " learning_rate=1e-3"),
-                Optional.empty(), false,
+                Optional.empty(),
+                false,
                 "van den Oord, Kalchbrenner and Kavukcuoglu, Pixel Recurrent Neural Networks, ICML 2016",
                 "the paper's PixelCNN has 15 layers, a 7 x 7 mask-A first layer, 3 x 3 masked layers and a 256-way"
                         + " softmax but no parameter count; its residual connections are left out here");

@@ -21,7 +21,8 @@ final class PixelCnnLoss implements Update.Loss {
         this.arch = arch;
         this.batchSize = batchSize;
         this.levels = new SampleCode("pixel level of " + arch.levels(), x -> arch.level(x));
-        this.quantised = new SampleCode("pixel quantised to " + arch.levels() + " levels", x -> arch.value(arch.level(x)));
+        this.quantised =
+                new SampleCode("pixel quantised to " + arch.levels() + " levels", x -> arch.value(arch.level(x)));
     }
 
     @Override
@@ -32,7 +33,8 @@ final class PixelCnnLoss implements Update.Loss {
         NDArray logProbabilities = logits.logSoftmax(1).transpose(0, 2, 3, 1); // [B, H, W, levels]
         NDArray target = context.codesAt(positions, levels)
                 .reshape(batchSize, arch.format().height(), arch.format().width())
-                .toType(DataType.INT32, false).oneHot(arch.levels());
+                .toType(DataType.INT32, false)
+                .oneHot(arch.levels());
         return logProbabilities.mul(target).sum(new int[] {3}).mean().neg();
     }
 }

@@ -30,7 +30,9 @@ final class PixelCnnSampler implements Sampler {
             try (NDManager manager = owner.newSubManager()) {
                 NDArray x = manager.create(canvas, arch.format().batch(images));
                 NDArray logits = block.forward(parameters, new NDList(x), false).singletonOrThrow();
-                probabilities = logits.get(":, :, " + pixel / w + ", " + pixel % w).softmax(1).toFloatArray();
+                probabilities = logits.get(":, :, " + pixel / w + ", " + pixel % w)
+                        .softmax(1)
+                        .toFloatArray();
             }
             for (int i = 0; i < images; i++) {
                 double u = random.nextDouble();

@@ -34,7 +34,8 @@ public final class DeviceConstants {
 
     /** {@code value} as a float32 scalar on {@code device}, uploaded at its first use only. */
     public static NDArray of(Device device, float value) {
-        return SCALARS.computeIfAbsent(new Key(device, value), k -> kept(manager(device).create(value)));
+        return SCALARS.computeIfAbsent(
+                new Key(device, value), k -> kept(manager(device).create(value)));
     }
 
     /**
@@ -48,7 +49,8 @@ public final class DeviceConstants {
         }
         // The key kept holds a copy: the caller may change its array after.
         float[] copy = values.clone();
-        return ARRAYS.computeIfAbsent(new ArrayKey(device, shape, FloatBuffer.wrap(copy)),
+        return ARRAYS.computeIfAbsent(
+                new ArrayKey(device, shape, FloatBuffer.wrap(copy)),
                 k -> kept(manager(device).create(copy, shape)));
     }
 

@@ -97,18 +97,24 @@ public final class DjlRuntime {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         if (route == NativeRoute.DJL_DOWNLOAD) {
-            thread.setContextClassLoader(new WithoutBundledNatives(
-                    previous != null ? previous : DjlRuntime.class.getClassLoader()));
+            thread.setContextClassLoader(
+                    new WithoutBundledNatives(previous != null ? previous : DjlRuntime.class.getClassLoader()));
         }
         try {
             Engine loaded = Engine.getEngine("PyTorch");
             Path folder = Path.of(LibUtils.getLibtorchPath());
-            library = new NativeLibrary(route, loaded.getVersion(),
-                    NativeLibrary.flavourOf(folder, route, setting("PYTORCH_FLAVOR")), folder);
+            library = new NativeLibrary(
+                    route,
+                    loaded.getVersion(),
+                    NativeLibrary.flavourOf(folder, route, setting("PYTORCH_FLAVOR")),
+                    folder);
             return loaded;
         } catch (RuntimeException | UnsatisfiedLinkError x) {
-            throw new InvalidValueException("PyTorch", route.description(), "DJL could not load it (" + rootMessage(x)
-                    + "); 'paretone doctor' says what this machine has, and the README's section GPU what to do");
+            throw new InvalidValueException(
+                    "PyTorch",
+                    route.description(),
+                    "DJL could not load it (" + rootMessage(x)
+                            + "); 'paretone doctor' says what this machine has, and the README's section GPU what to do");
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -153,13 +159,21 @@ public final class DjlRuntime {
             }
             int count = e.getGpuCount();
             if (count == 0) {
-                throw new InvalidValueException("device", name, "DJL sees no GPU with " + library.describe() + "; "
-                        + (library.cuda() ? "check that the NVIDIA driver sees one (nvidia-smi) and run 'paretone doctor'"
-                                : GPU_ROUTES) + "; or use --device cpu");
+                throw new InvalidValueException(
+                        "device",
+                        name,
+                        "DJL sees no GPU with " + library.describe() + "; "
+                                + (library.cuda()
+                                        ? "check that the NVIDIA driver sees one (nvidia-smi) and run 'paretone doctor'"
+                                        : GPU_ROUTES)
+                                + "; or use --device cpu");
             }
             if (id < 0 || id >= count) {
-                throw new InvalidValueException("device", name, "DJL sees " + count + " GPU(s) here, gpu:0"
-                        + (count > 1 ? " to gpu:" + (count - 1) : "") + "; use one of them, or --device gpu");
+                throw new InvalidValueException(
+                        "device",
+                        name,
+                        "DJL sees " + count + " GPU(s) here, gpu:0" + (count > 1 ? " to gpu:" + (count - 1) : "")
+                                + "; use one of them, or --device gpu");
             }
             return Device.gpu(id);
         }

@@ -17,8 +17,15 @@ import io.paretone.spaces.training.TrainingRecipe;
  * @param upperRatio lower frames per upper frame, or 0 for a single frame tier
  */
 public record SampleRnnArchitecture(
-        Genome genome, boolean lstm, int frameSize, int upperRatio, int rnnUnits, int rnnLayers, int mlpUnits,
-        int embedding) implements Architecture {
+        Genome genome,
+        boolean lstm,
+        int frameSize,
+        int upperRatio,
+        int rnnUnits,
+        int rnnLayers,
+        int mlpUnits,
+        int embedding)
+        implements Architecture {
     /** Samples predicted per training crop, at least; rounded up to whole top frames. */
     static final int PREDICTED_SAMPLES = 256;
 
@@ -55,9 +62,9 @@ public record SampleRnnArchitecture(
         String tiers = twoTiers()
                 ? String.format("frames of %d and %d samples", topFrame(), frameSize)
                 : String.format("frames of %d samples", frameSize);
-        return String.format("SampleRNN %s, %d x %s %d units, MLP %d, embedding %d; %s",
-                tiers, rnnLayers, lstm ? "LSTM" : "GRU", rnnUnits, mlpUnits, embedding,
-                TrainingGenes.describe(genome));
+        return String.format(
+                "SampleRNN %s, %d x %s %d units, MLP %d, embedding %d; %s",
+                tiers, rnnLayers, lstm ? "LSTM" : "GRU", rnnUnits, mlpUnits, embedding, TrainingGenes.describe(genome));
     }
 
     @Override
@@ -73,8 +80,12 @@ public record SampleRnnArchitecture(
 
     @Override
     public TrainingRecipe trainingRecipe() {
-        return TrainingRecipe.singleLoss(TrainingGenes.steps(genome), TrainingGenes.learningRate(genome),
-                "cross-entropy", inputShapes(TrainingGenes.batchSize(genome)), new SampleRnnLoss(this, TrainingGenes.batchSize(genome)));
+        return TrainingRecipe.singleLoss(
+                TrainingGenes.steps(genome),
+                TrainingGenes.learningRate(genome),
+                "cross-entropy",
+                inputShapes(TrainingGenes.batchSize(genome)),
+                new SampleRnnLoss(this, TrainingGenes.batchSize(genome)));
     }
 
     @Override

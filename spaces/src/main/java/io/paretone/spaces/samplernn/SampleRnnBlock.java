@@ -59,7 +59,9 @@ public final class SampleRnnBlock extends AbstractBlock implements FlopCountable
         if (arch.twoTiers()) {
             topInput = addChildBlock("top_input", Linear.builder().setUnits(h).build());
             topRnn = addChildBlock("top_rnn", rnn(arch));
-            topUp = addChildBlock("top_upsample", Linear.builder().setUnits((long) h * arch.upperRatio()).build());
+            topUp = addChildBlock(
+                    "top_upsample",
+                    Linear.builder().setUnits((long) h * arch.upperRatio()).build());
         } else {
             topInput = null;
             topRnn = null;
@@ -67,7 +69,9 @@ public final class SampleRnnBlock extends AbstractBlock implements FlopCountable
         }
         bottomInput = addChildBlock("frame_input", Linear.builder().setUnits(h).build());
         bottomRnn = addChildBlock("frame_rnn", rnn(arch));
-        bottomUp = addChildBlock("frame_upsample", Linear.builder().setUnits((long) m * arch.frameSize()).build());
+        bottomUp = addChildBlock(
+                "frame_upsample",
+                Linear.builder().setUnits((long) m * arch.frameSize()).build());
         embed = addChildBlock("embedding", new OneHotProjection(arch.embedding()));
         mlp1 = addChildBlock("mlp1", new TapConv1d(arch.frameSize(), 1, 0, m, true));
         mlp2 = addChildBlock("mlp2", conv(1, m, true));
@@ -76,14 +80,26 @@ public final class SampleRnnBlock extends AbstractBlock implements FlopCountable
 
     private static Block rnn(SampleRnnArchitecture arch) {
         return arch.lstm()
-                ? LSTM.builder().setStateSize(arch.rnnUnits()).setNumLayers(arch.rnnLayers())
-                        .optBatchFirst(true).optReturnState(true).build()
-                : GRU.builder().setStateSize(arch.rnnUnits()).setNumLayers(arch.rnnLayers())
-                        .optBatchFirst(true).optReturnState(true).build();
+                ? LSTM.builder()
+                        .setStateSize(arch.rnnUnits())
+                        .setNumLayers(arch.rnnLayers())
+                        .optBatchFirst(true)
+                        .optReturnState(true)
+                        .build()
+                : GRU.builder()
+                        .setStateSize(arch.rnnUnits())
+                        .setNumLayers(arch.rnnLayers())
+                        .optBatchFirst(true)
+                        .optReturnState(true)
+                        .build();
     }
 
     private static Block conv(int kernel, int filters, boolean bias) {
-        return Conv1d.builder().setKernelShape(new Shape(kernel)).setFilters(filters).optBias(bias).build();
+        return Conv1d.builder()
+                .setKernelShape(new Shape(kernel))
+                .setFilters(filters)
+                .optBias(bias)
+                .build();
     }
 
     private static NDArray apply(Block b, ParameterStore ps, NDArray x, boolean training) {
@@ -111,7 +127,8 @@ public final class SampleRnnBlock extends AbstractBlock implements FlopCountable
         NDArray condition = null;
         if (arch.twoTiers()) {
             NDArray frames = values.get(":, 0:" + t).reshape(b, t / top, top);
-            NDArray h = recur(topRnn, ps, apply(topInput, ps, frames, training), null, training).get(0);
+            NDArray h = recur(topRnn, ps, apply(topInput, ps, frames, training), null, training)
+                    .get(0);
             condition = apply(topUp, ps, h, training).reshape(b, t / fs, arch.rnnUnits());
         }
         NDArray frames = values.get(":, " + (top - fs) + ":" + (top - fs + t)).reshape(b, t / fs, fs);
@@ -120,7 +137,8 @@ public final class SampleRnnBlock extends AbstractBlock implements FlopCountable
             x = x.add(condition);
         }
         NDArray h = recur(bottomRnn, ps, x, null, training).get(0);
-        NDArray sampleCondition = apply(bottomUp, ps, h, training).reshape(b, t, arch.mlpUnits()).transpose(0, 2, 1);
+        NDArray sampleCondition =
+                apply(bottomUp, ps, h, training).reshape(b, t, arch.mlpUnits()).transpose(0, 2, 1);
         NDArray window = classes.get(":, " + (top - fs) + ":" + (top + t - 1));
         return new NDList(sampleLevel(ps, window, sampleCondition, training));
     }
@@ -236,6 +254,7 @@ public final class SampleRnnBlock extends AbstractBlock implements FlopCountable
         private final int batch;
         /** The decoded value of each mu-law class, {@code [256]}, for values from drawn classes on the device. */
         private final NDArray levels;
+
         private NDArray recentClasses; // [B, fs]: the sample-level MLP's window
         private NDArray recentValues; // [B, top]: the frame tiers' inputs
         private NDList topState;
@@ -266,7 +285,8 @@ public final class SampleRnnBlock extends AbstractBlock implements FlopCountable
                 NDArray frame = recentValues.reshape(batch, 1, top);
                 NDList r = recur(topRnn, ps, apply(topInput, ps, frame, false), topState, false);
                 topState = keep(topState, r.subNDList(1));
-                topCondition = keep(topCondition,
+                topCondition = keep(
+                        topCondition,
                         apply(topUp, ps, r.get(0), false).reshape(batch, arch.upperRatio(), arch.rnnUnits()));
             }
             if (t % fs == 0) {
@@ -278,11 +298,12 @@ public final class SampleRnnBlock extends AbstractBlock implements FlopCountable
                 }
                 NDList r = recur(bottomRnn, ps, x, bottomState, false);
                 bottomState = keep(bottomState, r.subNDList(1));
-                sampleCondition = keep(sampleCondition,
-                        apply(bottomUp, ps, r.get(0), false).reshape(batch, fs, arch.mlpUnits()));
+                sampleCondition = keep(
+                        sampleCondition, apply(bottomUp, ps, r.get(0), false).reshape(batch, fs, arch.mlpUnits()));
             }
             int k = t % fs;
-            NDArray condition = sampleCondition.get(":, " + k + ":" + (k + 1) + ", :").transpose(0, 2, 1);
+            NDArray condition =
+                    sampleCondition.get(":, " + k + ":" + (k + 1) + ", :").transpose(0, 2, 1);
             return sampleLevel(ps, recentClasses, condition, false).squeeze(2);
         }
 
@@ -310,7 +331,8 @@ public final class SampleRnnBlock extends AbstractBlock implements FlopCountable
 
         void close() {
             for (AutoCloseable c : new AutoCloseable[] {
-                    levels, recentClasses, recentValues, topState, bottomState, topCondition, sampleCondition}) {
+                levels, recentClasses, recentValues, topState, bottomState, topCondition, sampleCondition
+            }) {
                 if (c instanceof NDList l) {
                     l.close();
                 } else if (c instanceof NDArray a) {

@@ -32,8 +32,12 @@ public final class SampleRnnFamily extends BaseModelFamily {
     private static final SearchSpace SPACE = new SearchSpace(NAME, genes());
 
     public SampleRnnFamily() {
-        super(NAME, Domain.AUDIO, "autoregressive: GRU/LSTM frame tiers over one or two time scales and a sample-level MLP,"
-                + " mu-law softmax; cached recurrent states in generation", SPACE);
+        super(
+                NAME,
+                Domain.AUDIO,
+                "autoregressive: GRU/LSTM frame tiers over one or two time scales and a sample-level MLP,"
+                        + " mu-law softmax; cached recurrent states in generation",
+                SPACE);
     }
 
     private static List<Gene> genes() {
@@ -41,7 +45,8 @@ public final class SampleRnnFamily extends BaseModelFamily {
                 Gene.ofChoices(CELL, "recurrent cell of the frame tiers", "gru", "lstm"),
                 Gene.ofInts(FRAME_TIERS, "frame-level tiers above the sample-level MLP", 1, 2),
                 Gene.ofInts(FRAME_SIZE, "samples per frame of the lowest tier, and the MLP's window", 2, 4, 8, 16),
-                Gene.ofInts(UPPER_RATIO, "the upper tier's frame, in lower frames", 2, 4, 8).onlyWhen(FRAME_TIERS, "2"),
+                Gene.ofInts(UPPER_RATIO, "the upper tier's frame, in lower frames", 2, 4, 8)
+                        .onlyWhen(FRAME_TIERS, "2"),
                 Gene.ofInts(RNN_UNITS, "state size of each frame tier", 8, 16, 32, 64, 128, 256, 512, 1024),
                 Gene.ofInts(RNN_LAYERS, "recurrent layers per frame tier", 1, 2, 3),
                 Gene.ofInts(MLP_UNITS, "width of the sample-level MLP", 8, 16, 32, 64, 128, 256, 512, 1024),
@@ -70,7 +75,8 @@ public final class SampleRnnFamily extends BaseModelFamily {
                 "SampleRNN 3-tier (Mehri et al. 2017)",
                 SPACE.parse("cell=gru frame_tiers=2 frame_size=2 upper_ratio=4 rnn_units=1024 rnn_layers=1"
                         + " mlp_units=1024 embedding=256 training_steps=2560 batch_size=64 learning_rate=1e-3"),
-                Optional.of("SampleRNN"), false,
+                Optional.of("SampleRNN"),
+                false,
                 "Mehri et al., SampleRNN: An Unconditional End-to-End Neural Audio Generation Model, ICLR 2017"
                         + " (3-tier: frames of 8 and 2 samples, GRU, 1024 units, 256-dim embedding)",
                 "we build one GRU layer per tier; the published count is reached only with more recurrent"

@@ -25,7 +25,9 @@ final class SampleRnnLoss implements Update.Loss {
         NDArray x = context.codesAt(positions, SampleCode.MU_LAW_CLASSES).toType(DataType.INT64, false);
         // The tiers see what generation will feed them: each sample as its class decodes.
         NDArray v = context.codesAt(positions, SampleCode.MU_LAW_DECODED);
-        NDArray logits = context.block().forward(context.parameters(), new NDList(x, v), true).singletonOrThrow();
+        NDArray logits = context.block()
+                .forward(context.parameters(), new NDList(x, v), true)
+                .singletonOrThrow();
         NDArray targets = x.get(":, " + arch.topFrame() + ":");
         return Categorical.crossEntropy(logits, targets);
     }

@@ -21,8 +21,8 @@ final class SampleRnnSampler implements Sampler {
         try (NDManager manager = owner.newSubManager()) {
             SampleRnnBlock.GenerationState state = net.newGenerationState(manager, request.clips());
             try {
-                return AncestralSampling.generate(manager, request.clips(), request.samples(), request.seed(),
-                        (t, previous) -> {
+                return AncestralSampling.generate(
+                        manager, request.clips(), request.samples(), request.seed(), (t, previous) -> {
                             if (t > 0) {
                                 state.append(previous);
                             }

@@ -32,7 +32,10 @@ public record SingArchitecture(
         Check.positive(SingFamily.FEATURES, features);
         Check.positive(SingFamily.DECODER_CHANNELS, decoderChannels);
         Check.atLeast(SingFamily.REWRITE_LAYERS, rewriteLayers, 0);
-        Check.that(hop > 0 && TRAINING_SAMPLES % hop == 0, SingFamily.HOP, hop,
+        Check.that(
+                hop > 0 && TRAINING_SAMPLES % hop == 0,
+                SingFamily.HOP,
+                hop,
                 "must divide the training crop of " + TRAINING_SAMPLES + " samples");
     }
 
@@ -43,9 +46,9 @@ public record SingArchitecture(
 
     @Override
     public String describe() {
-        return String.format("SING %d x LSTM %d, %d features per frame of %d samples, decoder %d channels with %d"
-                        + " rewrites; %s", lstmLayers, lstmUnits, features, hop, decoderChannels, rewriteLayers,
-                TrainingGenes.describe(genome));
+        return String.format(
+                "SING %d x LSTM %d, %d features per frame of %d samples, decoder %d channels with %d" + " rewrites; %s",
+                lstmLayers, lstmUnits, features, hop, decoderChannels, rewriteLayers, TrainingGenes.describe(genome));
     }
 
     @Override
@@ -61,8 +64,12 @@ public record SingArchitecture(
 
     @Override
     public TrainingRecipe trainingRecipe() {
-        return TrainingRecipe.singleLoss(TrainingGenes.steps(genome), TrainingGenes.learningRate(genome),
-                "log-spectral L1", inputShapes(TrainingGenes.batchSize(genome)), new SingLoss(this, TrainingGenes.batchSize(genome)));
+        return TrainingRecipe.singleLoss(
+                TrainingGenes.steps(genome),
+                TrainingGenes.learningRate(genome),
+                "log-spectral L1",
+                inputShapes(TrainingGenes.batchSize(genome)),
+                new SingLoss(this, TrainingGenes.batchSize(genome)));
     }
 
     @Override

@@ -44,6 +44,7 @@ public final class SingBlock extends AbstractBlock implements FlopCountable {
     public static final int INSTRUMENTS = 128;
     /** Rows of the position table, as in SING (4 s at hop 256); later frames share the last row. */
     public static final int POSITIONS = 265;
+
     static final int INSTRUMENT_DIMENSION = 16;
     static final int PITCH_DIMENSION = 8;
     static final int POSITION_DIMENSION = 4;
@@ -67,20 +68,30 @@ public final class SingBlock extends AbstractBlock implements FlopCountable {
         instrument = addChildBlock("instrument", embedding(INSTRUMENTS, INSTRUMENT_DIMENSION));
         pitch = addChildBlock("pitch", embedding(ClipLabel.PITCHES, PITCH_DIMENSION));
         position = addChildBlock("position", embedding(POSITIONS, POSITION_DIMENSION));
-        lstm = addChildBlock("lstm", LSTM.builder().setStateSize(arch.lstmUnits()).setNumLayers(arch.lstmLayers())
-                .optBatchFirst(true).build());
-        features = addChildBlock("features", Linear.builder().setUnits(arch.features()).build());
+        lstm = addChildBlock(
+                "lstm",
+                LSTM.builder()
+                        .setStateSize(arch.lstmUnits())
+                        .setNumLayers(arch.lstmLayers())
+                        .optBatchFirst(true)
+                        .build());
+        features = addChildBlock(
+                "features", Linear.builder().setUnits(arch.features()).build());
         int c = arch.decoderChannels();
         context = addChildBlock("context", TapConv1d.same(CONTEXT, c));
         for (int i = 0; i < arch.rewriteLayers(); i++) {
-            rewrites.add(addChildBlock("rewrite" + i,
+            rewrites.add(addChildBlock(
+                    "rewrite" + i,
                     Conv1d.builder().setKernelShape(new Shape(1)).setFilters(c).build()));
         }
         synthesis = addChildBlock("synthesis", new TapConv1d(WINDOW_FRAMES, 1, 0, arch.hop(), true));
     }
 
     private static Block embedding(int rows, int dimension) {
-        return new IdEmbedding.Builder().setDictionarySize(rows).setEmbeddingSize(dimension).build();
+        return new IdEmbedding.Builder()
+                .setDictionarySize(rows)
+                .setEmbeddingSize(dimension)
+                .build();
     }
 
     public SingArchitecture architecture() {
@@ -96,7 +107,10 @@ public final class SingBlock extends AbstractBlock implements FlopCountable {
     static NDArray conditioning(NDManager manager, ClipLabel[] labels, int frames) {
         long[] ids = new long[labels.length * frames * 3];
         for (int b = 0; b < labels.length; b++) {
-            Check.that(labels[b].instrument() < INSTRUMENTS, "instrument class", labels[b].instrument(),
+            Check.that(
+                    labels[b].instrument() < INSTRUMENTS,
+                    "instrument class",
+                    labels[b].instrument(),
                     "SING's instrument table holds " + INSTRUMENTS + " classes; use data with fewer instruments");
             for (int t = 0; t < frames; t++) {
                 int at = (b * frames + t) * 3;
@@ -115,10 +129,12 @@ public final class SingBlock extends AbstractBlock implements FlopCountable {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
         NDArray ids = inputs.singletonOrThrow();
-        NDArray x = NDArrays.concat(new NDList(
-                apply(instrument, ps, ids.get(":, :, 0"), training),
-                apply(pitch, ps, ids.get(":, :, 1"), training),
-                apply(position, ps, ids.get(":, :, 2"), training)), 2);
+        NDArray x = NDArrays.concat(
+                new NDList(
+                        apply(instrument, ps, ids.get(":, :, 0"), training),
+                        apply(pitch, ps, ids.get(":, :, 1"), training),
+                        apply(position, ps, ids.get(":, :, 2"), training)),
+                2);
         NDArray h = lstm.forward(ps, new NDList(x), training).get(0); // [B, T, units]
         NDArray y = apply(features, ps, h, training).transpose(0, 2, 1); // [B, features, T]
         y = Activation.relu(apply(context, ps, y, training));

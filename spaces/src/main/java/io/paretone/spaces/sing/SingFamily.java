@@ -33,8 +33,12 @@ public final class SingFamily extends BaseModelFamily {
     private static final SearchSpace SPACE = new SearchSpace(NAME, genes());
 
     public SingFamily() {
-        super(NAME, Domain.AUDIO, "SING-like: LSTM over frames conditioned on instrument, pitch and time embeddings, convolutional"
-                + " decoder to waveform, log-spectrogram loss; one parallel pass per note", SPACE);
+        super(
+                NAME,
+                Domain.AUDIO,
+                "SING-like: LSTM over frames conditioned on instrument, pitch and time embeddings, convolutional"
+                        + " decoder to waveform, log-spectrogram loss; one parallel pass per note",
+                SPACE);
     }
 
     private static List<Gene> genes() {
@@ -42,10 +46,22 @@ public final class SingFamily extends BaseModelFamily {
                 Gene.ofInts(LSTM_LAYERS, "layers of the frame-level LSTM", 1, 2, 3),
                 Gene.ofInts(LSTM_UNITS, "state size of each LSTM layer", 16, 32, 64, 128, 256, 512, 1024),
                 Gene.ofInts(FEATURES, "features per frame passed from the LSTM to the decoder", 8, 16, 32, 64, 128),
-                Gene.ofInts(DECODER_CHANNELS, "channels of the decoder's convolutions",
-                        16, 32, 64, 128, 256, 512, 1024, 2048, 4096),
-                Gene.ofInts(REWRITE_LAYERS, "1x1 convolutions after the decoder's first (kernel 9) convolution", 0, 1, 2),
-                Gene.ofInts(HOP, "samples per frame; the decoder's output window is four frames", 16, 32, 64, 128, 256)));
+                Gene.ofInts(
+                        DECODER_CHANNELS,
+                        "channels of the decoder's convolutions",
+                        16,
+                        32,
+                        64,
+                        128,
+                        256,
+                        512,
+                        1024,
+                        2048,
+                        4096),
+                Gene.ofInts(
+                        REWRITE_LAYERS, "1x1 convolutions after the decoder's first (kernel 9) convolution", 0, 1, 2),
+                Gene.ofInts(
+                        HOP, "samples per frame; the decoder's output window is four frames", 16, 32, 64, 128, 256)));
         genes.addAll(TrainingGenes.genes());
         return genes;
     }
@@ -68,7 +84,8 @@ public final class SingFamily extends BaseModelFamily {
                 "SING (Défossez et al. 2018)",
                 SPACE.parse("lstm_layers=3 lstm_units=1024 features=128 decoder_channels=4096 rewrite_layers=2 hop=256"
                         + " training_steps=2560 batch_size=64 learning_rate=3e-4"),
-                Optional.of("SING"), true,
+                Optional.of("SING"),
+                true,
                 "Défossez, Zeghidour, Usunier, Bottou, Bach, SING: Symbol-to-Instrument Neural Generator,"
                         + " NeurIPS 2018 (3-layer LSTM of 1024 units, 128 features per frame, decoder of 4096"
                         + " channels with a kernel-9 convolution, two 1x1 rewrites and a transposed convolution of"

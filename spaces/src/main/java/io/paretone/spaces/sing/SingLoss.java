@@ -36,17 +36,22 @@ final class SingLoss implements Update.Loss {
         int frames = arch.frames(samples);
         this.window = SingBlock.WINDOW_FRAMES * arch.hop();
         this.hop = arch.hop();
-        this.conditioning = new PerClip("sing conditioning of " + frames + " frames", (manager, clips) ->
-                SingBlock.conditioning(manager, clips.stream().map(TrainingClip::label).toArray(ClipLabel[]::new), frames));
-        this.spectrograms = new PerClip("sing log-power spectrogram of the first " + samples + " samples, window " + window
-                + ", hop " + hop, (manager, clips) -> spectrogramsOf(manager, clips, samples));
+        this.conditioning = new PerClip(
+                "sing conditioning of " + frames + " frames",
+                (manager, clips) -> SingBlock.conditioning(
+                        manager, clips.stream().map(TrainingClip::label).toArray(ClipLabel[]::new), frames));
+        this.spectrograms = new PerClip(
+                "sing log-power spectrogram of the first " + samples + " samples, window " + window + ", hop " + hop,
+                (manager, clips) -> spectrogramsOf(manager, clips, samples));
     }
 
     @Override
     public NDArray compute(StepContext context) {
         NDArray notes = context.drawClips(batchSize);
         NDArray input = context.rows(conditioning, notes);
-        NDArray generated = context.block().forward(context.parameters(), new NDList(input), true).singletonOrThrow();
+        NDArray generated = context.block()
+                .forward(context.parameters(), new NDList(input), true)
+                .singletonOrThrow();
         NDArray real = context.rows(spectrograms, notes);
         return LogPowerSpectrogram.of(generated, window, hop).sub(real).abs().mean();
     }

@@ -1,7 +1,7 @@
 package io.paretone.spaces.sing;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.paretone.spaces.Sampler;
@@ -30,7 +30,8 @@ final class SingSampler implements Sampler {
         try (NDManager manager = owner.newSubManager()) {
             ClipLabel[] labels = request.labels().toArray(new ClipLabel[0]);
             float[] out = block.forward(parameters, new NDList(SingBlock.conditioning(manager, labels, frames)), false)
-                    .singletonOrThrow().toFloatArray();
+                    .singletonOrThrow()
+                    .toFloatArray();
             for (int c = 0; c < audio.length; c++) {
                 for (int t = 0; t < request.samples(); t++) {
                     audio[c][t] = Math.max(-1f, Math.min(1f, out[c * length + t]));

@@ -37,7 +37,9 @@ public final class AdversarialLosses {
 
     public static NDArray hingeCritic(NDArray dReal, NDArray dFake) {
         NDArray one = DeviceConstants.of(dReal, 1f);
-        return Activation.relu(one.sub(dReal)).mean().add(Activation.relu(dFake.add(one)).mean());
+        return Activation.relu(one.sub(dReal))
+                .mean()
+                .add(Activation.relu(dFake.add(one)).mean());
     }
 
     /** The generator's loss under both: {@code -mean D(fake)}. */
@@ -62,7 +64,10 @@ public final class AdversarialLosses {
         NDArray mixed = real.mul(epsilon).add(fake.mul(one.sub(epsilon)));
         mixed.setRequiresGradient(true);
         NDArray gradient = c.inputGradient(critic.apply(mixed), mixed).reshape(shape.get(0), -1);
-        NDArray norm = gradient.square().sum(new int[] {1}).add(DeviceConstants.of(real, 1e-12f)).sqrt();
+        NDArray norm = gradient.square()
+                .sum(new int[] {1})
+                .add(DeviceConstants.of(real, 1e-12f))
+                .sqrt();
         return norm.sub(one).square().mean().mul(DeviceConstants.of(real, GRADIENT_PENALTY_WEIGHT));
     }
 }

@@ -20,8 +20,14 @@ public final class AdversarialPasses {
      * @param latents the generator's input batch
      * @param samples a batch as the critic receives it, real or generated
      */
-    public static List<Pass> criticUpdate(String generatorName, UnaryOperator<Block> generator, String criticName,
-            UnaryOperator<Block> critic, Shape latents, Shape samples, boolean gradientPenalty) {
+    public static List<Pass> criticUpdate(
+            String generatorName,
+            UnaryOperator<Block> generator,
+            String criticName,
+            UnaryOperator<Block> critic,
+            Shape latents,
+            Shape samples,
+            boolean gradientPenalty) {
         List<Pass> passes = new ArrayList<>(List.of(
                 Pass.forward(generatorName, generator, latents),
                 Pass.trained(criticName, critic, samples),
@@ -33,8 +39,13 @@ public final class AdversarialPasses {
     }
 
     /** A generator update: a generated batch judged, back-propagating through both players. */
-    public static List<Pass> generatorUpdate(String generatorName, UnaryOperator<Block> generator, String criticName,
-            UnaryOperator<Block> critic, Shape latents, Shape samples) {
+    public static List<Pass> generatorUpdate(
+            String generatorName,
+            UnaryOperator<Block> generator,
+            String criticName,
+            UnaryOperator<Block> critic,
+            Shape latents,
+            Shape samples) {
         return List.of(Pass.trained(generatorName, generator, latents), Pass.trained(criticName, critic, samples));
     }
 }

@@ -12,6 +12,7 @@ package io.paretone.spaces.training;
 public record ClipLabel(int instrument, int pitch) {
     /** The pitch given to clips whose data has none (middle C). */
     public static final int NO_PITCH = 60;
+
     public static final int PITCHES = 128;
 
     public ClipLabel {

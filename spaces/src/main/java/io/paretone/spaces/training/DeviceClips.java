@@ -96,14 +96,15 @@ public final class DeviceClips implements AutoCloseable {
         NDArray whole = tables.computeIfAbsent(table.key(), k -> {
             NDArray t = kept(table.table().of(manager, data.clips()));
             if (t.getShape().dimension() == 0 || t.getShape().get(0) != clips) {
-                throw new IllegalStateException("per-clip table " + k + " has shape " + t.getShape() + ", not one row per clip of "
-                        + clips);
+                throw new IllegalStateException(
+                        "per-clip table " + k + " has shape " + t.getShape() + ", not one row per clip of " + clips);
             }
             return t;
         });
         Shape shape = whole.getShape();
         int rowSize = Math.toIntExact(shape.size() / clips);
-        NDArray starts = rowStarts.computeIfAbsent(table.key(),
+        NDArray starts = rowStarts.computeIfAbsent(
+                table.key(),
                 k -> kept(manager.arange(0, Math.toIntExact((long) clips * rowSize), rowSize, DataType.INT64)));
         NDArray flat = starts.take(into, clipIndices).expandDims(1).add(positions(rowSize));
         long[] batchShape = shape.getShape().clone();
@@ -149,7 +150,8 @@ public final class DeviceClips implements AutoCloseable {
             NDArray draw = manager.randomInteger(0, DRAW_RANGE, shape, DataType.INT64);
             NDArray first = kept(start.add(draw.mod(span(length).take(manager, clip))));
             // Some clip is shorter than a crop: past its end, the crop reads the silent sample.
-            NDArray end = shortest >= length ? null : kept(start.add(lengthsArray().take(manager, clip)));
+            NDArray end =
+                    shortest >= length ? null : kept(start.add(lengthsArray().take(manager, clip)));
             return new CropStarts(first, end, length);
         }
     }
@@ -202,8 +204,8 @@ public final class DeviceClips implements AutoCloseable {
 
     /** 0, 1, ..., length - 1 as int64 {@code [1, length]}. */
     private NDArray positions(int length) {
-        return positions.computeIfAbsent(length,
-                l -> kept(manager.arange(0, l, 1, DataType.INT64).expandDims(0)));
+        return positions.computeIfAbsent(
+                length, l -> kept(manager.arange(0, l, 1, DataType.INT64).expandDims(0)));
     }
 
     private NDArray lengthsArray() {

@@ -56,7 +56,8 @@ public interface StepContext {
 
     /** Crops as {@link #crops}, as mu-law classes: int64 {@code [batch, length]}. */
     default NDArray muLawCrops(int batchSize, int length) {
-        return codesAt(cropPositions(batchSize, length), SampleCode.MU_LAW_CLASSES).toType(DataType.INT64, false);
+        return codesAt(cropPositions(batchSize, length), SampleCode.MU_LAW_CLASSES)
+                .toType(DataType.INT64, false);
     }
 
     /**

@@ -18,7 +18,10 @@ public record TrainingData(int sampleRate, List<TrainingClip> clips, int instrum
         Check.that(!clips.isEmpty(), "training clips", 0, "the training split needs at least one clip");
         Check.positive("instruments", instruments);
         for (TrainingClip c : clips) {
-            Check.that(c.label().instrument() < instruments, "instrument", c.label().instrument(),
+            Check.that(
+                    c.label().instrument() < instruments,
+                    "instrument",
+                    c.label().instrument(),
                     "must be below the instrument count " + instruments);
         }
     }

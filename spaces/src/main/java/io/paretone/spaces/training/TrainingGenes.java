@@ -15,8 +15,18 @@ public final class TrainingGenes {
     public static final String LEARNING_RATE = "learning_rate";
 
     private static final List<Gene> GENES = List.of(
-            Gene.ofInts(TRAINING_STEPS, "optimiser steps (a GAN step is its critic updates plus one generator update)",
-                    10, 20, 40, 80, 160, 320, 640, 1280, 2560),
+            Gene.ofInts(
+                    TRAINING_STEPS,
+                    "optimiser steps (a GAN step is its critic updates plus one generator update)",
+                    10,
+                    20,
+                    40,
+                    80,
+                    160,
+                    320,
+                    640,
+                    1280,
+                    2560),
             Gene.ofInts(BATCH_SIZE, "examples per optimiser step", 1, 2, 4, 8, 16, 32, 64),
             Gene.ofReals(LEARNING_RATE, "Adam learning rate", 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2));
 
@@ -40,7 +50,7 @@ public final class TrainingGenes {
 
     /** The training genes in words, for descriptions. */
     public static String describe(Genome genome) {
-        return String.format("%d steps of batch %d at lr %s", steps(genome), batchSize(genome),
-                genome.text(LEARNING_RATE));
+        return String.format(
+                "%d steps of batch %d at lr %s", steps(genome), batchSize(genome), genome.text(LEARNING_RATE));
     }
 }

@@ -33,9 +33,13 @@ public record TrainingRecipe(int steps, List<ParameterGroup> groups, List<Update
             Check.that(names.add(g.name()), "parameter group", g.name(), "group names must be unique");
         }
         for (Update u : updates) {
-            Check.that(names.contains(u.group()), "update " + u.name(), u.group(), "must name one of the groups " + names);
+            Check.that(
+                    names.contains(u.group()), "update " + u.name(), u.group(), "must name one of the groups " + names);
         }
-        Check.that(updates.stream().anyMatch(u -> u.name().equals(reported)), "reported update", reported,
+        Check.that(
+                updates.stream().anyMatch(u -> u.name().equals(reported)),
+                "reported update",
+                reported,
                 "must name one of the updates");
     }
 
@@ -47,7 +51,10 @@ public record TrainingRecipe(int steps, List<ParameterGroup> groups, List<Update
      */
     public static TrainingRecipe singleLoss(
             int steps, double learningRate, String lossName, Shape[] batch, Update.Loss loss) {
-        return new TrainingRecipe(steps, List.of(ParameterGroup.whole(learningRate)),
-                List.of(new Update(lossName, "all", List.of(Pass.wholeBlock(batch)), loss)), lossName);
+        return new TrainingRecipe(
+                steps,
+                List.of(ParameterGroup.whole(learningRate)),
+                List.of(new Update(lossName, "all", List.of(Pass.wholeBlock(batch)), loss)),
+                lossName);
     }
 }

@@ -12,8 +12,14 @@ import io.paretone.spaces.training.TrainingRecipe;
 
 /** A decoded VAE genome. */
 public record VaeArchitecture(
-        Genome genome, boolean logMelReconstruction, int layers, int channels, int kernelSize, int latent,
-        double klWeight) implements Architecture {
+        Genome genome,
+        boolean logMelReconstruction,
+        int layers,
+        int channels,
+        int kernelSize,
+        int latent,
+        double klWeight)
+        implements Architecture {
     /** Samples per training crop, at least; rounded to whole latent steps. */
     static final int CROP = 2048;
 
@@ -36,10 +42,17 @@ public record VaeArchitecture(
 
     @Override
     public String describe() {
-        return String.format("VAE %d layers (latent every %d samples), %d channels, kernel %d, latent %d,"
+        return String.format(
+                "VAE %d layers (latent every %d samples), %d channels, kernel %d, latent %d,"
                         + " %s reconstruction, KL weight %s; %s",
-                layers, hop(), channels, kernelSize, latent, logMelReconstruction ? "log-mel" : "waveform",
-                genome.text(VaeFamily.KL_WEIGHT), TrainingGenes.describe(genome));
+                layers,
+                hop(),
+                channels,
+                kernelSize,
+                latent,
+                logMelReconstruction ? "log-mel" : "waveform",
+                genome.text(VaeFamily.KL_WEIGHT),
+                TrainingGenes.describe(genome));
     }
 
     @Override
@@ -55,8 +68,12 @@ public record VaeArchitecture(
 
     @Override
     public TrainingRecipe trainingRecipe() {
-        return TrainingRecipe.singleLoss(TrainingGenes.steps(genome), TrainingGenes.learningRate(genome),
-                "negative ELBO", inputShapes(TrainingGenes.batchSize(genome)), new VaeLoss(this, TrainingGenes.batchSize(genome)));
+        return TrainingRecipe.singleLoss(
+                TrainingGenes.steps(genome),
+                TrainingGenes.learningRate(genome),
+                "negative ELBO",
+                inputShapes(TrainingGenes.batchSize(genome)),
+                new VaeLoss(this, TrainingGenes.batchSize(genome)));
     }
 
     @Override

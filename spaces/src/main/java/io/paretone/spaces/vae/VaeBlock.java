@@ -52,7 +52,8 @@ public final class VaeBlock extends AbstractBlock implements FlopCountable {
 
     /** The posterior's mean and log-variance, each {@code [B, Z, L / 2^layers]}, of audio {@code [B, L]}. */
     NDArray[] encode(StepContext context, NDArray audio) {
-        NDArray h = encoder.forward(context.parameters(), new NDList(audio.expandDims(1)), true).singletonOrThrow();
+        NDArray h = encoder.forward(context.parameters(), new NDList(audio.expandDims(1)), true)
+                .singletonOrThrow();
         // Split, not sliced: the backward pass of a split is one concatenation, of two slices two
         // zero-filled arrays, two copies and an addition.
         NDList meanAndLogVariance = h.split(new long[] {arch.latent()}, 1);
@@ -101,10 +102,12 @@ public final class VaeBlock extends AbstractBlock implements FlopCountable {
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
+        protected NDList forwardInternal(
+                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
             NDArray h = inputs.singletonOrThrow();
             for (Block layer : layers) {
-                h = Activation.leakyRelu(layer.forward(ps, new NDList(h), training).singletonOrThrow(), SLOPE);
+                h = Activation.leakyRelu(
+                        layer.forward(ps, new NDList(h), training).singletonOrThrow(), SLOPE);
             }
             return head.forward(ps, new NDList(h), training);
         }
@@ -157,12 +160,16 @@ public final class VaeBlock extends AbstractBlock implements FlopCountable {
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
+        protected NDList forwardInternal(
+                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
             NDArray h = Activation.leakyRelu(input.forward(ps, inputs, training).singletonOrThrow(), SLOPE);
             for (Block layer : layers) {
-                h = Activation.leakyRelu(layer.forward(ps, new NDList(h), training).singletonOrThrow(), SLOPE);
+                h = Activation.leakyRelu(
+                        layer.forward(ps, new NDList(h), training).singletonOrThrow(), SLOPE);
             }
-            NDArray audio = output.forward(ps, new NDList(h), training).singletonOrThrow().tanh();
+            NDArray audio = output.forward(ps, new NDList(h), training)
+                    .singletonOrThrow()
+                    .tanh();
             return new NDList(audio.squeeze(1));
         }
 

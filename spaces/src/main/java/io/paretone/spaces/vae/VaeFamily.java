@@ -32,8 +32,12 @@ public final class VaeFamily extends BaseModelFamily {
     private static final SearchSpace SPACE = new SearchSpace(NAME, genes());
 
     public VaeFamily() {
-        super(NAME, Domain.AUDIO, "latent variable: convolutional VAE on the waveform, reconstruction on waveform or log-mel,"
-                + " KL weight as a gene; decodes prior samples in one parallel pass", SPACE);
+        super(
+                NAME,
+                Domain.AUDIO,
+                "latent variable: convolutional VAE on the waveform, reconstruction on waveform or log-mel,"
+                        + " KL weight as a gene; decodes prior samples in one parallel pass",
+                SPACE);
     }
 
     private static List<Gene> genes() {
@@ -50,9 +54,14 @@ public final class VaeFamily extends BaseModelFamily {
 
     @Override
     protected Architecture decodeOwn(Genome genome) {
-        return new VaeArchitecture(genome, genome.choice(RECONSTRUCTION).equals("logmel"),
-                genome.integer(LAYERS), genome.integer(CHANNELS), genome.integer(KERNEL_SIZE),
-                genome.integer(LATENT), genome.real(KL_WEIGHT));
+        return new VaeArchitecture(
+                genome,
+                genome.choice(RECONSTRUCTION).equals("logmel"),
+                genome.integer(LAYERS),
+                genome.integer(CHANNELS),
+                genome.integer(KERNEL_SIZE),
+                genome.integer(LATENT),
+                genome.real(KL_WEIGHT));
     }
 
     @Override
@@ -61,7 +70,8 @@ public final class VaeFamily extends BaseModelFamily {
                 "convolutional waveform VAE (no single reference model)",
                 SPACE.parse("reconstruction=logmel layers=8 channels=256 kernel_size=15 latent=64 kl_weight=0.1"
                         + " training_steps=2560 batch_size=16 learning_rate=1e-3"),
-                Optional.empty(), false,
+                Optional.empty(),
+                false,
                 "Kingma and Welling, Auto-Encoding Variational Bayes, ICLR 2014; Higgins et al., beta-VAE, ICLR 2017",
                 "the issue lists no published audio VAE to match; this is the largest configuration of our genes");
     }

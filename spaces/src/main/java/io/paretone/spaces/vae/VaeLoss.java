@@ -49,7 +49,11 @@ final class VaeLoss implements Update.Loss {
         // kl_weight x KL / samples, its three constant factors folded into one multiplication: one
         // operation forward and one backward instead of three each.
         float klScale = (float) (0.5 * arch.klWeight() / ((double) batchSize * arch.cropLength()));
-        NDArray kl = mean.square().add(logVariance.exp()).sub(context.scalar(1)).sub(logVariance).sum();
+        NDArray kl = mean.square()
+                .add(logVariance.exp())
+                .sub(context.scalar(1))
+                .sub(logVariance)
+                .sum();
         return reconstruction.add(kl.mul(context.scalar(klScale)));
     }
 }

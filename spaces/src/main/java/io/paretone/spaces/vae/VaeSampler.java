@@ -25,9 +25,12 @@ final class VaeSampler implements Sampler {
         }
         NDManager owner = block.getParameters().valueAt(0).getArray().getManager();
         try (NDManager manager = owner.newSubManager()) {
-            float[] audio = block.forward(parameters,
-                            new NDList(manager.create(z, new Shape(request.clips(), arch.latent(), steps))), false)
-                    .singletonOrThrow().toFloatArray();
+            float[] audio = block.forward(
+                            parameters,
+                            new NDList(manager.create(z, new Shape(request.clips(), arch.latent(), steps))),
+                            false)
+                    .singletonOrThrow()
+                    .toFloatArray();
             int length = steps * arch.hop();
             float[][] clips = new float[request.clips()][request.samples()];
             for (int c = 0; c < clips.length; c++) {

@@ -18,7 +18,9 @@ final class PhaseShuffle {
         if (radius == 0) {
             return x;
         }
-        int n = x.getManager().randomInteger(-radius, radius + 1, new Shape(1), DataType.INT32).toIntArray()[0];
+        int n = x.getManager()
+                .randomInteger(-radius, radius + 1, new Shape(1), DataType.INT32)
+                .toIntArray()[0];
         return shift(x, n);
     }
 
@@ -32,6 +34,7 @@ final class PhaseShuffle {
             return x.get(":, :, 1:" + (n + 1)).flip(2).concat(x.get(":, :, 0:" + (length - n)), 2);
         }
         int m = -n;
-        return x.get(":, :, " + m + ":").concat(x.get(":, :, " + (length - m - 1) + ":" + (length - 1)).flip(2), 2);
+        return x.get(":, :, " + m + ":")
+                .concat(x.get(":, :, " + (length - m - 1) + ":" + (length - 1)).flip(2), 2);
     }
 }

@@ -23,12 +23,21 @@ import java.util.function.UnaryOperator;
  * @param modelSize d: channels of the last generator layer and the first discriminator layer
  */
 public record WaveGanArchitecture(
-        Genome genome, boolean hinge, int modelSize, int layers, int stride, int kernelSize, int phaseShuffle,
-        int criticUpdates, int latent) implements Architecture {
+        Genome genome,
+        boolean hinge,
+        int modelSize,
+        int layers,
+        int stride,
+        int kernelSize,
+        int phaseShuffle,
+        int criticUpdates,
+        int latent)
+        implements Architecture {
     /** Time steps after the generator's dense layer (and before the discriminator's). */
     static final int BASE_LENGTH = 16;
     /** Adam's betas for both players, as in the paper. */
     static final double BETA1 = 0.5;
+
     static final double BETA2 = 0.9;
 
     public WaveGanArchitecture {
@@ -57,10 +66,19 @@ public record WaveGanArchitecture(
 
     @Override
     public String describe() {
-        return String.format("WaveGAN d=%d, %d layers of stride %d and width %d (%d samples per clip), latent %d,"
+        return String.format(
+                "WaveGAN d=%d, %d layers of stride %d and width %d (%d samples per clip), latent %d,"
                         + " phase shuffle %d, %s with %d critic updates; %s",
-                modelSize, layers, stride, kernelSize, clipLength(), latent, phaseShuffle,
-                hinge ? "hinge loss" : "WGAN-GP", criticUpdates, TrainingGenes.describe(genome));
+                modelSize,
+                layers,
+                stride,
+                kernelSize,
+                clipLength(),
+                latent,
+                phaseShuffle,
+                hinge ? "hinge loss" : "WGAN-GP",
+                criticUpdates,
+                TrainingGenes.describe(genome));
     }
 
     @Override
@@ -95,13 +113,19 @@ public record WaveGanArchitecture(
         for (int i = 0; i < criticUpdates; i++) {
             updates.add(new Update("discriminator", "discriminator", criticPasses, losses::discriminator));
         }
-        updates.add(new Update("generator", "generator",
-                AdversarialPasses.generatorUpdate("generator", generator, "discriminator", discriminator, latents, clips),
+        updates.add(new Update(
+                "generator",
+                "generator",
+                AdversarialPasses.generatorUpdate(
+                        "generator", generator, "discriminator", discriminator, latents, clips),
                 losses::generator));
-        return new TrainingRecipe(TrainingGenes.steps(genome), List.of(
-                new ParameterGroup("generator", lr, BETA1, BETA2, generator),
-                new ParameterGroup("discriminator", lr, BETA1, BETA2, discriminator)),
-                updates, "discriminator");
+        return new TrainingRecipe(
+                TrainingGenes.steps(genome),
+                List.of(
+                        new ParameterGroup("generator", lr, BETA1, BETA2, generator),
+                        new ParameterGroup("discriminator", lr, BETA1, BETA2, discriminator)),
+                updates,
+                "discriminator");
     }
 
     @Override

@@ -69,18 +69,23 @@ public final class WaveGanBlock extends TwoPartBlock {
         Generator(WaveGanArchitecture arch) {
             super(VERSION);
             this.arch = arch;
-            dense = addChildBlock("dense", Linear.builder()
-                    .setUnits((long) WaveGanArchitecture.BASE_LENGTH * arch.generatorChannels(0)).build());
+            dense = addChildBlock(
+                    "dense",
+                    Linear.builder()
+                            .setUnits((long) WaveGanArchitecture.BASE_LENGTH * arch.generatorChannels(0))
+                            .build());
             for (int i = 0; i < arch.layers(); i++) {
-                layers.add(addChildBlock("up" + i,
-                        new UpsampleConv(arch.stride(), arch.kernelSize(), arch.generatorChannels(i + 1))));
+                layers.add(addChildBlock(
+                        "up" + i, new UpsampleConv(arch.stride(), arch.kernelSize(), arch.generatorChannels(i + 1))));
             }
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
+        protected NDList forwardInternal(
+                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
             NDArray z = inputs.singletonOrThrow();
-            NDArray h = dense.forward(ps, inputs, training).singletonOrThrow()
+            NDArray h = dense.forward(ps, inputs, training)
+                    .singletonOrThrow()
                     .reshape(z.getShape().get(0), arch.generatorChannels(0), WaveGanArchitecture.BASE_LENGTH);
             h = Activation.relu(h);
             for (int i = 0; i < layers.size(); i++) {
@@ -138,17 +143,21 @@ public final class WaveGanBlock extends TwoPartBlock {
             super(VERSION);
             this.arch = arch;
             for (int i = 0; i < arch.layers(); i++) {
-                layers.add(addChildBlock("down" + i, new TapConv1d(arch.kernelSize(), arch.stride(),
-                        arch.kernelSize() / 2, arch.modelSize() << i, true)));
+                layers.add(addChildBlock(
+                        "down" + i,
+                        new TapConv1d(
+                                arch.kernelSize(), arch.stride(), arch.kernelSize() / 2, arch.modelSize() << i, true)));
             }
             dense = addChildBlock("dense", Linear.builder().setUnits(1).build());
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
+        protected NDList forwardInternal(
+                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> p) {
             NDArray h = inputs.singletonOrThrow().expandDims(1);
             for (int i = 0; i < layers.size(); i++) {
-                h = Activation.leakyRelu(layers.get(i).forward(ps, new NDList(h), training).singletonOrThrow(), 0.2f);
+                h = Activation.leakyRelu(
+                        layers.get(i).forward(ps, new NDList(h), training).singletonOrThrow(), 0.2f);
                 if (training && i < layers.size() - 1) {
                     h = PhaseShuffle.apply(h, arch.phaseShuffle());
                 }
@@ -184,7 +193,8 @@ public final class WaveGanBlock extends TwoPartBlock {
             long b = inputShapes[0].get(0);
             long total = 0;
             for (int i = 0; i < layers.size(); i++) {
-                total += counter.of(layers.get(i), layerInput(b, i)) + layerInput(b, i + 1).size(); // leaky ReLU
+                total += counter.of(layers.get(i), layerInput(b, i))
+                        + layerInput(b, i + 1).size(); // leaky ReLU
             }
             Shape last = layerInput(b, layers.size());
             return total + counter.of(dense, new Shape(b, last.get(1) * last.get(2)));

@@ -34,16 +34,28 @@ public final class WaveGanFamily extends BaseModelFamily {
     private static final SearchSpace SPACE = new SearchSpace(NAME, genes());
 
     public WaveGanFamily() {
-        super(NAME, Domain.AUDIO, "adversarial: upsample-and-convolve generator, strided convolutional discriminator with phase"
-                + " shuffle, WGAN-GP or hinge loss; one parallel pass per clip", SPACE);
+        super(
+                NAME,
+                Domain.AUDIO,
+                "adversarial: upsample-and-convolve generator, strided convolutional discriminator with phase"
+                        + " shuffle, WGAN-GP or hinge loss; one parallel pass per clip",
+                SPACE);
     }
 
     private static List<Gene> genes() {
         List<Gene> genes = new ArrayList<>(List.of(
                 Gene.ofChoices(LOSS, "adversarial loss", AdversarialLosses.WGAN_GP, AdversarialLosses.HINGE),
-                Gene.ofInts(MODEL_SIZE, "d: the last generator layer has d channels, each earlier one twice as many",
-                        2, 4, 8, 16, 32, 64),
-                Gene.ofInts(LAYERS, "upsampling layers of the generator, strided layers of the discriminator", 2, 3, 4, 5),
+                Gene.ofInts(
+                        MODEL_SIZE,
+                        "d: the last generator layer has d channels, each earlier one twice as many",
+                        2,
+                        4,
+                        8,
+                        16,
+                        32,
+                        64),
+                Gene.ofInts(
+                        LAYERS, "upsampling layers of the generator, strided layers of the discriminator", 2, 3, 4, 5),
                 Gene.ofInts(STRIDE, "upsampling factor and discriminator stride per layer", 2, 4),
                 Gene.ofInts(KERNEL_SIZE, "convolution width", 5, 9, 15, 25),
                 Gene.ofInts(PHASE_SHUFFLE, "phase shuffle radius of the discriminator (0: off)", 0, 1, 2),
@@ -55,9 +67,16 @@ public final class WaveGanFamily extends BaseModelFamily {
 
     @Override
     protected Architecture decodeOwn(Genome genome) {
-        return new WaveGanArchitecture(genome, genome.choice(LOSS).equals(AdversarialLosses.HINGE), genome.integer(MODEL_SIZE),
-                genome.integer(LAYERS), genome.integer(STRIDE), genome.integer(KERNEL_SIZE),
-                genome.integer(PHASE_SHUFFLE), genome.integer(CRITIC_UPDATES), genome.integer(LATENT));
+        return new WaveGanArchitecture(
+                genome,
+                genome.choice(LOSS).equals(AdversarialLosses.HINGE),
+                genome.integer(MODEL_SIZE),
+                genome.integer(LAYERS),
+                genome.integer(STRIDE),
+                genome.integer(KERNEL_SIZE),
+                genome.integer(PHASE_SHUFFLE),
+                genome.integer(CRITIC_UPDATES),
+                genome.integer(LATENT));
     }
 
     @Override
@@ -66,7 +85,8 @@ public final class WaveGanFamily extends BaseModelFamily {
                 "WaveGAN (Donahue et al. 2019)",
                 SPACE.parse("loss=wgan_gp model_size=64 layers=5 stride=4 kernel_size=25 phase_shuffle=2"
                         + " critic_updates=5 latent=100 training_steps=2560 batch_size=64 learning_rate=1e-4"),
-                Optional.of("WaveGAN"), false,
+                Optional.of("WaveGAN"),
+                false,
                 "Donahue, McAuley and Puckette, Adversarial Audio Synthesis, ICLR 2019 (Tables 3 and 4: d = 64,"
                         + " 5 layers of stride 4 and width 25, 16384 samples, phase shuffle 2, WGAN-GP, 5 critic"
                         + " updates)",

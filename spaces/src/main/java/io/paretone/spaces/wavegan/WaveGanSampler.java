@@ -28,8 +28,10 @@ final class WaveGanSampler implements Sampler {
         }
         NDManager owner = block.getParameters().valueAt(0).getArray().getManager();
         try (NDManager manager = owner.newSubManager()) {
-            float[] audio = gan.generator().forward(parameters,
-                    new NDList(manager.create(z, new Shape(rows, arch.latent()))), false).singletonOrThrow().toFloatArray();
+            float[] audio = gan.generator()
+                    .forward(parameters, new NDList(manager.create(z, new Shape(rows, arch.latent()))), false)
+                    .singletonOrThrow()
+                    .toFloatArray();
             float[][] clips = new float[request.clips()][request.samples()];
             for (int c = 0; c < clips.length; c++) {
                 System.arraycopy(audio, c * pieces * n, clips[c], 0, request.samples());

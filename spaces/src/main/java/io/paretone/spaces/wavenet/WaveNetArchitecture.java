@@ -54,7 +54,12 @@ public record WaveNetArchitecture(
         return String.format(
                 "WaveNet %d layers (dilations %s, kernel %d, receptive field %d), %d residual / %d skip"
                         + " channels; %s",
-                layers, dil, kernelSize, receptiveField(), residualChannels, skipChannels,
+                layers,
+                dil,
+                kernelSize,
+                receptiveField(),
+                residualChannels,
+                skipChannels,
                 TrainingGenes.describe(genome));
     }
 

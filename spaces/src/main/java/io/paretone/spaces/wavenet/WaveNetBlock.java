@@ -4,9 +4,9 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.NDScope;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -58,6 +58,7 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
     private final List<Block> gates = new ArrayList<>();
     /** Per layer, the residual and skip 1x1 convolutions as one, to R + S channels. */
     private final List<Block> outputs = new ArrayList<>();
+
     private final Block post1;
     private final Block post2;
 
@@ -118,7 +119,8 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
      * window already carries the causal left context.
      */
     private NDArray[] layer(int i, ParameterStore ps, NDArray window, boolean training, boolean natively) {
-        NDArray both = natively ? dilated(gates.get(i), i, ps, window, training)
+        NDArray both = natively
+                ? dilated(gates.get(i), i, ps, window, training)
                 : apply(gates.get(i), ps, taps(i, window), training);
         // Split, not sliced: the backward pass of a split is one concatenation, of two slices two
         // zero-filled arrays, two copies and an addition.
@@ -134,8 +136,14 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
         Device d = window.getDevice();
         NDArray w = ps.getValue(conv.getParameters().get("weight"), d, training);
         NDArray b = ps.getValue(conv.getParameters().get("bias"), d, training);
-        return Conv1d.conv1d(window, TapConv1d.kernelWeights(w, arch.kernelSize()), b, new Shape(1), new Shape(0),
-                new Shape(dilations[i])).singletonOrThrow();
+        return Conv1d.conv1d(
+                        window,
+                        TapConv1d.kernelWeights(w, arch.kernelSize()),
+                        b,
+                        new Shape(1),
+                        new Shape(0),
+                        new Shape(dilations[i]))
+                .singletonOrThrow();
     }
 
     /** The k causal taps of layer i stacked on the channel axis ({@link StackedTaps}): [B, R, T + p] to [B, R * k, T]. */

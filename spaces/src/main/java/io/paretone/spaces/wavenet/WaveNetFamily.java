@@ -33,15 +33,19 @@ public final class WaveNetFamily extends BaseModelFamily {
     private static final SearchSpace SPACE = new SearchSpace(NAME, genes());
 
     public WaveNetFamily() {
-        super(NAME, Domain.AUDIO, "autoregressive: dilated causal gated convolutions, residual and skip paths, mu-law softmax;"
-                + " cached generation, one sample at a time", SPACE);
+        super(
+                NAME,
+                Domain.AUDIO,
+                "autoregressive: dilated causal gated convolutions, residual and skip paths, mu-law softmax;"
+                        + " cached generation, one sample at a time",
+                SPACE);
     }
 
     private static List<Gene> genes() {
         List<Gene> genes = new ArrayList<>(List.of(
                 Gene.ofInts(LAYERS, "dilated convolution layers", 2, 3, 4, 6, 8, 10, 12, 16, 20, 24, 30),
-                Gene.ofInts(DILATION_CYCLE, "dilations double up to 2^(cycle-1), then restart",
-                        1, 2, 3, 4, 5, 6, 8, 10),
+                Gene.ofInts(
+                        DILATION_CYCLE, "dilations double up to 2^(cycle-1), then restart", 1, 2, 3, 4, 5, 6, 8, 10),
                 Gene.ofInts(RESIDUAL_CHANNELS, "residual channels", 4, 8, 16, 24, 32, 48, 64),
                 Gene.ofInts(SKIP_CHANNELS, "skip channels", 8, 16, 32, 64, 128, 256),
                 Gene.ofInts(KERNEL_SIZE, "taps of each dilated convolution", 2, 3)));
@@ -66,7 +70,8 @@ public final class WaveNetFamily extends BaseModelFamily {
                 "WaveNet (van den Oord et al. 2016)",
                 SPACE.parse("layers=30 dilation_cycle=10 residual_channels=64 skip_channels=256 kernel_size=2"
                         + " training_steps=2560 batch_size=1 learning_rate=1e-3"),
-                Optional.empty(), false,
+                Optional.empty(),
+                false,
                 "van den Oord et al., WaveNet: A Generative Model for Raw Audio, arXiv:1609.03499 (2016)",
                 "the paper gives 30 layers of dilations 1..512 (three cycles) and kernel 2, but neither channel"
                         + " widths nor a parameter count; 64 residual and 256 skip channels are our widest genes");

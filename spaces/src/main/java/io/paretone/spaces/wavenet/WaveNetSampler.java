@@ -20,7 +20,11 @@ final class WaveNetSampler implements Sampler {
         try (NDManager manager = owner.newSubManager()) {
             WaveNetBlock.GenerationState state = net.newGenerationState(manager, request.clips());
             try {
-                return AncestralSampling.generate(manager, request.clips(), request.samples(), request.seed(),
+                return AncestralSampling.generate(
+                        manager,
+                        request.clips(),
+                        request.samples(),
+                        request.seed(),
                         (t, previous) -> state.step(parameters, previous));
             } finally {
                 state.close();

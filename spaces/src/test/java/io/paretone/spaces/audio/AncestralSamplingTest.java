@@ -27,8 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AncestralSamplingTest {
     private static final int CLIPS = 3;
-    private static final List<ClipLabel> LABELS = java.util.Collections.nCopies(CLIPS,
-            new ClipLabel(0, ClipLabel.NO_PITCH));
+    private static final List<ClipLabel> LABELS =
+            java.util.Collections.nCopies(CLIPS, new ClipLabel(0, ClipLabel.NO_PITCH));
 
     /**
      * A step that puts all its mass on the previous class plus the clip's index plus one: each class
@@ -39,14 +39,19 @@ class AncestralSamplingTest {
         int samples = 300; // more than 256, so the classes wrap around
         try (NDManager m = DjlRuntime.engine().newBaseManager(DjlRuntime.device("cpu"))) {
             NDArray shift = m.create(new long[] {1, 2, 3}, new Shape(CLIPS, 1));
-            float[][] audio = AncestralSampling.generate(m, CLIPS, samples, 5,
-                    (t, previous) -> previous.add(shift).mod(MuLaw.CLASSES).squeeze(1).oneHot(MuLaw.CLASSES).mul(100));
+            float[][] audio = AncestralSampling.generate(m, CLIPS, samples, 5, (t, previous) -> previous.add(shift)
+                    .mod(MuLaw.CLASSES)
+                    .squeeze(1)
+                    .oneHot(MuLaw.CLASSES)
+                    .mul(100));
             assertEquals(CLIPS, audio.length);
             int silence = MuLaw.encode(0f);
             for (int c = 0; c < CLIPS; c++) {
                 assertEquals(samples, audio[c].length);
                 for (int t = 0; t < samples; t++) {
-                    assertEquals(MuLaw.decode((silence + (c + 1) * (t + 1)) % MuLaw.CLASSES), audio[c][t],
+                    assertEquals(
+                            MuLaw.decode((silence + (c + 1) * (t + 1)) % MuLaw.CLASSES),
+                            audio[c][t],
                             "clip " + c + " sample " + t);
                 }
             }
@@ -55,15 +60,17 @@ class AncestralSamplingTest {
 
     /** Both autoregressive mu-law families: a batch of clips of mu-law levels, reproducible from the seed. */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "wavenet: layers=3 dilation_cycle=2 residual_channels=4 skip_channels=8 kernel_size=2",
-        "samplernn: cell=lstm frame_tiers=2 frame_size=2 upper_ratio=2 rnn_units=8 rnn_layers=1 mlp_units=8"
-                + " embedding=4"})
+    @ValueSource(
+            strings = {
+                "wavenet: layers=3 dilation_cycle=2 residual_channels=4 skip_channels=8 kernel_size=2",
+                "samplernn: cell=lstm frame_tiers=2 frame_size=2 upper_ratio=2 rnn_units=8 rnn_layers=1 mlp_units=8"
+                        + " embedding=4"
+            })
     void samplersGiveBatchesOfMuLawLevelsReproducibleFromTheSeed(String familyAndGenes) {
         String[] parts = familyAndGenes.split(": ");
         ModelFamily family = ModelFamilies.byName(parts[0]);
-        Architecture arch = family.decode(family.space().parse(parts[1]
-                + " learning_rate=1e-3 training_steps=10 batch_size=2"));
+        Architecture arch =
+                family.decode(family.space().parse(parts[1] + " learning_rate=1e-3 training_steps=10 batch_size=2"));
         DjlRuntime.engine().setRandomSeed(2);
         try (Model model = Model.newInstance("sampler", DjlRuntime.device("cpu"))) {
             model.setBlock(arch.newBlock());

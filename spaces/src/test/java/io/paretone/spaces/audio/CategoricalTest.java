@@ -55,7 +55,8 @@ class CategoricalTest {
             for (int i = 0; i < P.length; i++) {
                 double mean = n * P[i];
                 double bound = 5 * Math.sqrt(n * P[i] * (1 - P[i]));
-                assertTrue(Math.abs(counts[i] - mean) <= bound,
+                assertTrue(
+                        Math.abs(counts[i] - mean) <= bound,
                         "class " + i + ": " + counts[i] + " draws, expected " + mean + " +- " + bound);
             }
         }
@@ -77,7 +78,8 @@ class CategoricalTest {
         try (NDManager m = DjlRuntime.engine().newBaseManager(DjlRuntime.device("cpu"))) {
             NDArray x = m.create(logits, new Shape(rows, classes));
             float[] p = x.softmax(1).toFloatArray();
-            long[] drawn = Categorical.drawOnDevice(x, m.create(u, new Shape(rows, 1))).toLongArray();
+            long[] drawn =
+                    Categorical.drawOnDevice(x, m.create(u, new Shape(rows, 1))).toLongArray();
             // Float sums in another order could split a u within rounding (1e-7) of a boundary; with
             // these 200 seeded rows none lies that close.
             for (int r = 0; r < rows; r++) {

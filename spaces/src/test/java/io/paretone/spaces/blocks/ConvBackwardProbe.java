@@ -59,26 +59,38 @@ public final class ConvBackwardProbe {
                 int length = k * dilation + 1 + r.nextInt(600);
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    Conv1d conv = Conv1d.builder().setKernelShape(new Shape(k)).optDilation(new Shape(dilation))
-                            .optPadding(new Shape(padding)).optStride(new Shape(stride)).setFilters(cout).build();
+                    Conv1d conv = Conv1d.builder()
+                            .setKernelShape(new Shape(k))
+                            .optDilation(new Shape(dilation))
+                            .optPadding(new Shape(padding))
+                            .optStride(new Shape(stride))
+                            .setFilters(cout)
+                            .build();
                     conv.initialize(m, DataType.FLOAT32, new Shape(batch, cin, length));
                     NDArray x = m.randomNormal(new Shape(batch, cin, length));
                     x.setRequiresGradient(true);
                     try (GradientCollector g = engine.newGradientCollector()) {
-                        NDArray y = conv.forward(new ParameterStore(m, false), new NDList(x), true).singletonOrThrow();
+                        NDArray y = conv.forward(new ParameterStore(m, false), new NDList(x), true)
+                                .singletonOrThrow();
                         g.backward(y.square().sum());
                     }
                     boolean input = x.getGradient().isNaN().any().getBoolean();
                     boolean weights = false;
                     for (var p : conv.getParameters()) {
-                        weights |= p.getValue().getArray().getGradient().isNaN().any().getBoolean();
+                        weights |= p.getValue()
+                                .getArray()
+                                .getGradient()
+                                .isNaN()
+                                .any()
+                                .getBoolean();
                         p.getValue().close();
                     }
                     if (input || weights) {
                         bad++;
-                        System.out.printf("NaN in the %s gradient: kernel %d, %d -> %d channels, dilation %d, stride %d,"
-                                + " padding %d, length %d, batch %d%n", input ? "input" : "weight", k, cin, cout,
-                                dilation, stride, padding, length, batch);
+                        System.out.printf(
+                                "NaN in the %s gradient: kernel %d, %d -> %d channels, dilation %d, stride %d,"
+                                        + " padding %d, length %d, batch %d%n",
+                                input ? "input" : "weight", k, cin, cout, dilation, stride, padding, length, batch);
                     }
                 }
             }
@@ -88,8 +100,9 @@ public final class ConvBackwardProbe {
 
     /** Part 1: each shape's largest input-gradient error against loops, row-major kernel vs permuted. */
     private static void deterministic() {
-        int[][] shapes = {{2, 4, 3, 3, 1}, {1, 4, 3, 3, 1}, {2, 4, 3, 2, 0}, {2, 1, 1, 3, 1}, {2, 8, 8, 5, 2},
-            {2, 8, 8, 1, 0}};
+        int[][] shapes = {
+            {2, 4, 3, 3, 1}, {1, 4, 3, 3, 1}, {2, 4, 3, 2, 0}, {2, 1, 1, 3, 1}, {2, 8, 8, 5, 2}, {2, 8, 8, 1, 0}
+        };
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
             for (int[] s : shapes) {
                 int batch = s[0];
@@ -102,8 +115,14 @@ public final class ConvBackwardProbe {
                 NDArray mix = m.randomNormal(new Shape(filters, k * channels, 1));
                 NDArray r = m.randomNormal(new Shape(batch, filters, 23 + 2 * padding - k + 1));
                 NDArray permuted = mix.reshape(filters, k, channels).transpose(0, 2, 1);
-                System.out.printf("batch %d, %d -> %d channels, kernel %d, padding %d: largest input-gradient error,"
-                        + " row-major kernel %.3g, permuted kernel %.3g%n", batch, channels, filters, k, padding,
+                System.out.printf(
+                        "batch %d, %d -> %d channels, kernel %d, padding %d: largest input-gradient error,"
+                                + " row-major kernel %.3g, permuted kernel %.3g%n",
+                        batch,
+                        channels,
+                        filters,
+                        k,
+                        padding,
                         LoopConv1d.inputGradientError(x, KernelLayout.rowMajor(permuted), r, padding),
                         LoopConv1d.inputGradientError(x, permuted, r, padding));
             }

@@ -9,9 +9,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.paretone.spaces.runtime.DjlRuntime;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class KernelLayoutTest {
     @Test
@@ -47,8 +47,8 @@ class KernelLayoutTest {
     /** The other kind of kernel: a row-major parameter, as DJL's own Conv1d blocks hold. */
     @ParameterizedTest
     @CsvSource({"2, 4, 3, 3, 1", "4, 8, 8, 5, 2"})
-    void onACpuARowMajorKernelLaidOutForItsDeviceHasTheRightBackwardPass(int batch, int channels, int filters, int k,
-            int padding) {
+    void onACpuARowMajorKernelLaidOutForItsDeviceHasTheRightBackwardPass(
+            int batch, int channels, int filters, int k, int padding) {
         try (NDManager m = NDManager.newBaseManager(DjlRuntime.device("cpu"))) {
             DjlRuntime.engine().setRandomSeed(5);
             NDArray x = m.randomNormal(new Shape(batch, channels, 23));

@@ -14,9 +14,9 @@ import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.training.ParameterStore;
 import io.paretone.spaces.runtime.DjlRuntime;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class TapConv1dTest {
 
@@ -36,8 +36,10 @@ class TapConv1dTest {
             for (int i = 0; i < x.length; i++) {
                 x[i] = (float) r.nextGaussian();
             }
-            float[] y = conv.forward(new ParameterStore(m, false), new NDList(m.create(x, new Shape(1, c, length))), false)
-                    .singletonOrThrow().toFloatArray();
+            float[] y = conv.forward(
+                            new ParameterStore(m, false), new NDList(m.create(x, new Shape(1, c, length))), false)
+                    .singletonOrThrow()
+                    .toFloatArray();
             float[] w = conv.getParameters().get(0).getValue().getArray().toFloatArray(); // [f, k*c, 1]
             float[] b = conv.getParameters().get(1).getValue().getArray().toFloatArray();
             int out = (length + 2 * padding - kernel) / stride + 1;
@@ -49,7 +51,8 @@ class TapConv1dTest {
                         int at = t * stride + j - padding;
                         for (int ch = 0; ch < c; ch++) {
                             double v = at < 0 || at >= length ? 0 : x[ch * length + at];
-                            sum += w[(o * c + ch) * kernel + j] * v; // channel ch at tap j is stacked channel ch*kernel+j
+                            sum += w[(o * c + ch) * kernel + j]
+                                    * v; // channel ch at tap j is stacked channel ch*kernel+j
                         }
                     }
                     assertEquals(sum, y[o * out + t], 1e-4, "filter " + o + " position " + t);
@@ -69,7 +72,11 @@ class TapConv1dTest {
             conv.initialize(m, DataType.FLOAT32, in);
             NDArray x = m.randomNormal(in);
             NDArray r = m.randomNormal(conv.getOutputShapes(new Shape[] {in})[0]);
-            TapPaths.assertSame(conv, x, r, (ps, input) -> conv.byTaps(ps, input, true),
+            TapPaths.assertSame(
+                    conv,
+                    x,
+                    r,
+                    (ps, input) -> conv.byTaps(ps, input, true),
                     (ps, input) -> conv.natively(ps, input, true));
         }
     }
@@ -77,7 +84,8 @@ class TapConv1dTest {
     @Test
     void nearestUpsamplingRepeatsEachSample() {
         try (NDManager m = DjlRuntime.engine().newBaseManager()) {
-            float[] y = UpsampleConv.nearest(m.create(new float[] {1, 2, 3, 4}, new Shape(1, 2, 2)), 3).toFloatArray();
+            float[] y = UpsampleConv.nearest(m.create(new float[] {1, 2, 3, 4}, new Shape(1, 2, 2)), 3)
+                    .toFloatArray();
             assertArrayEquals(new float[] {1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4}, y);
         }
     }
@@ -91,7 +99,8 @@ class TapConv1dTest {
         try (Model model = Model.newInstance("t", DjlRuntime.device("cpu"))) {
             NDManager m = model.getNDManager();
             DjlRuntime.engine().setRandomSeed(11);
-            Block tapByTap = Conv1d.builder().setKernelShape(new Shape(1)).setFilters(f).build();
+            Block tapByTap =
+                    Conv1d.builder().setKernelShape(new Shape(1)).setFilters(f).build();
             tapByTap.initialize(m, DataType.FLOAT32, new Shape(1, (long) kernel * c, 9));
             float[] drawn = tapByTap.getParameters().get("weight").getArray().toFloatArray();
             DjlRuntime.engine().setRandomSeed(11);

@@ -29,12 +29,24 @@ class TapConv2dTest {
             NDArray x = m.randomNormal(new Shape(2, cin, 7, 6));
             TapConv2d taps = TapConv2d.padded(k, 2, filters);
             taps.initialize(m, DataType.FLOAT32, x.getShape());
-            NDArray mixWeight = taps.getChildren().values().get(0).getParameters().get("weight").getArray(); // [F, T*C, 1, 1]
-            NDArray bias = taps.getChildren().values().get(0).getParameters().get("bias").getArray();
+            NDArray mixWeight = taps.getChildren()
+                    .values()
+                    .get(0)
+                    .getParameters()
+                    .get("weight")
+                    .getArray(); // [F, T*C, 1, 1]
+            NDArray bias = taps.getChildren()
+                    .values()
+                    .get(0)
+                    .getParameters()
+                    .get("bias")
+                    .getArray();
             // Stacked channel index is c * taps + tap, tap = y * k + x: [F, C, k, k] as it is.
             NDArray kernel = mixWeight.reshape(filters, cin, k, k);
-            NDArray expected = Conv2d.conv2d(x, kernel, bias, new Shape(2, 2), new Shape(1, 1)).singletonOrThrow();
-            NDArray actual = taps.forward(new ParameterStore(m, false), new NDList(x), false).singletonOrThrow();
+            NDArray expected = Conv2d.conv2d(x, kernel, bias, new Shape(2, 2), new Shape(1, 1))
+                    .singletonOrThrow();
+            NDArray actual = taps.forward(new ParameterStore(m, false), new NDList(x), false)
+                    .singletonOrThrow();
             assertEquals(new Shape(2, filters, 4, 3), actual.getShape());
             assertArrayEquals(expected.toFloatArray(), actual.toFloatArray(), 1e-5f);
         }
@@ -56,8 +68,12 @@ class TapConv2dTest {
             int p = 14;
             after[p] = 5;
             ParameterStore ps = new ParameterStore(m, false);
-            float[] a = conv.forward(ps, new NDList(m.create(before, shape)), false).singletonOrThrow().toFloatArray();
-            float[] b = conv.forward(ps, new NDList(m.create(after, shape)), false).singletonOrThrow().toFloatArray();
+            float[] a = conv.forward(ps, new NDList(m.create(before, shape)), false)
+                    .singletonOrThrow()
+                    .toFloatArray();
+            float[] b = conv.forward(ps, new NDList(m.create(after, shape)), false)
+                    .singletonOrThrow()
+                    .toFloatArray();
             for (int f = 0; f < 4; f++) {
                 for (int q = 0; q <= p; q++) {
                     assertEquals(a[f * 36 + q], b[f * 36 + q], 0f, "filter " + f + " pixel " + q);
@@ -73,16 +89,21 @@ class TapConv2dTest {
         try (Model model = Model.newInstance("t", DjlRuntime.device("cpu"))) {
             NDManager m = model.getNDManager();
             DjlRuntime.engine().setRandomSeed(kernel * 10 + stride);
-            TapConv2d conv = switch (kind) {
-                case "padded" -> TapConv2d.padded(kernel, stride, 3);
-                case "causalA" -> TapConv2d.causal(kernel, 3, true);
-                default -> TapConv2d.causal(kernel, 3, false);
-            };
+            TapConv2d conv =
+                    switch (kind) {
+                        case "padded" -> TapConv2d.padded(kernel, stride, 3);
+                        case "causalA" -> TapConv2d.causal(kernel, 3, true);
+                        default -> TapConv2d.causal(kernel, 3, false);
+                    };
             Shape in = new Shape(2, 2, 7, 6);
             conv.initialize(m, DataType.FLOAT32, in);
             NDArray x = m.randomNormal(in);
             NDArray r = m.randomNormal(conv.getOutputShapes(new Shape[] {in})[0]);
-            TapPaths.assertSame(conv, x, r, (ps, input) -> conv.byTaps(ps, input, true),
+            TapPaths.assertSame(
+                    conv,
+                    x,
+                    r,
+                    (ps, input) -> conv.byTaps(ps, input, true),
                     (ps, input) -> conv.natively(ps, input, true));
         }
     }

@@ -46,8 +46,12 @@ final class TapPaths {
             y = out.toFloatArray();
             collector.backward(out.mul(r).sum());
         }
-        float[][] result = {y, x.getGradient().toFloatArray(), w.getGradient().toFloatArray(),
-            b.getGradient().toFloatArray()};
+        float[][] result = {
+            y,
+            x.getGradient().toFloatArray(),
+            w.getGradient().toFloatArray(),
+            b.getGradient().toFloatArray()
+        };
         w.getGradient().subi(w.getGradient());
         b.getGradient().subi(b.getGradient());
         return result;

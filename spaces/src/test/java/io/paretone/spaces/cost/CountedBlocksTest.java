@@ -40,21 +40,35 @@ class CountedBlocksTest {
     @Test
     void maxAndAveragePoolingUseTheirKernel() {
         float[] x = {1, 5, 2, 8, 3, 4};
-        assertArrayEquals(new float[] {5, 8, 4},
-                forward(Pooling.max(new Shape(2), new Shape(2), new Shape(0)), x, new Shape(1, 1, 6), new Shape(1, 1, 3)));
-        assertArrayEquals(new float[] {3, 5, 3.5f},
-                forward(Pooling.average(new Shape(2), new Shape(2), new Shape(0)), x, new Shape(1, 1, 6), new Shape(1, 1, 3)));
+        assertArrayEquals(
+                new float[] {5, 8, 4},
+                forward(
+                        Pooling.max(new Shape(2), new Shape(2), new Shape(0)),
+                        x,
+                        new Shape(1, 1, 6),
+                        new Shape(1, 1, 3)));
+        assertArrayEquals(
+                new float[] {3, 5, 3.5f},
+                forward(
+                        Pooling.average(new Shape(2), new Shape(2), new Shape(0)),
+                        x,
+                        new Shape(1, 1, 6),
+                        new Shape(1, 1, 3)));
     }
 
     @Test
     void joinsSumMultiplyOrConcatenateTheBranches() {
         float[] x = {-1, 0, 2};
         Shape s = new Shape(1, 1, 3);
-        assertArrayEquals(new float[] {-1, 0, 4},
+        assertArrayEquals(
+                new float[] {-1, 0, 4},
                 forward(ParallelJoin.sum(Blocks.identityBlock(), Activation.reluBlock()), x, s, s));
-        assertArrayEquals(new float[] {0, 0, 4},
-                forward(ParallelJoin.product(Blocks.identityBlock(), Activation.reluBlock()), x, s, s), 0f);
-        assertArrayEquals(new float[] {-1, 0, 2, 0, 0, 2},
+        assertArrayEquals(
+                new float[] {0, 0, 4},
+                forward(ParallelJoin.product(Blocks.identityBlock(), Activation.reluBlock()), x, s, s),
+                0f);
+        assertArrayEquals(
+                new float[] {-1, 0, 2, 0, 0, 2},
                 forward(ParallelJoin.concat(Blocks.identityBlock(), Activation.reluBlock()), x, s, new Shape(1, 2, 3)));
     }
 }

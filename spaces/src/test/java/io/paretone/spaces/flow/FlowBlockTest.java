@@ -22,8 +22,8 @@ class FlowBlockTest {
     private final FlowFamily family = new FlowFamily();
 
     private FlowArchitecture arch(String genes) {
-        return (FlowArchitecture) family.decode(family.space().parse(genes
-                + " training_steps=10 batch_size=1 learning_rate=1e-3"));
+        return (FlowArchitecture)
+                family.decode(family.space().parse(genes + " training_steps=10 batch_size=1 learning_rate=1e-3"));
     }
 
     /** A block with every parameter drawn at random, so no step is the identity it starts as. */
@@ -94,8 +94,12 @@ class FlowBlockTest {
                 float[] minus = x.clone();
                 plus[j] += (float) eps;
                 minus[j] -= (float) eps;
-                float[] zp = block.forward(ps, new NDList(m.create(plus, new Shape(1, n))), false).get(0).toFloatArray();
-                float[] zm = block.forward(ps, new NDList(m.create(minus, new Shape(1, n))), false).get(0).toFloatArray();
+                float[] zp = block.forward(ps, new NDList(m.create(plus, new Shape(1, n))), false)
+                        .get(0)
+                        .toFloatArray();
+                float[] zm = block.forward(ps, new NDList(m.create(minus, new Shape(1, n))), false)
+                        .get(0)
+                        .toFloatArray();
                 for (int i = 0; i < n; i++) {
                     jacobian[i][j] = (zp[i] - zm[i]) / (2 * eps);
                 }
@@ -139,8 +143,14 @@ class FlowBlockTest {
         int r = 8;
         long actNorm = 2L * c;
         long mixing = 2L * c * c + c;
-        long coupling = 3L * (c / 2) * r + r + 2 * (3L * r * r + r) + 2 * ((long) r * r + r) + ((long) r * r + r)
-                + (long) r * c + c + c;
+        long coupling = 3L * (c / 2) * r
+                + r
+                + 2 * (3L * r * r + r)
+                + 2 * ((long) r * r + r)
+                + ((long) r * r + r)
+                + (long) r * c
+                + c
+                + c;
         FlowArchitecture arch = arch("mixing=lu_1x1 squeezes=1 flows=1 coupling_layers=1 channels=8");
         try (Model model = Model.newInstance("f", DjlRuntime.device("cpu"))) {
             FlowBlock block = (FlowBlock) arch.newBlock();

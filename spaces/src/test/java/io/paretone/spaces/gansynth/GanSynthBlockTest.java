@@ -19,7 +19,8 @@ class GanSynthBlockTest {
     /** magenta's num_filters(block) = min(4096 / 2^block, 256) for the published configuration. */
     @Test
     void publishedChannelsFollowGanSynthsFilterSchedule() {
-        GanSynthArchitecture arch = (GanSynthArchitecture) family.decode(family.published().genome());
+        GanSynthArchitecture arch =
+                (GanSynthArchitecture) family.decode(family.published().genome());
         int[] channels = new int[8];
         int[] expected = new int[8];
         for (int block = 0; block <= 7; block++) {
@@ -34,8 +35,8 @@ class GanSynthBlockTest {
 
     @Test
     void generatorDrawsImagesInRangeAndTheCriticScoresAndClassifiesThem() {
-        GanSynthArchitecture arch = (GanSynthArchitecture) family.decode(family.space().parse(
-                "resolutions=3 start_frames=2 start_bins=2 channels=8 latent=8 phase=if critic_updates=1"
+        GanSynthArchitecture arch = (GanSynthArchitecture) family.decode(family.space()
+                .parse("resolutions=3 start_frames=2 start_bins=2 channels=8 latent=8 phase=if critic_updates=1"
                         + " training_steps=10 batch_size=2 learning_rate=1e-3"));
         try (Model model = Model.newInstance("g", DjlRuntime.device("cpu"))) {
             NDManager m = model.getNDManager();
@@ -56,7 +57,8 @@ class GanSynthBlockTest {
     void averagePoolingMeansEachTwoByTwoSquare() {
         try (NDManager m = NDManager.newBaseManager(DjlRuntime.engine().getEngineName())) {
             NDArray x = m.arange(16f).reshape(1, 1, 4, 4);
-            assertArrayEquals(new float[] {2.5f, 4.5f, 10.5f, 12.5f},
+            assertArrayEquals(
+                    new float[] {2.5f, 4.5f, 10.5f, 12.5f},
                     GanSynthBlock.Critic.averagePool(x).toFloatArray());
         }
     }

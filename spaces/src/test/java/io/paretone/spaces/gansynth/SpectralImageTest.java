@@ -33,8 +33,10 @@ class SpectralImageTest {
     void magnitudeAndInstantaneousFrequencyOfCosinesOnBinCentres() {
         SpectralImage spectral = new SpectralImage(FFT, FRAMES, true);
         try (NDManager m = NDManager.newBaseManager(DjlRuntime.engine().getEngineName())) {
-            float[] loud = spectral.of(m, new float[][] {cosine(spectral.samples(), 1.0, 1)}).toFloatArray();
-            float[] quiet = spectral.of(m, new float[][] {cosine(spectral.samples(), 0.01, 3)}).toFloatArray();
+            float[] loud = spectral.of(m, new float[][] {cosine(spectral.samples(), 1.0, 1)})
+                    .toFloatArray();
+            float[] quiet = spectral.of(m, new float[][] {cosine(spectral.samples(), 0.01, 3)})
+                    .toFloatArray();
             int middle = FRAMES / 2;
             assertEquals(1.0, pixel(loud, 0, middle, 1), 1e-3);
             assertEquals(0.0, pixel(quiet, 0, middle, 3), 1e-3);
@@ -72,7 +74,8 @@ class SpectralImageTest {
     void griffinLimAudioHasTheImagesMagnitudes() {
         SpectralImage spectral = new SpectralImage(FFT, FRAMES, false);
         try (NDManager m = NDManager.newBaseManager(DjlRuntime.engine().getEngineName())) {
-            float[] image = spectral.of(m, new float[][] {cosine(spectral.samples(), 0.5, 4)}).toFloatArray();
+            float[] image = spectral.of(m, new float[][] {cosine(spectral.samples(), 0.5, 4)})
+                    .toFloatArray();
             float[] back = spectral.audio(m, image, 1, new SplittableRandom(2))[0];
             float[] again = spectral.of(m, new float[][] {back}).toFloatArray();
             double difference = 0;

@@ -12,9 +12,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SearchSpaceTest {
-    private final SearchSpace space = new SearchSpace("toy", List.of(
-            Gene.ofInts("layers", "layers", 2, 4, 8),
-            Gene.ofReals("learning_rate", "lr", 1e-4, 3e-4, 1e-3)));
+    private final SearchSpace space = new SearchSpace(
+            "toy",
+            List.of(Gene.ofInts("layers", "layers", 2, 4, 8), Gene.ofReals("learning_rate", "lr", 1e-4, 3e-4, 1e-3)));
 
     @Test
     void genomeSurvivesEncodeTextAndDecode() {
@@ -63,14 +63,15 @@ class SearchSpaceTest {
         assertTrue(wrong.getMessage().contains("[hinge, wgan_gp]"), wrong.getMessage());
     }
 
-    private static final SearchSpace RNN = new SearchSpace("rnn", List.of(
-            Gene.ofChoices("cell", "cell", "gru", "lstm"),
-            Gene.ofInts("tiers", "tiers", 1, 2),
-            Gene.ofInts("frame_2", "upper frame", 2, 4, 8).onlyWhen("tiers", "2"),
-            Gene.ofInts("steps", "steps", 10, 20)));
-    private static final SearchSpace CONV = new SearchSpace("conv", List.of(
-            Gene.ofInts("layers", "layers", 2, 4, 8),
-            Gene.ofInts("steps", "steps", 10, 20)));
+    private static final SearchSpace RNN = new SearchSpace(
+            "rnn",
+            List.of(
+                    Gene.ofChoices("cell", "cell", "gru", "lstm"),
+                    Gene.ofInts("tiers", "tiers", 1, 2),
+                    Gene.ofInts("frame_2", "upper frame", 2, 4, 8).onlyWhen("tiers", "2"),
+                    Gene.ofInts("steps", "steps", 10, 20)));
+    private static final SearchSpace CONV = new SearchSpace(
+            "conv", List.of(Gene.ofInts("layers", "layers", 2, 4, 8), Gene.ofInts("steps", "steps", 10, 20)));
     private static final SearchSpace MIXED = mixed();
 
     /** RNN's genes first, then CONV's: the alternatives in this order. */
@@ -78,20 +79,22 @@ class SearchSpaceTest {
         Map<String, SearchSpace> alternatives = new LinkedHashMap<>();
         alternatives.put("rnn", RNN);
         alternatives.put("conv", CONV);
-        return SearchSpace.ofAlternatives("mixed", "family", "family", List.of(Gene.ofInts("steps", "steps", 10, 20)),
-                alternatives);
+        return SearchSpace.ofAlternatives(
+                "mixed", "family", "family", List.of(Gene.ofInts("steps", "steps", 10, 20)), alternatives);
     }
 
     @Test
     void alternativesGetPrefixedGenesExistingOnlyUnderTheirChoice() {
-        assertEquals(List.of("family", "steps", "rnn.cell", "rnn.tiers", "rnn.frame_2", "conv.layers"),
+        assertEquals(
+                List.of("family", "steps", "rnn.cell", "rnn.tiers", "rnn.frame_2", "conv.layers"),
                 MIXED.genes().stream().map(Gene::name).toList());
         Genome conv = MIXED.parse("family=conv steps=20 conv.layers=4");
         assertTrue(!conv.isActive("rnn.cell") && conv.isActive("conv.layers"));
         Genome rnn = MIXED.parse("family=rnn steps=10 rnn.cell=lstm rnn.tiers=2 rnn.frame_2=8");
         assertEquals("lstm", rnn.choice("rnn.cell"));
         assertEquals(8, rnn.integer("rnn.frame_2"));
-        var inactive = assertThrows(InvalidValueException.class,
+        var inactive = assertThrows(
+                InvalidValueException.class,
                 () -> MIXED.parse("family=rnn steps=10 rnn.cell=gru rnn.tiers=1 rnn.frame_2=8"));
         assertTrue(inactive.getMessage().contains("rnn.tiers=2"), inactive.getMessage());
     }
@@ -115,7 +118,9 @@ class SearchSpaceTest {
     @Test
     void restrictingTheChoiceDropsTheGenesThatCanNoLongerExist() {
         SearchSpace convOnly = MIXED.restrict(Map.of("family", List.of("conv")));
-        assertEquals(List.of("family", "steps", "conv.layers"), convOnly.genes().stream().map(Gene::name).toList());
+        assertEquals(
+                List.of("family", "steps", "conv.layers"),
+                convOnly.genes().stream().map(Gene::name).toList());
         SearchSpace oneTier = MIXED.restrict(Map.of("rnn.tiers", List.of("1")));
         assertTrue(!oneTier.contains("rnn.frame_2") && oneTier.contains("conv.layers"));
     }

@@ -32,8 +32,10 @@ class DeviceConstantsTest {
             DeviceConstants.of(Device.cpu(), new float[] {7, 8, 9}, new Shape(3));
         }
         assertEquals(1234.5f, made.getFloat());
-        assertArrayEquals(new float[] {7, 8, 9}, DeviceConstants.of(Device.cpu(), new float[] {7, 8, 9}, new Shape(3))
-                .toFloatArray());
+        assertArrayEquals(
+                new float[] {7, 8, 9},
+                DeviceConstants.of(Device.cpu(), new float[] {7, 8, 9}, new Shape(3))
+                        .toFloatArray());
     }
 
     @Test
@@ -54,7 +56,9 @@ class DeviceConstantsTest {
     void arithmeticWithAConstantEqualsArithmeticWithTheNumber() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray x = manager.create(new float[] {1.5f, -2f, 3.25f});
-            assertArrayEquals(x.mul(0.1).toFloatArray(), x.mul(DeviceConstants.of(x, 0.1f)).toFloatArray());
+            assertArrayEquals(
+                    x.mul(0.1).toFloatArray(),
+                    x.mul(DeviceConstants.of(x, 0.1f)).toFloatArray());
             assertEquals(DataType.FLOAT32, x.mul(DeviceConstants.of(x, 0.1f)).getDataType());
         }
     }

@@ -9,7 +9,8 @@ final class DownloadRouteProbe {
     public static void main(String[] args) {
         DjlRuntime.allowDownloads();
         try {
-            System.out.println("loaded " + DjlRuntime.device("gpu") + " with " + DjlRuntime.library().describe());
+            System.out.println("loaded " + DjlRuntime.device("gpu") + " with "
+                    + DjlRuntime.library().describe());
         } catch (InvalidValueException e) {
             System.out.println("refused: " + e.getMessage());
         }

@@ -26,12 +26,18 @@ class NativeRouteTest {
 
     @Test
     void flavourIsReadFromDjlsCacheFolderNames(@TempDir Path dir) {
-        assertEquals("cpu", NativeLibrary.flavourOf(Path.of("/c/pytorch/2.7.1-20250812-cpu-linux-x86_64"),
-                NativeRoute.BUNDLED_CPU, null));
-        assertEquals("cu128", NativeLibrary.flavourOf(Path.of("/c/pytorch/2.7.1-cu128-linux-x86_64"),
-                NativeRoute.DJL_DOWNLOAD, null));
-        assertEquals("cpu", NativeLibrary.flavourOf(Path.of("/c/pytorch/2.7.1-cpu-precxx11-linux-aarch64"),
-                NativeRoute.BUNDLED_CPU, null));
+        assertEquals(
+                "cpu",
+                NativeLibrary.flavourOf(
+                        Path.of("/c/pytorch/2.7.1-20250812-cpu-linux-x86_64"), NativeRoute.BUNDLED_CPU, null));
+        assertEquals(
+                "cu128",
+                NativeLibrary.flavourOf(
+                        Path.of("/c/pytorch/2.7.1-cu128-linux-x86_64"), NativeRoute.DJL_DOWNLOAD, null));
+        assertEquals(
+                "cpu",
+                NativeLibrary.flavourOf(
+                        Path.of("/c/pytorch/2.7.1-cpu-precxx11-linux-aarch64"), NativeRoute.BUNDLED_CPU, null));
         assertEquals("cu130", NativeLibrary.flavourOf(dir, NativeRoute.OWN_PYTORCH, "cu130"));
         assertEquals("cpu", NativeLibrary.flavourOf(dir, NativeRoute.OWN_PYTORCH, null), "no libtorch_cuda there");
     }
@@ -46,9 +52,15 @@ class NativeRouteTest {
     void downloadRouteHidesTheBundledCpuBuild(@TempDir Path cache) throws Exception {
         Files.createDirectories(cache.resolve("pytorch"));
         Files.writeString(cache.resolve("pytorch/" + NativeRoute.PINNED_PYTORCH + ".txt"), "");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dhttps.proxyHost=127.0.0.1", "-Dhttps.proxyPort=9", "-Dhttp.proxyHost=127.0.0.1", "-Dhttp.proxyPort=9",
-                "-cp", System.getProperty("java.class.path"), DownloadRouteProbe.class.getName());
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dhttps.proxyHost=127.0.0.1",
+                "-Dhttps.proxyPort=9",
+                "-Dhttp.proxyHost=127.0.0.1",
+                "-Dhttp.proxyPort=9",
+                "-cp",
+                System.getProperty("java.class.path"),
+                DownloadRouteProbe.class.getName());
         pb.environment().put("DJL_CACHE_DIR", cache.toString());
         pb.environment().remove("PYTORCH_LIBRARY_PATH");
         pb.environment().remove("PYTORCH_FLAVOR");
@@ -57,8 +69,10 @@ class NativeRouteTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         String last = out.strip().lines().reduce((a, b) -> b).orElse("");
-        assertTrue(last.startsWith("refused: PyTorch = " + NativeRoute.DJL_DOWNLOAD.description()
-                + ": DJL could not load it ("), out);
+        assertTrue(
+                last.startsWith(
+                        "refused: PyTorch = " + NativeRoute.DJL_DOWNLOAD.description() + ": DJL could not load it ("),
+                out);
         assertTrue(last.contains("No PyTorch native library matches"), "DJL looked for a download: " + out);
     }
 

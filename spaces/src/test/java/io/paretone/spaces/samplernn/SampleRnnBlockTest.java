@@ -19,9 +19,10 @@ class SampleRnnBlockTest {
     private final SampleRnnFamily family = new SampleRnnFamily();
 
     private SampleRnnArchitecture arch(String tiersAndCell) {
-        return (SampleRnnArchitecture) family.decode(family.space().parse(tiersAndCell
-                + " frame_size=2 rnn_units=8 rnn_layers=2 mlp_units=8 embedding=4"
-                + " training_steps=10 batch_size=1 learning_rate=1e-3"));
+        return (SampleRnnArchitecture) family.decode(family.space()
+                .parse(tiersAndCell
+                        + " frame_size=2 rnn_units=8 rnn_layers=2 mlp_units=8 embedding=4"
+                        + " training_steps=10 batch_size=1 learning_rate=1e-3"));
     }
 
     /**
@@ -51,7 +52,8 @@ class SampleRnnBlockTest {
             ParameterStore ps = new ParameterStore(m, false);
             Shape shape = new Shape(clips, top + t);
             float[] parallel = block.forward(ps, new NDList(m.create(classes, shape), m.create(values, shape)), false)
-                    .singletonOrThrow().toFloatArray(); // [clips, 256, t]
+                    .singletonOrThrow()
+                    .toFloatArray(); // [clips, 256, t]
             SampleRnnBlock.GenerationState state = block.newGenerationState(m, clips);
             for (int i = 0; i < t; i++) {
                 if (i > 0) {
@@ -61,7 +63,10 @@ class SampleRnnBlockTest {
                 float[] step = state.step(ps, i).toFloatArray(); // [clips, 256]
                 for (int c = 0; c < clips; c++) {
                     for (int k = 0; k < 256; k++) {
-                        assertEquals(parallel[(c * 256 + k) * t + i], step[c * 256 + k], 1e-4f,
+                        assertEquals(
+                                parallel[(c * 256 + k) * t + i],
+                                step[c * 256 + k],
+                                1e-4f,
                                 "clip " + c + " class " + k + " sample " + i);
                     }
                 }
@@ -112,6 +117,7 @@ class SampleRnnBlockTest {
         }
         Shape s = new Shape(1, classes.length);
         return block.forward(new ParameterStore(m, false), new NDList(m.create(classes, s), m.create(v, s)), false)
-                .singletonOrThrow().toFloatArray();
+                .singletonOrThrow()
+                .toFloatArray();
     }
 }

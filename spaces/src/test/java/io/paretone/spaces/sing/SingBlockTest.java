@@ -32,10 +32,14 @@ class SingBlockTest {
         try (NDManager m = NDManager.newBaseManager(DjlRuntime.engine().getEngineName())) {
             Block conv = new TapConv1d(4, 1, 0, hop, false);
             conv.initialize(m, DataType.FLOAT32, new Shape(1, channels, frames + 3));
-            float[] w = conv.getParameters().valueAt(0).getArray().toFloatArray(); // [hop, C x 4 taps, 1], channel by channel
+            float[] w = conv.getParameters()
+                    .valueAt(0)
+                    .getArray()
+                    .toFloatArray(); // [hop, C x 4 taps, 1], channel by channel
             NDArray y = m.randomNormal(new Shape(1, channels, frames));
             float[] yv = y.toFloatArray();
-            float[] out = SingBlock.synthesize(conv, new ParameterStore(m, false), y, false).toFloatArray();
+            float[] out = SingBlock.synthesize(conv, new ParameterStore(m, false), y, false)
+                    .toFloatArray();
             assertEquals(frames * hop, out.length);
             for (int n = 0; n < frames * hop; n++) {
                 double expected = 0;
@@ -59,12 +63,15 @@ class SingBlockTest {
     void conditioningRepeatsTheLabelPerFrameAndCapsPositionsAtTheTable() {
         try (NDManager m = NDManager.newBaseManager(DjlRuntime.engine().getEngineName())) {
             int frames = SingBlock.POSITIONS + 2;
-            long[] ids = SingBlock.conditioning(m, new ClipLabel[] {new ClipLabel(3, 61)}, frames).toLongArray();
+            long[] ids = SingBlock.conditioning(m, new ClipLabel[] {new ClipLabel(3, 61)}, frames)
+                    .toLongArray();
             assertArrayEquals(new long[] {3, 61, 0}, java.util.Arrays.copyOfRange(ids, 0, 3));
-            assertArrayEquals(new long[] {3, 61, SingBlock.POSITIONS - 1},
+            assertArrayEquals(
+                    new long[] {3, 61, SingBlock.POSITIONS - 1},
                     java.util.Arrays.copyOfRange(ids, 3 * (frames - 1), 3 * frames));
-            assertThrows(InvalidValueException.class, () ->
-                    SingBlock.conditioning(m, new ClipLabel[] {new ClipLabel(SingBlock.INSTRUMENTS, 60)}, 4));
+            assertThrows(
+                    InvalidValueException.class,
+                    () -> SingBlock.conditioning(m, new ClipLabel[] {new ClipLabel(SingBlock.INSTRUMENTS, 60)}, 4));
         }
     }
 }

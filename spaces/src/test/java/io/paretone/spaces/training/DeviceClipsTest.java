@@ -98,8 +98,10 @@ class DeviceClipsTest {
             DjlRuntime.engine().setRandomSeed(5);
             NDArray positions = clips.cropPositions(m, 50, length);
             float[] x = clips.samplesAt(m, positions).toFloatArray();
-            float[] classes = clips.codesAt(m, positions, SampleCode.MU_LAW_CLASSES).toFloatArray();
-            float[] decoded = clips.codesAt(m, positions, SampleCode.MU_LAW_DECODED).toFloatArray();
+            float[] classes =
+                    clips.codesAt(m, positions, SampleCode.MU_LAW_CLASSES).toFloatArray();
+            float[] decoded =
+                    clips.codesAt(m, positions, SampleCode.MU_LAW_DECODED).toFloatArray();
             for (int i = 0; i < x.length; i++) {
                 assertEquals(MuLaw.encode(x[i]), classes[i], "position " + i);
                 assertEquals(MuLaw.decode(MuLaw.encode(x[i])), decoded[i], "position " + i);
@@ -145,8 +147,10 @@ class DeviceClipsTest {
                 float[] r = rows.toFloatArray();
                 for (int b = 0; b < 40; b++) {
                     int c = (int) index[b];
-                    assertArrayEquals(new float[] {value(c, 0), value(c, 1), value(c, 2), LENGTHS[c]},
-                            java.util.Arrays.copyOfRange(r, b * 4, b * 4 + 4), "row " + b + " of clip " + c);
+                    assertArrayEquals(
+                            new float[] {value(c, 0), value(c, 1), value(c, 2), LENGTHS[c]},
+                            java.util.Arrays.copyOfRange(r, b * 4, b * 4 + 4),
+                            "row " + b + " of clip " + c);
                 }
             }
         }

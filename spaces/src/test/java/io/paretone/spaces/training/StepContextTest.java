@@ -25,8 +25,8 @@ class StepContextTest {
             }
             throw new UnsupportedOperationException(method.getName());
         };
-        return (StepContext) Proxy.newProxyInstance(StepContext.class.getClassLoader(),
-                new Class<?>[] {StepContext.class}, h);
+        return (StepContext)
+                Proxy.newProxyInstance(StepContext.class.getClassLoader(), new Class<?>[] {StepContext.class}, h);
     }
 
     @Test
@@ -43,7 +43,8 @@ class StepContextTest {
             assertArrayEquals(new float[] {-10f, -10f, -3f, 0f, 10f, 10f}, java.util.Arrays.copyOf(y, 6));
             assertTrue(Float.isNaN(y[6]), "NaN stays NaN");
             // torch.clamp's gradient: 1 where low <= x <= high, 0 outside (the NaN is left out of the sum).
-            assertArrayEquals(new float[] {0f, 1f, 1f, 1f, 1f, 0f, 0f}, x.getGradient().toFloatArray());
+            assertArrayEquals(
+                    new float[] {0f, 1f, 1f, 1f, 1f, 0f, 0f}, x.getGradient().toFloatArray());
         }
     }
 }

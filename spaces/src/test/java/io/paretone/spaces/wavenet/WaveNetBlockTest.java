@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class WaveNetBlockTest {
     private final WaveNetFamily family = new WaveNetFamily();
-    private final WaveNetArchitecture arch = (WaveNetArchitecture) family.decode(family.space().parse(
-            "layers=3 dilation_cycle=2 residual_channels=4 skip_channels=8 kernel_size=3"
+    private final WaveNetArchitecture arch = (WaveNetArchitecture) family.decode(family.space()
+            .parse("layers=3 dilation_cycle=2 residual_channels=4 skip_channels=8 kernel_size=3"
                     + " learning_rate=1e-3 training_steps=10 batch_size=2"));
 
     @Test
@@ -65,7 +65,11 @@ class WaveNetBlockTest {
             for (int i = 0; i < taps.length; i++) {
                 assertEquals(taps[i].length, natively[i].length);
                 for (int j = 0; j < taps[i].length; j++) {
-                    assertEquals(taps[i][j], natively[i][j], 1e-4, (i == 0 ? "logit " : "gradient of parameter " + i + ": ") + j);
+                    assertEquals(
+                            taps[i][j],
+                            natively[i][j],
+                            1e-4,
+                            (i == 0 ? "logit " : "gradient of parameter " + i + ": ") + j);
                 }
             }
         }
@@ -100,7 +104,8 @@ class WaveNetBlockTest {
             ParameterStore ps = new ParameterStore(m, false);
             WaveNetBlock.GenerationState state = block.newGenerationState(m, 1);
             for (int t = 0; t < 24; t++) {
-                float[] step = state.step(ps, m.create(new long[] {x[t]}, new Shape(1, 1))).toFloatArray();
+                float[] step = state.step(ps, m.create(new long[] {x[t]}, new Shape(1, 1)))
+                        .toFloatArray();
                 for (int c = 0; c < 256; c++) {
                     assertEquals(parallel[c * 24 + t], step[c], 1e-4f, "class " + c + " time " + t);
                 }
@@ -111,7 +116,10 @@ class WaveNetBlockTest {
 
     private static float[] forward(Model model, NDManager m, long[] classes) {
         NDArray in = m.create(classes, new Shape(1, classes.length));
-        return model.getBlock().forward(new ParameterStore(m, false), new NDList(in), false).singletonOrThrow().toFloatArray();
+        return model.getBlock()
+                .forward(new ParameterStore(m, false), new NDList(in), false)
+                .singletonOrThrow()
+                .toFloatArray();
     }
 
     private static long[] randomClasses(int n, long seed) {

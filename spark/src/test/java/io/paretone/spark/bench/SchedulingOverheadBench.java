@@ -1,7 +1,7 @@
 package io.paretone.spark.bench;
 
-import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyArchitectures;
+import io.paretone.search.testing.FaultyArchitectures.Fault;
 import io.paretone.search.testing.FaultyWorkerMain;
 import io.paretone.search.testing.SineWorkerSetup;
 import io.paretone.search.trial.TrialOutcome;
@@ -42,34 +42,51 @@ public final class SchedulingOverheadBench {
         WorkerLaunch launch = WorkerLaunch.ofThisJvm(FaultyWorkerMain.class.getName(), 256);
         double[] local = run(new EngineChoice("local", null), setup, launch);
         double[] spark = run(new EngineChoice("spark", "local[1]"), setup, launch);
-        System.out.printf(Locale.ROOT, "%nscheduling overhead per candidate (%d tiny WaveNets, 10 steps, one CPU slot):%n",
+        System.out.printf(
+                Locale.ROOT,
+                "%nscheduling overhead per candidate (%d tiny WaveNets, 10 steps, one CPU slot):%n",
                 CANDIDATES);
-        System.out.printf(Locale.ROOT, "  local engine: median %.1f ms round trip beyond the worker's own training and"
-                + " generation (first %.0f ms)%n", median(local, 1), local[0]);
-        System.out.printf(Locale.ROOT, "  spark engine: median %.1f ms (first %.0f ms)%n",
-                median(spark, 1), spark[0]);
-        System.out.printf(Locale.ROOT, "  Spark adds %.1f ms per candidate (median of candidates 2..%d)%n",
-                median(spark, 1) - median(local, 1), CANDIDATES);
+        System.out.printf(
+                Locale.ROOT,
+                "  local engine: median %.1f ms round trip beyond the worker's own training and"
+                        + " generation (first %.0f ms)%n",
+                median(local, 1),
+                local[0]);
+        System.out.printf(Locale.ROOT, "  spark engine: median %.1f ms (first %.0f ms)%n", median(spark, 1), spark[0]);
+        System.out.printf(
+                Locale.ROOT,
+                "  Spark adds %.1f ms per candidate (median of candidates 2..%d)%n",
+                median(spark, 1) - median(local, 1),
+                CANDIDATES);
     }
 
     /** Per candidate: milliseconds from dispatch to outcome, less the worker's training and generation time. */
     private static double[] run(EngineChoice engine, WorkerSetup setup, WorkerLaunch launch) {
         double[] overhead = new double[CANDIDATES];
-        try (TrialEngine e = TrialEngines.create(new EngineRequest(engine, "bench", launch, setup, List.of("cpu"), 600, false))) {
+        try (TrialEngine e =
+                TrialEngines.create(new EngineRequest(engine, "bench", launch, setup, List.of("cpu"), 600, false))) {
             e.start();
             for (int i = 0; i < CANDIDATES; i++) {
                 waitForIdle(e);
                 long t0 = System.nanoTime();
-                e.dispatch(e.idleSlot().orElseThrow(), new ToWorker.Evaluate(i + 1,
-                        FaultyArchitectures.genome(Fault.NONE, 10), 100 + i, 0, 0, new double[0]));
+                e.dispatch(
+                        e.idleSlot().orElseThrow(),
+                        new ToWorker.Evaluate(
+                                i + 1, FaultyArchitectures.genome(Fault.NONE, 10), 100 + i, 0, 0, new double[0]));
                 TrialOutcome f = finished(e, i + 1).result();
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (f.status() != TrialStatus.COMPLETE) {
                     throw new IllegalStateException("candidate " + (i + 1) + " " + f.status() + ": " + f.reason());
                 }
-                overhead[i] = ms - 1000 * (f.metrics().trainingSeconds() + f.metrics().generationSeconds());
-                System.out.printf(Locale.ROOT, "%s candidate %d: %.0f ms round trip, %.0f ms beyond training and generation%n",
-                        engine.name(), i + 1, ms, overhead[i]);
+                overhead[i] =
+                        ms - 1000 * (f.metrics().trainingSeconds() + f.metrics().generationSeconds());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s candidate %d: %.0f ms round trip, %.0f ms beyond training and generation%n",
+                        engine.name(),
+                        i + 1,
+                        ms,
+                        overhead[i]);
             }
         }
         return overhead;
@@ -84,7 +101,9 @@ public final class SchedulingOverheadBench {
     private static FromWorker.Finished finished(TrialEngine e, int trial) {
         while (true) {
             TrialEngine.Event ev = e.next(600_000);
-            if (ev instanceof TrialEngine.Event.Message m && m.message() instanceof FromWorker.Finished f && f.trial() == trial) {
+            if (ev instanceof TrialEngine.Event.Message m
+                    && m.message() instanceof FromWorker.Finished f
+                    && f.trial() == trial) {
                 return f;
             }
             if (ev instanceof TrialEngine.Event.Lost l) {

@@ -38,7 +38,8 @@ public final class FlakyStartWorkerMain {
     /** How many workers have started so far. */
     public static long starts(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().startsWith("start-")).count();
+            return files.filter(f -> f.getFileName().toString().startsWith("start-"))
+                    .count();
         }
     }
 }

@@ -58,7 +58,8 @@ final class DigitRenderer {
 
     /** The digit drawn with randomness from {@code random}, as 28 x 28 grayscale values in [-1, 1]. */
     float[] render(int digit, SplittableRandom random) {
-        Font font = new Font(fonts.get(random.nextInt(fonts.size())), random.nextBoolean() ? Font.BOLD : Font.PLAIN, 64);
+        Font font =
+                new Font(fonts.get(random.nextInt(fonts.size())), random.nextBoolean() ? Font.BOLD : Font.PLAIN, 64);
         FontRenderContext context = new FontRenderContext(null, true, true);
         Shape glyph = font.createGlyphVector(context, Integer.toString(digit)).getOutline();
         Rectangle2D bounds = glyph.getBounds2D();

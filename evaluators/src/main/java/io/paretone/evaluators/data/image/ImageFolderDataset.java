@@ -1,7 +1,6 @@
 package io.paretone.evaluators.data.image;
 
 import io.paretone.evaluators.data.ContentHash;
-
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.check.InvalidValueException;
 import io.paretone.spaces.image.ImageFormat;
@@ -61,14 +60,17 @@ public final class ImageFolderDataset implements ImageDataset {
     /** The unreadable files of the last {@link #load}, in one line; none when every file was read. */
     @Override
     public List<String> notices() {
-        return skipped.isEmpty() ? List.of()
-                : List.of("skipped " + skipped.size() + " file(s) that are not readable images: " + String.join(", ", skipped));
+        return skipped.isEmpty()
+                ? List.of()
+                : List.of("skipped " + skipped.size() + " file(s) that are not readable images: "
+                        + String.join(", ", skipped));
     }
 
     @Override
     public ImageSplits load(Path cacheDir) throws IOException {
         if (!Files.isDirectory(folder)) {
-            throw new InvalidValueException("image folder", folder, "give a folder with one sub-folder of images per class");
+            throw new InvalidValueException(
+                    "image folder", folder, "give a folder with one sub-folder of images per class");
         }
         skipped.clear();
         List<Path> classes;
@@ -96,13 +98,20 @@ public final class ImageFolderDataset implements ImageDataset {
             train.addAll(images.subList(2 * heldOut, images.size()));
         }
         if (!skipped.isEmpty()) {
-            LOG.warn("Skipped {} file(s) of {} that are not readable PNG or JPEG images: {}", skipped.size(), folder,
+            LOG.warn(
+                    "Skipped {} file(s) of {} that are not readable PNG or JPEG images: {}",
+                    skipped.size(),
+                    folder,
                     String.join(", ", skipped));
         }
         if (train.isEmpty() || validation.isEmpty() || test.isEmpty()) {
-            throw new InvalidValueException("image folder", folder, "needs at least one class sub-folder with three or"
-                    + " more readable PNG or JPEG images (found " + (train.size() + validation.size() + test.size())
-                    + " in " + classes.size() + " sub-folders)");
+            throw new InvalidValueException(
+                    "image folder",
+                    folder,
+                    "needs at least one class sub-folder with three or"
+                            + " more readable PNG or JPEG images (found "
+                            + (train.size() + validation.size() + test.size())
+                            + " in " + classes.size() + " sub-folders)");
         }
         return new ImageSplits(NAME, format, train, validation, test, ContentHash.of(train, validation, test));
     }
@@ -110,7 +119,10 @@ public final class ImageFolderDataset implements ImageDataset {
     private static List<Path> imageFiles(Path classFolder) throws IOException {
         try (Stream<Path> s = Files.list(classFolder)) {
             return s.filter(Files::isRegularFile)
-                    .filter(p -> EXTENSIONS.stream().anyMatch(e -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(e)))
+                    .filter(p -> EXTENSIONS.stream().anyMatch(e -> p.getFileName()
+                            .toString()
+                            .toLowerCase(Locale.ROOT)
+                            .endsWith(e)))
                     .sorted()
                     .toList();
         }

@@ -41,7 +41,11 @@ public final class ImagePixels {
 
     /** The values as a Java image, to save as PNG. */
     public static BufferedImage toImage(float[] values, ImageFormat format) {
-        Check.that(values.length == format.values(), "values", values.length, "must be " + format.values() + " for " + format);
+        Check.that(
+                values.length == format.values(),
+                "values",
+                values.length,
+                "must be " + format.values() + " for " + format);
         int plane = format.height() * format.width();
         int type = format.channels() == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB;
         BufferedImage image = new BufferedImage(format.width(), format.height(), type);
@@ -51,7 +55,10 @@ public final class ImagePixels {
                 if (format.channels() == 1) {
                     image.getRaster().setSample(x, y, 0, toByte(values[i]));
                 } else {
-                    image.setRGB(x, y, toByte(values[i]) << 16 | toByte(values[plane + i]) << 8 | toByte(values[2 * plane + i]));
+                    image.setRGB(
+                            x,
+                            y,
+                            toByte(values[i]) << 16 | toByte(values[plane + i]) << 8 | toByte(values[2 * plane + i]));
                 }
             }
         }

@@ -28,7 +28,8 @@ public record ImageSplits(
         List<LabelledImage> train,
         List<LabelledImage> validation,
         List<LabelledImage> test,
-        String contentHash) implements DataSplits {
+        String contentHash)
+        implements DataSplits {
     public ImageSplits {
         train = List.copyOf(train);
         validation = List.copyOf(validation);
@@ -37,9 +38,13 @@ public record ImageSplits(
 
     /** Rebuilds splits from plain examples; {@code layout} is {@link ImageFormat#toString()}. */
     public static ImageSplits of(String name, String layout, List<List<Example>> splits, String contentHash) {
-        List<List<LabelledImage>> images = splits.stream().map(s -> s.stream()
-                .map(e -> new LabelledImage(e.values(), e.labels().get(LabelledImage.FACET))).toList()).toList();
-        return new ImageSplits(name, ImageFormat.parse(layout), images.get(0), images.get(1), images.get(2), contentHash);
+        List<List<LabelledImage>> images = splits.stream()
+                .map(s -> s.stream()
+                        .map(e -> new LabelledImage(e.values(), e.labels().get(LabelledImage.FACET)))
+                        .toList())
+                .toList();
+        return new ImageSplits(
+                name, ImageFormat.parse(layout), images.get(0), images.get(1), images.get(2), contentHash);
     }
 
     /** The classes of the training split, sorted; a class's index is its position here. */

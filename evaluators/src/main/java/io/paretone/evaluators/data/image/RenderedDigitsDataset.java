@@ -1,13 +1,12 @@
 package io.paretone.evaluators.data.image;
 
 import io.paretone.evaluators.data.ContentHash;
-
 import io.paretone.spaces.image.ImageFormat;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -51,12 +50,18 @@ public final class RenderedDigitsDataset implements ImageDataset {
         if (!Files.isRegularFile(file)) {
             write(file, splits);
         }
-        return new ImageSplits(NAME, ImageFormat.DIGITS, splits.get(0), splits.get(1), splits.get(2),
+        return new ImageSplits(
+                NAME,
+                ImageFormat.DIGITS,
+                splits.get(0),
+                splits.get(1),
+                splits.get(2),
                 ContentHash.of(splits.get(0), splits.get(1), splits.get(2)));
     }
 
     Path cacheFile(Path cacheDir) {
-        String key = ContentHash.ofText("schema=" + SCHEMA_VERSION + ";" + settings.canonical() + ";fonts=" + renderer.fonts());
+        String key = ContentHash.ofText(
+                "schema=" + SCHEMA_VERSION + ";" + settings.canonical() + ";fonts=" + renderer.fonts());
         return cacheDir.resolve(NAME + "-" + key.substring(0, 16) + ".bin");
     }
 
@@ -79,7 +84,8 @@ public final class RenderedDigitsDataset implements ImageDataset {
 
     private static void write(Path file, List<List<LabelledImage>> splits) throws IOException {
         Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Path temporary =
+                Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
             out.writeInt(SCHEMA_VERSION);
             for (List<LabelledImage> split : splits) {
@@ -98,7 +104,8 @@ public final class RenderedDigitsDataset implements ImageDataset {
     private static List<List<LabelledImage>> read(Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             if (in.readInt() != SCHEMA_VERSION) {
-                throw new IOException("the digit cache " + file + " has another schema version; delete it to render again");
+                throw new IOException(
+                        "the digit cache " + file + " has another schema version; delete it to render again");
             }
             List<List<LabelledImage>> splits = new ArrayList<>();
             for (int s = 0; s < 3; s++) {

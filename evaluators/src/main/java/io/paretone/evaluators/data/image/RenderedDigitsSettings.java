@@ -10,6 +10,7 @@ import io.paretone.spaces.check.Check;
 public record RenderedDigitsSettings(long seed, int trainPerClass, int validationPerClass, int testPerClass) {
     /** The default sizes: 2000 training digits and 200 each to validate and test; rendering takes about a second. */
     public static final int TRAIN_PER_CLASS = 200;
+
     public static final int HELD_OUT_PER_CLASS = 20;
 
     public RenderedDigitsSettings {
@@ -23,6 +24,7 @@ public record RenderedDigitsSettings(long seed, int trainPerClass, int validatio
     }
 
     String canonical() {
-        return "seed=" + seed + ";train=" + trainPerClass + ";validation=" + validationPerClass + ";test=" + testPerClass;
+        return "seed=" + seed + ";train=" + trainPerClass + ";validation=" + validationPerClass + ";test="
+                + testPerClass;
     }
 }

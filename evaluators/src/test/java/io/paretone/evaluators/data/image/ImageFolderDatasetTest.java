@@ -57,13 +57,21 @@ class ImageFolderDatasetTest {
     void imagesAreResizedAndConvertedToTheConfiguredChannels() throws IOException {
         fill();
         ImageSplits rgb = new ImageFolderDataset(root, new ImageFormat(3, 4, 4), 1, 0.2).load(root);
-        float[] red = rgb.train().stream().filter(i -> i.label().equals("red")).findFirst().orElseThrow().values();
+        float[] red = rgb.train().stream()
+                .filter(i -> i.label().equals("red"))
+                .findFirst()
+                .orElseThrow()
+                .values();
         assertEquals(48, red.length);
         assertEquals(1f, red[0], 1e-6);
         assertEquals(-1f, red[16], 1e-6);
         assertEquals(-1f, red[47], 1e-6);
         ImageSplits gray = new ImageFolderDataset(root, new ImageFormat(1, 8, 8), 1, 0.2).load(root);
-        float[] white = gray.train().stream().filter(i -> i.label().equals("white")).findFirst().orElseThrow().values();
+        float[] white = gray.train().stream()
+                .filter(i -> i.label().equals("white"))
+                .findFirst()
+                .orElseThrow()
+                .values();
         assertEquals(64, white.length);
         assertEquals(1f, white[20], 0.02);
     }
@@ -71,8 +79,8 @@ class ImageFolderDatasetTest {
     @Test
     void aFolderWithoutImagesSaysWhatItNeeds() throws IOException {
         Files.createDirectories(root.resolve("empty"));
-        InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> new ImageFolderDataset(root, ImageFormat.DIGITS, 1, 0.2).load(root));
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class, () -> new ImageFolderDataset(root, ImageFormat.DIGITS, 1, 0.2).load(root));
         assertEquals(true, e.getMessage().contains("sub-folder"));
     }
 }

@@ -1,12 +1,11 @@
 package io.paretone.evaluators.data.image;
 
-import io.paretone.evaluators.data.ContentHash;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paretone.evaluators.data.ContentHash;
 import io.paretone.spaces.image.ImageFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +62,9 @@ class RenderedDigitsDatasetTest {
         assertEquals(first.contentHash(), cached.contentHash());
         assertEquals(first.contentHash(), fresh.contentHash());
         assertArrayEquals(first.test().get(4).values(), fresh.test().get(4).values());
-        assertNotEquals(first.contentHash(), new RenderedDigitsDataset(small(4)).load(cache).contentHash());
+        assertNotEquals(
+                first.contentHash(),
+                new RenderedDigitsDataset(small(4)).load(cache).contentHash());
     }
 
     /** Distortion varies the images: two renderings of the same digit differ. */
@@ -73,6 +74,7 @@ class RenderedDigitsDatasetTest {
         LabelledImage a = splits.train().get(0);
         LabelledImage b = splits.train().get(10);
         assertEquals(a.label(), b.label());
-        assertNotEquals(ContentHash.of(List.of(a), List.of(), List.of()), ContentHash.of(List.of(b), List.of(), List.of()));
+        assertNotEquals(
+                ContentHash.of(List.of(a), List.of(), List.of()), ContentHash.of(List.of(b), List.of(), List.of()));
     }
 }

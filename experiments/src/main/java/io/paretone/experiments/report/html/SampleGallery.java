@@ -31,7 +31,10 @@ final class SampleGallery {
     static int write(StringBuilder b, StoredStudy study, List<StoredTrial> front) {
         b.append("<section id=\"samples\"><h2>Samples</h2>\n<p>One sample saved by each trial, as it was judged:"
                 + " listen or look, and compare with the %MOS the proxy gave it. Pareto-front members first.");
-        study.completeTrials().stream().map(t -> t.outcome().metrics().quality()).filter(q -> q != null).findFirst()
+        study.completeTrials().stream()
+                .map(t -> t.outcome().metrics().quality())
+                .filter(q -> q != null)
+                .findFirst()
                 .ifPresent(q -> b.append(' ').append(Html.escape(anchor(q))));
         b.append("</p>\n");
         List<StoredTrial> ordered = new ArrayList<>(study.completeTrials());
@@ -54,13 +57,19 @@ final class SampleGallery {
             embedded++;
         }
         if (embedded == 0) {
-            b.append("<p>No sample file in ").append(Html.escape(dir.toString())).append(".</p></section>\n");
+            b.append("<p>No sample file in ")
+                    .append(Html.escape(dir.toString()))
+                    .append(".</p></section>\n");
             return 0;
         }
         b.append("<div class=\"samples\">\n").append(items).append("</div>\n");
         int left = ordered.size() - embedded - missing;
         if (left > 0 || missing > 0) {
-            b.append("<p>").append(left > 0 ? left + " more trial(s) not shown (at most " + MAX_SAMPLES + " are embedded). " : "")
+            b.append("<p>")
+                    .append(
+                            left > 0
+                                    ? left + " more trial(s) not shown (at most " + MAX_SAMPLES + " are embedded). "
+                                    : "")
                     .append(missing > 0 ? missing + " trial(s) saved no sample (or one too large to embed)." : "")
                     .append("</p>\n");
         }
@@ -70,8 +79,11 @@ final class SampleGallery {
 
     /** "real = 1 +- s" as the proxy calibrated it. */
     static String anchor(QualityScore q) {
-        return Double.isNaN(q.realSpread()) ? "Held-out real data scores 1 (one real subset: spread unknown)."
-                : String.format(Locale.ROOT, "Held-out real data scores 1 +- %.3f (spread over disjoint real subsets).",
+        return Double.isNaN(q.realSpread())
+                ? "Held-out real data scores 1 (one real subset: spread unknown)."
+                : String.format(
+                        Locale.ROOT,
+                        "Held-out real data scores 1 +- %.3f (spread over disjoint real subsets).",
                         q.realSpread());
     }
 
@@ -94,29 +106,46 @@ final class SampleGallery {
     private static void item(StringBuilder b, StoredTrial t, boolean onFront, Sample sample) {
         QualityScore q = t.outcome().metrics().quality();
         String uri = "data:" + sample.mime() + ";base64," + Base64.getEncoder().encodeToString(sample.bytes());
-        b.append("<figure class=\"sample").append(onFront ? " front" : "").append("\" data-trial=\"").append(t.number())
+        b.append("<figure class=\"sample")
+                .append(onFront ? " front" : "")
+                .append("\" data-trial=\"")
+                .append(t.number())
                 .append("\">");
         if (sample.mime().startsWith("audio/")) {
             b.append("<audio controls preload=\"none\" src=\"").append(uri).append("\"></audio>");
         } else {
-            b.append("<img class=\"sample-image\" alt=\"sample of trial ").append(t.number()).append("\" src=\"")
-                    .append(uri).append("\">");
+            b.append("<img class=\"sample-image\" alt=\"sample of trial ")
+                    .append(t.number())
+                    .append("\" src=\"")
+                    .append(uri)
+                    .append("\">");
         }
-        b.append("<figcaption><a href=\"#trial-").append(t.number()).append("\">trial ").append(t.number()).append("</a>")
+        b.append("<figcaption><a href=\"#trial-")
+                .append(t.number())
+                .append("\">trial ")
+                .append(t.number())
+                .append("</a>")
                 .append(onFront ? " (front)" : "")
-                .append(String.format(Locale.ROOT, ": %%MOS %.3f", t.outcome().metrics().percentMos()));
+                .append(String.format(
+                        Locale.ROOT, ": %%MOS %.3f", t.outcome().metrics().percentMos()));
         if (q != null) {
-            b.append(String.format(Locale.ROOT, " (unbounded %.3f; objective 1 - %%MOS %.3f)", q.rawPercentMos(),
+            b.append(String.format(
+                    Locale.ROOT,
+                    " (unbounded %.3f; objective 1 - %%MOS %.3f)",
+                    q.rawPercentMos(),
                     q.oneMinusPercentMos()));
             if (q.memorisedClips() > 0) {
-                b.append(", <strong>").append(q.memorisedClips()).append(" of ").append(q.clips())
+                b.append(", <strong>")
+                        .append(q.memorisedClips())
+                        .append(" of ")
+                        .append(q.clips())
                         .append(" clips memorised</strong>");
             }
             b.append("<br><small>");
             List<String> terms = new ArrayList<>();
             for (QualityTerm term : q.terms()) {
-                terms.add(Html.escape(term.name()) + (term.informative()
-                        ? String.format(Locale.ROOT, " %.2f", term.raw()) : " dropped"));
+                terms.add(Html.escape(term.name())
+                        + (term.informative() ? String.format(Locale.ROOT, " %.2f", term.raw()) : " dropped"));
             }
             b.append(String.join(", ", terms)).append("</small>");
         }

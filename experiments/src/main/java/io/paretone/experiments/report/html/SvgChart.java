@@ -20,7 +20,11 @@ final class SvgChart {
     private static final int BOTTOM = 46;
     private static final int LEGEND_LINE = 16;
 
-    enum Shape { CIRCLE, DIAMOND, STEP }
+    enum Shape {
+        CIRCLE,
+        DIAMOND,
+        STEP
+    }
 
     /**
      * @param trial the trial this point is, or 0
@@ -41,28 +45,60 @@ final class SvgChart {
         int plotBottom = HEIGHT - BOTTOM - LEGEND_LINE * series.size();
         Scale ys = Scale.of(all.stream().mapToDouble(Point::y).toArray(), yAxis.log(), plotBottom, TOP);
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT,
+        b.append(String.format(
+                Locale.ROOT,
                 "<svg class=\"chart\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">%n",
-                WIDTH, HEIGHT, WIDTH, HEIGHT, Html.escape(ariaLabel)));
-        b.append(String.format(Locale.ROOT, "<rect class=\"plot\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>%n",
-                LEFT, TOP, WIDTH - RIGHT - LEFT, plotBottom - TOP));
+                WIDTH,
+                HEIGHT,
+                WIDTH,
+                HEIGHT,
+                Html.escape(ariaLabel)));
+        b.append(String.format(
+                Locale.ROOT,
+                "<rect class=\"plot\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>%n",
+                LEFT,
+                TOP,
+                WIDTH - RIGHT - LEFT,
+                plotBottom - TOP));
         for (double t : xs.ticks()) {
             double px = xs.pixel(t);
-            b.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
-                    + "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-                    px, TOP, px, plotBottom, px, plotBottom + 14, Html.escape(tick(t))));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>"
+                            + "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                    px,
+                    TOP,
+                    px,
+                    plotBottom,
+                    px,
+                    plotBottom + 14,
+                    Html.escape(tick(t))));
         }
         for (double t : ys.ticks()) {
             double py = ys.pixel(t);
-            b.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
-                    + "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
-                    LEFT, py, WIDTH - RIGHT, py, LEFT - 5, py + 4, Html.escape(tick(t))));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<line class=\"grid\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>"
+                            + "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
+                    LEFT,
+                    py,
+                    WIDTH - RIGHT,
+                    py,
+                    LEFT - 5,
+                    py + 4,
+                    Html.escape(tick(t))));
         }
-        b.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-                (LEFT + WIDTH - RIGHT) / 2, plotBottom + 32, Html.escape(xAxis.title() + (xs.log ? " (log)" : ""))));
-        b.append(String.format(Locale.ROOT,
+        b.append(String.format(
+                Locale.ROOT,
+                "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                (LEFT + WIDTH - RIGHT) / 2,
+                plotBottom + 32,
+                Html.escape(xAxis.title() + (xs.log ? " (log)" : ""))));
+        b.append(String.format(
+                Locale.ROOT,
                 "<text class=\"axis\" transform=\"translate(16 %d) rotate(-90)\" text-anchor=\"middle\">%s</text>%n",
-                (TOP + plotBottom) / 2, Html.escape(yAxis.title() + (ys.log ? " (log)" : ""))));
+                (TOP + plotBottom) / 2,
+                Html.escape(yAxis.title() + (ys.log ? " (log)" : ""))));
         for (Series s : series) {
             b.append("<g class=\"series ").append(Html.escape(s.cssClass())).append("\">\n");
             if (s.shape() == Shape.STEP) {
@@ -75,10 +111,12 @@ final class SvgChart {
         }
         int ly = plotBottom + 44;
         for (Series s : series) {
-            b.append("<g class=\"legend series ").append(Html.escape(s.cssClass())).append("\">");
+            b.append("<g class=\"legend series ")
+                    .append(Html.escape(s.cssClass()))
+                    .append("\">");
             b.append(marker(s.shape() == Shape.STEP ? Shape.CIRCLE : s.shape(), LEFT + 6, ly - 4, "legend-mark"));
-            b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text></g>%n", LEFT + 18, ly,
-                    Html.escape(s.legend())));
+            b.append(String.format(
+                    Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text></g>%n", LEFT + 18, ly, Html.escape(s.legend())));
             ly += LEGEND_LINE;
         }
         return b.append("</svg>\n").toString();
@@ -93,15 +131,29 @@ final class SvgChart {
             attrs.append(" data-model=\"").append(Html.escape(p.model())).append('"');
         }
         String shapeSvg = shape == Shape.DIAMOND
-                ? String.format(Locale.ROOT, "<path class=\"pt\"%s d=\"M%.1f %.1fl6 6l-6 6l-6 -6z\">", attrs, px, py - 6)
-                : String.format(Locale.ROOT, "<circle class=\"pt\"%s cx=\"%.1f\" cy=\"%.1f\" r=\"%d\">", attrs, px, py,
+                ? String.format(
+                        Locale.ROOT, "<path class=\"pt\"%s d=\"M%.1f %.1fl6 6l-6 6l-6 -6z\">", attrs, px, py - 6)
+                : String.format(
+                        Locale.ROOT,
+                        "<circle class=\"pt\"%s cx=\"%.1f\" cy=\"%.1f\" r=\"%d\">",
+                        attrs,
+                        px,
+                        py,
                         shape == Shape.STEP ? 3 : 5);
         String element = shape == Shape.DIAMOND ? "path" : "circle";
-        StringBuilder b = new StringBuilder(shapeSvg).append("<title>").append(Html.escape(p.tooltip()))
-                .append("</title></").append(element).append(">\n");
+        StringBuilder b = new StringBuilder(shapeSvg)
+                .append("<title>")
+                .append(Html.escape(p.tooltip()))
+                .append("</title></")
+                .append(element)
+                .append(">\n");
         if (p.label() != null) {
-            b.append(String.format(Locale.ROOT, "<text class=\"point-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>%n",
-                    px, py - 9, Html.escape(p.label())));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<text class=\"point-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>%n",
+                    px,
+                    py - 9,
+                    Html.escape(p.label())));
         }
         return b.toString();
     }
@@ -160,9 +212,17 @@ final class SvgChart {
 
         /** A scale over the values with 5% room on each side; log only if asked and every value is above zero. */
         static Scale of(double[] values, boolean wantLog, double from, double to) {
-            boolean log = wantLog && values.length > 0 && java.util.Arrays.stream(values).allMatch(v -> v > 0);
-            double lo = java.util.Arrays.stream(values).map(v -> log ? Math.log10(v) : v).min().orElse(0);
-            double hi = java.util.Arrays.stream(values).map(v -> log ? Math.log10(v) : v).max().orElse(1);
+            boolean log = wantLog
+                    && values.length > 0
+                    && java.util.Arrays.stream(values).allMatch(v -> v > 0);
+            double lo = java.util.Arrays.stream(values)
+                    .map(v -> log ? Math.log10(v) : v)
+                    .min()
+                    .orElse(0);
+            double hi = java.util.Arrays.stream(values)
+                    .map(v -> log ? Math.log10(v) : v)
+                    .max()
+                    .orElse(1);
             if (hi - lo < 1e-12) {
                 double pad = log ? 0.5 : Math.max(Math.abs(lo) * 0.1, 0.5);
                 lo -= pad;

@@ -34,12 +34,14 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class StudyPlots {
     /** Series colours; tests find the drawn points by them. */
     public static final Color TRIALS = new Color(0x93, 0xa1, 0xad);
+
     public static final Color FRONT = new Color(0x1f, 0x60, 0xc4);
     public static final Color PUBLISHED = new Color(0xd6, 0x27, 0x28);
     public static final String PUBLISHED_LABEL = "published models (trained elsewhere at full scale)";
     /** What to do when Java2D cannot draw text, as on headless servers without fonts or libharfbuzz. */
     public static final String NO_TEXT_HINT =
             "Java cannot draw text here: install fonts and libharfbuzz (Debian: fonts-dejavu-core libharfbuzz0b)";
+
     static final int WIDTH = 900;
     static final int HEIGHT = 640;
 
@@ -64,14 +66,21 @@ public final class StudyPlots {
             for (int i = 0; i < views.size(); i++) {
                 for (int j = i + 1; j < views.size(); j++) {
                     XYChart chart = pairChart(study, published, views.get(i), views.get(j));
-                    written.addAll(save(chart, dir, "pair-" + views.get(i).name() + "-" + views.get(j).name()));
+                    written.addAll(save(
+                            chart,
+                            dir,
+                            "pair-" + views.get(i).name() + "-" + views.get(j).name()));
                 }
             }
             HypervolumeHistory history = HypervolumeHistory.of(study);
-            written.addAll(save(hypervolumeChart(study, history, "trained candidates", p -> p.trials()),
-                    dir, "hypervolume-trials"));
-            written.addAll(save(hypervolumeChart(study, history, "training CO2e spent [kgCO2e]", p -> p.kgCo2eSpent()),
-                    dir, "hypervolume-co2e"));
+            written.addAll(save(
+                    hypervolumeChart(study, history, "trained candidates", p -> p.trials()),
+                    dir,
+                    "hypervolume-trials"));
+            written.addAll(save(
+                    hypervolumeChart(study, history, "training CO2e spent [kgCO2e]", p -> p.kgCo2eSpent()),
+                    dir,
+                    "hypervolume-co2e"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write plots in " + dir + ": " + e.getMessage(), e);
         } catch (LinkageError | InternalError | java.awt.AWTError e) {
@@ -84,7 +93,8 @@ public final class StudyPlots {
     /** Scatter of one pair: all feasible trials, the study's front, and published models where they have both figures. */
     static XYChart pairChart(StoredStudy study, PublishedModels published, ObjectiveView x, ObjectiveView y) {
         List<StoredTrial> front = study.front();
-        List<StoredTrial> others = study.completeTrials().stream().filter(t -> !front.contains(t)).toList();
+        List<StoredTrial> others =
+                study.completeTrials().stream().filter(t -> !front.contains(t)).toList();
         List<PublishedPoints.Point> pub = PublishedPoints.on(published, x, y, study.carbonKgPerKwh());
 
         XYChart chart = baseChart(study.name() + ": " + y.label() + " against " + x.label(), x.title(), y.title());
@@ -93,13 +103,12 @@ public final class StudyPlots {
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(9);
         if (!others.isEmpty()) {
-            XYSeries s = chart.addSeries("other trials (" + others.size() + ")",
-                    shown(others, x), shown(others, y));
+            XYSeries s = chart.addSeries("other trials (" + others.size() + ")", shown(others, x), shown(others, y));
             s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(TRIALS);
         }
         if (!front.isEmpty()) {
-            XYSeries s = chart.addSeries("Pareto front, all objectives (" + front.size() + ")",
-                    shown(front, x), shown(front, y));
+            XYSeries s = chart.addSeries(
+                    "Pareto front, all objectives (" + front.size() + ")", shown(front, x), shown(front, y));
             s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(FRONT);
         }
         if (!pub.isEmpty()) {
@@ -110,21 +119,29 @@ public final class StudyPlots {
             double[] allY = concat(shown(study.completeTrials(), y), py);
             boolean logY = chart.getStyler().isYAxisLogarithmic();
             for (int k = 0; k < pub.size(); k++) {
-                chart.addAnnotation(new AnnotationText(pub.get(k).model().name(), px[k], above(py[k], allY, logY), false));
+                chart.addAnnotation(
+                        new AnnotationText(pub.get(k).model().name(), px[k], above(py[k], allY, logY), false));
             }
         }
         return chart;
     }
 
-    static XYChart hypervolumeChart(StoredStudy study, HypervolumeHistory history, String xTitle,
+    static XYChart hypervolumeChart(
+            StoredStudy study,
+            HypervolumeHistory history,
+            String xTitle,
             ToDoubleFunction<HypervolumeHistory.Point> x) {
-        XYChart chart = baseChart(study.name() + ": hypervolume of the front against " + xTitle, xTitle,
+        XYChart chart = baseChart(
+                study.name() + ": hypervolume of the front against " + xTitle,
+                xTitle,
                 "hypervolume (objectives scaled to the study's range)");
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
         chart.getStyler().setMarkerSize(7);
         chart.getStyler().setYAxisDecimalPattern("0.000");
         double[] xs = history.points().stream().mapToDouble(x).toArray();
-        double[] ys = history.points().stream().mapToDouble(HypervolumeHistory.Point::hypervolume).toArray();
+        double[] ys = history.points().stream()
+                .mapToDouble(HypervolumeHistory.Point::hypervolume)
+                .toArray();
         XYSeries s = chart.addSeries("hypervolume after each trained candidate", xs, ys);
         s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(FRONT).setLineColor(FRONT);
         s.setLineStyle(new BasicStroke(2f));
@@ -132,8 +149,13 @@ public final class StudyPlots {
     }
 
     private static XYChart baseChart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         Styler styler = chart.getStyler();
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
@@ -175,9 +197,8 @@ public final class StudyPlots {
     }
 
     /** A log axis needs every value above zero. */
-    private static boolean allPositive(List<StoredTrial> trials, List<PublishedPoints.Point> pub, ObjectiveView v,
-            boolean xAxis) {
-        return trials.stream().allMatch(t -> v.value(t) > 0)
-                && pub.stream().allMatch(p -> (xAxis ? p.x() : p.y()) > 0);
+    private static boolean allPositive(
+            List<StoredTrial> trials, List<PublishedPoints.Point> pub, ObjectiveView v, boolean xAxis) {
+        return trials.stream().allMatch(t -> v.value(t) > 0) && pub.stream().allMatch(p -> (xAxis ? p.x() : p.y()) > 0);
     }
 }

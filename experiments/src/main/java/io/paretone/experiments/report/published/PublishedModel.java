@@ -52,7 +52,9 @@ public record PublishedModel(
      * same scale as the search's quality objective: 0 = rated like real audio).
      */
     public OptionalDouble oneMinusPercentMos() {
-        return mos == null || groundTruthMos == null ? OptionalDouble.empty() : OptionalDouble.of(1 - mos / groundTruthMos);
+        return mos == null || groundTruthMos == null
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(1 - mos / groundTruthMos);
     }
 
     public OptionalDouble parameterCount() {

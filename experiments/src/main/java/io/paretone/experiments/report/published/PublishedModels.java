@@ -43,7 +43,8 @@ public record PublishedModels(String collection, List<PublishedModel> models) {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (InputStream in = PublishedModels.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("the published-models table " + RESOURCE + " is missing from the build");
+                throw new IllegalStateException(
+                        "the published-models table " + RESOURCE + " is missing from the build");
             }
             return yaml.readValue(in, PublishedModels.class);
         } catch (IOException e) {
@@ -66,7 +67,9 @@ public record PublishedModels(String collection, List<PublishedModel> models) {
      * @throws IllegalArgumentException if the table has no model of that name
      */
     public OptionalLong parameters(String name) {
-        PublishedModel model = models.stream().filter(m -> m.name().equals(name)).findFirst()
+        PublishedModel model = models.stream()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the published-models table " + RESOURCE
                         + " has no model named '" + name + "'; its models are "
                         + models.stream().map(PublishedModel::name).toList()));
@@ -74,15 +77,18 @@ public record PublishedModels(String collection, List<PublishedModel> models) {
     }
 
     /** The models for which both figures are known. */
-    public List<PublishedModel> withBoth(Function<PublishedModel, OptionalDouble> x, Function<PublishedModel, OptionalDouble> y) {
-        return models.stream().filter(m -> x.apply(m).isPresent() && y.apply(m).isPresent()).toList();
+    public List<PublishedModel> withBoth(
+            Function<PublishedModel, OptionalDouble> x, Function<PublishedModel, OptionalDouble> y) {
+        return models.stream()
+                .filter(m -> x.apply(m).isPresent() && y.apply(m).isPresent())
+                .toList();
     }
 
     /** Among the models with both figures, those that no other is at least as good as on both, and better on one. */
     public List<PublishedModel> paretoOptimal(
             Function<PublishedModel, OptionalDouble> x, Function<PublishedModel, OptionalDouble> y) {
-        return ParetoFront.nonDominated(withBoth(x, y),
-                m -> new double[] {x.apply(m).getAsDouble(), y.apply(m).getAsDouble()});
+        return ParetoFront.nonDominated(withBoth(x, y), m ->
+                new double[] {x.apply(m).getAsDouble(), y.apply(m).getAsDouble()});
     }
 
     /** The front on (training CO2e, 1 - %MOS). */

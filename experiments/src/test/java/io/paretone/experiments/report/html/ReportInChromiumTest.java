@@ -33,7 +33,8 @@ class ReportInChromiumTest {
             return Files.isExecutable(Path.of(System.getenv("CHROMIUM")));
         }
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .flatMap(p -> Stream.of("chromium", "chromium-browser", "google-chrome").map(n -> Path.of(p, n)))
+                .flatMap(p -> Stream.of("chromium", "chromium-browser", "google-chrome")
+                        .map(n -> Path.of(p, n)))
                 .anyMatch(Files::isExecutable);
     }
 
@@ -48,15 +49,21 @@ class ReportInChromiumTest {
         f.finish();
         // Two trials saved samples, a WAV and a PNG: the page must embed a player and an image.
         Path samples = f.saveToneSample(1).getParent();
-        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.image.BufferedImage png =
+                new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
         png.getRaster().setSample(14, 14, 0, 255);
-        javax.imageio.ImageIO.write(png, "png", samples.resolve("trial-0003.png").toFile());
-        Path report = HtmlReport.write(new RunFolderReader(f.path()).read(), PublishedModels.load(),
-                f.path().resolve("report.html"), "now");
+        javax.imageio.ImageIO.write(
+                png, "png", samples.resolve("trial-0003.png").toFile());
+        Path report = HtmlReport.write(
+                new RunFolderReader(f.path()).read(),
+                PublishedModels.load(),
+                f.path().resolve("report.html"),
+                "now");
         Path screenshot = dir.resolve("report.png");
 
         Process p = new ProcessBuilder("bash", SCRIPT.toString(), report.toString(), screenshot.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "the check finished");
         assertEquals(0, p.exitValue(), output);

@@ -11,7 +11,8 @@ class SvgChartTest {
     @Test
     void linearAxisGetsOneTwoFiveSteps() {
         // 0..1 with 5% room each side: steps of 0.2 inside [-0.05, 1.05]
-        List<Double> ticks = SvgChart.Scale.of(new double[] {0, 1}, false, 0, 100).ticks();
+        List<Double> ticks =
+                SvgChart.Scale.of(new double[] {0, 1}, false, 0, 100).ticks();
         assertEquals(6, ticks.size(), ticks.toString());
         for (int i = 0; i < ticks.size(); i++) {
             assertEquals(0.2 * i, ticks.get(i), 1e-9);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StudyPlotsTest {
     @TempDir
     static Path dir;
+
     static List<Path> files;
 
     @BeforeAll
@@ -50,7 +51,8 @@ class StudyPlotsTest {
         for (Path p : files) {
             assertTrue(Files.size(p) > 5_000, p + " has " + Files.size(p) + " bytes");
         }
-        BufferedImage png = ImageIO.read(dir.resolve("out/pair-co2e-one_minus_pmos.png").toFile());
+        BufferedImage png =
+                ImageIO.read(dir.resolve("out/pair-co2e-one_minus_pmos.png").toFile());
         assertEquals(StudyPlots.WIDTH, png.getWidth());
         assertEquals(StudyPlots.HEIGHT, png.getHeight());
         assertTrue(Files.readString(dir.resolve("out/hypervolume-co2e.svg")).startsWith("<?xml"));
@@ -58,12 +60,14 @@ class StudyPlotsTest {
 
     @Test
     void pngShowsEachFrontTrialAndPublishedModelAsOneMarker() throws IOException {
-        BufferedImage png = ImageIO.read(dir.resolve("out/pair-co2e-one_minus_pmos.png").toFile());
+        BufferedImage png =
+                ImageIO.read(dir.resolve("out/pair-co2e-one_minus_pmos.png").toFile());
         // one marker per point, plus the legend's marker of each series
         assertEquals(3 + 1, blobs(png, StudyPlots.FRONT), "front trials 1, 2, 3");
         assertEquals(2 + 1, blobs(png, StudyPlots.TRIALS), "dominated trials 4, 5");
         assertEquals(3 + 1, blobs(png, StudyPlots.PUBLISHED), "SING, WaveGAN, FloWaveNet have CO2e and MOS");
-        BufferedImage flops = ImageIO.read(dir.resolve("out/pair-co2e-flops.png").toFile());
+        BufferedImage flops =
+                ImageIO.read(dir.resolve("out/pair-co2e-flops.png").toFile());
         assertEquals(0, blobs(flops, StudyPlots.PUBLISHED), "no published model reports FLOPs per second");
     }
 
@@ -77,7 +81,8 @@ class StudyPlotsTest {
         front.sort(Comparator.comparingDouble(p -> p[1]));
         List<double[]> points = front.subList(0, 3);
         points.sort(Comparator.comparingDouble(p -> p[0]));
-        assertTrue(points.get(0)[1] < points.get(1)[1] && points.get(1)[1] < points.get(2)[1],
+        assertTrue(
+                points.get(0)[1] < points.get(1)[1] && points.get(1)[1] < points.get(2)[1],
                 "trial 1 (1-%MOS 0.9) above trial 2 (0.3) above trial 3 (0.1)");
         assertTrue(svg.contains("<ellipse") && count(svg, "<ellipse") == 3 + 1 + 2 + 1, "front, trials and legends");
     }
@@ -122,7 +127,8 @@ class StudyPlotsTest {
     }
 
     private static List<double[]> ellipses(String svg, Color colour) {
-        Matcher m = Pattern.compile("<ellipse cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\"[^>]*fill:" + Pattern.quote(rgb(colour)))
+        Matcher m = Pattern.compile(
+                        "<ellipse cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\"[^>]*fill:" + Pattern.quote(rgb(colour)))
                 .matcher(svg);
         List<double[]> out = new java.util.ArrayList<>();
         while (m.find()) {

@@ -17,7 +17,10 @@ class PublishedModelsTest {
     private final PublishedModels table = PublishedModels.load();
 
     private PublishedModel model(String name) {
-        return table.models().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+        return table.models().stream()
+                .filter(m -> m.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -29,7 +32,13 @@ class PublishedModelsTest {
                 new Row("SING", "P100", 4, 0.25, 52, 64_000_000),
                 new Row("WaveGAN", "P100", 1, 0.25, 96, 89_000_000),
                 new Row("GANSynth", "V100", 1, 0.3, 108, 15_000_000),
-                new Row("FloWaveNet", "V100", 1, 0.3, 272, 182_640_000))) { // the paper's count; the collection rounds it
+                new Row(
+                        "FloWaveNet",
+                        "V100",
+                        1,
+                        0.3,
+                        272,
+                        182_640_000))) { // the paper's count; the collection rounds it
             PublishedModel m = model(r.name());
             assertEquals(r.hardware(), m.hardware(), r.name());
             assertEquals(r.gpus(), m.gpus(), r.name());
@@ -43,11 +52,11 @@ class PublishedModelsTest {
     @Test
     void co2eIsAlphaTimesDevicesTimesPmaxTimesHours() {
         // 0.437 x n x p_max x t, worked by hand
-        assertEquals(18.354, model("SampleRNN").kgCo2e(ALPHA).getAsDouble(), 1e-9);   // 0.437 x 1 x 0.25 x 168
-        assertEquals(22.724, model("SING").kgCo2e(ALPHA).getAsDouble(), 1e-9);        // 0.437 x 4 x 0.25 x 52
-        assertEquals(10.488, model("WaveGAN").kgCo2e(ALPHA).getAsDouble(), 1e-9);      // 0.437 x 1 x 0.25 x 96
-        assertEquals(14.1588, model("GANSynth").kgCo2e(ALPHA).getAsDouble(), 1e-9);    // 0.437 x 1 x 0.3 x 108
-        assertEquals(35.6592, model("FloWaveNet").kgCo2e(ALPHA).getAsDouble(), 1e-9);  // 0.437 x 1 x 0.3 x 272
+        assertEquals(18.354, model("SampleRNN").kgCo2e(ALPHA).getAsDouble(), 1e-9); // 0.437 x 1 x 0.25 x 168
+        assertEquals(22.724, model("SING").kgCo2e(ALPHA).getAsDouble(), 1e-9); // 0.437 x 4 x 0.25 x 52
+        assertEquals(10.488, model("WaveGAN").kgCo2e(ALPHA).getAsDouble(), 1e-9); // 0.437 x 1 x 0.25 x 96
+        assertEquals(14.1588, model("GANSynth").kgCo2e(ALPHA).getAsDouble(), 1e-9); // 0.437 x 1 x 0.3 x 108
+        assertEquals(35.6592, model("FloWaveNet").kgCo2e(ALPHA).getAsDouble(), 1e-9); // 0.437 x 1 x 0.3 x 272
         assertTrue(model("WaveNet (SING's baseline)").kgCo2e(ALPHA).isEmpty(), "no resources reported");
     }
 
@@ -56,10 +65,28 @@ class PublishedModelsTest {
         assertEquals(1 - 3.55 / 3.86, model("SING").oneMinusPercentMos().getAsDouble(), 1e-12);
         assertEquals(1 - 2.3 / 3.9, model("WaveGAN").oneMinusPercentMos().getAsDouble(), 1e-12);
         assertEquals(1 - 3.95 / 4.67, model("FloWaveNet").oneMinusPercentMos().getAsDouble(), 1e-12);
-        assertEquals(1 - 2.85 / 3.86, model("WaveNet (SING's baseline)").oneMinusPercentMos().getAsDouble(), 1e-12);
-        assertEquals(1 - 4.30 / 4.67, model("WaveNet, MoL (FloWaveNet's baseline)").oneMinusPercentMos().getAsDouble(), 1e-12);
-        assertEquals(1 - 4.46 / 4.67, model("WaveNet, Gaussian (FloWaveNet's baseline)").oneMinusPercentMos().getAsDouble(), 1e-12);
-        assertEquals(1 - 3.75 / 4.67, model("Gaussian IAF (FloWaveNet's baseline)").oneMinusPercentMos().getAsDouble(), 1e-12);
+        assertEquals(
+                1 - 2.85 / 3.86,
+                model("WaveNet (SING's baseline)").oneMinusPercentMos().getAsDouble(),
+                1e-12);
+        assertEquals(
+                1 - 4.30 / 4.67,
+                model("WaveNet, MoL (FloWaveNet's baseline)")
+                        .oneMinusPercentMos()
+                        .getAsDouble(),
+                1e-12);
+        assertEquals(
+                1 - 4.46 / 4.67,
+                model("WaveNet, Gaussian (FloWaveNet's baseline)")
+                        .oneMinusPercentMos()
+                        .getAsDouble(),
+                1e-12);
+        assertEquals(
+                1 - 3.75 / 4.67,
+                model("Gaussian IAF (FloWaveNet's baseline)")
+                        .oneMinusPercentMos()
+                        .getAsDouble(),
+                1e-12);
         assertTrue(model("SampleRNN").oneMinusPercentMos().isEmpty());
         assertTrue(model("GANSynth").oneMinusPercentMos().isEmpty());
     }
@@ -84,8 +111,10 @@ class PublishedModelsTest {
 
     @Test
     void paretoFrontsOfThePublishedModels() {
-        // With both figures: SING (22.7 kg, 0.080, 64M), WaveGAN (10.5 kg, 0.410, 89M), FloWaveNet (35.7 kg, 0.154, 183M).
-        // SING dominates FloWaveNet on both pairs; WaveGAN is cheapest in CO2e but neither smaller nor better than SING.
+        // With both figures: SING (22.7 kg, 0.080, 64M), WaveGAN (10.5 kg, 0.410, 89M), FloWaveNet (35.7 kg, 0.154,
+        // 183M).
+        // SING dominates FloWaveNet on both pairs; WaveGAN is cheapest in CO2e but neither smaller nor better than
+        // SING.
         assertEquals(Set.of("SING", "WaveGAN"), names(table.co2eFront(ALPHA)));
         assertEquals(Set.of("SING"), names(table.parameterFront()));
     }
@@ -96,7 +125,8 @@ class PublishedModelsTest {
         for (PublishedModel m : table.models()) {
             assertNotNull(m.source(), m.name());
             assertTrue(m.source().matches(".*(19|20)\\d\\d.*"), "a year in the citation of " + m.name());
-            assertEquals(m.hardware() != null, m.resourcesSource() != null, "resources cite the collection: " + m.name());
+            assertEquals(
+                    m.hardware() != null, m.resourcesSource() != null, "resources cite the collection: " + m.name());
             assertEquals(m.mos() != null, m.mosSource() != null, "MOS cites its listening test: " + m.name());
             assertFalse(m.source().isBlank());
         }

@@ -46,14 +46,18 @@ class PublishedParametersTest {
     void reproducedCountsLieWithinTheToleranceOfThePublishedOnesAndOthersDoNot() {
         assertEquals(List.of("samplernn", "wavegan", "sing", "gansynth", "flow"), List.copyOf(COSTS.keySet()));
         for (PublishedCost c : COSTS.values()) {
-            long p = published(c).orElseThrow(() -> new AssertionError(c.family().name() + " has no published count"));
+            long p =
+                    published(c).orElseThrow(() -> new AssertionError(c.family().name() + " has no published count"));
             double off = Math.abs((double) c.parameters() / p - 1);
             if (c.configuration().reproducesCount()) {
-                assertTrue(off <= PublishedModels.PARAMETER_TOLERANCE,
+                assertTrue(
+                        off <= PublishedModels.PARAMETER_TOLERANCE,
                         c.family().name() + ": ours " + c.parameters() + " vs published " + p);
             } else {
-                assertTrue(off > PublishedModels.PARAMETER_TOLERANCE, c.family().name()
-                        + " matches its published count: declare reproducesCount and drop the notes' excuse");
+                assertTrue(
+                        off > PublishedModels.PARAMETER_TOLERANCE,
+                        c.family().name()
+                                + " matches its published count: declare reproducesCount and drop the notes' excuse");
             }
         }
     }
@@ -62,17 +66,24 @@ class PublishedParametersTest {
     void familiesPageShowsThePublishedFiguresAndOurCounts() throws IOException {
         String page = Files.readString(Path.of("..", "docs", "families.md"));
         Map<String, String[]> rows = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("(?m)^\\| `(\\w+)` \\| ([^|]+) \\| ([^|]+) \\| ([^|]+) \\| .*$").matcher(page);
+        Matcher m = Pattern.compile("(?m)^\\| `(\\w+)` \\| ([^|]+) \\| ([^|]+) \\| ([^|]+) \\| .*$")
+                .matcher(page);
         while (m.find()) {
             rows.put(m.group(1), new String[] {m.group(3).trim(), m.group(4).trim()});
         }
         for (PublishedCost c : COSTS.values()) {
             String[] row = rows.get(c.family().name());
-            assertTrue(row != null, "docs/families.md's published table has no row for " + c.family().name());
+            assertTrue(
+                    row != null,
+                    "docs/families.md's published table has no row for "
+                            + c.family().name());
             assertEquals(Units.count(c.parameters()), row[0], c.family().name() + ": ours");
-            assertEquals(Units.count(published(c).getAsLong()), row[1], c.family().name() + ": published");
+            assertEquals(
+                    Units.count(published(c).getAsLong()), row[1], c.family().name() + ": published");
         }
         int percent = (int) Math.round(PublishedModels.PARAMETER_TOLERANCE * 100);
-        assertTrue(page.contains("counts within " + percent + "% of the published"), "docs/families.md states the tolerance");
+        assertTrue(
+                page.contains("counts within " + percent + "% of the published"),
+                "docs/families.md states the tolerance");
     }
 }
