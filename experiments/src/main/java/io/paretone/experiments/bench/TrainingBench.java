@@ -101,6 +101,7 @@ public final class TrainingBench {
      * @param families the families to run, or empty for both
      * @param only run only the genomes whose row name (genome, then {@code batch=N}) contains this, or empty for all
      * @param rounds how many times each side is measured, alternately; each column is the median
+     * @param torchArgs extra arguments for every torch_ref.py run (for example {@code --cudnn-benchmark})
      */
     public record Settings(
             Device device,
@@ -113,7 +114,8 @@ public final class TrainingBench {
             List<String> families,
             String only,
             long seed,
-            int rounds) {
+            int rounds,
+            List<String> torchArgs) {
         public Settings {
             Check.positive("steps", steps);
             Check.positive("warmup", warmup);
@@ -121,6 +123,7 @@ public final class TrainingBench {
             Check.atLeast("batch", batch, 0);
             families = List.copyOf(families);
             only = only == null ? "" : only;
+            torchArgs = List.copyOf(torchArgs);
         }
     }
 
@@ -199,16 +202,21 @@ public final class TrainingBench {
     public static List<Row> run(Settings settings, PrintWriter out) {
         String torchProblem = settings.torchRef() == null ? "no --torch-ref given" : torchProblem(settings);
         out.printf(
-                "paretone bench training: %s, %d warm-up + %d timed steps per genome and round, %d round(s)"
+                "paretone bench training: %s%s, %d warm-up + %d timed steps per genome and round, %d round(s)"
                         + " alternating the two sides (medians shown), seed %d%s; PyTorch eager: %s%n",
                 settings.device(),
+                settings.device().isGpu()
+                        ? " (cuDNN autotuner " + (DjlRuntime.cudnnBenchmark() ? "on" : "off") + ")"
+                        : "",
                 settings.warmup(),
                 settings.steps(),
                 settings.rounds(),
                 settings.seed(),
                 settings.tiny() ? ", tiny widths" : "",
                 torchProblem == null
-                        ? settings.torchRef() + " (native convolutions, torch's Adam)"
+                        ? settings.torchRef() + " (native convolutions, torch's Adam"
+                                + (settings.torchArgs().isEmpty() ? "" : ", " + String.join(" ", settings.torchArgs()))
+                                + ")"
                         : "not measured (" + torchProblem + ")");
         String header = String.format(
                 "%-36s %5s %6s %10s %12s %12s %10s",
@@ -465,6 +473,7 @@ public final class TrainingBench {
                 "" + settings.seed(),
                 "--device",
                 d.isGpu() ? "cuda:" + d.getDeviceId() : "cpu"));
+        c.addAll(settings.torchArgs());
         return c;
     }
 

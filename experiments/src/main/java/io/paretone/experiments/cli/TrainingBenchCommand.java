@@ -77,6 +77,13 @@ public final class TrainingBenchCommand implements Callable<Integer> {
                     + " each column is the median of its rounds (default ${DEFAULT-VALUE}; --tiny runs 1).")
     int rounds = 3;
 
+    @Option(
+            names = "--torch-arg",
+            paramLabel = "ARG",
+            description = "An extra argument for every torch_ref.py run, repeatable (for example"
+                    + " --torch-arg=--cudnn-benchmark; torch_ref.py --help lists them).")
+    List<String> torchArgs = List.of();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -100,7 +107,8 @@ public final class TrainingBenchCommand implements Callable<Integer> {
                 families,
                 only,
                 seed,
-                tiny ? 1 : rounds);
+                tiny ? 1 : rounds,
+                torchArgs);
         List<TrainingBench.Row> rows = TrainingBench.run(settings, out);
         boolean failed = rows.stream().anyMatch(r -> !Double.isFinite(r.paretoneMs()));
         return failed ? ExitCode.FAILED.code() : ExitCode.OK.code();

@@ -49,7 +49,8 @@ class TrainingBenchTest {
 
     @Test
     void tinyBenchTimesEveryGenomeWithPositiveFiniteMsPerStep() {
-        var settings = new TrainingBench.Settings(Device.cpu(), 2, 1, 1, true, null, "python3", List.of(), "", 3, 1);
+        var settings = new TrainingBench.Settings(
+                Device.cpu(), 2, 1, 1, true, null, "python3", List.of(), "", 3, 1, List.of());
         StringWriter text = new StringWriter();
         List<TrainingBench.Row> rows = TrainingBench.run(settings, new PrintWriter(text, true));
 
@@ -63,21 +64,33 @@ class TrainingBenchTest {
     }
 
     @Test
-    void torchRefIsAskedForTheSameModelBatchAndSteps() {
+    void torchRefIsAskedForTheSameModelBatchStepsAndTheExtraArguments() {
         var g = TrainingBench.SWEEP.get(2);
         var arch = ModelFamilies.byName(g.family()).decode(g.genome(false, g.batch()));
         var settings = new TrainingBench.Settings(
-                Device.cpu(), 7, 3, 0, false, java.nio.file.Path.of("torch_ref.py"), "python3", List.of(), "", 5, 1);
+                Device.cpu(),
+                7,
+                3,
+                0,
+                false,
+                java.nio.file.Path.of("torch_ref.py"),
+                "python3",
+                List.of(),
+                "",
+                5,
+                1,
+                List.of("--cudnn-benchmark"));
         assertEquals(
                 "python3 torch_ref.py --family wavenet --layers 12 --dilation-cycle 6 --residual 32 --skip 128"
-                        + " --kernel 3 --batch 32 --lr 1e-3 --steps 7 --warmup 3 --seed 5 --device cpu",
+                        + " --kernel 3 --batch 32 --lr 1e-3 --steps 7 --warmup 3 --seed 5 --device cpu"
+                        + " --cudnn-benchmark",
                 String.join(" ", TrainingBench.torchCommand(arch, 32, settings)));
     }
 
     @Test
     void onlyRunsTheRowsThatContainItsText() {
         var settings = new TrainingBench.Settings(
-                Device.cpu(), 1, 1, 1, true, null, "python3", List.of(), "k=3 batch=1", 3, 1);
+                Device.cpu(), 1, 1, 1, true, null, "python3", List.of(), "k=3 batch=1", 3, 1, List.of());
         List<TrainingBench.Row> rows = TrainingBench.run(settings, new PrintWriter(new StringWriter()));
         assertEquals(
                 List.of("wavenet L=12 cyc=6 R=4 S=8 k=3"),
@@ -106,7 +119,7 @@ class TrainingBenchTest {
         assertTrue(python.toFile().setExecutable(true));
         Path torchRef = Files.writeString(dir.resolve("torch_ref.py"), "# not read by the stand-in\n");
         var settings = new TrainingBench.Settings(
-                Device.cpu(), 1, 1, 1, true, torchRef, python.toString(), List.of(), "k=3 batch=1", 3, 3);
+                Device.cpu(), 1, 1, 1, true, torchRef, python.toString(), List.of(), "k=3 batch=1", 3, 3, List.of());
 
         StringWriter text = new StringWriter();
         List<TrainingBench.Row> rows = TrainingBench.run(settings, new PrintWriter(text, true));

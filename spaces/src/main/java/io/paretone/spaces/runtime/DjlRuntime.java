@@ -32,6 +32,16 @@ public final class DjlRuntime {
             + " (scripts/build-djl-jni builds DJL's bridge for another version); 'paretone doctor' says what this"
             + " machine has (README, section GPU)";
 
+    /**
+     * DJL's switch for cuDNN's autotuner ({@code torch.backends.cudnn.benchmark}), read once when
+     * the engine loads. paretone turns it on unless the user set it: a candidate trains thousands of
+     * steps on one input shape, so cuDNN times its algorithms once per shape and keeps the fastest
+     * (measured: docs/benchmarks.md, "Training speed against PyTorch").
+     * {@code -Dai.djl.pytorch.cudnn_benchmark=false} turns it off
+     * (worker JVMs receive {@code ai.djl.} properties); it has no effect on a CPU.
+     */
+    public static final String CUDNN_BENCHMARK_PROPERTY = "ai.djl.pytorch.cudnn_benchmark";
+
     /** The resource by which DJL finds a bundled {@code pytorch-native-*} jar. */
     private static final String BUNDLED_NATIVE_PROPERTIES = "native/lib/pytorch.properties";
 
@@ -48,6 +58,12 @@ public final class DjlRuntime {
     /** Whether downloads were allowed, in this JVM or the one that started it. */
     public static boolean downloadsAllowed() {
         return Boolean.parseBoolean(System.getProperty(ALLOW_DOWNLOAD_PROPERTY));
+    }
+
+    /** Whether cuDNN's autotuner is on for the engine this JVM loads (see {@link #CUDNN_BENCHMARK_PROPERTY}). */
+    public static boolean cudnnBenchmark() {
+        engine();
+        return Boolean.getBoolean(CUDNN_BENCHMARK_PROPERTY);
     }
 
     /** The route the engine would take for this device request, before it loads. */
@@ -94,6 +110,7 @@ public final class DjlRuntime {
         }
         keepUserValueOr("OPT_OUT_TRACKING", "true");
         keepUserValueOr("ai.djl.default_engine", "PyTorch");
+        keepUserValueOr(CUDNN_BENCHMARK_PROPERTY, "true");
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         if (route == NativeRoute.DJL_DOWNLOAD) {
