@@ -332,6 +332,11 @@ public final class BudgetedTrainer implements AutoCloseable {
         }
 
         @Override
+        public NDArray classesAt(NDArray positions, SampleCode code) {
+            return clips.classesAt(manager, positions, code);
+        }
+
+        @Override
         public NDArray drawClips(int batchSize) {
             return clips.drawClips(manager, batchSize);
         }

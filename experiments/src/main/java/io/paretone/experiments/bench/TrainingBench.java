@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.pytorch.jni.JniUtils;
 import io.paretone.evaluators.cost.ParameterCounter;
 import io.paretone.evaluators.energy.DeviceSync;
 import io.paretone.evaluators.energy.DjlDeviceSync;
@@ -26,6 +27,7 @@ import io.paretone.spaces.wavenet.WaveNetArchitecture;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +104,8 @@ public final class TrainingBench {
      * @param only run only the genomes whose row name (genome, then {@code batch=N}) contains this, or empty for all
      * @param rounds how many times each side is measured, alternately; each column is the median
      * @param torchArgs extra arguments for every torch_ref.py run (for example {@code --cudnn-benchmark})
+     * @param traceDir where to write PyTorch's profiler trace of paretone's timed steps, one Chrome
+     *     JSON file per genome and round, or null for none (the trace slows the steps it records)
      */
     public record Settings(
             Device device,
@@ -115,7 +119,8 @@ public final class TrainingBench {
             String only,
             long seed,
             int rounds,
-            List<String> torchArgs) {
+            List<String> torchArgs,
+            Path traceDir) {
         public Settings {
             Check.positive("steps", steps);
             Check.positive("warmup", warmup);
@@ -302,7 +307,7 @@ public final class TrainingBench {
                     Timed timed = train(arch, settings);
                     paretoneRounds.add(timed.ms);
                     parameters = timed.parameters;
-                } catch (TrainingFailedException | RuntimeException e) {
+                } catch (TrainingFailedException | IOException | RuntimeException e) {
                     note = "paretone failed: " + firstLine(e.getMessage());
                     paretoneRounds.clear();
                     paretoneFailed = true;
@@ -344,7 +349,7 @@ public final class TrainingBench {
     private record Timed(double ms, long parameters) {}
 
     /** Trains with paretone's trainer; the clock runs from the end of the warm-up to the last step. */
-    private static Timed train(Architecture arch, Settings settings) throws TrainingFailedException {
+    private static Timed train(Architecture arch, Settings settings) throws TrainingFailedException, IOException {
         DjlRuntime.engine().setRandomSeed((int) settings.seed());
         DeviceSync sync = DjlDeviceSync.of(settings.device());
         Architecture steps = new WithSteps(arch, settings.warmup() + settings.steps());
@@ -359,6 +364,9 @@ public final class TrainingBench {
             public void onStep(int step, int total, double loss) {
                 if (step == settings.warmup()) {
                     sync.await();
+                    if (settings.traceDir() != null) {
+                        JniUtils.startProfile(settings.device().isGpu(), false, false);
+                    }
                     start[0] = System.nanoTime();
                 }
             }
@@ -370,6 +378,12 @@ public final class TrainingBench {
             trainer.train(model, steps, noise(settings.seed()), settings.seed(), clock);
             sync.await();
             double ms = (System.nanoTime() - start[0]) / 1e6 / settings.steps();
+            if (settings.traceDir() != null) {
+                Files.createDirectories(settings.traceDir());
+                Path file = settings.traceDir()
+                        .resolve(describe(arch).replaceAll("[^A-Za-z0-9=]+", "_") + "-" + System.nanoTime() + ".json");
+                JniUtils.stopProfile(file.toString());
+            }
             return new Timed(ms, ParameterCounter.trainable(block));
         }
     }

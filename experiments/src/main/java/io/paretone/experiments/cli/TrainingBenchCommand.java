@@ -84,6 +84,13 @@ public final class TrainingBenchCommand implements Callable<Integer> {
                     + " --torch-arg=--cudnn-benchmark; torch_ref.py --help lists them).")
     List<String> torchArgs = List.of();
 
+    @Option(
+            names = "--trace",
+            paramLabel = "DIR",
+            description = "Write PyTorch's profiler trace of paretone's timed steps (Chrome JSON, one file per"
+                    + " genome and round) to DIR, to count the operations a step issues; it slows those steps.")
+    Path trace;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -108,7 +115,8 @@ public final class TrainingBenchCommand implements Callable<Integer> {
                 only,
                 seed,
                 tiny ? 1 : rounds,
-                torchArgs);
+                torchArgs,
+                trace);
         List<TrainingBench.Row> rows = TrainingBench.run(settings, out);
         boolean failed = rows.stream().anyMatch(r -> !Double.isFinite(r.paretoneMs()));
         return failed ? ExitCode.FAILED.code() : ExitCode.OK.code();

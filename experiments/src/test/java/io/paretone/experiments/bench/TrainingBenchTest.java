@@ -50,7 +50,7 @@ class TrainingBenchTest {
     @Test
     void tinyBenchTimesEveryGenomeWithPositiveFiniteMsPerStep() {
         var settings = new TrainingBench.Settings(
-                Device.cpu(), 2, 1, 1, true, null, "python3", List.of(), "", 3, 1, List.of());
+                Device.cpu(), 2, 1, 1, true, null, "python3", List.of(), "", 3, 1, List.of(), null);
         StringWriter text = new StringWriter();
         List<TrainingBench.Row> rows = TrainingBench.run(settings, new PrintWriter(text, true));
 
@@ -79,7 +79,8 @@ class TrainingBenchTest {
                 "",
                 5,
                 1,
-                List.of("--cudnn-benchmark"));
+                List.of("--cudnn-benchmark"),
+                null);
         assertEquals(
                 "python3 torch_ref.py --family wavenet --layers 12 --dilation-cycle 6 --residual 32 --skip 128"
                         + " --kernel 3 --batch 32 --lr 1e-3 --steps 7 --warmup 3 --seed 5 --device cpu"
@@ -90,7 +91,7 @@ class TrainingBenchTest {
     @Test
     void onlyRunsTheRowsThatContainItsText() {
         var settings = new TrainingBench.Settings(
-                Device.cpu(), 1, 1, 1, true, null, "python3", List.of(), "k=3 batch=1", 3, 1, List.of());
+                Device.cpu(), 1, 1, 1, true, null, "python3", List.of(), "k=3 batch=1", 3, 1, List.of(), null);
         List<TrainingBench.Row> rows = TrainingBench.run(settings, new PrintWriter(new StringWriter()));
         assertEquals(
                 List.of("wavenet L=12 cyc=6 R=4 S=8 k=3"),
@@ -119,7 +120,19 @@ class TrainingBenchTest {
         assertTrue(python.toFile().setExecutable(true));
         Path torchRef = Files.writeString(dir.resolve("torch_ref.py"), "# not read by the stand-in\n");
         var settings = new TrainingBench.Settings(
-                Device.cpu(), 1, 1, 1, true, torchRef, python.toString(), List.of(), "k=3 batch=1", 3, 3, List.of());
+                Device.cpu(),
+                1,
+                1,
+                1,
+                true,
+                torchRef,
+                python.toString(),
+                List.of(),
+                "k=3 batch=1",
+                3,
+                3,
+                List.of(),
+                null);
 
         StringWriter text = new StringWriter();
         List<TrainingBench.Row> rows = TrainingBench.run(settings, new PrintWriter(text, true));

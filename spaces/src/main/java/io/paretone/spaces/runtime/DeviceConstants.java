@@ -28,6 +28,7 @@ public final class DeviceConstants {
 
     private static final Map<Key, NDArray> SCALARS = new ConcurrentHashMap<>();
     private static final Map<ArrayKey, NDArray> ARRAYS = new ConcurrentHashMap<>();
+    private static final Map<Key, NDArray> IDENTITIES = new ConcurrentHashMap<>();
     private static final Map<Device, NDManager> MANAGERS = new ConcurrentHashMap<>();
 
     private DeviceConstants() {}
@@ -52,6 +53,15 @@ public final class DeviceConstants {
         return ARRAYS.computeIfAbsent(
                 new ArrayKey(device, shape, FloatBuffer.wrap(copy)),
                 k -> kept(manager(device).create(copy, shape)));
+    }
+
+    /**
+     * The float32 identity matrix of size {@code n} on {@code device}, made there at its first use
+     * only (keyed by size, where {@link #of(Device, float[], Shape)} would hash n x n values per call).
+     */
+    public static NDArray identity(Device device, int n) {
+        return IDENTITIES.computeIfAbsent(
+                new Key(device, n), k -> kept(manager(device).eye(n)));
     }
 
     private static NDManager manager(Device device) {

@@ -16,6 +16,7 @@ import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.paretone.spaces.audio.MuLaw;
+import io.paretone.spaces.blocks.OneHot;
 import io.paretone.spaces.blocks.OneHotProjection;
 import io.paretone.spaces.blocks.TapConv1d;
 import io.paretone.spaces.cost.FlopCountable;
@@ -145,7 +146,7 @@ public final class SampleRnnBlock extends AbstractBlock implements FlopCountable
 
     /** Logits {@code [B, 256, T]} from window classes {@code [B, T + fs - 1]} and conditioning {@code [B, M, T]}. */
     private NDArray sampleLevel(ParameterStore ps, NDArray window, NDArray condition, boolean training) {
-        NDArray e = apply(embed, ps, window.oneHot(MuLaw.CLASSES).transpose(0, 2, 1), training);
+        NDArray e = apply(embed, ps, OneHot.of(window, MuLaw.CLASSES).transpose(0, 2, 1), training);
         NDArray y = Activation.relu(apply(mlp1, ps, e, training).add(condition));
         y = Activation.relu(apply(mlp2, ps, y, training));
         return apply(out, ps, y, training);

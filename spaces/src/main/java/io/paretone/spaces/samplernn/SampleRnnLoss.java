@@ -2,7 +2,6 @@ package io.paretone.spaces.samplernn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import io.paretone.spaces.audio.Categorical;
 import io.paretone.spaces.training.SampleCode;
 import io.paretone.spaces.training.StepContext;
@@ -22,7 +21,7 @@ final class SampleRnnLoss implements Update.Loss {
     public NDArray compute(StepContext context) {
         int n = arch.cropLength();
         NDArray positions = context.cropPositions(batchSize, n);
-        NDArray x = context.codesAt(positions, SampleCode.MU_LAW_CLASSES).toType(DataType.INT64, false);
+        NDArray x = context.classesAt(positions, SampleCode.MU_LAW_CLASSES);
         // The tiers see what generation will feed them: each sample as its class decodes.
         NDArray v = context.codesAt(positions, SampleCode.MU_LAW_DECODED);
         NDArray logits = context.block()

@@ -39,6 +39,7 @@ public final class DeviceClips implements AutoCloseable {
     private final Map<Integer, NDArray> positions = new HashMap<>();
     private final NDArray audio;
     private final Map<String, NDArray> codes = new HashMap<>();
+    private final Map<String, NDArray> classes = new HashMap<>();
     private final Map<String, NDArray> tables = new HashMap<>();
     private final Map<String, NDArray> rowStarts = new HashMap<>();
     private NDArray lengthsArray;
@@ -83,7 +84,21 @@ public final class DeviceClips implements AutoCloseable {
 
     /** {@code code} of the samples at {@code positions}: float32, shaped as the positions. */
     public NDArray codesAt(NDManager into, NDArray positions, SampleCode code) {
-        return codes.computeIfAbsent(code.key(), k -> encodeAll(code)).take(into, positions);
+        return codeTable(code).take(into, positions);
+    }
+
+    /**
+     * {@code code} of the samples at {@code positions} as int64 classes, shaped as the positions: for
+     * a code of whole numbers (mu-law classes, levels) read as indices. The int64 table is made once,
+     * so a batch is one gather, where a float32 gather and a cast would be two kernels per step.
+     */
+    public NDArray classesAt(NDManager into, NDArray positions, SampleCode code) {
+        return classes.computeIfAbsent(code.key(), k -> kept(codeTable(code).toType(DataType.INT64, false)))
+                .take(into, positions);
+    }
+
+    private NDArray codeTable(SampleCode code) {
+        return codes.computeIfAbsent(code.key(), k -> encodeAll(code));
     }
 
     /** Clips drawn uniformly, their indices int64 {@code [batch]}, on the device by the engine's seeded generator. */

@@ -43,6 +43,14 @@ public interface StepContext {
     /** {@code code} of the samples at {@code positions}: float32, shaped as the positions. */
     NDArray codesAt(NDArray positions, SampleCode code);
 
+    /**
+     * {@code code} of the samples at {@code positions} as int64 classes, shaped as the positions, for
+     * a code of whole numbers (mu-law classes, levels) used as indices.
+     */
+    default NDArray classesAt(NDArray positions, SampleCode code) {
+        return codesAt(positions, code).toType(DataType.INT64, false);
+    }
+
     /** Training clips drawn uniformly for a batch of whole notes: int64 {@code [batch]} indices, drawn on the device. */
     NDArray drawClips(int batchSize);
 
@@ -56,8 +64,7 @@ public interface StepContext {
 
     /** Crops as {@link #crops}, as mu-law classes: int64 {@code [batch, length]}. */
     default NDArray muLawCrops(int batchSize, int length) {
-        return codesAt(cropPositions(batchSize, length), SampleCode.MU_LAW_CLASSES)
-                .toType(DataType.INT64, false);
+        return classesAt(cropPositions(batchSize, length), SampleCode.MU_LAW_CLASSES);
     }
 
     /**

@@ -14,6 +14,7 @@ import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.paretone.spaces.audio.MuLaw;
+import io.paretone.spaces.blocks.OneHot;
 import io.paretone.spaces.blocks.OneHotProjection;
 import io.paretone.spaces.blocks.StackedTaps;
 import io.paretone.spaces.blocks.TapConv1d;
@@ -163,7 +164,7 @@ public final class WaveNetBlock extends AbstractBlock implements FlopCountable {
     }
 
     private static NDArray oneHot(NDArray classes) {
-        return classes.oneHot(MuLaw.CLASSES).transpose(0, 2, 1);
+        return OneHot.of(classes, MuLaw.CLASSES).transpose(0, 2, 1);
     }
 
     private static NDArray apply(Block b, ParameterStore ps, NDArray x, boolean training) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.paretone.spaces.audio.MuLaw;
 import io.paretone.spaces.runtime.DjlRuntime;
@@ -105,6 +106,23 @@ class DeviceClipsTest {
             for (int i = 0; i < x.length; i++) {
                 assertEquals(MuLaw.encode(x[i]), classes[i], "position " + i);
                 assertEquals(MuLaw.decode(MuLaw.encode(x[i])), decoded[i], "position " + i);
+            }
+        }
+    }
+
+    @Test
+    void classesAreTheCodesOfTheSameDrawAsInt64() {
+        try (DeviceClips clips = new DeviceClips(data(), Device.cpu());
+                NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            DjlRuntime.engine().setRandomSeed(5);
+            NDArray positions = clips.cropPositions(m, 50, 6);
+            float[] x = clips.samplesAt(m, positions).toFloatArray();
+            NDArray classes = clips.classesAt(m, positions, SampleCode.MU_LAW_CLASSES);
+            assertEquals(DataType.INT64, classes.getDataType());
+            assertEquals(positions.getShape(), classes.getShape());
+            long[] c = classes.toLongArray();
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(MuLaw.encode(x[i]), c[i], "position " + i);
             }
         }
     }
