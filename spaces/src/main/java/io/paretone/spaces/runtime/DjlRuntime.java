@@ -2,6 +2,7 @@ package io.paretone.spaces.runtime;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.pytorch.jni.LibUtils;
 import io.paretone.spaces.check.InvalidValueException;
 import java.io.IOException;
@@ -46,6 +47,16 @@ public final class DjlRuntime {
     private static final String BUNDLED_NATIVE_PROPERTIES = "native/lib/pytorch.properties";
 
     private static volatile Engine engine;
+
+    /**
+     * Whether this thread's gradient recording was switched off. PyTorch's grad mode is per thread
+     * and on by default in every thread but the one that loaded the engine (DJL switches it off
+     * there), and a closing gradient collector restores it to what it was: so generation, scoring
+     * and every other forward pass outside a training step, on a worker's or Spark's thread, would
+     * record an autograd graph (a WaveNet's cached generation chains one through all its samples).
+     */
+    private static final ThreadLocal<Boolean> RECORDING_OFF = ThreadLocal.withInitial(() -> false);
+
     private static volatile NativeLibrary library;
 
     private DjlRuntime() {}
@@ -96,6 +107,12 @@ public final class DjlRuntime {
                 }
                 e = engine;
             }
+        }
+        if (!RECORDING_OFF.get()) {
+            // The first use on this thread, before any gradient collector of paretone's: collectors
+            // switch recording on for a training step and back off when they close.
+            JniUtils.setGradMode(false);
+            RECORDING_OFF.set(true);
         }
         return e;
     }
