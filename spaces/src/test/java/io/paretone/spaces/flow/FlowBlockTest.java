@@ -61,9 +61,13 @@ class FlowBlockTest {
             NDManager m = model.getNDManager();
             FlowBlock block = randomBlock(arch, m, 64, 1);
             ParameterStore ps = new ParameterStore(m, false);
+            // Seeded here: the draw used to depend on how many numbers earlier tests took.
+            DjlRuntime.engine().setRandomSeed(1);
             NDArray x = m.randomNormal(0, 0.2f, new Shape(2, 64), DataType.FLOAT32);
             NDArray z = block.forward(ps, new NDList(x), false).get(0);
-            assertArrayEquals(x.toFloatArray(), block.inverse(ps, z).toFloatArray(), 1e-4f);
+            // float32 through six random steps: over 40 draws the LU mixing's round trip was off by
+            // up to 9.9e-5 (1.3e-4 once in CI); a wrong inverse is off by tenths.
+            assertArrayEquals(x.toFloatArray(), block.inverse(ps, z).toFloatArray(), 5e-4f);
         }
     }
 

@@ -22,8 +22,11 @@ class DjlRuntimeTest {
         Thread t = new Thread(() -> {
             var engine = DjlRuntime.engine();
             seen.add(JniUtils.isGradMode());
-            try (GradientCollector c = engine.newGradientCollector()) {
+            GradientCollector collector = engine.newGradientCollector();
+            try {
                 seen.add(JniUtils.isGradMode());
+            } finally {
+                collector.close();
             }
             seen.add(JniUtils.isGradMode());
         });
