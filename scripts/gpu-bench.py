@@ -7,9 +7,10 @@ speed    How many candidates an hour paretone trains on one GPU and how busy it 
          PyTorch reference (torch_ref.py, one process per candidate) trains the first run's wavenet and
          vae genomes one after the other. Prints, per run: candidates, search seconds (first trial
          start to last trial end), candidates per GPU-hour, GPU busy % (mean nvidia-smi utilisation
-         over that window), mean watts, and the scheduling process's overhead (its CPU seconds over
-         the search's wall seconds, JIT compiler and GC threads included) with its CPU seconds per
-         trial. Writes speed.json.
+         over that window), mean watts, and the scheduling process's overhead (its CPU seconds in the
+         search loop over the loop's wall seconds, JIT compiler and GC threads included) with those
+         CPU seconds per trial, and apart from them its start-up CPU seconds (JVM start to the first
+         trial: start-up, set-up, waiting for the workers). Writes speed.json.
 
 quality  Search quality at equal energy: nsga2, nsga2-async and random on the 7-family space, one seed
          after another, one search at a time (see "Why one at a time"), each seed's searches after a
@@ -219,7 +220,9 @@ def speed_run(a, out, sampler, workers, algorithm, population, generations):
             "search_s": end - start, "per_gpu_hour": 3600 * len(trials) / (end - start),
             "busy": mean([x[1] for x in samples]), "watts": mean([x[2] for x in samples]),
             "overhead": s.get("main_process_overhead", float("nan")), "main_cpu_s": cpu,
-            "main_cpu_s_per_trial": cpu / len(trials), "session_s": s.get("session_seconds"), "wall_s": wall,
+            "main_cpu_s_per_trial": cpu / len(trials),
+            "main_startup_cpu_s": s.get("main_process_startup_cpu_seconds", float("nan")),
+            "main_total_cpu_s": s.get("main_process_total_cpu_seconds", float("nan")), "session_s": s.get("session_seconds"), "wall_s": wall,
             "workers": read_workers(out, study)}
 
 
@@ -289,16 +292,17 @@ def speed(a):
 def print_speed(out):
     rows = [r for r in load(out) if r["step"].startswith("speed-")]
     print()
-    print("%-50s %8s %10s %9s %14s %7s %6s %9s %12s" % ("run", "workers", "candidates", "search s", "cand./GPU-hour",
-                                                     "busy %", "watts", "overhead", "CPU s/trial"))
+    print("%-50s %8s %10s %9s %14s %7s %6s %9s %12s %13s" % ("run", "workers", "candidates", "search s",
+                                                          "cand./GPU-hour", "busy %", "watts", "overhead",
+                                                          "CPU s/trial", "start-up CPU s"))
     for r in rows:
         if "error" in r:
             print("%-50s FAILED: %s" % (r["step"], r["error"][:100]))
             continue
-        print("%-50s %8s %10d %9.1f %14.0f %7.1f %6.0f %8.2f%% %12.3f" % (
+        print("%-50s %8s %10d %9.1f %14.0f %7.1f %6.0f %8.2f%% %12.3f %13.2f" % (
             r["run"], r.get("workers") or "-", r["candidates"], r["search_s"], r["per_gpu_hour"],
             r.get("busy", float("nan")), r.get("watts", float("nan")), 100 * r.get("overhead", float("nan")),
-            r.get("main_cpu_s_per_trial", float("nan"))))
+            r.get("main_cpu_s_per_trial", float("nan")), r.get("main_startup_cpu_s", float("nan"))))
     torch = [r for r in rows if r["step"] == "speed-torch" and "error" not in r]
     if torch:
         for r in rows:

@@ -184,6 +184,8 @@ public final class Study {
                 shared.notes().forEach(progress::preparing);
                 EnergyReading searchStart = mainWindow.read();
                 SessionFootprint cpuStart = ledger.session(null);
+                double startupCpuSeconds = StudyLedger.processCpuNanos() / 1e9;
+                int trialsBefore = ledger.ownTrials();
 
                 ArchitectureProblem problem = new ArchitectureProblem(
                         settings.space(),
@@ -236,7 +238,10 @@ public final class Study {
                 EnergyReading searchEnd = mainWindow.read();
                 overhead = new StudyResult.Overhead(
                         searchEnd.seconds() - searchStart.seconds(),
-                        ledger.session(null).mainCpuSeconds() - cpuStart.mainCpuSeconds());
+                        ledger.session(null).mainCpuSeconds() - cpuStart.mainCpuSeconds(),
+                        startupCpuSeconds,
+                        StudyLedger.processCpuNanos() / 1e9,
+                        ledger.ownTrials() - trialsBefore);
                 completed = true;
             } finally {
                 closeLater.forEach(SharedDevices::close);

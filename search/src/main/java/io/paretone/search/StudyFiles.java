@@ -101,6 +101,11 @@ final class StudyFiles {
         summary.put("search_seconds", overhead.searchSeconds());
         summary.put("main_process_cpu_seconds", overhead.mainCpuSeconds());
         summary.put("main_process_overhead", overhead.fraction());
+        // Its parts (docs/measurement.md, "The scheduling process's overhead"): once per run, and per trial.
+        summary.put("main_process_startup_cpu_seconds", overhead.startupCpuSeconds());
+        summary.put("main_process_total_cpu_seconds", overhead.totalCpuSeconds());
+        summary.put("main_process_trials", overhead.trials());
+        summary.put("main_process_cpu_seconds_per_trial", overhead.cpuSecondsPerTrial());
         // Every candidate's energy, then the overhead and the total.
         write("footprint.csv", spent.csv());
         folder.writeResults(trials, result.front(), summary, hypervolumes);

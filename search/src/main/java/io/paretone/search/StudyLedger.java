@@ -56,6 +56,7 @@ final class StudyLedger implements SearchLedger {
     private double ownMeteredJoules;
     private DeviceShares shared = new DeviceShares();
     private int generations;
+    private int ownTrials;
 
     /**
      * @param mainWindow meters this process only, read as the study goes
@@ -100,6 +101,12 @@ final class StudyLedger implements SearchLedger {
     synchronized void charged(double storedJoules, double workerJoules) {
         ownStoredJoules += storedJoules;
         ownMeteredJoules += workerJoules;
+        ownTrials++;
+    }
+
+    /** How many trials this session's workers ran to an end (failed and pruned ones included). */
+    synchronized int ownTrials() {
+        return ownTrials;
     }
 
     /** The devices this process meters once for every worker on them; their energy no trial used is overhead. */
@@ -249,7 +256,8 @@ final class StudyLedger implements SearchLedger {
         return new FootprintSummary(total, settings.carbon().kgCo2e(total.joules()), charges, settings.carbon());
     }
 
-    private static long processCpuNanos() {
+    /** CPU time of this process since the JVM started, all its threads (JIT compiler and GC included). */
+    static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return Math.max(0, os.getProcessCpuTime());
         }

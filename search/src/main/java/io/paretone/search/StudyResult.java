@@ -43,15 +43,28 @@ public record StudyResult(
         boolean resumed) {
 
     /**
-     * The scheduling process's share of the search.
+     * The scheduling process's share of the search: its CPU time (all its threads, JIT compiler and
+     * GC included) in two parts, before the search loop and in it.
      *
      * @param searchSeconds wall time of the search loop, workers ready to last trial told
-     * @param mainCpuSeconds CPU time the scheduling process used in that loop
+     * @param mainCpuSeconds CPU time the scheduling process used in that loop: the steady cost of
+     *     scheduling, recording and breeding, what {@link #fraction()} relates to the loop's wall time
+     * @param startupCpuSeconds CPU time from the JVM's start to the loop's start: start-up, the
+     *     study's set-up and waiting for the workers to set up; paid once per run, whatever its length
+     * @param totalCpuSeconds CPU time from the JVM's start to the loop's end: the two parts above
+     *     and what lies between them
+     * @param trials trials this run's workers ran to an end in the loop, to spread the loop's cost over
      */
-    public record Overhead(double searchSeconds, double mainCpuSeconds) {
-        /** Main-process CPU time as a fraction of the search's wall time. */
+    public record Overhead(
+            double searchSeconds, double mainCpuSeconds, double startupCpuSeconds, double totalCpuSeconds, int trials) {
+        /** Main-process CPU time in the search loop as a fraction of the loop's wall time. */
         public double fraction() {
             return searchSeconds > 0 ? mainCpuSeconds / searchSeconds : 0;
+        }
+
+        /** Main-process CPU seconds in the search loop per trial run, NaN when none ran. */
+        public double cpuSecondsPerTrial() {
+            return trials > 0 ? mainCpuSeconds / trials : Double.NaN;
         }
     }
 

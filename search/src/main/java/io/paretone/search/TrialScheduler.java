@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -105,8 +106,8 @@ final class TrialScheduler {
         return notTrained;
     }
 
-    /** A trial running in one of this process's workers. */
-    private record InFlight(TrialRow row, TrialEngine.Slot seat) {}
+    /** A trial running in one of this process's workers, since {@code startNanos}. */
+    private record InFlight(TrialRow row, TrialEngine.Slot seat, long startNanos) {}
 
     /** The state of one generation's evaluation. */
     final class Batch {
@@ -255,7 +256,7 @@ final class TrialScheduler {
                 refresh(batch, row.id()); // another process took it meanwhile
                 continue;
             }
-            batch.inFlight.put(row.number(), new InFlight(row, s));
+            batch.inFlight.put(row.number(), new InFlight(row, s, System.nanoTime()));
             batch.dispatched++;
             progress.candidateStarted(
                     row.number(),
@@ -287,7 +288,7 @@ final class TrialScheduler {
                 workerMetered.put(lost.trial(), 0.0);
                 finish(
                         batch,
-                        f.row(),
+                        f,
                         new TrialOutcome(
                                 TrialStatus.FAILED,
                                 lost.reason(),
@@ -326,15 +327,42 @@ final class TrialScheduler {
                 workerMetered.put(f.trial(), r.totalJoules());
                 r = SharedDeviceCharge.apply(r, share);
             }
-            finish(batch, flight.row(), r);
+            finish(batch, flight, r);
         }
     }
 
-    private void finish(Batch batch, TrialRow row, TrialOutcome result) {
+    private void finish(Batch batch, InFlight flight, TrialOutcome result) {
+        TrialRow row = flight.row();
+        logFinished(flight, result);
         if (!store.finish(row.id(), owner, result)) {
             LOG.warn("trial {} was taken over by another process; its outcome there is kept", row.number());
         }
         refresh(batch, row.id());
+    }
+
+    /** One line a trial in the log, so a search can be followed and timed from the log alone. */
+    private void logFinished(InFlight flight, TrialOutcome result) {
+        double seconds = (System.nanoTime() - flight.startNanos()) / 1e9;
+        TrialRow row = flight.row();
+        if (result.complete()) {
+            LOG.info(
+                    "trial {} {} on {}: {} in {} s, {}",
+                    row.number(),
+                    row.description(),
+                    flight.seat().worker(),
+                    result.status(),
+                    String.format(Locale.ROOT, "%.1f", seconds),
+                    result.objectives());
+        } else {
+            LOG.info(
+                    "trial {} {} on {}: {} after {} s: {}",
+                    row.number(),
+                    row.description(),
+                    flight.seat().worker(),
+                    result.status(),
+                    String.format(Locale.ROOT, "%.1f", seconds),
+                    result.reason());
+        }
     }
 
     /** Re-reads one waiting trial: finished ones leave the batch. */

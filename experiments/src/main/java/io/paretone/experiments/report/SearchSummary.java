@@ -82,10 +82,14 @@ public final class SearchSummary {
         }
         out.printf(
                 Locale.ROOT,
-                "Scheduling process: %.2f s CPU over %.1f s of search (%.2f%% overhead).%n",
+                "Scheduling process: %.2f s CPU over %.1f s of search (%.2f%% overhead, %.3f s per trial);"
+                        + " before the first trial (JVM start, set-up) %.2f s; in all %.2f s.%n",
                 result.overhead().mainCpuSeconds(),
                 result.overhead().searchSeconds(),
-                100 * result.overhead().fraction());
+                100 * result.overhead().fraction(),
+                result.overhead().cpuSecondsPerTrial(),
+                result.overhead().startupCpuSeconds(),
+                result.overhead().totalCpuSeconds());
         out.println("Stored as study '" + result.study() + "' in " + result.storage() + "; resume or extend it with"
                 + " --study " + result.study() + "; list studies with 'paretone studies'.");
     }

@@ -3,11 +3,10 @@ package io.paretone.search.worker;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
@@ -20,7 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ProcessWorker {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessWorker.class);
-    private static final int TAIL_LINES = 20;
+    /** A pause between reads of a worker's stderr, so that a line-a-call spam is read in batches, not a wake-up a line. */
+    private static final long STDERR_BATCH_MILLIS = 20;
 
     /** Something that happened to a worker: a message, or its exit. */
     record Event(ProcessWorker worker, FromWorker message, Integer exitCode) {}
@@ -28,11 +28,12 @@ final class ProcessWorker {
     private final String id;
     private final Process process;
     private final BufferedWriter stdin;
-    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final OutputTail tail;
 
     private ProcessWorker(String id, Process process) {
         this.id = id;
         this.process = process;
+        this.tail = new OutputTail(line -> LOG.debug("[{} stderr] {}", id, line));
         this.stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
     }
 
@@ -91,16 +92,9 @@ final class ProcessWorker {
 
     /** Why a worker that exited with {@code code} died, in words, with its last stderr lines. */
     String describeExit(int code) {
-        String tail;
-        synchronized (stderrTail) {
-            tail = String.join(
-                    " | ",
-                    stderrTail.stream().skip(Math.max(0, stderrTail.size() - 3)).toList());
-        }
-        boolean heap;
-        synchronized (stderrTail) {
-            heap = stderrTail.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
-        }
+        List<String> lines = this.tail.lines();
+        String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        boolean heap = lines.stream().anyMatch(l -> l.contains("OutOfMemoryError"));
         String why;
         if (heap) {
             why = "ran out of Java heap (give workers more with --worker-memory)";
@@ -127,7 +121,7 @@ final class ProcessWorker {
                     } else {
                         // The JVM itself prints here too (the out-of-memory exit, for one).
                         LOG.info("[{}] {}", id, line);
-                        remember(line);
+                        tail.add(line);
                     }
                 } catch (IOException e) {
                     LOG.warn("[{}] unreadable protocol line ({}): {}", id, e.getMessage(), line);
@@ -148,27 +142,26 @@ final class ProcessWorker {
         }
     }
 
-    private void remember(String line) {
-        if (line.isBlank() || line.startsWith("\tat ") || line.startsWith("\t... ")) {
-            return; // stack frames say less than the lines before them
-        }
-        synchronized (stderrTail) {
-            stderrTail.addLast(line);
-            if (stderrTail.size() > TAIL_LINES) {
-                stderrTail.removeFirst();
-            }
-        }
-    }
-
+    /**
+     * Reads stderr in bulk: what a read returns goes to the tail as bytes, then the thread pauses
+     * briefly so that many small writes arrive as one read; a read that nearly fills the buffer is
+     * followed at once, so a fast writer never waits on a full pipe for long.
+     */
     private void readStderr() {
-        try (BufferedReader in =
-                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                LOG.debug("[{} stderr] {}", id, line);
-                remember(line);
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = process.getErrorStream()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                tail.accept(buffer, 0, n);
+                if (n < buffer.length / 2) {
+                    Thread.sleep(STDERR_BATCH_MILLIS);
+                }
             }
         } catch (IOException e) {
             LOG.debug("worker {} stderr closed: {}", id, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            tail.close();
         }
     }
 }
