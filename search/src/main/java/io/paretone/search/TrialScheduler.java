@@ -344,25 +344,14 @@ final class TrialScheduler {
     private void logFinished(InFlight flight, TrialOutcome result) {
         double seconds = (System.nanoTime() - flight.startNanos()) / 1e9;
         TrialRow row = flight.row();
-        if (result.complete()) {
-            LOG.info(
-                    "trial {} {} on {}: {} in {} s, {}",
-                    row.number(),
-                    row.description(),
-                    flight.seat().worker(),
-                    result.status(),
-                    String.format(Locale.ROOT, "%.1f", seconds),
-                    result.objectives());
-        } else {
-            LOG.info(
-                    "trial {} {} on {}: {} after {} s: {}",
-                    row.number(),
-                    row.description(),
-                    flight.seat().worker(),
-                    result.status(),
-                    String.format(Locale.ROOT, "%.1f", seconds),
-                    result.reason());
-        }
+        LOG.info(
+                "trial {} {} on {}: {} after {} s: {}",
+                row.number(),
+                row.description(),
+                flight.seat().worker(),
+                result.status(),
+                String.format(Locale.ROOT, "%.1f", seconds),
+                result.complete() ? result.objectives() : result.reason());
     }
 
     /** Re-reads one waiting trial: finished ones leave the batch. */

@@ -143,6 +143,18 @@ class TinySearchTest {
                         + summary.get("overhead_joules").asDouble(),
                 1e-6);
         assertTrue(summary.get("overhead_joules").asDouble() > 0, summary.toString());
+        // The scheduling process's CPU time: the start-up part and the search loop's part make up the total.
+        JsonNode whole =
+                new ObjectMapper().readTree(folder.resolve("summary.json").toFile());
+        double startup = whole.get("main_process_startup_cpu_seconds").asDouble();
+        double loop = whole.get("main_process_cpu_seconds").asDouble();
+        assertTrue(startup > 0, whole.toString());
+        assertEquals(startup + loop, whole.get("main_process_total_cpu_seconds").asDouble(), 0.05, whole.toString());
+        assertEquals(trials.size(), whole.get("main_process_trials").asInt(), "a fresh study: every trial ran here");
+        assertEquals(
+                loop / trials.size(),
+                whole.get("main_process_cpu_seconds_per_trial").asDouble(),
+                1e-9);
         for (JsonNode t : trials) {
             JsonNode m = t.get("metrics");
             if (m == null || m.isNull()) {
