@@ -2,18 +2,16 @@ package io.paretone.evaluators.quality;
 
 import ai.djl.Model;
 import ai.djl.engine.EngineException;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
 import io.paretone.evaluators.data.image.ImageSplits;
 import io.paretone.evaluators.data.image.LabelledImage;
 import io.paretone.spaces.image.ImageFormat;
 import io.paretone.spaces.runtime.DjlRuntime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
@@ -31,14 +29,14 @@ public final class ImageJudge implements AutoCloseable {
     private static final int BATCH = 32;
     private static final int INFERENCE_BATCH = 256;
 
-    private final Model model;
+    private final JudgeNetwork network;
     private final ImageFormat format;
     private final int classes;
     private final String weightsSha256;
 
     /** @param weightsSha256 the SHA-256 of the saved weights; null for a judge never saved */
     ImageJudge(Model model, ImageFormat format, int classes, String weightsSha256) {
-        this.model = model;
+        this.network = new JudgeNetwork(model);
         this.format = format;
         this.classes = classes;
         this.weightsSha256 = weightsSha256;
@@ -50,7 +48,7 @@ public final class ImageJudge implements AutoCloseable {
     }
 
     Model model() {
-        return model;
+        return network.model();
     }
 
     int classes() {
@@ -77,41 +75,34 @@ public final class ImageJudge implements AutoCloseable {
         DjlRuntime.engine().setRandomSeed((int) seed);
         Model model = Model.newInstance("image-judge", JudgeTraining.DEVICE);
         model.setBlock(block(classes.size()));
-        DefaultTrainingConfig config = JudgeTraining.config(model.getNDManager().getDevice(), 1e-3f);
+        ImageFormat format = data.format();
         SplittableRandom random = new SplittableRandom(seed);
+        Loss crossEntropy = Loss.softmaxCrossEntropyLoss();
         float first = Float.NaN;
         float last = Float.NaN;
-        try (Trainer trainer = model.newTrainer(config)) {
-            trainer.initialize(data.format().batch(BATCH));
-            for (int step = 0; step < steps; step++) {
-                float[] x = new float[BATCH * data.format().values()];
-                float[] y = new float[BATCH];
-                for (int b = 0; b < BATCH; b++) {
-                    LabelledImage image = train.get(random.nextInt(train.size()));
-                    System.arraycopy(
-                            image.values(),
-                            0,
-                            x,
-                            b * data.format().values(),
-                            data.format().values());
-                    y[b] = classes.indexOf(image.label());
-                }
-                try (NDManager manager = trainer.getManager().newSubManager()) {
-                    NDArray input = manager.create(x, data.format().batch(BATCH));
-                    NDArray labels = manager.create(y, new Shape(BATCH));
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDArray logits = trainer.forward(new NDList(input)).get(1);
-                        NDArray loss = trainer.getLoss().evaluate(new NDList(labels), new NDList(logits));
-                        last = loss.getFloat();
-                        if (!Float.isFinite(last)) {
-                            throw new IllegalStateException("the image judge's loss became " + last + " at step " + step
-                                    + "; check that the training images are finite values in [-1, 1]");
+        try {
+            float[] losses = JudgeTraining.fit(
+                    model,
+                    1e-3f,
+                    format.batch(BATCH),
+                    steps,
+                    manager -> {
+                        float[] x = new float[BATCH * format.values()];
+                        float[] y = new float[BATCH];
+                        for (int b = 0; b < BATCH; b++) {
+                            LabelledImage image = train.get(random.nextInt(train.size()));
+                            System.arraycopy(image.values(), 0, x, b * format.values(), format.values());
+                            y[b] = classes.indexOf(image.label());
                         }
-                        first = step == 0 ? last : first;
-                        collector.backward(loss);
-                    }
-                    trainer.step();
-                }
+                        return new JudgeTraining.Batch(
+                                manager.create(x, format.batch(BATCH)), manager.create(y, new Shape(BATCH)));
+                    },
+                    (logits, labels) -> crossEntropy.evaluate(new NDList(labels), new NDList(logits)),
+                    (step, loss) -> "the image judge's loss became " + loss + " at step " + step
+                            + "; check that the training images are finite values in [-1, 1]");
+            if (steps > 0) {
+                first = losses[0];
+                last = losses[steps - 1];
             }
         } catch (EngineException | IllegalStateException e) {
             model.close();
@@ -132,28 +123,21 @@ public final class ImageJudge implements AutoCloseable {
 
     /** Judges images of the judge's format. */
     public Judgement judge(List<float[]> images) {
-        int n = images.size();
-        double[][] embeddings = new double[n][];
-        double[][] probabilities = new double[n][];
-        for (int from = 0; from < n; from += INFERENCE_BATCH) {
-            int to = Math.min(n, from + INFERENCE_BATCH);
-            float[] x = batch(images, from, to);
-            try (NDManager manager = model.getNDManager().newSubManager()) {
-                NDList out = model.getBlock()
-                        .forward(
-                                new ParameterStore(manager, false),
-                                new NDList(manager.create(x, format.batch(to - from))),
-                                false);
-                float[] e = out.get(0).toFloatArray();
-                float[] p = out.get(1).softmax(1).toFloatArray();
-                int k = (int) out.get(1).getShape().get(1);
-                for (int i = from; i < to; i++) {
-                    embeddings[i] = slice(e, (i - from) * EMBEDDING, EMBEDDING);
-                    probabilities[i] = slice(p, (i - from) * k, Math.min(k, Math.max(classes, 1)));
-                }
+        int outputs = Math.max(2, classes);
+        JudgeNetwork.Output out = network.judge(
+                images.size(),
+                INFERENCE_BATCH,
+                (manager, from, to) -> manager.create(batch(images, from, to), format.batch(to - from)),
+                List.of(new JudgeNetwork.Logits(0, outputs)));
+        double[][] probabilities = out.probabilities().get(0);
+        // The network has two outputs at least; a judge of fewer classes keeps only theirs.
+        int kept = Math.max(classes, 1);
+        if (kept < outputs) {
+            for (int i = 0; i < probabilities.length; i++) {
+                probabilities[i] = Arrays.copyOf(probabilities[i], kept);
             }
         }
-        return new Judgement(embeddings, probabilities);
+        return new Judgement(out.embeddings(), probabilities);
     }
 
     /**
@@ -163,6 +147,7 @@ public final class ImageJudge implements AutoCloseable {
      * holds all its activations at once.
      */
     public DiagonalGaussian firstLayerStatistics(List<float[]> images) {
+        Model model = network.model();
         ImageJudgeBlock block = (ImageJudgeBlock) model.getBlock();
         double[] sum = null;
         double[] squares = null;
@@ -219,16 +204,8 @@ public final class ImageJudge implements AutoCloseable {
         return (double) right / images.size();
     }
 
-    private static double[] slice(float[] values, int from, int length) {
-        double[] out = new double[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = values[from + i];
-        }
-        return out;
-    }
-
     @Override
     public void close() {
-        model.close();
+        network.close();
     }
 }

@@ -2,13 +2,8 @@ package io.paretone.evaluators.quality;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import io.paretone.evaluators.data.AtomicFolder;
-import io.paretone.evaluators.data.ContentHash;
 import io.paretone.evaluators.data.image.ImageSplits;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -39,19 +34,12 @@ final class ImageJudgeCache {
     static ImageJudge loadOrTrain(Path cacheDir, ImageSplits data, int steps, long seed) throws IOException {
         String key = "schema=" + SCHEMA_VERSION + ";data=" + data.contentHash() + ";format=" + data.format() + ";steps="
                 + steps + ";seed=" + seed;
-        Path folder = cacheDir.resolve(NAME + "-" + ContentHash.ofText(key).substring(0, 16));
+        Path folder = CachedWeights.folder(cacheDir, NAME, key);
         if (!Files.isRegularFile(folder.resolve(METADATA))) {
             try (ImageJudge trained = ImageJudge.train(data, steps, seed)) {
-                AtomicFolder.write(folder, METADATA, temporary -> {
-                    trained.model().save(temporary, NAME);
-                    Properties p = new Properties();
-                    p.setProperty("key", key);
-                    p.setProperty("classes", Integer.toString(trained.classes()));
-                    p.setProperty("weightsSha256", ContentHash.ofFile(temporary.resolve(weightsFile())));
-                    try (Writer out = Files.newBufferedWriter(temporary.resolve(METADATA), StandardCharsets.UTF_8)) {
-                        p.store(out, "paretone image judge");
-                    }
-                });
+                Properties p = new Properties();
+                p.setProperty("classes", Integer.toString(trained.classes()));
+                CachedWeights.save(folder, METADATA, trained.model(), NAME, key, p, "paretone image judge");
             }
         }
         return load(folder, key, data);
@@ -62,14 +50,8 @@ final class ImageJudgeCache {
         String sha = p.getProperty("weightsSha256");
         try {
             int classes = Integer.parseInt(p.getProperty("classes"));
-            Model model = Model.newInstance(NAME, JudgeTraining.DEVICE);
-            model.setBlock(ImageJudge.block(classes));
-            model.getBlock()
-                    .initialize(
-                            model.getNDManager(),
-                            DataType.FLOAT32,
-                            data.format().batch(1));
-            model.load(folder, NAME);
+            Model model = CachedWeights.load(
+                    folder, NAME, ImageJudge.block(classes), data.format().batch(1));
             LOG.info("Image judge loaded from {} (weights SHA-256 {})", folder, sha);
             return new ImageJudge(model, data.format(), classes, sha);
         } catch (MalformedModelException | RuntimeException e) {
@@ -78,6 +60,6 @@ final class ImageJudgeCache {
     }
 
     private static String weightsFile() {
-        return NAME + "-0000.params";
+        return CachedWeights.weightsFile(NAME);
     }
 }

@@ -136,13 +136,9 @@ public final class ImageQualityProxy implements QualityProxy {
                 data.validation().stream().map(LabelledImage::values).toList();
         List<float[]> test = data.test().stream().map(LabelledImage::values).toList();
         List<List<float[]>> subsets = realSubsets(data.test(), imageCount, MAX_REAL_SUBSETS);
-        List<float[]> training = new ArrayList<>();
-        int trainingImages = Math.min(MAX_TRAINING_IMAGES, data.train().size());
-        for (int i = 0; i < trainingImages; i++) {
-            training.add(data.train()
-                    .get((int) ((long) i * data.train().size() / trainingImages))
-                    .values());
-        }
+        List<float[]> training = Memorisation.spread(data.train(), MAX_TRAINING_IMAGES).stream()
+                .map(LabelledImage::values)
+                .toList();
         ImageQualityProxy proxy = new ImageQualityProxy(
                 judge,
                 data.format(),

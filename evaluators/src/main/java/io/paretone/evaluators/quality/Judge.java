@@ -2,10 +2,8 @@ package io.paretone.evaluators.quality;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import io.paretone.spaces.check.Check;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +19,7 @@ public final class Judge implements AutoCloseable {
     public static final String UNTRAINED = "the data has no labels (no facet with two or more classes), so the judge"
             + " could not be trained; its random convolutional features embed the audio and the class term is dropped";
 
-    private final Model model;
+    private final JudgeNetwork network;
     private final LogMelSpectrogram features;
     private final float[] bandMean;
     private final float[] bandStd;
@@ -37,7 +35,7 @@ public final class Judge implements AutoCloseable {
             LabelVocabulary vocabulary,
             String weightsSha256,
             List<Double> validationAccuracy) {
-        this.model = model;
+        this.network = new JudgeNetwork(model);
         this.features = features;
         this.bandMean = bandMean;
         this.bandStd = bandStd;
@@ -57,37 +55,14 @@ public final class Judge implements AutoCloseable {
     /** Judges clips, which must all be of one length. */
     public Judgement judge(List<float[]> clips) {
         Check.that(clips != null && !clips.isEmpty(), "clips", clips == null ? null : "[]", "give at least one clip");
-        int n = clips.size();
-        double[][] embeddings = new double[n][];
-        List<double[][]> probabilities = new ArrayList<>();
+        List<JudgeNetwork.Logits> facets = new ArrayList<>();
         for (int f = 0; f < vocabulary.facets().size(); f++) {
-            probabilities.add(new double[n][]);
+            facets.add(new JudgeNetwork.Logits(
+                    vocabulary.offset(f), vocabulary.classes().get(f).size()));
         }
-        for (int from = 0; from < n; from += BATCH) {
-            int to = Math.min(n, from + BATCH);
-            try (NDManager manager = model.getNDManager().newSubManager()) {
-                NDList out = model.getBlock()
-                        .forward(
-                                new ParameterStore(manager, false),
-                                new NDList(input(manager, clips.subList(from, to))),
-                                false);
-                float[] embedding = out.get(0).toFloatArray();
-                int e = (int) out.get(0).getShape().get(1);
-                for (int c = from; c < to; c++) {
-                    embeddings[c] = toDouble(embedding, (c - from) * e, e);
-                }
-                for (int f = 0; f < vocabulary.facets().size(); f++) {
-                    int offset = vocabulary.offset(f);
-                    int k = vocabulary.classes().get(f).size();
-                    NDArray logits = out.get(1).get(":, " + offset + ":" + (offset + k));
-                    float[] p = logits.softmax(1).toFloatArray();
-                    for (int c = from; c < to; c++) {
-                        probabilities.get(f)[c] = toDouble(p, (c - from) * k, k);
-                    }
-                }
-            }
-        }
-        return new Judgement(embeddings, probabilities);
+        JudgeNetwork.Output out = network.judge(
+                clips.size(), BATCH, (manager, from, to) -> input(manager, clips.subList(from, to)), facets);
+        return new Judgement(out.embeddings(), out.probabilities());
     }
 
     /** Normalised log-mel frames of clips of one length, as {@code [batch, bands, frames]}. */
@@ -112,14 +87,6 @@ public final class Judge implements AutoCloseable {
             }
         }
         return manager.create(data, new Shape(clips.size(), bands, frames));
-    }
-
-    private static double[] toDouble(float[] values, int from, int length) {
-        double[] out = new double[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = values[from + i];
-        }
-        return out;
     }
 
     public LogMelSpectrogram features() {
@@ -154,11 +121,11 @@ public final class Judge implements AutoCloseable {
     }
 
     Model model() {
-        return model;
+        return network.model();
     }
 
     @Override
     public void close() {
-        model.close();
+        network.close();
     }
 }

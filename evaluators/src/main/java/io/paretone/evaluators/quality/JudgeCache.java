@@ -2,14 +2,9 @@ package io.paretone.evaluators.quality;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.paretone.evaluators.data.AtomicFolder;
 import io.paretone.evaluators.data.AudioSplits;
-import io.paretone.evaluators.data.ContentHash;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,8 +34,7 @@ public final class JudgeCache {
 
     /** The folder that holds the judge for this data, clip length and settings once trained. */
     public static Path folder(Path cacheDir, AudioSplits data, int clipSamples, JudgeSettings settings) {
-        return cacheDir.resolve(
-                "judge-" + ContentHash.ofText(key(data, clipSamples, settings)).substring(0, 16));
+        return CachedWeights.folder(cacheDir, NAME, key(data, clipSamples, settings));
     }
 
     /**
@@ -67,36 +61,29 @@ public final class JudgeCache {
     }
 
     private static void save(Path folder, Judge judge, String key, JudgeTrainer.Report report) throws IOException {
-        AtomicFolder.write(folder, METADATA, temporary -> {
-            judge.model().save(temporary, NAME);
-            Properties p = new Properties();
-            p.setProperty("schema", Integer.toString(SCHEMA_VERSION));
-            p.setProperty("key", key);
-            p.setProperty("weightsSha256", ContentHash.ofFile(temporary.resolve(weightsFile())));
-            LabelVocabulary vocabulary = judge.vocabulary();
-            p.setProperty("facets", Integer.toString(vocabulary.facets().size()));
-            for (int f = 0; f < vocabulary.facets().size(); f++) {
-                p.setProperty("facet." + f + ".name", vocabulary.facets().get(f));
-                List<String> classes = vocabulary.classes().get(f);
-                p.setProperty("facet." + f + ".classes", Integer.toString(classes.size()));
-                for (int k = 0; k < classes.size(); k++) {
-                    p.setProperty("facet." + f + ".class." + k, classes.get(k));
-                }
-                p.setProperty(
-                        "facet." + f + ".validationAccuracy",
-                        judge.validationAccuracy().isEmpty()
-                                ? ""
-                                : Double.toString(judge.validationAccuracy().get(f)));
+        Properties p = new Properties();
+        p.setProperty("schema", Integer.toString(SCHEMA_VERSION));
+        LabelVocabulary vocabulary = judge.vocabulary();
+        p.setProperty("facets", Integer.toString(vocabulary.facets().size()));
+        for (int f = 0; f < vocabulary.facets().size(); f++) {
+            p.setProperty("facet." + f + ".name", vocabulary.facets().get(f));
+            List<String> classes = vocabulary.classes().get(f);
+            p.setProperty("facet." + f + ".classes", Integer.toString(classes.size()));
+            for (int k = 0; k < classes.size(); k++) {
+                p.setProperty("facet." + f + ".class." + k, classes.get(k));
             }
-            p.setProperty("bandMean", floats(judge.bandMean()));
-            p.setProperty("bandStd", floats(judge.bandStd()));
-            p.setProperty("trainingSeconds", Double.toString(report.seconds()));
-            p.setProperty("firstLoss", Float.toString(report.firstLoss()));
-            p.setProperty("finalLoss", Float.toString(report.finalLoss()));
-            try (Writer out = Files.newBufferedWriter(temporary.resolve(METADATA), StandardCharsets.UTF_8)) {
-                p.store(out, "paretone quality judge");
-            }
-        });
+            p.setProperty(
+                    "facet." + f + ".validationAccuracy",
+                    judge.validationAccuracy().isEmpty()
+                            ? ""
+                            : Double.toString(judge.validationAccuracy().get(f)));
+        }
+        p.setProperty("bandMean", floats(judge.bandMean()));
+        p.setProperty("bandStd", floats(judge.bandStd()));
+        p.setProperty("trainingSeconds", Double.toString(report.seconds()));
+        p.setProperty("firstLoss", Float.toString(report.firstLoss()));
+        p.setProperty("finalLoss", Float.toString(report.finalLoss()));
+        CachedWeights.save(folder, METADATA, judge.model(), NAME, key, p, "paretone quality judge");
     }
 
     private static Judge load(Path folder, String key, int sampleRate, JudgeSettings settings) throws IOException {
@@ -122,10 +109,11 @@ public final class JudgeCache {
             }
             LabelVocabulary vocabulary = new LabelVocabulary(names, classes);
             LogMelSpectrogram features = LogMelSpectrogram.forSampleRate(sampleRate, settings.melBands());
-            Model model = Model.newInstance(NAME, JudgeTraining.DEVICE);
-            model.setBlock(new JudgeBlock(settings.channels(), settings.embeddingSize(), vocabulary.totalClasses()));
-            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, settings.melBands(), 1));
-            model.load(folder, NAME);
+            Model model = CachedWeights.load(
+                    folder,
+                    NAME,
+                    new JudgeBlock(settings.channels(), settings.embeddingSize(), vocabulary.totalClasses()),
+                    new Shape(1, settings.melBands(), 1));
             LOG.info("Judge loaded from {} (weights SHA-256 {})", folder, sha);
             return new Judge(
                     model,
@@ -141,7 +129,7 @@ public final class JudgeCache {
     }
 
     private static String weightsFile() {
-        return NAME + "-0000.params";
+        return CachedWeights.weightsFile(NAME);
     }
 
     private static String floats(float[] values) {

@@ -148,14 +148,8 @@ public final class JudgeQualityProxy implements QualityProxy {
         if (reference.size() < clipCount) {
             reference = ClipSets.crops(validation, clipCount, clipSamples);
         }
-        List<float[]> training = ClipSets.allCrops(ClipSets.samplesOf(data.train()), clipSamples);
-        if (training.size() > MAX_TRAINING_WINDOWS) {
-            List<float[]> every = new ArrayList<>(MAX_TRAINING_WINDOWS);
-            for (int i = 0; i < MAX_TRAINING_WINDOWS; i++) {
-                every.add(training.get((int) ((long) i * training.size() / MAX_TRAINING_WINDOWS)));
-            }
-            training = every;
-        }
+        List<float[]> training = Memorisation.spread(
+                ClipSets.allCrops(ClipSets.samplesOf(data.train()), clipSamples), MAX_TRAINING_WINDOWS);
         List<float[]> test = ClipSets.samplesOf(data.test());
         List<float[]> heldOutWindows = ClipSets.allCrops(test, clipSamples);
         // Non-overlapping windows when they make two subsets, else half-overlapping ones.

@@ -3,14 +3,8 @@ package io.paretone.evaluators.quality;
 import ai.djl.Model;
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
 import io.paretone.evaluators.data.AudioClip;
 import io.paretone.evaluators.data.AudioSplits;
 import io.paretone.spaces.runtime.DjlRuntime;
@@ -120,60 +114,53 @@ public final class JudgeTrainer {
         for (int c = 0; c < clips.size(); c++) {
             labels[c] = vocabulary.indices(clips.get(c));
         }
-        DefaultTrainingConfig config =
-                JudgeTraining.config(model.getNDManager().getDevice(), (float) settings.learningRate());
         SplittableRandom random = new SplittableRandom(settings.seed());
-        float[] losses = new float[settings.steps()];
-        try (Trainer trainer = model.newTrainer(config)) {
-            trainer.initialize(new Shape(batch, bands, cropFrames));
-            NDManager manager = trainer.getManager();
-            for (int step = 0; step < settings.steps(); step++) {
-                float[] input = new float[batch * bands * cropFrames];
-                float[] target = new float[batch * classes];
-                for (int b = 0; b < batch; b++) {
-                    int c = random.nextInt(clips.size());
-                    double[][] x = frames.get(c);
-                    int startFrame = x.length > cropFrames ? random.nextInt(x.length - cropFrames + 1) : 0;
-                    for (int t = 0; t < cropFrames; t++) {
-                        double[] frame = x[Math.min(x.length - 1, startFrame + t)];
-                        for (int m = 0; m < bands; m++) {
-                            input[(b * bands + m) * cropFrames + t] = (float) ((frame[m] - mean[m]) / std[m]);
+        return JudgeTraining.fit(
+                model,
+                (float) settings.learningRate(),
+                new Shape(batch, bands, cropFrames),
+                settings.steps(),
+                manager -> {
+                    float[] input = new float[batch * bands * cropFrames];
+                    float[] target = new float[batch * classes];
+                    for (int b = 0; b < batch; b++) {
+                        int c = random.nextInt(clips.size());
+                        double[][] x = frames.get(c);
+                        int startFrame = x.length > cropFrames ? random.nextInt(x.length - cropFrames + 1) : 0;
+                        for (int t = 0; t < cropFrames; t++) {
+                            double[] frame = x[Math.min(x.length - 1, startFrame + t)];
+                            for (int m = 0; m < bands; m++) {
+                                input[(b * bands + m) * cropFrames + t] = (float) ((frame[m] - mean[m]) / std[m]);
+                            }
+                        }
+                        for (int f = 0; f < labels[c].length; f++) {
+                            target[b * classes + vocabulary.offset(f) + labels[c][f]] = 1;
                         }
                     }
-                    for (int f = 0; f < labels[c].length; f++) {
-                        target[b * classes + vocabulary.offset(f) + labels[c][f]] = 1;
-                    }
-                }
-                try (NDScope scope = new NDScope();
-                        GradientCollector collector = trainer.newGradientCollector()) {
-                    scope.suppressNotUsedWarning();
-                    NDArray x = manager.create(input, new Shape(batch, bands, cropFrames));
-                    NDArray y = manager.create(target, new Shape(batch, classes));
-                    NDArray logits = trainer.forward(new NDList(x)).get(1);
-                    NDArray loss = null;
-                    for (int f = 0; f < vocabulary.facets().size(); f++) {
-                        String slice = ":, " + vocabulary.offset(f) + ":"
-                                + (vocabulary.offset(f)
-                                        + vocabulary.classes().get(f).size());
-                        NDArray term = logits.get(slice)
-                                .logSoftmax(1)
-                                .mul(y.get(slice))
-                                .sum(new int[] {1})
-                                .neg()
-                                .mean();
-                        loss = loss == null ? term : loss.add(term);
-                    }
-                    losses[step] = loss.getFloat();
-                    if (!Float.isFinite(losses[step])) {
-                        throw new IllegalStateException("the judge's loss became " + losses[step] + " at step "
-                                + (step + 1) + "; lower judge.learningRate (now " + settings.learningRate() + ")");
-                    }
-                    collector.backward(loss);
-                }
-                trainer.step();
-            }
+                    return new JudgeTraining.Batch(
+                            manager.create(input, new Shape(batch, bands, cropFrames)),
+                            manager.create(target, new Shape(batch, classes)));
+                },
+                (logits, y) -> facetLoss(vocabulary, logits, y),
+                (step, loss) -> "the judge's loss became " + loss + " at step " + (step + 1)
+                        + "; lower judge.learningRate (now " + settings.learningRate() + ")");
+    }
+
+    /** The sum over label facets of each facet's softmax cross-entropy against one-hot targets. */
+    private static NDArray facetLoss(LabelVocabulary vocabulary, NDArray logits, NDArray y) {
+        NDArray loss = null;
+        for (int f = 0; f < vocabulary.facets().size(); f++) {
+            String slice = ":, " + vocabulary.offset(f) + ":"
+                    + (vocabulary.offset(f) + vocabulary.classes().get(f).size());
+            NDArray term = logits.get(slice)
+                    .logSoftmax(1)
+                    .mul(y.get(slice))
+                    .sum(new int[] {1})
+                    .neg()
+                    .mean();
+            loss = loss == null ? term : loss.add(term);
         }
-        return losses;
+        return loss;
     }
 
     /** Per facet, the share of {@code clips} (crops from the start) whose class is predicted right. */

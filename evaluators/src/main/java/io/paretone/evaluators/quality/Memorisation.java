@@ -25,6 +25,20 @@ final class Memorisation {
     }
 
     /**
+     * At most {@code most} of the training examples, evenly spread over them (all of them when
+     * there are no more): what a proxy embeds for the check, so that a large training split costs
+     * a bounded calibration.
+     */
+    static <T> java.util.List<T> spread(java.util.List<T> examples, int most) {
+        int kept = Math.min(most, examples.size());
+        java.util.List<T> out = new java.util.ArrayList<>(kept);
+        for (int i = 0; i < kept; i++) {
+            out.add(examples.get((int) ((long) i * examples.size() / kept)));
+        }
+        return out;
+    }
+
+    /**
      * The verdict on generated examples: their terms, combined as the anchors that calibrated them say,
      * with the memorisation count of their embeddings.
      */

@@ -9,14 +9,10 @@ import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
 import io.paretone.spaces.image.ImageFormat;
 import io.paretone.spaces.image.ImageSampling;
-import io.paretone.spaces.training.AdversarialPasses;
-import io.paretone.spaces.training.ParameterGroup;
-import io.paretone.spaces.training.Pass;
+import io.paretone.spaces.training.AdversarialRecipe;
+import io.paretone.spaces.training.GanLosses;
 import io.paretone.spaces.training.TrainingGenes;
 import io.paretone.spaces.training.TrainingRecipe;
-import io.paretone.spaces.training.Update;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** A decoded DCGAN genome for images of one format. */
@@ -79,32 +75,18 @@ public record DcganArchitecture(
      */
     @Override
     public TrainingRecipe trainingRecipe() {
-        double lr = TrainingGenes.learningRate(genome);
         int batch = TrainingGenes.batchSize(genome);
-        DcganLosses losses = new DcganLosses(this, batch);
         UnaryOperator<Block> generator = b -> ((DcganBlock) b).generator();
         UnaryOperator<Block> discriminator = b -> ((DcganBlock) b).discriminator();
         Shape latents = new Shape(batch, latent);
-        Shape images = format.batch(batch);
-        List<Pass> criticPasses = AdversarialPasses.criticUpdate(
-                "generator", generator, "discriminator", discriminator, latents, images, !hinge);
-        List<Update> updates = new ArrayList<>();
-        for (int i = 0; i < criticUpdates; i++) {
-            updates.add(new Update("discriminator", "discriminator", criticPasses, losses::discriminator));
-        }
-        updates.add(new Update(
-                "generator",
-                "generator",
-                AdversarialPasses.generatorUpdate(
-                        "generator", generator, "discriminator", discriminator, latents, images),
-                losses::generator));
-        return new TrainingRecipe(
-                TrainingGenes.steps(genome),
-                List.of(
-                        new ParameterGroup("generator", lr, BETA1, BETA2, generator),
-                        new ParameterGroup("discriminator", lr, BETA1, BETA2, discriminator)),
-                updates,
-                "discriminator");
+        GanLosses losses = new GanLosses(
+                generator,
+                discriminator,
+                latents,
+                c -> c.crops(batch, format.values()).reshape(format.batch(batch)),
+                hinge);
+        return new AdversarialRecipe("discriminator", generator, discriminator, latents, format.batch(batch), !hinge)
+                .recipe(genome, BETA1, BETA2, criticUpdates, losses::discriminator, losses::generator);
     }
 
     @Override

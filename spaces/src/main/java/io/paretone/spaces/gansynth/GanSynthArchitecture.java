@@ -7,15 +7,9 @@ import io.paretone.spaces.Sampler;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
-import io.paretone.spaces.training.AdversarialPasses;
-import io.paretone.spaces.training.ParameterGroup;
-import io.paretone.spaces.training.Pass;
+import io.paretone.spaces.training.AdversarialRecipe;
 import io.paretone.spaces.training.TrainingGenes;
 import io.paretone.spaces.training.TrainingRecipe;
-import io.paretone.spaces.training.Update;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * A decoded GANSynth genome. The final image has {@code startFrames 2^(resolutions-1)} frames and
@@ -125,31 +119,16 @@ public record GanSynthArchitecture(
      */
     @Override
     public TrainingRecipe trainingRecipe() {
-        double lr = TrainingGenes.learningRate(genome);
         int batch = TrainingGenes.batchSize(genome);
         GanSynthLosses losses = new GanSynthLosses(this, batch);
-        UnaryOperator<Block> generator = b -> ((GanSynthBlock) b).generator();
-        UnaryOperator<Block> critic = b -> ((GanSynthBlock) b).critic();
-        Shape latents = inputShapes(batch)[0];
-        Shape images = new Shape(batch, imageChannels(), frames(), bins());
-        List<Pass> criticPasses =
-                AdversarialPasses.criticUpdate("generator", generator, "critic", critic, latents, images, true);
-        List<Update> updates = new ArrayList<>();
-        for (int i = 0; i < criticUpdates; i++) {
-            updates.add(new Update("critic", "critic", criticPasses, losses::critic));
-        }
-        updates.add(new Update(
-                "generator",
-                "generator",
-                AdversarialPasses.generatorUpdate("generator", generator, "critic", critic, latents, images),
-                losses::generator));
-        return new TrainingRecipe(
-                TrainingGenes.steps(genome),
-                List.of(
-                        new ParameterGroup("generator", lr, BETA1, BETA2, generator),
-                        new ParameterGroup("critic", lr, BETA1, BETA2, critic)),
-                updates,
-                "critic");
+        return new AdversarialRecipe(
+                        "critic",
+                        b -> ((GanSynthBlock) b).generator(),
+                        b -> ((GanSynthBlock) b).critic(),
+                        inputShapes(batch)[0],
+                        new Shape(batch, imageChannels(), frames(), bins()),
+                        true)
+                .recipe(genome, BETA1, BETA2, criticUpdates, losses::critic, losses::generator);
     }
 
     @Override

@@ -7,14 +7,10 @@ import io.paretone.spaces.Sampler;
 import io.paretone.spaces.check.Check;
 import io.paretone.spaces.cost.LayerFlops;
 import io.paretone.spaces.genome.Genome;
-import io.paretone.spaces.training.AdversarialPasses;
-import io.paretone.spaces.training.ParameterGroup;
-import io.paretone.spaces.training.Pass;
+import io.paretone.spaces.training.AdversarialRecipe;
+import io.paretone.spaces.training.GanLosses;
 import io.paretone.spaces.training.TrainingGenes;
 import io.paretone.spaces.training.TrainingRecipe;
-import io.paretone.spaces.training.Update;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -100,32 +96,14 @@ public record WaveGanArchitecture(
      */
     @Override
     public TrainingRecipe trainingRecipe() {
-        double lr = TrainingGenes.learningRate(genome);
         int batch = TrainingGenes.batchSize(genome);
-        WaveGanLosses losses = new WaveGanLosses(this, batch);
         UnaryOperator<Block> generator = b -> ((WaveGanBlock) b).generator();
         UnaryOperator<Block> discriminator = b -> ((WaveGanBlock) b).discriminator();
         Shape latents = new Shape(batch, latent);
-        Shape clips = new Shape(batch, clipLength());
-        List<Pass> criticPasses = AdversarialPasses.criticUpdate(
-                "generator", generator, "discriminator", discriminator, latents, clips, !hinge);
-        List<Update> updates = new ArrayList<>();
-        for (int i = 0; i < criticUpdates; i++) {
-            updates.add(new Update("discriminator", "discriminator", criticPasses, losses::discriminator));
-        }
-        updates.add(new Update(
-                "generator",
-                "generator",
-                AdversarialPasses.generatorUpdate(
-                        "generator", generator, "discriminator", discriminator, latents, clips),
-                losses::generator));
-        return new TrainingRecipe(
-                TrainingGenes.steps(genome),
-                List.of(
-                        new ParameterGroup("generator", lr, BETA1, BETA2, generator),
-                        new ParameterGroup("discriminator", lr, BETA1, BETA2, discriminator)),
-                updates,
-                "discriminator");
+        GanLosses losses = new GanLosses(generator, discriminator, latents, c -> c.crops(batch, clipLength()), hinge);
+        return new AdversarialRecipe(
+                        "discriminator", generator, discriminator, latents, new Shape(batch, clipLength()), !hinge)
+                .recipe(genome, BETA1, BETA2, criticUpdates, losses::discriminator, losses::generator);
     }
 
     @Override
