@@ -39,7 +39,7 @@ import java.util.TreeMap;
  * that fail one are not bought back by the others (they score at most
  * {@value TermMean#ONE_FAILURE_CEILING}, the ceiling of a structured failure), while images that
  * fail two or more score 0 (blobs, stripes and a set of one digit always did on the ladder
- * benchmark, strokes in 59 of 60 ladders). Under the plain geometric mean, digits blurred with a
+ * benchmark, strokes in 64 of 66 ladders). Under the plain geometric mean, digits blurred with a
  * 5 x 5 box scored 0 with the structured failures in 9 of 60 benchmark ladders, in 7 of them from
  * one term alone (the first layer, whose edges blur removes, or class typicality) at or beyond the
  * noise anchor's value.
