@@ -8,7 +8,7 @@ import io.paretone.spaces.runtime.DeviceConstants;
  * One-hot vectors as rows of an identity matrix kept on the device ({@link DeviceConstants}): one
  * gather kernel per call. DJL's {@code NDArray.oneHot} runs PyTorch's {@code one_hot} and a cast
  * to float32, three kernels (a zero fill, a scatter, the cast), and WaveNet and SampleRNN one-hot
- * their input at every training step and every generated sample, where a small model's step costs
+ * their input at every training step and every generated sample (PixelCNN its targets at every step), where a small model's step costs
  * the host about as much per kernel as per convolution (docs/gpu.md). The values are the same exact
  * zeros and ones.
  */

@@ -1,7 +1,7 @@
 package io.paretone.spaces.pixelcnn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
+import io.paretone.spaces.blocks.OneHot;
 import io.paretone.spaces.training.SampleCode;
 import io.paretone.spaces.training.StepContext;
 import io.paretone.spaces.training.Update;
@@ -31,10 +31,11 @@ final class PixelCnnLoss implements Update.Loss {
         NDArray x = context.codesAt(positions, quantised).reshape(arch.format().batch(batchSize));
         NDArray logits = context.forward(context.block(), x); // [B, levels, H, W]
         NDArray logProbabilities = logits.logSoftmax(1).transpose(0, 2, 3, 1); // [B, H, W, levels]
-        NDArray target = context.codesAt(positions, levels)
-                .reshape(batchSize, arch.format().height(), arch.format().width())
-                .toType(DataType.INT32, false)
-                .oneHot(arch.levels());
+        NDArray target = OneHot.of(
+                context.classesAt(positions, levels)
+                        .reshape(
+                                batchSize, arch.format().height(), arch.format().width()),
+                arch.levels());
         return logProbabilities.mul(target).sum(new int[] {3}).mean().neg();
     }
 }
